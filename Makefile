@@ -1,0 +1,106 @@
+# diplomat: PostgreSQL extension (PGXS)
+#
+#   make demo        install dependencies, build, install, run the demo on a
+#                    throwaway cluster (DOC=file.txt for your own text)
+#   make test        install dependencies, build, install, run every suite
+#   make             build only; make install to install into PostgreSQL
+#   make eval        accuracy on the development sets (needs ../shared)
+#   make bench       benchmarks against to_tsvector/GIN (needs ../shared)
+
+EXTENSION   = diplomat
+EXTVERSION  = 0.1
+
+PG_MAJOR   ?= 15
+PG_CONFIG  ?= $(shell test -x /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config && \
+                echo /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config || echo pg_config)
+
+ENGINE_SRCS = $(sort $(filter-out src/engine/dip_tables.c,$(wildcard src/engine/*.c))) \
+              src/engine/dip_tables.c
+GLUE_SRCS   = $(sort $(wildcard src/pg/*.c))
+OBJS        = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+MODULE_big  = diplomat
+
+SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
+DATA_FILES  = $(sort $(wildcard data/*/*.tsv))
+DATA_built  = diplomat--$(EXTVERSION).sql
+EXTRA_CLEAN = src/engine/dip_tables.c build test/engine/test_engine test/engine/test_engine.asan
+
+REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --inputdir=. --outputdir=build/regress
+
+WARN        = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
+              -Wno-missing-field-initializers -Wno-cast-function-type
+PG_CPPFLAGS = -Isrc/engine -Isrc/pg
+PG_CFLAGS   = $(WARN)
+SHLIB_LINK  = -licui18n -licuuc -licudata
+
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifeq ($(PGXS),)
+$(error pg_config not found: run tools/deps.sh, or set PG_CONFIG)
+endif
+include $(PGXS)
+
+# The engine is plain C: it must build without PostgreSQL's headers.
+ENGINE_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -fPIC -Wall -Wextra -Werror \
+                -Wno-unused-parameter -Isrc/engine
+src/engine/%.o: src/engine/%.c src/engine/*.h
+	$(CC) $(ENGINE_CFLAGS) -c -o $@ $<
+
+src/engine/dip_tables.c: tools/gen-tables.sh data/cameo/codes.tsv data/cameo/iso3166.tsv data/cameo/countries.tsv
+	sh tools/gen-tables.sh data/cameo > $@.tmp && mv $@.tmp $@
+
+$(GLUE_SRCS:.c=.o): src/pg/*.h src/engine/*.h
+
+diplomat--$(EXTVERSION).sql: $(SQL_PARTS) $(DATA_FILES) tools/gen-data-sql.sh
+	{ cat $(SQL_PARTS); sh tools/gen-data-sql.sh data; } > $@.tmp && mv $@.tmp $@
+
+# ---------------------------------------------------------------------
+# Engine unit tests, built with AddressSanitizer and UBSan
+# ---------------------------------------------------------------------
+ENGINE_TEST_FLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -g -O1 -Wall -Wextra -Werror \
+                    -Wno-unused-parameter -Isrc/engine \
+                    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+ENGINE_TEST_SRCS = $(ENGINE_SRCS) test/engine/test_engine.c test/engine/tsv.c
+
+test/engine/test_engine.asan: $(ENGINE_TEST_SRCS) src/engine/*.h test/engine/*.h
+	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_TEST_SRCS) -licuuc -licudata
+
+.PHONY: deps demo demo-shell test engine-test cluster-start cluster-stop eval bench fuzz
+
+deps:
+	@sh tools/deps.sh
+
+engine-test: test/engine/test_engine.asan
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ./test/engine/test_engine.asan data
+
+cluster-start:
+	@sh tools/cluster.sh start
+
+cluster-stop:
+	@sh tools/cluster.sh stop
+
+demo:
+	@sh tools/deps.sh
+	$(MAKE) all
+	$(MAKE) install
+	@sh tools/demo.sh $(DOC)
+
+demo-shell:
+	@sh tools/cluster.sh start
+	@sh tools/cluster.sh psql -d diplomat_demo
+
+test:
+	@sh tools/deps.sh
+	$(MAKE) all
+	$(MAKE) install
+	@sh tools/run-tests.sh
+
+eval:
+	@sh eval/run.sh
+
+bench:
+	@sh tools/deps.sh
+	$(MAKE) all
+	$(MAKE) install
+	@sh bench/run.sh

@@ -1,0 +1,52 @@
+-- Text layer: sentences(), tokens(), normalize()
+CREATE EXTENSION IF NOT EXISTS diplomat;
+SET client_min_messages = warning;
+
+-- sentences with abbreviations, quotes and numbers
+SELECT sentence, kind, start, len, text
+  FROM diplomat.sentences('Mr. Smith met Gen. Jones on Jan. 12 in Washington. They talked. '
+                          'It was 3 p.m. in the U.S. The next day he said: "We will go." Was it over? Yes!');
+
+-- headline, dateline, paragraphs and boilerplate
+SELECT sentence, paragraph, kind, text
+  FROM diplomat.sentences(E'Envoys Meet in Geneva\n\nGENEVA - Diplomats from both countries met on Monday. '
+                          'They agreed to meet again.\n\nscroll to top');
+SELECT kind, text FROM diplomat.sentences('BEIJING, Jan 12 (Reuters) - China protested on Friday.');
+SELECT kind, text FROM diplomat.sentences(E'TALKS IN TOKYO\nTOKYO 2024-01-12\nJapan and South Korea held talks.');
+
+-- substr(doc, start, len) is exactly the sentence, also with multibyte text
+WITH d(doc) AS (VALUES (E'Erdoğan met Zelenskyy in İstanbul. Côte d’Ivoire’s president “welcomed” it.\n\nПутин промолчал.'))
+SELECT s.sentence, substr(d.doc, s.start, s.len) = s.text AS exact, s.text
+  FROM d, diplomat.sentences(d.doc) s;
+
+-- tokens: acronyms, hyphenated names, clitics, numbers, symbols
+SELECT token, sentence, start, len, kind, token_text, norm
+  FROM diplomat.tokens('Iran-backed Houthi rebels'' attacks hit the U.S.-Japan alliance''s ships; AT&T fell 3.5% to $1,000.50 on 2024-01-12.');
+
+WITH d(doc) AS (VALUES ('Erdoğan’s visit to Côte d’Ivoire, 習近平 in 北京.'))
+SELECT t.token, t.kind, t.token_text, t.norm, substr(d.doc, t.start, t.len) = t.token_text AS exact
+  FROM d, diplomat.tokens(d.doc) t;
+
+-- every token of a longer text maps back exactly
+WITH d(doc) AS (VALUES (repeat(E'Dr. Müller (the “U.N.” envoy) arrived — late — in São Paulo. ', 50)))
+SELECT count(*) AS tokens, bool_and(substr(d.doc, t.start, t.len) = t.token_text) AS all_exact
+  FROM d, diplomat.tokens(d.doc) t;
+
+-- normalize: NFKC, case folding, no combining marks
+SELECT diplomat.normalize('Erdoğan ＡＢＣ Straße ÉLYSÉE ﬁnance');
+
+-- NULL in, NULL out; empty and blank text give no rows
+SELECT count(*) FROM diplomat.sentences(NULL);
+SELECT count(*) FROM diplomat.tokens(NULL);
+SELECT diplomat.normalize(NULL) IS NULL AS is_null;
+SELECT count(*) FROM diplomat.sentences('');
+SELECT count(*) FROM diplomat.sentences(E' \n\t \n ');
+SELECT count(*) FROM diplomat.tokens(E'  \n ');
+
+-- a long document is processed and can be interrupted by statement_timeout
+CREATE TEMP TABLE big AS SELECT repeat('Officials met in Brussels on Monday and talked. ', 400000) AS doc;
+SELECT count(*) FROM big, diplomat.sentences(big.doc);
+SET statement_timeout = '300ms';
+SELECT count(*) FROM big, diplomat.tokens(big.doc) a, diplomat.tokens(big.doc || 'x') b;
+RESET statement_timeout;
+DROP TABLE big;

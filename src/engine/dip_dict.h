@@ -1,0 +1,372 @@
+/*-------------------------------------------------------------------------
+ *
+ * dip_dict.h
+ *	  Compiled dictionaries: vocabulary, token trie, entities, offices,
+ *	  roles, event patterns and topic evidence.
+ *
+ * A builder collects dictionary rows (from SQL tables in the extension,
+ * from TSV files in tests and tools) and compiles them into one flat,
+ * pointer-free image: arrays addressed by 32-bit indexes and a string pool.
+ * The image can be kept in memory, stored as bytea and loaded again with a
+ * single copy.  dip_dict_open() validates an image and returns a DipDict
+ * whose pointers point into it.
+ *
+ * Matching runs once over a sentence's tokens: every token's normalised
+ * form is looked up in the vocabulary hash (one probe sequence), then the
+ * trie, keyed by (node, word id), is walked from each position.  Trie nodes
+ * carry items: entity aliases, titles and agents, event-pattern anchors and
+ * topic terms.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef DIP_DICT_H
+#define DIP_DICT_H
+
+#include "dip.h"
+
+#define DIP_DICT_MAGIC		0x44495044	/* "DIPD" */
+#define DIP_DICT_VERSION	1
+
+/* entity kinds */
+enum
+{
+	DIP_KIND_NONE = 0,
+	DIP_KIND_PER,
+	DIP_KIND_ORG,
+	DIP_KIND_GPE,
+	DIP_KIND_LOC,
+	DIP_KIND_NORP,
+	DIP_KIND_DATE,
+	DIP_NKINDS
+};
+extern const char *dip_kind_name(int kind);
+extern int	dip_kind_from_name(const char *s, size_t len);
+
+/* lexical classes of words (bit flags) */
+#define LX_DET		(1u << 0)
+#define LX_PRON		(1u << 1)
+#define LX_PREP		(1u << 2)
+#define LX_CONJ		(1u << 3)
+#define LX_ADV		(1u << 4)
+#define LX_ADJ		(1u << 5)
+#define LX_NOUN		(1u << 6)
+#define LX_VERB		(1u << 7)
+#define LX_AUX		(1u << 8)
+#define LX_NUM		(1u << 9)
+#define LX_INTJ		(1u << 10)
+#define LX_MONTH	(1u << 11)
+#define LX_WEEKDAY	(1u << 12)
+#define LX_GIVEN	(1u << 13)
+#define LX_SURNAME	(1u << 14)
+#define LX_ORG_SUFFIX (1u << 15)
+#define LX_ORG_HEAD (1u << 16)
+#define LX_LOC_SUFFIX (1u << 17)
+#define LX_LOC_HEAD (1u << 18)
+#define LX_LOC_PREP (1u << 19)
+#define LX_PER_TITLE (1u << 20)
+#define LX_PER_PRONOUN (1u << 21)
+#define LX_PARTICLE (1u << 22)
+#define LX_NOT_NAME (1u << 23)
+#define LX_AMBIG	(1u << 24)	/* surname that is also a common word */
+#define LX_COMMON	(1u << 25)	/* listed in the common word list */
+#define LX_TITLEWORD (1u << 26) /* word of a multi-word title */
+#define LX_AGENT	(1u << 27)	/* an agent noun: troops, officials */
+
+#define LX_FUNCTION (LX_DET | LX_PRON | LX_PREP | LX_CONJ | LX_AUX)
+
+extern uint32_t dip_lexclass_from_name(const char *s, size_t len);
+
+/* offices */
+enum
+{
+	DIP_OFFICE_NONE = 0,
+	DIP_OFFICE_HEAD_OF_STATE,
+	DIP_OFFICE_HEAD_OF_GOVERNMENT,
+	DIP_OFFICE_FOREIGN_MINISTER,
+	DIP_OFFICE_DEFENCE_MINISTER,
+	DIP_OFFICE_FINANCE_MINISTER,
+	DIP_OFFICE_INTERIOR_MINISTER,
+	DIP_OFFICE_SPOKESPERSON,
+	DIP_OFFICE_UN_AMBASSADOR,
+	DIP_OFFICE_NSA,
+	DIP_OFFICE_SECRETARY_GENERAL,
+	DIP_OFFICE_PARTY_LEADER,
+	DIP_OFFICE_VICE_PRESIDENT,
+	DIP_OFFICE_DEPUTY_HOG,
+	DIP_OFFICE_OTHER,
+	DIP_NOFFICES
+};
+extern int	dip_office_from_name(const char *s, size_t len);
+extern const char *dip_office_name(int office);
+
+/* role uses */
+#define DIP_ROLE_TITLE	1
+#define DIP_ROLE_AGENT	2
+
+/* trie item types */
+enum
+{
+	DIP_ITEM_ENTITY = 1,		/* ref: entity index */
+	DIP_ITEM_ROLE,				/* ref: role index */
+	DIP_ITEM_PATTERN,			/* ref: pattern index */
+	DIP_ITEM_TERM				/* ref: term group index */
+};
+
+/* pattern element kinds */
+enum
+{
+	DIP_PE_WORD = 1,			/* a: wid */
+	DIP_PE_WORDSET,				/* a: first index in wids, b: count */
+	DIP_PE_LEMMA,				/* a: lemma id */
+	DIP_PE_GAP,					/* 0..3 tokens */
+	DIP_PE_SOURCE,
+	DIP_PE_TARGET
+};
+
+/* verb forms */
+#define DIP_VF_BASE		1
+#define DIP_VF_3SG		2
+#define DIP_VF_PAST		4
+#define DIP_VF_PART		8
+#define DIP_VF_GER		16
+
+typedef struct DipWord
+{
+	uint32_t	str;			/* offset in string pool (NUL-terminated) */
+	uint32_t	len;
+	uint32_t	lex;			/* LX_* */
+	uint32_t	lemma;			/* verb lemma id + 1, 0 if not a verb form */
+	uint32_t	vforms;			/* DIP_VF_* this word is */
+	uint32_t	root_edges;		/* nonzero if the word starts a trie path */
+} DipWord;
+
+typedef struct DipEdge
+{
+	uint32_t	node;
+	uint32_t	wid;
+	uint32_t	child;			/* 0 = empty slot (node 0 is the root) */
+} DipEdge;
+
+typedef struct DipNode
+{
+	uint32_t	item_first;
+	uint32_t	item_count;
+} DipNode;
+
+typedef struct DipItem
+{
+	uint16_t	type;
+	uint16_t	len;			/* tokens matched */
+	uint32_t	ref;
+	uint32_t	capmask;		/* token i must be capitalised */
+	uint32_t	allcapsmask;	/* token i must be in capitals */
+} DipItem;
+
+typedef struct DipEntity
+{
+	uint32_t	name;			/* string pool */
+	uint32_t	namelen;
+	uint8_t		kind;
+	uint8_t		flags;
+	char		country[4];		/* ISO alpha-3 or "" */
+	char		actor[20];		/* CAMEO actor code or "" */
+	int32_t		valid_from;		/* days since 2000-01-01, INT32_MIN if none */
+	int32_t		valid_to;		/* INT32_MAX if none */
+	uint32_t	office_first;
+	uint32_t	office_count;
+	uint32_t	topic_first;	/* into termrefs */
+	uint32_t	topic_count;
+} DipEntity;
+
+typedef struct DipOffice
+{
+	uint32_t	entity;
+	uint32_t	title;			/* string pool */
+	uint8_t		office;
+	char		country[4];
+	char		actor[20];
+	int32_t		start;
+	int32_t		end;
+} DipOffice;
+
+typedef struct DipRole
+{
+	uint32_t	term;			/* string pool */
+	char		role[4];
+	uint8_t		use;
+	uint8_t		office;
+	char		country[4];
+	uint16_t	ntok;
+} DipRole;
+
+typedef struct DipPattern
+{
+	int16_t		code;			/* packed CAMEO code, see dip_cameo.h */
+	uint16_t	nelem;
+	uint32_t	elem_first;
+	uint32_t	text;			/* string pool: pattern source */
+	uint16_t	anchor;			/* elements matched by the trie */
+	uint16_t	has_source;
+	uint16_t	has_target;
+	uint16_t	pad;
+} DipPattern;
+
+typedef struct DipPElem
+{
+	uint32_t	kind;
+	uint32_t	a;
+	uint32_t	b;
+} DipPElem;
+
+typedef struct DipTopic
+{
+	uint32_t	key;			/* string pool */
+	uint32_t	label;
+	int32_t		parent;			/* topic index or -1 */
+} DipTopic;
+
+typedef struct DipTermRef
+{
+	uint32_t	topic;
+	float		weight;
+} DipTermRef;
+
+typedef struct DipTermGroup
+{
+	uint32_t	first;			/* into termrefs */
+	uint32_t	count;
+} DipTermGroup;
+
+typedef struct DipDictHeader
+{
+	uint32_t	magic;
+	uint32_t	version;
+	uint32_t	size;			/* total image size */
+	uint32_t	nwords;
+	uint32_t	vocab_size;		/* power of two */
+	uint32_t	edge_size;		/* power of two */
+	uint32_t	nnodes;
+	uint32_t	nitems;
+	uint32_t	nentities;
+	uint32_t	noffices;
+	uint32_t	nroles;
+	uint32_t	npatterns;
+	uint32_t	npelems;
+	uint32_t	npwids;
+	uint32_t	nlemmas;
+	uint32_t	ntopics;
+	uint32_t	ntermrefs;
+	uint32_t	ngroups;
+	uint32_t	strpool_size;
+	/* section offsets from the start of the image */
+	uint32_t	off_words;
+	uint32_t	off_vocab;
+	uint32_t	off_edges;
+	uint32_t	off_nodes;
+	uint32_t	off_items;
+	uint32_t	off_entities;
+	uint32_t	off_offices;
+	uint32_t	off_roles;
+	uint32_t	off_patterns;
+	uint32_t	off_pelems;
+	uint32_t	off_pwids;
+	uint32_t	off_lemmas;
+	uint32_t	off_topics;
+	uint32_t	off_termrefs;
+	uint32_t	off_groups;
+	uint32_t	off_strpool;
+	uint32_t	checksum;
+} DipDictHeader;
+
+typedef struct DipDict
+{
+	const DipDictHeader *hdr;
+	const char *base;
+	const DipWord *words;		/* index 0 is unused */
+	const uint32_t *vocab;		/* hash slots -> wid, 0 empty */
+	const DipEdge *edges;
+	const DipNode *nodes;
+	const DipItem *items;
+	const DipEntity *entities;
+	const DipOffice *offices;
+	const DipRole *roles;
+	const DipPattern *patterns;
+	const DipPElem *pelems;
+	const uint32_t *pwids;
+	const uint32_t *lemmas;		/* string pool offsets */
+	const DipTopic *topics;
+	const DipTermRef *termrefs;
+	const DipTermGroup *groups;
+	const char *strpool;
+	/* derived at open time */
+	uint32_t	topic_sport;	/* unused placeholder for future use */
+} DipDict;
+
+/* ------------------------------------------------------------------------
+ * Builder
+ * ------------------------------------------------------------------------
+ */
+typedef struct DipBuilder DipBuilder;
+
+extern DipBuilder *dip_builder_new(const DipMem *mem);
+extern void dip_builder_free(DipBuilder *b);
+
+/*
+ * Each add function returns true on success; on failure it returns false
+ * and dip_builder_error() says why (the row is skipped).  Dates are days
+ * since 2000-01-01; pass DIP_NO_DATE for none.
+ */
+#define DIP_NO_DATE INT32_MIN
+extern bool dip_builder_add_entity(DipBuilder *b, const char *kind, const char *name,
+								   const char *country, const char *actor,
+								   const char *aliases, int32_t valid_from,
+								   int32_t valid_to);
+extern bool dip_builder_add_office(DipBuilder *b, const char *person, const char *office,
+								   const char *title, const char *country,
+								   const char *actor, int32_t start, int32_t end);
+extern bool dip_builder_add_role(DipBuilder *b, const char *term, const char *role,
+								 const char *use, const char *office,
+								 const char *country);
+extern bool dip_builder_add_lexicon(DipBuilder *b, const char *word, const char *classes);
+extern bool dip_builder_add_verb(DipBuilder *b, const char *lemma, const char *third,
+								 const char *past, const char *participle,
+								 const char *gerund);
+extern bool dip_builder_add_pattern(DipBuilder *b, const char *code, const char *pattern);
+extern bool dip_builder_add_topic(DipBuilder *b, const char *key, const char *label,
+								  const char *parent);
+extern bool dip_builder_add_term(DipBuilder *b, const char *topic, const char *term,
+								 double weight);
+extern const char *dip_builder_error(const DipBuilder *b);
+
+/*
+ * Compiles everything added so far into a flat image allocated with the
+ * builder's DipMem.  Returns the image size; *image receives it.  Returns 0
+ * and sets the error on failure.
+ */
+extern size_t dip_builder_finish(DipBuilder *b, void **image);
+
+/* Validates an image; fills *d.  Returns NULL on success, else an error. */
+extern const char *dip_dict_open(DipDict *d, const void *image, size_t size);
+
+/* ------------------------------------------------------------------------
+ * Lookup
+ * ------------------------------------------------------------------------
+ */
+extern uint32_t dip_vocab_lookup(const DipDict *d, const char *s, size_t len);
+
+static inline const char *
+dip_str(const DipDict *d, uint32_t off)
+{
+	return d->strpool + off;
+}
+
+/* Child of node for word wid, or 0. */
+extern uint32_t dip_trie_child(const DipDict *d, uint32_t node, uint32_t wid);
+
+/* Topic index of a key, or -1. */
+extern int	dip_topic_lookup(const DipDict *d, const char *key, size_t len);
+
+/* Entity index by kind and canonical name, or -1. */
+extern int	dip_entity_lookup(const DipDict *d, int kind, const char *name, size_t len);
+
+#endif							/* DIP_DICT_H */

@@ -1,0 +1,1397 @@
+/*-------------------------------------------------------------------------
+ *
+ * dip_segment.c
+ *	  Word and sentence segmentation of news text.
+ *
+ * Words follow the Unicode word-boundary rules (UAX #29) with the changes
+ * news needs: dotted acronyms and known abbreviations keep their period
+ * ("U.S.", "Gen.", "Jan."), possessive clitics are split ("China" "'s"),
+ * hyphenated compounds are split into parts glued by DIP_TF_JOIN so that
+ * "Iran-backed" yields the place "Iran" while still displaying as one token.
+ * Letters of alphabetic scripts are classified with ICU character
+ * properties; runs of scripts written without spaces (Han, Kana, Thai, Lao,
+ * Khmer, Myanmar) are segmented by ICU's dictionary-based word
+ * BreakIterator.
+ *
+ * Sentences are split on the token stream: terminal punctuation followed by
+ * a capitalised word, minus abbreviations, plus line structure (headline,
+ * dateline, paragraph breaks, boilerplate such as "scroll to top").
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "dip.h"
+#include "dip_dict.h"
+
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+
+/* character classes */
+enum
+{
+	CC_SPACE = 0,
+	CC_NEWLINE,
+	CC_LETTER,
+	CC_DIGIT,
+	CC_COMPLEX,					/* letter of a script without spaces */
+	CC_MARK,
+	CC_APOS,
+	CC_PERIOD,
+	CC_HYPHEN,					/* hyphen or en dash: may join words */
+	CC_DASH,					/* em dash and friends */
+	CC_TERM,					/* ! ? and CJK full stops */
+	CC_OPEN,
+	CC_CLOSE,
+	CC_QUOTE,					/* ambiguous " */
+	CC_PUNCT,
+	CC_SYMBOL,
+	CC_AMP,
+	CC_INVALID
+};
+
+static const uint8_t ascii_class[128] = {
+	/* 0x00 */ CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE,
+	/* 0x08 */ CC_SPACE, CC_SPACE, CC_NEWLINE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE,
+	/* 0x10 */ CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE,
+	/* 0x18 */ CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE,
+	/* ' ' */ CC_SPACE, CC_TERM, CC_QUOTE, CC_SYMBOL, CC_SYMBOL, CC_SYMBOL, CC_AMP, CC_APOS,
+	/* '(' */ CC_OPEN, CC_CLOSE, CC_SYMBOL, CC_SYMBOL, CC_PUNCT, CC_HYPHEN, CC_PERIOD, CC_PUNCT,
+	/* '0' */ CC_DIGIT, CC_DIGIT, CC_DIGIT, CC_DIGIT, CC_DIGIT, CC_DIGIT, CC_DIGIT, CC_DIGIT,
+	/* '8' */ CC_DIGIT, CC_DIGIT, CC_PUNCT, CC_PUNCT, CC_SYMBOL, CC_SYMBOL, CC_SYMBOL, CC_TERM,
+	/* '@' */ CC_SYMBOL, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,
+	/* 'H' */ CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,
+	/* 'P' */ CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,
+	/* 'X' */ CC_LETTER, CC_LETTER, CC_LETTER, CC_OPEN, CC_SYMBOL, CC_CLOSE, CC_SYMBOL, CC_SYMBOL,
+	/* '`' */ CC_APOS, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,
+	/* 'h' */ CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,
+	/* 'p' */ CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,
+	/* 'x' */ CC_LETTER, CC_LETTER, CC_LETTER, CC_OPEN, CC_SYMBOL, CC_CLOSE, CC_SYMBOL, CC_SPACE,
+};
+
+/* Classifies a non-ASCII code point. */
+static int
+classify_cp(int32_t cp)
+{
+	int8_t		t;
+
+	if (cp < 0)
+		return CC_INVALID;
+	switch (cp)
+	{
+		case 0x2028:
+		case 0x2029:
+		case 0x85:
+			return CC_NEWLINE;
+		case 0x2019:
+		case 0x02BC:
+			return CC_APOS;
+		case 0x2018:
+		case 0x201C:
+		case 0x201E:
+		case 0x00AB:
+		case 0x2039:
+			return CC_OPEN;
+		case 0x201D:
+		case 0x00BB:
+		case 0x203A:
+			return CC_CLOSE;
+		case 0x2010:
+		case 0x2011:
+		case 0x2013:
+			return CC_HYPHEN;
+		case 0x2012:
+		case 0x2014:
+		case 0x2015:
+		case 0x2212:
+			return CC_DASH;
+		case 0x2026:
+		case 0x3002:
+		case 0xFF01:
+		case 0xFF1F:
+		case 0xFF0E:
+			return CC_TERM;
+		case 0x00AD:			/* soft hyphen: part of the word */
+			return CC_MARK;
+	}
+	t = u_charType(cp);
+	switch (t)
+	{
+		case U_UPPERCASE_LETTER:
+		case U_LOWERCASE_LETTER:
+		case U_TITLECASE_LETTER:
+		case U_MODIFIER_LETTER:
+		case U_OTHER_LETTER:
+			{
+				UErrorCode	st = U_ZERO_ERROR;
+				UScriptCode sc = uscript_getScript(cp, &st);
+
+				switch (sc)
+				{
+					case USCRIPT_HAN:
+					case USCRIPT_HIRAGANA:
+					case USCRIPT_KATAKANA:
+					case USCRIPT_THAI:
+					case USCRIPT_LAO:
+					case USCRIPT_KHMER:
+					case USCRIPT_MYANMAR:
+						return CC_COMPLEX;
+					default:
+						return CC_LETTER;
+				}
+			}
+		case U_NON_SPACING_MARK:
+		case U_ENCLOSING_MARK:
+		case U_COMBINING_SPACING_MARK:
+			return CC_MARK;
+		case U_DECIMAL_DIGIT_NUMBER:
+			return CC_DIGIT;
+		case U_SPACE_SEPARATOR:
+			return CC_SPACE;
+		case U_LINE_SEPARATOR:
+		case U_PARAGRAPH_SEPARATOR:
+			return CC_NEWLINE;
+		case U_CONTROL_CHAR:
+		case U_FORMAT_CHAR:
+			return CC_SPACE;
+		case U_DASH_PUNCTUATION:
+			return CC_DASH;
+		case U_START_PUNCTUATION:
+		case U_INITIAL_PUNCTUATION:
+			return CC_OPEN;
+		case U_END_PUNCTUATION:
+		case U_FINAL_PUNCTUATION:
+			return CC_CLOSE;
+		case U_CONNECTOR_PUNCTUATION:
+		case U_OTHER_PUNCTUATION:
+			return CC_PUNCT;
+		default:
+			return CC_SYMBOL;
+	}
+}
+
+/* Character class and length of the character at pos. */
+static inline int
+char_at(const DipDoc *doc, size_t pos, size_t *next, int32_t *cpout)
+{
+	unsigned char c;
+
+	if (pos >= doc->len)
+	{
+		*next = pos;
+		if (cpout)
+			*cpout = 0;
+		return CC_SPACE;
+	}
+	c = (unsigned char) doc->text[pos];
+	if (c < 0x80)
+	{
+		*next = pos + 1;
+		if (cpout)
+			*cpout = c;
+		return ascii_class[c];
+	}
+	else
+	{
+		size_t		p = pos;
+		int32_t		cp = dip_utf8_next((const unsigned char *) doc->text, doc->len, &p);
+
+		*next = p;
+		if (cpout)
+			*cpout = cp;
+		return classify_cp(cp);
+	}
+}
+
+static inline int
+class_at(const DipDoc *doc, size_t pos)
+{
+	size_t		n;
+
+	return char_at(doc, pos, &n, NULL);
+}
+
+static inline bool
+is_wordchar(int cc)
+{
+	return cc == CC_LETTER || cc == CC_DIGIT || cc == CC_MARK;
+}
+
+/* ------------------------------------------------------------------------
+ * Abbreviations that keep their period
+ * ------------------------------------------------------------------------
+ */
+#define AB_TITLE	1			/* never ends a sentence: Mr. Gen. */
+#define AB_END		2			/* may end a sentence: Inc. etc. */
+#define AB_MID		3			/* months, states: rarely end one */
+
+typedef struct Abbrev
+{
+	const char *s;
+	int			kind;
+} Abbrev;
+
+/* lower-case, without the period; sorted for bsearch */
+static const Abbrev abbrevs[] = {
+	{"adm", AB_TITLE}, {"ala", AB_MID}, {"apr", AB_MID}, {"approx", AB_MID},
+	{"ariz", AB_MID}, {"ark", AB_MID}, {"assn", AB_MID}, {"aug", AB_MID},
+	{"ave", AB_END}, {"bldg", AB_MID}, {"blvd", AB_END}, {"brig", AB_TITLE},
+	{"bros", AB_END}, {"calif", AB_MID}, {"capt", AB_TITLE}, {"cdr", AB_TITLE},
+	{"cf", AB_MID}, {"cmdr", AB_TITLE}, {"co", AB_END}, {"col", AB_TITLE},
+	{"colo", AB_MID}, {"conn", AB_MID}, {"corp", AB_END}, {"cpl", AB_TITLE},
+	{"dec", AB_MID}, {"del", AB_MID}, {"dept", AB_MID}, {"dr", AB_TITLE},
+	{"esq", AB_END}, {"est", AB_MID}, {"etc", AB_END}, {"feb", AB_MID},
+	{"fig", AB_MID}, {"fla", AB_MID}, {"fri", AB_MID}, {"ft", AB_TITLE},
+	{"ga", AB_MID}, {"gen", AB_TITLE}, {"gov", AB_TITLE}, {"hon", AB_TITLE},
+	{"ill", AB_MID}, {"inc", AB_END}, {"ind", AB_MID}, {"jan", AB_MID},
+	{"jr", AB_END}, {"jul", AB_MID}, {"jun", AB_MID}, {"kan", AB_MID},
+	{"kans", AB_MID}, {"ky", AB_MID}, {"la", AB_MID}, {"lt", AB_TITLE},
+	{"ltd", AB_END}, {"maj", AB_TITLE}, {"mar", AB_MID}, {"mass", AB_MID},
+	{"md", AB_MID}, {"messrs", AB_TITLE}, {"mich", AB_MID}, {"minn", AB_MID},
+	{"miss", AB_MID}, {"mlle", AB_TITLE}, {"mme", AB_TITLE}, {"mo", AB_MID},
+	{"mon", AB_MID}, {"mont", AB_MID}, {"mr", AB_TITLE}, {"mrs", AB_TITLE},
+	{"ms", AB_TITLE}, {"msgr", AB_TITLE}, {"mt", AB_TITLE}, {"neb", AB_MID},
+	{"nebr", AB_MID}, {"nev", AB_MID}, {"no", AB_MID}, {"nos", AB_MID},
+	{"nov", AB_MID}, {"oct", AB_MID}, {"okla", AB_MID}, {"ore", AB_MID},
+	{"pa", AB_MID}, {"penn", AB_MID}, {"plc", AB_END}, {"pres", AB_TITLE},
+	{"prof", AB_TITLE}, {"pte", AB_TITLE}, {"pvt", AB_TITLE}, {"rep", AB_TITLE},
+	{"reps", AB_TITLE}, {"rev", AB_TITLE}, {"rt", AB_TITLE}, {"sat", AB_MID},
+	{"sen", AB_TITLE}, {"sens", AB_TITLE}, {"sep", AB_MID}, {"sept", AB_MID},
+	{"sgt", AB_TITLE}, {"sr", AB_END}, {"st", AB_TITLE}, {"sun", AB_MID},
+	{"supt", AB_TITLE}, {"tenn", AB_MID}, {"tex", AB_MID}, {"thu", AB_MID},
+	{"thur", AB_MID}, {"thurs", AB_MID}, {"tue", AB_MID}, {"tues", AB_MID},
+	{"univ", AB_MID}, {"va", AB_MID}, {"vol", AB_MID}, {"vs", AB_MID},
+	{"vt", AB_MID}, {"wash", AB_MID}, {"wed", AB_MID}, {"wis", AB_MID},
+	{"wyo", AB_MID},
+};
+
+/* Returns the abbreviation kind of the ASCII word s[0..len), or 0. */
+static int
+abbrev_kind(const char *s, size_t len)
+{
+	char		buf[8];
+	int			lo = 0,
+				hi = (int) (sizeof(abbrevs) / sizeof(abbrevs[0])) - 1;
+
+	if (len == 0 || len >= sizeof(buf))
+		return 0;
+	for (size_t i = 0; i < len; i++)
+	{
+		char		c = s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		else if (c < 'a' || c > 'z')
+			return 0;
+		buf[i] = c;
+	}
+	buf[len] = '\0';
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			cmp = strcmp(buf, abbrevs[mid].s);
+
+		if (cmp == 0)
+			return abbrevs[mid].kind;
+		if (cmp < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Token scanning
+ * ------------------------------------------------------------------------
+ */
+
+/* Sets case flags of a word token by looking at its letters. */
+static uint32_t
+case_flags(const DipDoc *doc, size_t start, size_t end)
+{
+	bool		first = true;
+	bool		anyletter = false;
+	bool		anylower = false;
+	bool		ascii = true;
+	uint32_t	f = 0;
+	size_t		pos = start;
+
+	while (pos < end)
+	{
+		unsigned char c = (unsigned char) doc->text[pos];
+		int32_t		cp;
+
+		if (c < 0x80)
+		{
+			cp = c;
+			pos++;
+			if (c >= 'A' && c <= 'Z')
+			{
+				if (first)
+					f |= DIP_TF_UPPER;
+				anyletter = true;
+				first = false;
+			}
+			else if (c >= 'a' && c <= 'z')
+			{
+				if (first)
+					f |= DIP_TF_LOWER;
+				anyletter = true;
+				anylower = true;
+				first = false;
+			}
+			else if (c >= '0' && c <= '9')
+				f |= DIP_TF_DIGITS;
+			continue;
+		}
+		ascii = false;
+		cp = dip_utf8_next((const unsigned char *) doc->text, end, &pos);
+		if (cp < 0)
+			continue;
+		if (u_isupper(cp) || u_istitle(cp))
+		{
+			if (first)
+				f |= DIP_TF_UPPER;
+			anyletter = true;
+			first = false;
+		}
+		else if (u_islower(cp))
+		{
+			if (first)
+				f |= DIP_TF_LOWER;
+			anyletter = true;
+			anylower = true;
+			first = false;
+		}
+		else if (u_isalpha(cp))
+		{
+			anyletter = true;
+			first = false;
+		}
+		else if (u_isdigit(cp))
+			f |= DIP_TF_DIGITS;
+	}
+	if (anyletter && !anylower && (f & DIP_TF_UPPER))
+		f |= DIP_TF_ALLCAPS;
+	if (ascii)
+		f |= DIP_TF_ASCII;
+	return f;
+}
+
+/* Cached ICU word break iterator for scripts without spaces. */
+static UBreakIterator *complex_bi = NULL;
+
+void
+dip_segment_cleanup(void)
+{
+	if (complex_bi != NULL)
+	{
+		ubrk_close(complex_bi);
+		complex_bi = NULL;
+	}
+}
+
+typedef struct TokVec
+{
+	DipToken   *v;
+	uint32_t	n;
+	uint32_t	cap;
+} TokVec;
+
+static DipToken *
+tokvec_push(DipArena *a, TokVec *tv)
+{
+	if (tv->n == tv->cap)
+	{
+		uint32_t	ncap = tv->cap ? tv->cap * 2 : 256;
+		DipToken   *nv = dip_arena_alloc(a, ncap * sizeof(DipToken));
+
+		if (tv->n)
+			memcpy(nv, tv->v, tv->n * sizeof(DipToken));
+		tv->v = nv;
+		tv->cap = ncap;
+	}
+	memset(&tv->v[tv->n], 0, sizeof(DipToken));
+	return &tv->v[tv->n++];
+}
+
+/*
+ * Segments a run of complex-script text [start, end) with ICU, appending
+ * word tokens.  Runs are at most a few KB (the caller cuts them).
+ */
+static void
+scan_complex(DipDoc *doc, DipArena *a, TokVec *tv, size_t start, size_t end,
+			 uint32_t firstflags)
+{
+	UErrorCode	st = U_ZERO_ERROR;
+	UText		ut = UTEXT_INITIALIZER;
+	int32_t		prev;
+	int32_t		b;
+	bool		ok = true;
+
+	if (complex_bi == NULL)
+	{
+		complex_bi = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
+		if (U_FAILURE(st))
+		{
+			complex_bi = NULL;
+			ok = false;
+		}
+	}
+	if (ok)
+	{
+		utext_openUTF8(&ut, doc->text + start, (int64_t) (end - start), &st);
+		if (U_FAILURE(st))
+			ok = false;
+	}
+	if (ok)
+	{
+		ubrk_setUText(complex_bi, &ut, &st);
+		if (U_FAILURE(st))
+			ok = false;
+	}
+	if (!ok)
+	{
+		/* fall back to one token for the whole run */
+		DipToken   *t = tokvec_push(a, tv);
+
+		t->start = (uint32_t) start;
+		t->len = (uint32_t) (end - start);
+		t->type = DIP_TOK_WORD;
+		t->flags = firstflags;
+		return;
+	}
+	prev = ubrk_first(complex_bi);
+	while ((b = ubrk_next(complex_bi)) != UBRK_DONE)
+	{
+		DipToken   *t = tokvec_push(a, tv);
+
+		t->start = (uint32_t) (start + prev);
+		t->len = (uint32_t) (b - prev);
+		t->type = DIP_TOK_WORD;
+		t->flags = firstflags;
+		firstflags = 0;
+		prev = b;
+	}
+	utext_close(&ut);
+}
+
+/*
+ * Scans a word starting at pos (a letter or digit).  Returns the end
+ * offset; sets *flags for acronyms and abbreviations.
+ */
+static size_t
+scan_word(const DipDoc *doc, size_t pos, uint32_t *flags, bool *isnum)
+{
+	size_t		start = pos;
+	size_t		next;
+	int			cc = char_at(doc, pos, &next, NULL);
+	bool		number = (cc == CC_DIGIT);
+	size_t		seg_letters = 0;	/* letters since last period */
+	bool		dotted = false;
+	bool		all_single = true;
+
+	*flags = 0;
+	/* URLs are one symbol token */
+	if (doc->len - pos > 7 &&
+		(strncmp(doc->text + pos, "http://", 7) == 0 ||
+		 strncmp(doc->text + pos, "https://", 8) == 0 ||
+		 strncmp(doc->text + pos, "www.", 4) == 0))
+	{
+		while (pos < doc->len)
+		{
+			cc = char_at(doc, pos, &next, NULL);
+			if (cc == CC_SPACE || cc == CC_NEWLINE || cc == CC_CLOSE ||
+				cc == CC_QUOTE || cc == CC_OPEN)
+				break;
+			pos = next;
+		}
+		/* trailing punctuation is not part of the URL */
+		while (pos > start && strchr(".,;:!?", doc->text[pos - 1]) != NULL)
+			pos--;
+		*isnum = false;
+		*flags = DIP_TF_ABBREV;	/* marks a URL: never split */
+		return pos;
+	}
+
+	while (pos < doc->len)
+	{
+		size_t		n2;
+		int			c2;
+
+		cc = char_at(doc, pos, &next, NULL);
+		if (is_wordchar(cc))
+		{
+			if (cc == CC_LETTER)
+				seg_letters++;
+			pos = next;
+			continue;
+		}
+		c2 = char_at(doc, next, &n2, NULL);
+		if (number)
+		{
+			/* 1,000.50 10:30 */
+			if ((cc == CC_PERIOD || (cc == CC_PUNCT && (doc->text[pos] == ',' ||
+														doc->text[pos] == ':'))) &&
+				c2 == CC_DIGIT && pos > start &&
+				class_at(doc, pos - 1) == CC_DIGIT)
+			{
+				pos = n2;
+				continue;
+			}
+			break;
+		}
+		if (cc == CC_APOS && c2 == CC_LETTER)
+		{
+			/* China's -> China + 's; but O'Brien, d'Ivoire, don't stay */
+			size_t		n3;
+			int			c3;
+			char		sc = doc->text[next];
+
+			c3 = char_at(doc, n2, &n3, NULL);
+			if ((sc == 's' || sc == 'S') && !is_wordchar(c3))
+				break;
+			pos = n2;
+			seg_letters++;
+			continue;
+		}
+		if (cc == CC_PERIOD && c2 == CC_LETTER && seg_letters == 1)
+		{
+			/* U.S, e.g: single letters separated by periods */
+			size_t		n3;
+			int			c3 = char_at(doc, n2, &n3, NULL);
+
+			if (c3 == CC_PERIOD || !is_wordchar(c3))
+			{
+				dotted = true;
+				pos = n2;
+				seg_letters = 1;
+				continue;
+			}
+			break;
+		}
+		if (cc == CC_AMP && c2 == CC_LETTER && pos - start <= 3 &&
+			doc->text[start] >= 'A' && doc->text[start] <= 'Z')
+		{
+			/* AT&T, S&P */
+			pos = n2;
+			continue;
+		}
+		break;
+	}
+	if (seg_letters > 1)
+		all_single = false;
+	*isnum = number;
+	/* the period of an acronym or abbreviation */
+	if (!number && pos < doc->len && doc->text[pos] == '.')
+	{
+		if (dotted && all_single)
+		{
+			*flags |= DIP_TF_ABBREV | DIP_TF_ACRONYM;
+			return pos + 1;
+		}
+		if (!dotted && pos - start == 1 && doc->text[start] >= 'A' &&
+			doc->text[start] <= 'Z')
+		{
+			/* initial: J. */
+			size_t		n2;
+			int			c2 = char_at(doc, pos + 1, &n2, NULL);
+
+			if (c2 == CC_SPACE || c2 == CC_NEWLINE || c2 == CC_HYPHEN)
+			{
+				*flags |= DIP_TF_ABBREV | DIP_TF_INITIAL;
+				return pos + 1;
+			}
+		}
+		if (!dotted && abbrev_kind(doc->text + start, pos - start) != 0)
+		{
+			/* "No." only before a number */
+			if (pos - start == 2 && (doc->text[start] == 'N' || doc->text[start] == 'n') &&
+				(doc->text[start + 1] == 'o' || doc->text[start + 1] == 'O'))
+			{
+				size_t		p = pos + 1;
+
+				while (p < doc->len && doc->text[p] == ' ')
+					p++;
+				if (p >= doc->len || doc->text[p] < '0' || doc->text[p] > '9')
+					return pos;
+			}
+			*flags |= DIP_TF_ABBREV;
+			return pos + 1;
+		}
+	}
+	return pos;
+}
+
+/*
+ * Scans the chunk's tokens into tv, starting at doc->pos.  Stops before a
+ * blank line once at least one token was read, or when the chunk is full.
+ */
+static void
+scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
+{
+	size_t		pos = doc->pos;
+	size_t		cpos = doc->cpos;
+	uint32_t	ws = (doc->pos == 0) ? DIP_TF_PARA | DIP_TF_NEWLINE : doc->carry_ws;
+	int			newlines = 0;
+	size_t		chunk_start = pos;
+
+	while (pos < doc->len)
+	{
+		size_t		next;
+		int32_t		cp;
+		int			cc = char_at(doc, pos, &next, &cp);
+		DipToken   *t;
+		size_t		tstart = pos;
+		uint32_t	tflags = ws;
+		int			ttype;
+
+		if (cc == CC_SPACE || cc == CC_NEWLINE || cc == CC_INVALID)
+		{
+			if (cc == CC_NEWLINE)
+			{
+				newlines++;
+				ws |= DIP_TF_NEWLINE;
+				if (newlines >= 2)
+					ws |= DIP_TF_PARA;
+			}
+			else if (doc->text[pos] == '\r')
+				{ }
+			ws |= DIP_TF_SPACE;
+			cpos++;
+			pos = next;
+			continue;
+		}
+		/* a paragraph break ends the chunk */
+		if ((ws & DIP_TF_PARA) && tv->n > 0)
+		{
+			doc->carry_ws = ws;
+			break;
+		}
+		/* a full chunk ends at a sentence end, or anywhere when far over */
+		if (pos - chunk_start > DIP_MAX_CHUNK && tv->n > 0 &&
+			((ws & DIP_TF_SPACE) &&
+			 ((tv->v[tv->n - 1].flags & DIP_TF_TERMINAL) ||
+			  pos - chunk_start > 2 * DIP_MAX_CHUNK)))
+		{
+			doc->carry_ws = ws;
+			break;
+		}
+		ws = 0;
+		newlines = 0;
+
+		if (cc == CC_LETTER || cc == CC_DIGIT || cc == CC_MARK)
+		{
+			uint32_t	wf;
+			bool		isnum;
+
+			next = scan_word(doc, pos, &wf, &isnum);
+			ttype = isnum ? DIP_TOK_NUMBER : DIP_TOK_WORD;
+			tflags |= wf;
+			if ((wf & DIP_TF_ABBREV) && !(wf & (DIP_TF_ACRONYM | DIP_TF_INITIAL)) &&
+				next - pos > 7 && doc->text[pos] != 'h')
+				{ }
+			if ((wf & DIP_TF_ABBREV) && next - pos > 4 &&
+				(strncmp(doc->text + pos, "http", 4) == 0 ||
+				 strncmp(doc->text + pos, "www.", 4) == 0))
+			{
+				ttype = DIP_TOK_SYMBOL;
+				tflags &= ~DIP_TF_ABBREV;
+			}
+		}
+		else if (cc == CC_COMPLEX)
+		{
+			size_t		end = next;
+			uint32_t	nbefore = tv->n;
+
+			while (end < doc->len && end - pos < 4096)
+			{
+				size_t		n2;
+				int			c2 = char_at(doc, end, &n2, NULL);
+
+				if (c2 != CC_COMPLEX && c2 != CC_MARK)
+					break;
+				end = n2;
+			}
+			scan_complex(doc, a, tv, pos, end, tflags);
+			for (uint32_t k = nbefore; k < tv->n; k++)
+			{
+				tv->v[k].cstart = (uint32_t) (cpos + dip_utf8_count(doc->text + pos, tv->v[k].start - pos));
+				tv->v[k].clen = (uint32_t) dip_utf8_count(doc->text + tv->v[k].start, tv->v[k].len);
+			}
+			cpos += dip_utf8_count(doc->text + pos, end - pos);
+			pos = end;
+			continue;
+		}
+		else if (cc == CC_APOS)
+		{
+			/* clitic 's, possessive ', or a quote */
+			DipToken   *prev = tv->n > 0 ? &tv->v[tv->n - 1] : NULL;
+			bool		attached = prev != NULL && !(tflags & DIP_TF_SPACE) &&
+				prev->type == DIP_TOK_WORD && prev->start + prev->len == pos;
+			size_t		n2;
+			int			c2 = char_at(doc, next, &n2, NULL);
+
+			if (attached && (doc->text[next] == 's' || doc->text[next] == 'S') &&
+				!is_wordchar(class_at(doc, n2)))
+			{
+				ttype = DIP_TOK_CLITIC;
+				next = n2;
+			}
+			else if (attached && !is_wordchar(c2) &&
+					 (doc->text[pos - 1] == 's' || doc->text[pos - 1] == 'S'))
+				ttype = DIP_TOK_CLITIC;
+			else
+			{
+				ttype = DIP_TOK_PUNCT;
+				if (is_wordchar(c2) && (tflags & DIP_TF_SPACE || prev == NULL))
+					tflags |= DIP_TF_OPENQ;
+				else
+					tflags |= DIP_TF_CLOSEQ;
+			}
+		}
+		else if (cc == CC_PERIOD || cc == CC_TERM)
+		{
+			/* runs of . ! ? are one token */
+			ttype = DIP_TOK_PUNCT;
+			tflags |= DIP_TF_TERMINAL;
+			while (next < doc->len)
+			{
+				size_t		n2;
+				int			c2 = char_at(doc, next, &n2, NULL);
+
+				if (c2 != CC_PERIOD && c2 != CC_TERM)
+					break;
+				next = n2;
+			}
+		}
+		else if (cc == CC_HYPHEN || cc == CC_DASH)
+		{
+			DipToken   *prev = tv->n > 0 ? &tv->v[tv->n - 1] : NULL;
+			size_t		n2;
+			int			c2 = char_at(doc, next, &n2, NULL);
+
+			ttype = DIP_TOK_PUNCT;
+			if (cc == CC_HYPHEN && prev != NULL && !(tflags & DIP_TF_SPACE) &&
+				prev->start + prev->len == pos &&
+				(prev->type == DIP_TOK_WORD || prev->type == DIP_TOK_NUMBER) &&
+				(c2 == CC_LETTER || c2 == CC_DIGIT))
+			{
+				/* Indo-Pacific: glue */
+				tflags |= DIP_TF_JOIN;
+			}
+			else
+			{
+				/* -- and standalone dashes */
+				while (next < doc->len)
+				{
+					int			c3 = char_at(doc, next, &n2, NULL);
+
+					if (c3 != CC_HYPHEN && c3 != CC_DASH)
+						break;
+					next = n2;
+				}
+				tflags |= DIP_TF_DASH;
+			}
+		}
+		else if (cc == CC_OPEN)
+		{
+			ttype = DIP_TOK_PUNCT;
+			tflags |= DIP_TF_OPENQ;
+		}
+		else if (cc == CC_CLOSE)
+		{
+			ttype = DIP_TOK_PUNCT;
+			tflags |= DIP_TF_CLOSEQ;
+		}
+		else if (cc == CC_QUOTE)
+		{
+			size_t		n2;
+			int			c2 = char_at(doc, next, &n2, NULL);
+
+			ttype = DIP_TOK_PUNCT;
+			if ((tflags & DIP_TF_SPACE || tv->n == 0) &&
+				c2 != CC_SPACE && c2 != CC_NEWLINE)
+				tflags |= DIP_TF_OPENQ;
+			else
+				tflags |= DIP_TF_CLOSEQ;
+		}
+		else if (cc == CC_SYMBOL || cc == CC_AMP)
+			ttype = DIP_TOK_SYMBOL;
+		else
+			ttype = DIP_TOK_PUNCT;
+
+		/* a word right after a joining hyphen is glued too */
+		if ((ttype == DIP_TOK_WORD || ttype == DIP_TOK_NUMBER) && tv->n > 0 &&
+			(tv->v[tv->n - 1].flags & DIP_TF_JOIN) &&
+			tv->v[tv->n - 1].type == DIP_TOK_PUNCT &&
+			tv->v[tv->n - 1].start + tv->v[tv->n - 1].len == tstart)
+			tflags |= DIP_TF_JOIN;
+
+		t = tokvec_push(a, tv);
+		t->start = (uint32_t) tstart;
+		t->len = (uint32_t) (next - tstart);
+		t->cstart = (uint32_t) cpos;
+		t->clen = (t->flags & DIP_TF_ASCII) ? t->len :
+			(uint32_t) dip_utf8_count(doc->text + tstart, next - tstart);
+		t->type = (uint16_t) ttype;
+		t->flags = tflags;
+		if (ttype == DIP_TOK_WORD || ttype == DIP_TOK_NUMBER)
+			t->flags |= case_flags(doc, tstart, next);
+		cpos += t->clen;
+		pos = next;
+	}
+	doc->pos = pos;
+	doc->cpos = cpos;
+}
+
+/* ------------------------------------------------------------------------
+ * Sentences
+ * ------------------------------------------------------------------------
+ */
+
+/* Capitalised function words that start sentences after "U.S." etc. */
+static const char *const starters[] = {
+	"a", "after", "also", "an", "and", "as", "at", "before", "both", "but",
+	"by", "during", "for", "from", "he", "her", "his", "however", "i", "if",
+	"in", "it", "its", "many", "meanwhile", "most", "mr.", "mrs.", "ms.",
+	"on", "one", "our", "she", "since", "some", "that", "the", "their",
+	"there", "these", "they", "this", "those", "though", "to", "under",
+	"we", "when", "while", "with", "yet", "you"
+};
+
+static bool
+is_starter(const DipToken *t)
+{
+	int			lo = 0,
+				hi = (int) (sizeof(starters) / sizeof(starters[0])) - 1;
+
+	if (!(t->flags & DIP_TF_UPPER) || t->nlen > 10)
+		return false;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			cmp = strncmp(t->norm, starters[mid], t->nlen);
+
+		if (cmp == 0 && starters[mid][t->nlen] == '\0')
+			return true;
+		if (cmp == 0)
+			cmp = -1;
+		if (cmp < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
+
+static bool
+norm_is(const DipToken *t, const char *s)
+{
+	size_t		l = strlen(s);
+
+	return t->nlen == l && memcmp(t->norm, s, l) == 0;
+}
+
+/* True if a sentence may end after token i (looking at what follows). */
+static bool
+ends_sentence(const DipDoc *doc, const DipToken *tv, uint32_t n, uint32_t i,
+			  uint32_t *endp)
+{
+	const DipToken *t = &tv[i];
+	uint32_t	j = i + 1;
+	const DipToken *nx;
+	bool		abbrev = false;
+
+	(void) doc;
+	if (t->flags & DIP_TF_TERMINAL)
+	{
+		/* "3.5" never reaches here; "example.com" has no space after */
+	}
+	else if (t->flags & DIP_TF_ABBREV)
+	{
+		if (t->flags & DIP_TF_INITIAL)
+			return false;
+		if (!(t->flags & DIP_TF_ACRONYM))
+		{
+			int			k = abbrev_kind(doc->text + t->start, t->len - 1);
+
+			if (k == AB_TITLE)
+				return false;
+			if (k == AB_MID && !(j < n && (tv[j].flags & DIP_TF_NEWLINE)))
+				return false;
+		}
+		abbrev = true;
+	}
+	else
+		return false;
+
+	/* closing quotes and brackets stay with the sentence */
+	while (j < n && (tv[j].flags & DIP_TF_CLOSEQ) && !(tv[j].flags & DIP_TF_SPACE))
+		j++;
+	*endp = j;
+	if (j >= n)
+		return true;
+	nx = &tv[j];
+	if (!(nx->flags & (DIP_TF_SPACE | DIP_TF_NEWLINE)))
+	{
+		/* CJK full stops need no space */
+		if (!abbrev && (unsigned char) doc->text[t->start] >= 0x80)
+			return true;
+		return false;
+	}
+	if (nx->flags & DIP_TF_NEWLINE)
+		return true;
+	if (abbrev)
+		return is_starter(nx);
+	if (nx->flags & (DIP_TF_UPPER | DIP_TF_OPENQ))
+		return true;
+	if (nx->type == DIP_TOK_NUMBER)
+		return true;
+	if ((nx->flags & DIP_TF_DASH) || nx->type == DIP_TOK_SYMBOL)
+		return false;
+	/* "..." followed by lower case continues; "." followed by lower case too */
+	return false;
+}
+
+/* True if the tokens [from, to) look like a headline or title line. */
+static bool
+headline_like(const DipToken *tv, uint32_t from, uint32_t to)
+{
+	uint32_t	words = 0,
+				caps = 0;
+
+	for (uint32_t i = from; i < to; i++)
+	{
+		if (tv[i].type != DIP_TOK_WORD)
+			continue;
+		if (tv[i].flags & DIP_TF_JOIN)
+			continue;
+		words++;
+		if (tv[i].flags & DIP_TF_UPPER)
+			caps++;
+		else if (tv[i].nlen <= 4)
+			caps++;				/* of, in, and, the, with */
+	}
+	return words > 0 && caps * 10 >= words * 8;
+}
+
+static const char *const boilerplate[] = {
+	"advertisement", "all rights reserved", "back to top", "click here",
+	"comments", "cookie", "copyright", "email this", "follow us",
+	"image caption", "image copyright", "image source", "listen to this",
+	"loading", "media playback", "more on this story", "newsletter",
+	"print this", "privacy policy", "read more", "related articles",
+	"related content", "related stories", "return to top", "scroll to top",
+	"share this", "share on", "sign up", "skip to", "subscribe",
+	"terms of use", "top of page", "watch:", "you may also like",
+};
+
+/* True if the sentence's words begin with a boilerplate phrase. */
+static bool
+is_boilerplate(const DipToken *tv, uint32_t from, uint32_t to)
+{
+	if (to - from > 12 || to == from)
+		return false;
+	for (size_t b = 0; b < sizeof(boilerplate) / sizeof(boilerplate[0]); b++)
+	{
+		const char *p = boilerplate[b];
+		uint32_t	i = from;
+		bool		ok = true;
+
+		while (*p && ok)
+		{
+			const char *sp = strchr(p, ' ');
+			size_t		wl = sp ? (size_t) (sp - p) : strlen(p);
+
+			if (i >= to || tv[i].nlen != wl || memcmp(tv[i].norm, p, wl) != 0)
+			{
+				/* "watch:" is two tokens */
+				if (i < to && wl > 1 && p[wl - 1] == ':' && tv[i].nlen == wl - 1 &&
+					memcmp(tv[i].norm, p, wl - 1) == 0 && i + 1 < to &&
+					norm_is(&tv[i + 1], ":"))
+				{
+					i += 2;
+					p += wl;
+					while (*p == ' ')
+						p++;
+					continue;
+				}
+				ok = false;
+				break;
+			}
+			i++;
+			p += wl;
+			while (*p == ' ')
+				p++;
+		}
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
+static const char *const months[] = {
+	"jan", "jan.", "january", "feb", "feb.", "february", "mar", "mar.", "march",
+	"apr", "apr.", "april", "may", "jun", "jun.", "june", "jul", "jul.", "july",
+	"aug", "aug.", "august", "sep", "sep.", "sept", "sept.", "september",
+	"oct", "oct.", "october", "nov", "nov.", "november", "dec", "dec.",
+	"december", NULL
+};
+
+static bool
+is_month(const DipToken *t)
+{
+	for (int i = 0; months[i]; i++)
+		if (norm_is(t, months[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Length of a dateline at the start of tokens [from, to): "WASHINGTON -",
+ * "BEIJING, Jan 12 (Reuters) -", "LONDON 1996-08-30" (a line of its own).
+ * Returns the number of tokens in the dateline, or 0.
+ */
+static uint32_t
+dateline_len(const DipToken *tv, uint32_t from, uint32_t to)
+{
+	uint32_t	i = from;
+	bool		place = false;
+	bool		agency = false;
+
+	/* place: capitalised words, all caps unless an agency follows */
+	while (i < to && i - from < 8)
+	{
+		const DipToken *t = &tv[i];
+
+		if (t->type == DIP_TOK_WORD && (t->flags & DIP_TF_UPPER))
+		{
+			place = true;
+			i++;
+			continue;
+		}
+		if (place && (t->flags & DIP_TF_JOIN))
+		{
+			i++;
+			continue;
+		}
+		if (place && t->type == DIP_TOK_CLITIC)
+		{
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (!place)
+		return 0;
+	{
+		uint32_t	pend = i;
+		bool		allcaps = true;
+
+		for (uint32_t k = from; k < pend; k++)
+			if (tv[k].type == DIP_TOK_WORD && !(tv[k].flags & DIP_TF_ALLCAPS) &&
+				!(tv[k].flags & DIP_TF_JOIN))
+				allcaps = false;
+
+		/* optional ", Jan 12" / "1996-08-30" / "(Reuters)" */
+		while (i < to && i - from < 20)
+		{
+			const DipToken *t = &tv[i];
+
+			if (norm_is(t, ",") || t->type == DIP_TOK_NUMBER ||
+				(t->flags & DIP_TF_JOIN) || is_month(t))
+			{
+				i++;
+				continue;
+			}
+			if (norm_is(t, "(") && i + 2 < to && norm_is(&tv[i + 2], ")") &&
+				(tv[i + 1].flags & DIP_TF_UPPER))
+			{
+				agency = true;
+				i += 3;
+				continue;
+			}
+			break;
+		}
+		if (!allcaps && !agency)
+			return 0;
+		/* a dash ends it */
+		if (i < to && (tv[i].flags & DIP_TF_DASH) && (tv[i].flags & DIP_TF_SPACE))
+			return i + 1 - from;
+		/* or a line of its own: "LONDON 1996-08-30" */
+		if (allcaps && i < to && (tv[i].flags & DIP_TF_NEWLINE) && i > pend)
+			return i - from;
+		if (allcaps && i >= to && i > pend)
+			return i - from;
+	}
+	return 0;
+}
+
+static DipSentence *
+push_sent(DipArena *a, DipSentence **v, uint32_t *n, uint32_t *cap)
+{
+	if (*n == *cap)
+	{
+		uint32_t	ncap = *cap ? *cap * 2 : 32;
+		DipSentence *nv = dip_arena_alloc(a, ncap * sizeof(DipSentence));
+
+		if (*n)
+			memcpy(nv, *v, *n * sizeof(DipSentence));
+		*v = nv;
+		*cap = ncap;
+	}
+	memset(&(*v)[*n], 0, sizeof(DipSentence));
+	return &(*v)[(*n)++];
+}
+
+/* Closes a sentence over tokens [from, to). */
+static void
+emit_sentence(DipDoc *doc, DipSentence **v, uint32_t *n, uint32_t *cap,
+			  uint32_t from, uint32_t to, int kind)
+{
+	DipSentence *s;
+	const DipToken *f,
+			   *l;
+
+	if (to <= from)
+		return;
+	s = push_sent(&doc->chunk_arena, v, n, cap);
+	f = &doc->toks[from];
+	l = &doc->toks[to - 1];
+	s->first = from;
+	s->ntok = to - from;
+	s->start = f->start;
+	s->len = l->start + l->len - f->start;
+	s->cstart = f->cstart;
+	s->clen = l->cstart + l->clen - f->cstart;
+	s->number = doc->nsent_done + *n;
+	s->para = doc->npara;
+	s->kind = kind;
+	for (uint32_t i = from; i < to; i++)
+		doc->toks[i].sent = (uint16_t) (*n - 1);
+}
+
+/* Splits the chunk's tokens into sentences. */
+static void
+split_sentences(DipDoc *doc)
+{
+	DipToken   *tv = doc->toks;
+	uint32_t	n = doc->ntoks;
+	DipSentence *sv = NULL;
+	uint32_t	ns = 0,
+				cap = 0;
+	uint32_t	from = 0;
+	bool		first_chunk = (doc->nsent_done == 0);
+
+	/* headline: the document's first line, when a line break follows */
+	if (first_chunk && n > 0)
+	{
+		uint32_t	eol = 1;
+
+		while (eol < n && !(tv[eol].flags & DIP_TF_NEWLINE))
+			eol++;
+		if ((eol < n || doc->pos < doc->len) && eol <= 40)
+		{
+			bool		term = (tv[eol - 1].flags & DIP_TF_TERMINAL) != 0;
+
+			if ((!term && headline_like(tv, 0, eol)) ||
+				(tv[0].flags & DIP_TF_ALLCAPS && headline_like(tv, 0, eol) &&
+				 eol > 2))
+			{
+				emit_sentence(doc, &sv, &ns, &cap, 0, eol, DIP_SENT_HEADLINE);
+				from = eol;
+			}
+		}
+	}
+
+	while (from < n)
+	{
+		uint32_t	i = from;
+		uint32_t	end = n;
+		int			kind = DIP_SENT_TEXT;
+
+		/* dateline at the start of the first text paragraphs */
+		if (!doc->dateline_done && doc->npara <= 3)
+		{
+			uint32_t	dl = dateline_len(tv, from, n);
+
+			doc->dateline_done = true;
+			if (dl > 0)
+			{
+				emit_sentence(doc, &sv, &ns, &cap, from, from + dl, DIP_SENT_DATELINE);
+				from += dl;
+				continue;
+			}
+		}
+
+		for (; i < n; i++)
+		{
+			uint32_t	e;
+
+			if (i > from && (tv[i].flags & DIP_TF_NEWLINE))
+			{
+				/* a line break ends a headline-like or short line */
+				uint32_t	ls = i;
+				size_t		linelen;
+
+				while (ls > from && !(tv[ls].flags & DIP_TF_NEWLINE))
+					ls--;
+				linelen = tv[i - 1].start + tv[i - 1].len - tv[ls].start;
+				if ((tv[i].flags & (DIP_TF_UPPER | DIP_TF_OPENQ | DIP_TF_DIGITS)) &&
+					(linelen < 50 || headline_like(tv, ls, i)) &&
+					!norm_is(&tv[i - 1], ","))
+				{
+					end = i;
+					break;
+				}
+			}
+			if (ends_sentence(doc, tv, n, i, &e))
+			{
+				end = e;
+				break;
+			}
+			if (i - from + 1 >= DIP_MAX_SENT_TOKENS)
+			{
+				end = i + 1;
+				break;
+			}
+		}
+		if (end <= from)
+			end = from + 1;
+		if (is_boilerplate(tv, from, end) &&
+			(tv[from].flags & (DIP_TF_NEWLINE | DIP_TF_PARA)))
+			kind = DIP_SENT_BOILERPLATE;
+		emit_sentence(doc, &sv, &ns, &cap, from, end, kind);
+		from = end;
+	}
+	doc->sents = sv;
+	doc->nsents = ns;
+	doc->nsent_done += ns;
+}
+
+/* ------------------------------------------------------------------------
+ * Public entry points
+ * ------------------------------------------------------------------------
+ */
+const char *
+dip_sent_kind_name(int kind)
+{
+	switch (kind)
+	{
+		case DIP_SENT_HEADLINE:
+			return "headline";
+		case DIP_SENT_DATELINE:
+			return "dateline";
+		case DIP_SENT_BOILERPLATE:
+			return "boilerplate";
+		default:
+			return "text";
+	}
+}
+
+const char *
+dip_tok_type_name(int type)
+{
+	switch (type)
+	{
+		case DIP_TOK_WORD:
+			return "word";
+		case DIP_TOK_NUMBER:
+			return "number";
+		case DIP_TOK_PUNCT:
+			return "punct";
+		case DIP_TOK_SYMBOL:
+			return "symbol";
+		case DIP_TOK_CLITIC:
+			return "clitic";
+		default:
+			return "other";
+	}
+}
+
+void
+dip_doc_init(DipDoc *doc, const DipMem *mem, const struct DipDict *dict,
+			 const char *text, size_t len)
+{
+	memset(doc, 0, sizeof(*doc));
+	doc->text = text;
+	doc->len = len;
+	doc->dict = dict;
+	dip_arena_init(&doc->chunk_arena, mem, 16 * 1024);
+}
+
+void
+dip_doc_free(DipDoc *doc)
+{
+	dip_arena_free(&doc->chunk_arena);
+}
+
+bool
+dip_doc_next_chunk(DipDoc *doc)
+{
+	TokVec		tv = {NULL, 0, 0};
+
+	doc->toks = NULL;
+	doc->ntoks = 0;
+	doc->sents = NULL;
+	doc->nsents = 0;
+	if (doc->pos >= doc->len)
+		return false;
+	dip_arena_reset(&doc->chunk_arena);
+	scan_chunk(doc, &doc->chunk_arena, &tv);
+	if (tv.n == 0)
+		return false;
+	doc->npara++;
+	/* normalised forms and vocabulary ids */
+	for (uint32_t i = 0; i < tv.n; i++)
+	{
+		DipToken   *t = &tv.v[i];
+		char	   *nrm;
+
+		if (t->flags & DIP_TF_ASCII || (t->type != DIP_TOK_WORD &&
+										(unsigned char) doc->text[t->start] < 0x80))
+		{
+			/* ASCII: lower-case copy */
+			char	   *p = dip_arena_alloc(&doc->chunk_arena, t->len + 1);
+
+			for (uint32_t k = 0; k < t->len; k++)
+			{
+				char		c = doc->text[t->start + k];
+
+				p[k] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+			}
+			p[t->len] = '\0';
+			t->norm = p;
+			t->nlen = t->len;
+		}
+		else
+		{
+			t->nlen = (uint32_t) dip_normalize(&doc->chunk_arena,
+											   doc->text + t->start, t->len, &nrm);
+			t->norm = nrm;
+		}
+		if (doc->dict)
+			t->wid = dip_vocab_lookup(doc->dict, t->norm, t->nlen);
+	}
+	doc->toks = tv.v;
+	doc->ntoks = tv.n;
+	split_sentences(doc);
+	if (dip_interrupt_hook)
+		dip_interrupt_hook();
+	return true;
+}
+
+uint32_t
+dip_display_token_end(const DipDoc *doc, uint32_t i)
+{
+	uint32_t	j = i + 1;
+
+	while (j < doc->ntoks && (doc->toks[j].flags & DIP_TF_JOIN) &&
+		   doc->toks[j].sent == doc->toks[i].sent)
+		j++;
+	return j;
+}

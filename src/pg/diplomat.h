@@ -1,0 +1,26 @@
+/*-------------------------------------------------------------------------
+ *
+ * diplomat.h
+ *	  Declarations shared by the PostgreSQL glue of the diplomat extension.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef DIPLOMAT_H
+#define DIPLOMAT_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "utils/memutils.h"
+
+#include "dip.h"
+
+/* DipMem that pallocs in the given memory context */
+extern void dipg_mem_init(DipMem *mem, MemoryContext cxt);
+
+/* Raises an error unless the database encoding is UTF8. */
+extern void dipg_check_encoding(void);
+
+/* Number of characters in a UTF-8 byte range (1-based positions in SQL). */
+extern int32 dipg_char_len(const char *s, size_t len);
+
+#endif							/* DIPLOMAT_H */

@@ -1,0 +1,411 @@
+/*
+ * test_engine.c
+ *	  Unit tests of the diplomat engine, without PostgreSQL.  Built with
+ *	  AddressSanitizer and UBSan by "make engine-test" (part of make test).
+ *
+ *	  usage: test_engine DATA_DIR
+ */
+#include "dip.h"
+#include "dip_cameo.h"
+#include "dip_date.h"
+#include "dip_dict.h"
+#include "tsv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int	failures = 0;
+static int	checks = 0;
+
+#define CHECK(cond) do { checks++; if (!(cond)) { failures++; \
+	fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); } } while (0)
+#define CHECK_STR(a, b) do { checks++; if (strcmp((a), (b)) != 0) { failures++; \
+	fprintf(stderr, "%s:%d: \"%s\" != \"%s\"\n", __FILE__, __LINE__, (a), (b)); } } while (0)
+#define CHECK_INT(a, b) do { long long _a = (a), _b = (b); checks++; if (_a != _b) { failures++; \
+	fprintf(stderr, "%s:%d: %s = %lld, expected %lld\n", __FILE__, __LINE__, #a, _a, _b); } } while (0)
+
+/* ------------------------------------------------------------------------
+ * Helpers: segment a string and render sentences / tokens
+ * ------------------------------------------------------------------------
+ */
+typedef struct Seg
+{
+	char		sents[64][512];
+	int			kinds[64];
+	int			nsents;
+	char		toks[512][64];
+	int			ntoks;
+} Seg;
+
+static Seg *
+segment(const char *text)
+{
+	static Seg	s;
+	DipDoc		d;
+
+	memset(&s, 0, sizeof(s));
+	dip_doc_init(&d, &dip_malloc_mem, NULL, text, strlen(text));
+	while (dip_doc_next_chunk(&d))
+	{
+		for (uint32_t i = 0; i < d.nsents && s.nsents < 64; i++)
+		{
+			DipSentence *st = &d.sents[i];
+
+			snprintf(s.sents[s.nsents], 512, "%.*s", (int) st->len, text + st->start);
+			s.kinds[s.nsents++] = st->kind;
+			/* positions must be consistent: chars equal bytes for ASCII */
+			CHECK(st->start + st->len <= strlen(text));
+		}
+		for (uint32_t i = 0; i < d.ntoks && s.ntoks < 512;)
+		{
+			uint32_t	e = dip_display_token_end(&d, i);
+			DipToken   *f = &d.toks[i],
+					   *l = &d.toks[e - 1];
+
+			snprintf(s.toks[s.ntoks++], 64, "%.*s", (int) (l->start + l->len - f->start),
+					 text + f->start);
+			i = e;
+		}
+	}
+	dip_doc_free(&d);
+	return &s;
+}
+
+static bool
+has_token(Seg *s, const char *tok)
+{
+	for (int i = 0; i < s->ntoks; i++)
+		if (strcmp(s->toks[i], tok) == 0)
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------------------
+ * Tests
+ * ------------------------------------------------------------------------
+ */
+static void
+test_utf8_and_normalize(void)
+{
+	DipArena	a;
+	char	   *out;
+	uint32_t   *map;
+	size_t		n;
+
+	dip_arena_init(&a, &dip_malloc_mem, 1024);
+	CHECK(dip_utf8_valid("abc", 3));
+	CHECK(!dip_utf8_valid("a\xff", 2));
+	CHECK(!dip_utf8_valid("a\xc3", 2));
+	CHECK_INT(dip_utf8_count("Erdoğan", strlen("Erdoğan")), 7);
+
+	n = dip_normalize(&a, "Erdoğan", strlen("Erdoğan"), &out);
+	CHECK_STR(out, "erdogan");
+	CHECK_INT(n, 7);
+	dip_normalize(&a, "\xEF\xBC\xA1\xEF\xBC\xA2", 6, &out);	/* fullwidth AB */
+	CHECK_STR(out, "ab");
+	dip_normalize(&a, "Straße", strlen("Straße"), &out);
+	CHECK_STR(out, "strasse");
+	dip_normalize(&a, "Élysée", strlen("Élysée"), &out);
+	CHECK_STR(out, "elysee");
+	dip_normalize(&a, "USA", 3, &out);
+	CHECK_STR(out, "usa");
+	/* typographic apostrophe folds to ASCII */
+	dip_normalize(&a, "d\xE2\x80\x99Ivoire", 10, &out);
+	CHECK_STR(out, "d'ivoire");
+
+	/* map back to the original offsets */
+	n = dip_normalize_map(&a, "Aß É", strlen("Aß É"), &out, &map);
+	CHECK_STR(out, "ass e");
+	CHECK_INT(map[0], 0);		/* a <- A */
+	CHECK_INT(map[1], 1);		/* s <- ß (bytes 1-2) */
+	CHECK_INT(map[2], 1);
+	CHECK_INT(map[3], 3);		/* space */
+	CHECK_INT(map[4], 4);		/* e <- É */
+	CHECK_INT(map[n], strlen("Aß É"));
+	dip_arena_free(&a);
+}
+
+static void
+test_words(void)
+{
+	Seg		   *s;
+
+	s = segment("U.S. Secretary of State Antony Blinken met Dr. J. Smith in the Indo-Pacific.");
+	CHECK(has_token(s, "U.S."));
+	CHECK(has_token(s, "Dr."));
+	CHECK(has_token(s, "J."));
+	CHECK(has_token(s, "Indo-Pacific"));
+	CHECK_INT(s->nsents, 1);
+
+	s = segment("Iran-backed Houthi rebels' attacks hit China's ships; O'Brien said \"no.\"");
+	CHECK(has_token(s, "Iran-backed"));
+	CHECK(has_token(s, "rebels"));
+	CHECK(has_token(s, "'"));
+	CHECK(has_token(s, "China"));
+	CHECK(has_token(s, "'s"));
+	CHECK(has_token(s, "O'Brien"));
+
+	s = segment("Prices rose 3.5% to $1,000.50 on 2024-01-12 at 10:30, AT&T said.");
+	CHECK(has_token(s, "3.5"));
+	CHECK(has_token(s, "1,000.50"));
+	CHECK(has_token(s, "2024-01-12"));
+	CHECK(has_token(s, "10:30"));
+	CHECK(has_token(s, "AT&T"));
+	CHECK(has_token(s, "%"));
+	CHECK(has_token(s, "$"));
+
+	s = segment("See https://example.com/a.b?c=1 for details.");
+	CHECK(has_token(s, "https://example.com/a.b?c=1"));
+
+	s = segment("Kim Jong-un met the U.S.-Japan team, then left for the Indo–Pacific.");
+	CHECK(has_token(s, "Jong-un"));
+	CHECK(has_token(s, "U.S.-Japan"));
+	CHECK(has_token(s, "Indo–Pacific"));
+
+	/* scripts without spaces go through ICU's dictionary segmentation */
+	s = segment("习近平在北京会见了布林肯。");
+	CHECK(s->ntoks >= 5);
+	CHECK(has_token(s, "北京"));
+	CHECK(has_token(s, "。"));
+}
+
+static void
+test_sentences(void)
+{
+	Seg		   *s;
+
+	s = segment("Mr. Smith met Gen. Jones on Jan. 12 in Washington. They talked. "
+				"It was 3 p.m. in the U.S. The next day he left.");
+	CHECK_INT(s->nsents, 4);
+	CHECK_STR(s->sents[0], "Mr. Smith met Gen. Jones on Jan. 12 in Washington.");
+	CHECK_STR(s->sents[1], "They talked.");
+	CHECK_STR(s->sents[2], "It was 3 p.m. in the U.S.");
+	CHECK_STR(s->sents[3], "The next day he left.");
+
+	s = segment("He said: \"We will go.\" Then he went. Was it over? Yes!");
+	CHECK_INT(s->nsents, 4);
+	CHECK_STR(s->sents[0], "He said: \"We will go.\"");
+	CHECK_STR(s->sents[2], "Was it over?");
+
+	/* headline, dateline and boilerplate */
+	s = segment("Blinken Meets Chinese Official in Washington\n\n"
+				"WASHINGTON - The U.S. Secretary of State met a Chinese official. "
+				"They spoke.\n\nscroll to top");
+	CHECK_INT(s->nsents, 5);
+	CHECK_INT(s->kinds[0], DIP_SENT_HEADLINE);
+	CHECK_INT(s->kinds[1], DIP_SENT_DATELINE);
+	CHECK_STR(s->sents[1], "WASHINGTON -");
+	CHECK_INT(s->kinds[2], DIP_SENT_TEXT);
+	CHECK_STR(s->sents[2], "The U.S. Secretary of State met a Chinese official.");
+	CHECK_INT(s->kinds[4], DIP_SENT_BOILERPLATE);
+	CHECK_STR(s->sents[4], "scroll to top");
+
+	s = segment("BEIJING, Jan 12 (Reuters) - China protested on Friday.");
+	CHECK_INT(s->kinds[0], DIP_SENT_DATELINE);
+	CHECK_STR(s->sents[0], "BEIJING, Jan 12 (Reuters) -");
+	CHECK_STR(s->sents[1], "China protested on Friday.");
+
+	/* wire-style lines: headline, dateline line, text */
+	s = segment("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY.\n"
+				"LONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four for 38 on Friday.");
+	CHECK_INT(s->nsents, 3);
+	CHECK_INT(s->kinds[0], DIP_SENT_HEADLINE);
+	CHECK_INT(s->kinds[1], DIP_SENT_DATELINE);
+	CHECK_STR(s->sents[1], "LONDON 1996-08-30");
+
+	/* hard-wrapped lines continue the sentence */
+	s = segment("Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought.");
+	CHECK_INT(s->nsents, 1);
+
+	/* empty and blank input */
+	s = segment("");
+	CHECK_INT(s->nsents, 0);
+	s = segment("  \n\t \n ");
+	CHECK_INT(s->nsents, 0);
+}
+
+static void
+test_long_document(void)
+{
+	/* many paragraphs: chunks stay bounded and numbering continues */
+	size_t		n = 2 * 1024 * 1024;
+	char	   *buf = malloc(n + 1);
+	size_t		pos = 0;
+	DipDoc		d;
+	uint32_t	last = 0;
+	size_t		maxalloc = 0;
+	int			k = 0;
+
+	while (pos + 100 < n)
+	{
+		pos += (size_t) sprintf(buf + pos, "Sentence number %d is here.%s", k,
+								(k % 7 == 6) ? "\n\n" : " ");
+		k++;
+	}
+	buf[pos] = '\0';
+	dip_doc_init(&d, &dip_malloc_mem, NULL, buf, pos);
+	while (dip_doc_next_chunk(&d))
+	{
+		for (uint32_t i = 0; i < d.nsents; i++)
+		{
+			CHECK(d.sents[i].number == last + 1);
+			last = d.sents[i].number;
+		}
+		if (d.chunk_arena.allocated > maxalloc)
+			maxalloc = d.chunk_arena.allocated;
+	}
+	CHECK_INT(last, k);
+	CHECK(maxalloc < 4 * 1024 * 1024);
+	dip_doc_free(&d);
+
+	/* one giant paragraph without sentence ends is cut into chunks */
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (i % 6 == 5) ? ' ' : 'a';
+	dip_doc_init(&d, &dip_malloc_mem, NULL, buf, n);
+	maxalloc = 0;
+	while (dip_doc_next_chunk(&d))
+	{
+		for (uint32_t i = 0; i < d.nsents; i++)
+			CHECK(d.sents[i].ntok <= DIP_MAX_SENT_TOKENS);
+		if (d.chunk_arena.allocated > maxalloc)
+			maxalloc = d.chunk_arena.allocated;
+	}
+	CHECK(maxalloc < 8 * 1024 * 1024);
+	dip_doc_free(&d);
+	free(buf);
+}
+
+static void
+test_dates(void)
+{
+	int			y,
+				m,
+				dd;
+	int32_t		d;
+
+	CHECK_INT(dip_date_from_ymd(2000, 1, 1), 0);
+	CHECK_INT(dip_date_weekday(0), 6);	/* Saturday */
+	CHECK(dip_date_parse("2024-01-12", &d));
+	CHECK_INT(dip_date_weekday(d), 5);	/* Friday */
+	dip_date_to_ymd(d, &y, &m, &dd);
+	CHECK(y == 2024 && m == 1 && dd == 12);
+	CHECK(!dip_date_parse("2024-02-30", &d));
+	CHECK(!dip_date_parse("2024-1-5", &d));
+	CHECK(dip_date_parse("1999-12-31", &d));
+	CHECK_INT(d, -1);
+}
+
+static void
+test_cameo(void)
+{
+	int			c043 = dip_cameo_pack("043", 3);
+	int			c04 = dip_cameo_pack("04", 2);
+	int			c05 = dip_cameo_pack("05", 2);
+	int			c0431 = dip_cameo_pack("0431", 4);
+	char		buf[8];
+
+	CHECK(c04 < c043 && c043 < c05);
+	CHECK(dip_cameo_within(c043, c04));
+	CHECK(!dip_cameo_within(c04, c043));
+	CHECK(!dip_cameo_within(c05, c04));
+	CHECK(dip_cameo_within(c0431, c043));
+	CHECK_INT(dip_cameo_root(c043), c04);
+	dip_cameo_unpack(c043, buf);
+	CHECK_STR(buf, "043");
+	CHECK(dip_cameo_info(c043) != NULL);
+	CHECK_STR(dip_cameo_info(c043)->name, "Host a visit");
+	CHECK(dip_cameo_info(dip_cameo_pack("099", 3)) == NULL);
+	CHECK_INT(dip_cameo_pack("4a", 2), -1);
+	CHECK_INT(dip_cameo_pack("12345", 5), -1);
+	CHECK(dip_cameo_info(dip_cameo_pack("190", 3))->quad_class == 4);
+	CHECK(dip_cameo_info(dip_cameo_pack("190", 3))->goldstein == -10.0f);
+	/* every table entry sorts strictly */
+	for (int i = 1; i < dip_cameo_table_size; i++)
+		CHECK(dip_cameo_table[i - 1].packed < dip_cameo_table[i].packed);
+
+	CHECK(dip_actor_check("USAGOV", 6) == NULL);
+	CHECK(dip_actor_check("IGOUNO", 6) == NULL);
+	CHECK(dip_actor_check("TWN", 3) == NULL);
+	CHECK(dip_actor_check("XYZGOV", 6) != NULL);
+	CHECK(dip_actor_check("USAGO", 5) != NULL);
+	CHECK(dip_actor_check("usagov", 6) != NULL);
+	CHECK(dip_actor_within("USAGOV", 6, "USA", 3));
+	CHECK(!dip_actor_within("USA", 3, "USAGOV", 6));
+	CHECK(!dip_actor_within("USAGOV", 6, "US", 2));
+}
+
+static void
+test_dictionary(const char *datadir)
+{
+	DipDict		d;
+	void	   *img;
+	DipBuilder *b;
+	size_t		sz;
+	DipDict		d2;
+	void	   *img2;
+	uint32_t	w;
+
+	/* a small hand-made dictionary */
+	b = dip_builder_new(&dip_malloc_mem);
+	CHECK(dip_builder_add_entity(b, "GPE", "United States", "USA", "USA",
+								 "U.S.|US|America", DIP_NO_DATE, DIP_NO_DATE));
+	CHECK(!dip_builder_add_entity(b, "XXX", "Nowhere", "", "", "", DIP_NO_DATE, DIP_NO_DATE));
+	CHECK(!dip_builder_add_entity(b, "GPE", "Nowhere", "QQQ", "", "", DIP_NO_DATE, DIP_NO_DATE));
+	CHECK(dip_builder_add_verb(b, "meet", "meets", "met", "met", "meeting"));
+	CHECK(dip_builder_add_pattern(b, "040", "{meet} with +"));
+	CHECK(!dip_builder_add_pattern(b, "999", "{meet} with +"));
+	CHECK(!dip_builder_add_pattern(b, "040", "+ {meet}"));
+	CHECK(!dip_builder_add_pattern(b, "040", "{greet} +"));
+	CHECK(dip_builder_add_topic(b, "politics", "Politics", ""));
+	CHECK(dip_builder_add_topic(b, "cross_strait", "Cross-strait", "politics"));
+	CHECK(!dip_builder_add_topic(b, "Bad Key", "x", ""));
+	CHECK(dip_builder_add_term(b, "cross_strait", "taiwan strait", 3));
+	CHECK(dip_builder_add_term(b, "cross_strait", "GPE:United States", 1));
+	CHECK(!dip_builder_add_term(b, "nope", "x", 1));
+	sz = dip_builder_finish(b, &img);
+	CHECK(sz > 0);
+	dip_builder_free(b);
+	CHECK(dip_dict_open(&d, img, sz) == NULL);
+	CHECK_INT(d.hdr->nentities, 1);
+	CHECK_INT(d.hdr->npatterns, 1);
+	w = dip_vocab_lookup(&d, "met", 3);
+	CHECK(w != 0);
+	CHECK(d.words[w].vforms & DIP_VF_PAST);
+	CHECK(dip_vocab_lookup(&d, "u.s.", 4) != 0);
+	CHECK(dip_vocab_lookup(&d, "zzz", 3) == 0);
+	CHECK(dip_trie_child(&d, 0, dip_vocab_lookup(&d, "united", 6)) != 0);
+	CHECK_INT(d.entities[0].topic_count, 1);
+	/* a corrupted image is refused */
+	((char *) img)[sz - 9] ^= 0x5a;
+	CHECK(dip_dict_open(&d2, img, sz) != NULL);
+	CHECK(dip_dict_open(&d2, img, sz - 8) != NULL);
+	free(img);
+
+	/* the real data files load without errors */
+	b = dip_builder_new(&dip_malloc_mem);
+	CHECK_INT(tsv_load_all(b, datadir, 1), 0);
+	sz = dip_builder_finish(b, &img2);
+	CHECK(sz > 0);
+	dip_builder_free(b);
+	CHECK(dip_dict_open(&d2, img2, sz) == NULL);
+	CHECK(d2.hdr->nentities > 100);
+	free(img2);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *datadir = argc > 1 ? argv[1] : "data";
+
+	test_utf8_and_normalize();
+	test_words();
+	test_sentences();
+	test_long_document();
+	test_dates();
+	test_cameo();
+	test_dictionary(datadir);
+	dip_segment_cleanup();
+	printf("engine tests: %d checks, %d failed\n", checks, failures);
+	return failures ? 1 : 0;
+}
