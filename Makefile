@@ -21,6 +21,7 @@ OBJS        = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 MODULE_big  = diplomat
 
 SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
+SQL_POST    = $(sort $(wildcard src/sql/post/*.sql))
 DATA_FILES  = $(sort $(wildcard data/*/*.tsv))
 DATA_built  = diplomat--$(EXTVERSION).sql
 EXTRA_CLEAN = src/engine/dip_tables.c build test/engine/test_engine test/engine/test_engine.asan
@@ -32,7 +33,7 @@ WARN        = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
               -Wno-missing-field-initializers -Wno-cast-function-type
 PG_CPPFLAGS = -Isrc/engine -Isrc/pg
 PG_CFLAGS   = $(WARN)
-SHLIB_LINK  = -licui18n -licuuc -licudata
+SHLIB_LINK  = -licui18n -licuuc -licudata -lm
 
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifeq ($(PGXS),)
@@ -51,8 +52,8 @@ src/engine/dip_tables.c: tools/gen-tables.sh data/cameo/codes.tsv data/cameo/iso
 
 $(GLUE_SRCS:.c=.o): src/pg/*.h src/engine/*.h
 
-diplomat--$(EXTVERSION).sql: $(SQL_PARTS) $(DATA_FILES) tools/gen-data-sql.sh
-	{ cat $(SQL_PARTS); sh tools/gen-data-sql.sh data; } > $@.tmp && mv $@.tmp $@
+diplomat--$(EXTVERSION).sql: $(SQL_PARTS) $(SQL_POST) $(DATA_FILES) tools/gen-data-sql.sh
+	{ cat $(SQL_PARTS); sh tools/gen-data-sql.sh data; cat $(SQL_POST); } > $@.tmp && mv $@.tmp $@
 
 # ---------------------------------------------------------------------
 # Engine unit tests, built with AddressSanitizer and UBSan
@@ -63,7 +64,7 @@ ENGINE_TEST_FLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -g -O1 -Wall -Wextra -Wer
 ENGINE_TEST_SRCS = $(ENGINE_SRCS) test/engine/test_engine.c test/engine/tsv.c
 
 test/engine/test_engine.asan: $(ENGINE_TEST_SRCS) src/engine/*.h test/engine/*.h
-	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_TEST_SRCS) -licuuc -licudata
+	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_TEST_SRCS) -licuuc -licudata -lm
 
 .PHONY: deps demo demo-shell test engine-test cluster-start cluster-stop eval bench fuzz
 

@@ -1,6 +1,6 @@
 -- Text layer: sentences(), tokens(), normalize()
-CREATE EXTENSION IF NOT EXISTS diplomat;
 SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS diplomat;
 
 -- sentences with abbreviations, quotes and numbers
 SELECT sentence, kind, start, len, text

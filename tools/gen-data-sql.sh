@@ -1,7 +1,62 @@
 #!/bin/sh
 # Turns the dictionary data files (data/*/*.tsv) into the INSERT statements
-# that fill the extension's dictionary tables at CREATE EXTENSION.
-#   tools/gen-data-sql.sh data > data.sql
+# that fill the extension's dictionary tables at CREATE EXTENSION, as
+# builtin rows.  Run by the Makefile:  tools/gen-data-sql.sh data
 set -e
 dir=${1:-data}
-echo "-- default dictionaries, generated from $dir/*.tsv by tools/gen-data-sql.sh"
+
+# emit TABLE COLUMNS FILE AWK-ROW-EXPRESSION...
+# The awk program reads a TSV file with a header line, skips comments, and
+# prints one VALUES tuple per row; rows are grouped 500 to a statement.
+emit() {
+	table=$1 cols=$2 file=$3 row=$4
+	[ -f "$file" ] || return 0
+	LC_ALL=C awk -F'\t' -v table="$table" -v cols="$cols" '
+	function q(s) { gsub(/\047/, "\047\047", s); return "\047" s "\047" }
+	function qn(s) { return s == "" ? "NULL" : q(s) }
+	function qd(s) { return s ~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]$/ ? q(s) "::date" : "NULL" }
+	function qa(s) { return s == "" ? "\047{}\047" : "pg_catalog.string_to_array(" q(s) ", \047|\047)" }
+	function c(name) { return (name in ix) ? $ix[name] : "" }
+	function out(tuple) {
+		if (n % 500 == 0) {
+			if (n > 0) print ";"
+			printf "INSERT INTO diplomat.%s (%s, builtin) VALUES\n", table, cols
+		} else print ","
+		printf "  (%s, true)", tuple
+		n++
+	}
+	/^#/ || /^[ \t]*$/ { next }
+	!hdr { for (i = 1; i <= NF; i++) ix[$i] = i; hdr = 1; next }
+	{ sub(/\r$/, "") }
+	'"$row"'
+	END { if (n > 0) print ";" }
+	' "$file"
+}
+
+echo "-- default dictionaries, generated from $dir by tools/gen-data-sql.sh"
+for f in "$dir"/gazetteer/*.entities.tsv; do
+	emit gazetteer "kind, name, country, actor, aliases, valid_from, valid_to, note" "$f" \
+		'{ out(q(c("kind")) ", " q(c("name")) ", " qn(c("country")) ", " qn(c("actor")) ", " qa(c("aliases")) ", " qd(c("valid_from")) ", " qd(c("valid_to")) ", " qn(c("note"))) }'
+done
+for f in "$dir"/gazetteer/*.offices.tsv; do
+	emit offices "person, office, title, country, actor, start_date, end_date, note" "$f" \
+		'{ out(q(c("person")) ", " q(c("office")) ", " qn(c("title")) ", " qn(c("country")) ", " qn(c("actor")) ", " qd(c("start")) ", " qd(c("end")) ", " qn(c("note"))) }'
+done
+emit roles "term, role, use, office, country, note" "$dir/lexicon/roles.tsv" \
+	'{ out(q(c("term")) ", " qn(c("role")) ", " q(c("use")) ", " qn(c("office")) ", " qn(c("country")) ", " qn(c("note"))) }'
+emit lexicon "word, class" "$dir/lexicon/words.tsv" \
+	'{ k = split(c("classes"), cl, "|"); for (i = 1; i <= k; i++) if (cl[i] != "") out(q(c("word")) ", " q(cl[i])) }'
+emit lexicon "word, class" "$dir/lexicon/given_names.tsv" \
+	'{ if (!(c("name") in seen)) { seen[c("name")] = 1; out(q(c("name")) ", \047GIVEN\047") } }'
+emit lexicon "word, class" "$dir/lexicon/surnames.tsv" \
+	'{ if (!(c("name") in seen)) { seen[c("name")] = 1; out(q(c("name")) ", \047SURNAME\047"); if (c("origin") ~ /ambiguous/) out(q(c("name")) ", \047AMBIGUOUS\047") } }'
+emit lexicon "word, class" "$dir/lexicon/ner_cues.tsv" \
+	'{ if (!((c("word") SUBSEP c("cue")) in seen)) { seen[c("word"), c("cue")] = 1; out(q(c("word")) ", " q(c("cue"))) } }'
+emit verbs "lemma, third_person, past, past_participle, gerund" "$dir/events/verbs.tsv" \
+	'{ out(q(c("lemma")) ", " q(c("third_person")) ", " q(c("past")) ", " q(c("past_participle")) ", " q(c("gerund"))) }'
+emit patterns "code, pattern, note" "$dir/events/patterns.tsv" \
+	'{ out(q(c("code")) ", " q(c("pattern")) ", " qn(c("note"))) }'
+emit topic_defs "key, label, parent, iptc, description" "$dir/topics/topics.tsv" \
+	'{ out(q(c("key")) ", " q(c("label")) ", " qn(c("parent")) ", " qn(c("iptc")) ", " qn(c("description"))) }'
+emit topic_terms "topic, term, weight" "$dir/topics/terms.tsv" \
+	'{ out(q(c("topic")) ", " q(c("term")) ", " c("weight") + 0) }'

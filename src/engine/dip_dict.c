@@ -197,6 +197,8 @@ struct DipBuilder
 	Vec			pwids;			/* uint32_t */
 	Vec			lemmas;			/* uint32_t strpool offsets */
 	Vec			lemmaforms;		/* LemmaForms, parallel to lemmas */
+	Vec			mwverbs;		/* char *: "lemma\tf1|f2|f3|f4|f5" of
+								 * hyphenated verbs */
 	Vec			topics;			/* DipTopic */
 	Vec			termrefs;		/* BTermRef */
 	Vec			enttopics;		/* BEntTopic */
@@ -208,7 +210,16 @@ struct DipBuilder
 static void
 set_error(DipBuilder *b, const char *fmt, const char *arg)
 {
-	snprintf(b->error, sizeof(b->error), fmt, arg ? arg : "");
+	char		shortarg[160];
+	size_t		l = arg ? strlen(arg) : 0;
+
+	/* long values are cut so that the message fits */
+	if (l >= sizeof(shortarg))
+		l = sizeof(shortarg) - 1;
+	if (l > 0)
+		memcpy(shortarg, arg, l);
+	shortarg[l] = '\0';
+	snprintf(b->error, sizeof(b->error), fmt, shortarg);
 }
 
 const char *
@@ -282,6 +293,7 @@ dip_builder_new(const DipMem *mem)
 	b->pwids = (Vec) VEC_INIT(uint32_t);
 	b->lemmas = (Vec) VEC_INIT(uint32_t);
 	b->lemmaforms = (Vec) VEC_INIT(LemmaForms);
+	b->mwverbs = (Vec) VEC_INIT(char *);
 	b->topics = (Vec) VEC_INIT(DipTopic);
 	b->termrefs = (Vec) VEC_INIT(BTermRef);
 	b->enttopics = (Vec) VEC_INIT(BEntTopic);
@@ -570,6 +582,23 @@ dip_builder_add_entity(DipBuilder *b, const char *kind, const char *name,
 	e->valid_to = valid_to == DIP_NO_DATE ? INT32_MAX : valid_to;
 
 	add_alias(b, idx, name);
+	/* a person's surname (or family name written first) for "Biden" */
+	if (k == DIP_KIND_PER)
+	{
+		PTok		toks[MAX_PHRASE];
+		int			n = phrase_tokens(b, name, toks, true);
+		int			words = 0;
+
+		for (int i = 0; i < n; i++)
+			if (!(toks[i].flags & DIP_TF_JOIN) && toks[i].nlen > 1)
+				words++;
+		if (words >= 2 && words <= 4 && !(toks[n - 1].flags & DIP_TF_JOIN) &&
+			toks[n - 1].nlen >= 3)
+			add_item(b, trie_step(b, 0, toks[n - 1].wid, true), DIP_ITEM_SURNAME, 1, idx, 1, 0);
+		if (words >= 2 && words <= 3 && toks[0].nlen >= 2 && n > 1 &&
+			!(toks[1].flags & DIP_TF_JOIN))
+			add_item(b, trie_step(b, 0, toks[0].wid, true), DIP_ITEM_SURNAME, 1, idx, 3, 0);
+	}
 	if (aliases != NULL)
 	{
 		const char *p = aliases;
@@ -746,11 +775,30 @@ dip_builder_add_verb(DipBuilder *b, const char *lemma, const char *third,
 
 	for (int i = 0; i < 5; i++)
 	{
-		if (forms[i] == NULL || forms[i][0] == '\0' ||
-			phrase_tokens(b, forms[i], toks, false) != 1)
+		int			nt;
+
+		if (forms[i] == NULL || forms[i][0] == '\0' || strchr(forms[i], '|') ||
+			strchr(forms[i], ' '))
 		{
 			set_error(b, "verb form \"%s\" is not a single word", forms[i] ? forms[i] : "");
 			return false;
+		}
+		nt = phrase_tokens(b, forms[i], toks, false);
+		if (nt != 1)
+		{
+			/* "de-escalate": patterns spell its forms out as words */
+			char		buf[1024];
+
+			if (nt < 1 || strlen(lemma) + strlen(forms[0]) + strlen(forms[1]) + strlen(forms[2]) +
+				strlen(forms[3]) + strlen(forms[4]) + 8 > sizeof(buf))
+			{
+				set_error(b, "verb form \"%s\" is not a word", forms[i]);
+				return false;
+			}
+			snprintf(buf, sizeof(buf), "%s\t%s|%s|%s|%s|%s", lemma, forms[0], forms[1],
+					 forms[2], forms[3], forms[4]);
+			*(char **) vec_push(&b->arena, &b->mwverbs) = dip_arena_strndup(&b->arena, buf, strlen(buf));
+			return true;
 		}
 	}
 	/* one lemma id per lemma string */
@@ -836,8 +884,8 @@ expand_anchor(DipBuilder *b, uint32_t pidx, const DipPElem *el, int anchor,
 	}
 }
 
-bool
-dip_builder_add_pattern(DipBuilder *b, const char *code, const char *pattern)
+static bool
+add_pattern_parsed(DipBuilder *b, const char *code, const char *pattern)
 {
 	int			packed = dip_cameo_pack(code, strlen(code));
 	DipPElem	el[MAX_PHRASE];
@@ -858,7 +906,7 @@ dip_builder_add_pattern(DipBuilder *b, const char *code, const char *pattern)
 	{
 		const char *sp;
 		size_t		l;
-		char		buf[128];
+		char		buf[1024];
 
 		while (*p == ' ')
 			p++;
@@ -971,6 +1019,155 @@ bad:
 		*(DipPElem *) vec_push(&b->arena, &b->pelems) = el[i];
 	expand_anchor(b, pidx, el, anchor, 0, 0);
 	return true;
+}
+
+
+/* Joins pattern elements and parses them. */
+static bool
+dip_builder_add_pattern_elems(DipBuilder *b, const char *code, char **elems, int n)
+{
+	char		buf[8192];
+	size_t		l = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		size_t		el = strlen(elems[i]);
+
+		if (l + el + 2 >= sizeof(buf))
+		{
+			set_error(b, "pattern too long%s", "");
+			return false;
+		}
+		if (i > 0)
+			buf[l++] = ' ';
+		memcpy(buf + l, elems[i], el);
+		l += el;
+	}
+	buf[l] = '\0';
+	return add_pattern_parsed(b, code, buf);
+}
+
+/*
+ * Adds a pattern.  Hyphenated words ("cease-fire") are several tokens, so
+ * a word list holding some is split into one pattern per hyphenated word
+ * (as a word sequence) plus one with the simple words; {verb} elements of
+ * hyphenated verbs become the list of their forms first.
+ */
+bool
+dip_builder_add_pattern(DipBuilder *b, const char *code, const char *pattern)
+{
+	char	   *elems[MAX_PHRASE * 2];
+	int			n = 0;
+	char	   *copy;
+	char	   *save = NULL;
+
+	if (strlen(pattern) > 4000)
+	{
+		set_error(b, "pattern too long: \"%s\"", pattern);
+		return false;
+	}
+	copy = dip_arena_strndup(&b->arena, pattern, strlen(pattern));
+	for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
+	{
+		if (n >= MAX_PHRASE * 2)
+		{
+			set_error(b, "pattern too long: \"%s\"", pattern);
+			return false;
+		}
+		elems[n++] = t;
+	}
+	for (int i = 0; i < n; i++)
+	{
+		char	   *e = elems[i];
+		size_t		el = strlen(e);
+
+		/* a hyphenated verb: substitute its forms */
+		if (e[0] == '{' && el > 2 && e[el - 1] == '}')
+		{
+			for (uint32_t k = 0; k < b->mwverbs.n; k++)
+			{
+				const char *mw = *VEC_AT(b->mwverbs, char *, k);
+				const char *tab = strchr(mw, '\t');
+
+				if ((size_t) (tab - mw) == el - 2 && memcmp(mw, e + 1, el - 2) == 0)
+				{
+					elems[i] = dip_arena_strndup(&b->arena, tab + 1, strlen(tab + 1));
+					e = elems[i];
+					el = strlen(e);
+					break;
+				}
+			}
+		}
+		if (e[0] == '{' || strcmp(e, "*") == 0 || strcmp(e, "$") == 0 || strcmp(e, "+") == 0)
+			continue;
+		/* a word list: split off multi-token alternatives */
+		{
+			char		simple[4096];
+			size_t		sl = 0;
+			bool		any_multi = false;
+			bool		ok = false;
+			char	   *alts = dip_arena_strndup(&b->arena, e, el);
+			char	   *s2 = NULL;
+
+			simple[0] = '\0';
+			for (char *a = strtok_r(alts, "|", &s2); a; a = strtok_r(NULL, "|", &s2))
+			{
+				PTok		toks[MAX_PHRASE];
+				int			nt = phrase_tokens(b, a, toks, false);
+
+				if (nt > 1)
+				{
+					/* this alternative as a sequence of words */
+					char		rebuilt[4096];
+					size_t		rl = 0;
+
+					any_multi = true;
+					rebuilt[0] = '\0';
+					for (int j = 0; j < n; j++)
+					{
+						const char *piece = elems[j];
+						char		seq[512];
+
+						if (j == i)
+						{
+							size_t		q = 0;
+
+							for (int t = 0; t < nt && q + toks[t].nlen + 2 < sizeof(seq); t++)
+							{
+								if (t > 0)
+									seq[q++] = ' ';
+								memcpy(seq + q, toks[t].norm, toks[t].nlen);
+								q += toks[t].nlen;
+							}
+							seq[q] = '\0';
+							piece = seq;
+						}
+						if (rl + strlen(piece) + 2 >= sizeof(rebuilt))
+							break;
+						rl += (size_t) snprintf(rebuilt + rl, sizeof(rebuilt) - rl, "%s%s",
+												j ? " " : "", piece);
+					}
+					if (add_pattern_parsed(b, code, rebuilt))
+						ok = true;
+				}
+				else if (nt == 1 && sl + strlen(a) + 2 < sizeof(simple))
+					sl += (size_t) snprintf(simple + sl, sizeof(simple) - sl, "%s%s",
+											sl ? "|" : "", a);
+			}
+			if (any_multi)
+			{
+				if (sl > 0)
+				{
+					elems[i] = dip_arena_strndup(&b->arena, simple, sl);
+					return dip_builder_add_pattern_elems(b, code, elems, n) || ok;
+				}
+				if (!ok)
+					set_error(b, "pattern has no usable words: \"%s\"", pattern);
+				return ok;
+			}
+		}
+	}
+	return dip_builder_add_pattern_elems(b, code, elems, n);
 }
 
 static int
@@ -1517,7 +1714,8 @@ dip_dict_open(DipDict *d, const void *image, size_t size)
 		uint32_t	lim = it->type == DIP_ITEM_ENTITY ? h->nentities :
 			it->type == DIP_ITEM_ROLE ? h->nroles :
 			it->type == DIP_ITEM_PATTERN ? h->npatterns :
-			it->type == DIP_ITEM_TERM ? h->ngroups : 0;
+			it->type == DIP_ITEM_TERM ? h->ngroups :
+			it->type == DIP_ITEM_SURNAME ? h->nentities : 0;
 
 		if (it->ref >= lim || it->len == 0 || it->len > MAX_PHRASE)
 			return "dictionary image has a bad item";

@@ -109,7 +109,9 @@ enum
 	DIP_ITEM_ENTITY = 1,		/* ref: entity index */
 	DIP_ITEM_ROLE,				/* ref: role index */
 	DIP_ITEM_PATTERN,			/* ref: pattern index */
-	DIP_ITEM_TERM				/* ref: term group index */
+	DIP_ITEM_TERM,				/* ref: term group index */
+	DIP_ITEM_SURNAME			/* ref: PER entity whose name ends (or,
+								 * capmask bit 1, starts) with this word */
 };
 
 /* pattern element kinds */

@@ -6,6 +6,7 @@
  *-------------------------------------------------------------------------
  */
 #include "diplomat.h"
+#include "dictionary.h"
 
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
@@ -73,4 +74,5 @@ _PG_init(void)
 {
 	dip_interrupt_hook = dipg_interrupt;
 	on_proc_exit(dipg_exit, (Datum) 0);
+	dipg_dictionary_init();
 }

@@ -1,0 +1,205 @@
+/*-------------------------------------------------------------------------
+ *
+ * nlp.c
+ *	  SQL functions that run the analysis engine over a document:
+ *	  mentions(), entities(), and text @@ newsquery.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "diplomat.h"
+#include "dictionary.h"
+#include "entities.h"
+#include "nlp.h"
+
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/tuplestore.h"
+
+#include "dip_date.h"
+#include "dip_nlp.h"
+
+PG_FUNCTION_INFO_V1(dip_mentions);
+PG_FUNCTION_INFO_V1(dip_entities);
+PG_FUNCTION_INFO_V1(text_match_newsquery);
+
+/*
+ * Runs the engine over doc in a private memory context (the caller deletes
+ * it with dipg_analysis_end).  published may be DIP_DATE_NONE.
+ */
+void
+dipg_analysis_begin(DipgAnalysis *ga, text *doc, int32 published, int want)
+{
+	MemoryContext old;
+
+	dipg_check_encoding();
+	ga->dict = dipg_dictionary();
+	ga->cxt = AllocSetContextCreate(CurrentMemoryContext, "diplomat analysis",
+									ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(ga->cxt);
+	dipg_mem_init(&ga->mem, ga->cxt);
+	ga->text = VARDATA_ANY(doc);
+	ga->len = VARSIZE_ANY_EXHDR(doc);
+	dip_analysis_init(&ga->an, &ga->mem, ga->dict, published, want);
+	dip_analyze(&ga->an, ga->text, ga->len);
+	MemoryContextSwitchTo(old);
+}
+
+void
+dipg_analysis_end(DipgAnalysis *ga)
+{
+	MemoryContextDelete(ga->cxt);
+}
+
+int32
+dipg_published_arg(FunctionCallInfo fcinfo, int argno)
+{
+	DateADT		d;
+
+	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
+		return DIP_DATE_NONE;
+	d = PG_GETARG_DATEADT(argno);
+	if (DATE_NOT_FINITE(d))
+		return DIP_DATE_NONE;
+	return (int32) d;
+}
+
+/* The document's entities as an entities value (palloc'd by the caller's
+ * context).  With topics, topic keys with a weight are added too. */
+Entities *
+dipg_analysis_entities(DipgAnalysis *ga, bool with_topics)
+{
+	DipAnalysis *an = &ga->an;
+	int			n = 0;
+	EntityItem *items;
+	float	   *w = NULL;
+	uint32		nt = ga->dict->hdr->ntopics;
+
+	items = palloc(Max(an->nents + (with_topics ? nt : 0), 1) * sizeof(EntityItem));
+	for (uint32 e = 0; e < an->nents; e++)
+	{
+		DipEnt	   *de = &an->ents[e];
+
+		if (de->count == 0 || de->kind == DIP_KIND_DATE)
+			continue;
+		items[n].kind = de->kind;
+		items[n].name = de->name;
+		items[n].len = Min((int) de->namelen, ENTITY_MAX_NAME);
+		memcpy(items[n].country, de->country, 3);
+		items[n].count = de->count;
+		n++;
+	}
+	if (with_topics && an->topic_raw != NULL)
+	{
+		w = palloc(Max(nt, 1) * sizeof(float));
+		dip_topic_weights(an, w);
+		for (uint32 t = 0; t < nt; t++)
+		{
+			const char *key;
+
+			if (w[t] <= 0)
+				continue;
+			key = dip_str(ga->dict, ga->dict->topics[t].key);
+			items[n].kind = EK_TOPIC;
+			items[n].name = key;
+			items[n].len = strlen(key);
+			memset(items[n].country, 0, 3);
+			items[n].count = (uint32) (w[t] * 1000);
+			n++;
+		}
+	}
+	return make_entities(items, n);
+}
+
+/*
+ * diplomat.mentions(doc text, published date DEFAULT NULL): one row per
+ * entity mention.
+ */
+Datum
+dip_mentions(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	DipgAnalysis ga;
+	int32		published = dipg_published_arg(fcinfo, 1);
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	InitMaterializedSRF(fcinfo, 0);
+	dipg_analysis_begin(&ga, PG_GETARG_TEXT_PP(0), published, DIP_WANT_MENTIONS);
+	for (uint32 i = 0; i < ga.an.nm; i++)
+	{
+		DipMention *m = &ga.an.m[i];
+		DipEnt	   *e = &ga.an.ents[m->entity];
+		char		actor[24];
+		Datum		values[12];
+		bool		nulls[12] = {0};
+		const char *role = m->role[0] ? m->role : e->role;
+
+		dip_ent_actor_at(&ga.an, e, published, actor);
+		values[0] = Int32GetDatum((int32) i + 1);
+		values[1] = Int32GetDatum((int32) m->sentence);
+		values[2] = Int32GetDatum((int32) m->cstart + 1);
+		values[3] = Int32GetDatum((int32) m->clen);
+		values[4] = CStringGetTextDatum(dip_kind_name(m->kind));
+		values[5] = PointerGetDatum(cstring_to_text_with_len(e->name, e->namelen));
+		if (e->country[0])
+			values[6] = PointerGetDatum(cstring_to_text_with_len(e->country, 3));
+		else
+			nulls[6] = true;
+		if (actor[0])
+			values[7] = CStringGetTextDatum(actor);
+		else
+			nulls[7] = true;
+		if (role[0])
+			values[8] = CStringGetTextDatum(role);
+		else
+			nulls[8] = true;
+		values[9] = PointerGetDatum(cstring_to_text_with_len(ga.text + m->start, m->len));
+		values[10] = CStringGetTextDatum(dip_how_name(m->how));
+		values[11] = PointerGetDatum(make_entity(m->kind, e->name,
+												 Min((int) e->namelen, ENTITY_MAX_NAME),
+												 e->country));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	dipg_analysis_end(&ga);
+	return (Datum) 0;
+}
+
+/* diplomat.entities(doc text, published date DEFAULT NULL) */
+Datum
+dip_entities(PG_FUNCTION_ARGS)
+{
+	DipgAnalysis ga;
+	Entities   *es;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	dipg_analysis_begin(&ga, PG_GETARG_TEXT_PP(0), dipg_published_arg(fcinfo, 1),
+						DIP_WANT_MENTIONS);
+	es = dipg_analysis_entities(&ga, false);
+	dipg_analysis_end(&ga);
+	PG_RETURN_POINTER(es);
+}
+
+/* text @@ newsquery: extracts on the fly (topics too when asked for). */
+Datum
+text_match_newsquery(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	NewsQuery  *q = PG_GETARG_NEWSQUERY_P(1);
+	bool		topics = nq_has_topics(q);
+	DipgAnalysis ga;
+	Entities   *es;
+	bool		res;
+
+	dipg_analysis_begin(&ga, doc, DIP_DATE_NONE,
+						DIP_WANT_MENTIONS | (topics ? DIP_WANT_TOPICS : 0));
+	es = dipg_analysis_entities(&ga, topics);
+	dipg_analysis_end(&ga);
+	res = nq_match_entities(q, es);
+	pfree(es);
+	PG_RETURN_BOOL(res);
+}

@@ -1,0 +1,323 @@
+-- ---------------------------------------------------------------------
+-- Entities: types entity, entities, newsquery; extraction; operators;
+-- GIN operator class
+-- ---------------------------------------------------------------------
+
+-- entity ------------------------------------------------------------------
+CREATE TYPE diplomat.entity;
+CREATE FUNCTION diplomat.entity_in(cstring) RETURNS diplomat.entity
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entity_out(diplomat.entity) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entity_recv(internal) RETURNS diplomat.entity
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entity_send(diplomat.entity) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE diplomat.entity (
+    INPUT = diplomat.entity_in, OUTPUT = diplomat.entity_out,
+    RECEIVE = diplomat.entity_recv, SEND = diplomat.entity_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended, ALIGNMENT = int4
+);
+COMMENT ON TYPE diplomat.entity IS
+'one resolved entity: kind, canonical name and, where known, ISO country (text form PER:Antony Blinken@USA)';
+COMMENT ON FUNCTION diplomat.entity_in(cstring) IS 'input function of type entity';
+COMMENT ON FUNCTION diplomat.entity_out(diplomat.entity) IS 'output function of type entity';
+COMMENT ON FUNCTION diplomat.entity_recv(internal) IS 'binary input function of type entity';
+COMMENT ON FUNCTION diplomat.entity_send(diplomat.entity) IS 'binary output function of type entity';
+
+CREATE FUNCTION diplomat.entity(kind text, name text, country text DEFAULT NULL)
+RETURNS diplomat.entity
+AS 'MODULE_PATHNAME', 'entity_construct'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.entity(text, text, text) IS
+'builds an entity from its kind, canonical name and optional ISO country code';
+
+CREATE FUNCTION diplomat.kind(diplomat.entity) RETURNS text
+    AS 'MODULE_PATHNAME', 'entity_kind' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.kind(diplomat.entity) IS 'the kind of an entity: PER, ORG, GPE, LOC, NORP, DATE or topic';
+CREATE FUNCTION diplomat.name(diplomat.entity) RETURNS text
+    AS 'MODULE_PATHNAME', 'entity_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.name(diplomat.entity) IS 'the canonical name of an entity';
+CREATE FUNCTION diplomat.country(diplomat.entity) RETURNS text
+    AS 'MODULE_PATHNAME', 'entity_country' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.country(diplomat.entity) IS 'the ISO 3166-1 alpha-3 country of an entity, or NULL';
+
+CREATE FUNCTION diplomat.entity_eq(diplomat.entity, diplomat.entity) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entity_ne(diplomat.entity, diplomat.entity) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entity_lt(diplomat.entity, diplomat.entity) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entity_le(diplomat.entity, diplomat.entity) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entity_gt(diplomat.entity, diplomat.entity) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entity_ge(diplomat.entity, diplomat.entity) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entity_cmp(diplomat.entity, diplomat.entity) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entity_hash(diplomat.entity) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.entity_eq(diplomat.entity, diplomat.entity) IS 'implementation of = for entity (kind and name)';
+COMMENT ON FUNCTION diplomat.entity_ne(diplomat.entity, diplomat.entity) IS 'implementation of <> for entity';
+COMMENT ON FUNCTION diplomat.entity_lt(diplomat.entity, diplomat.entity) IS 'implementation of < for entity';
+COMMENT ON FUNCTION diplomat.entity_le(diplomat.entity, diplomat.entity) IS 'implementation of <= for entity';
+COMMENT ON FUNCTION diplomat.entity_gt(diplomat.entity, diplomat.entity) IS 'implementation of > for entity';
+COMMENT ON FUNCTION diplomat.entity_ge(diplomat.entity, diplomat.entity) IS 'implementation of >= for entity';
+COMMENT ON FUNCTION diplomat.entity_cmp(diplomat.entity, diplomat.entity) IS 'btree comparison of entities: kind, then name';
+COMMENT ON FUNCTION diplomat.entity_hash(diplomat.entity) IS 'hash of an entity (kind and name)';
+
+CREATE OPERATOR diplomat.= (
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_eq,
+    COMMUTATOR = OPERATOR(diplomat.=), NEGATOR = OPERATOR(diplomat.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR diplomat.<> (
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_ne,
+    COMMUTATOR = OPERATOR(diplomat.<>), NEGATOR = OPERATOR(diplomat.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR diplomat.< (
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_lt,
+    COMMUTATOR = OPERATOR(diplomat.>), NEGATOR = OPERATOR(diplomat.>=),
+    RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR diplomat.<= (
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_le,
+    COMMUTATOR = OPERATOR(diplomat.>=), NEGATOR = OPERATOR(diplomat.>),
+    RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR diplomat.> (
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_gt,
+    COMMUTATOR = OPERATOR(diplomat.<), NEGATOR = OPERATOR(diplomat.<=),
+    RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR diplomat.>= (
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_ge,
+    COMMUTATOR = OPERATOR(diplomat.<=), NEGATOR = OPERATOR(diplomat.<),
+    RESTRICT = scalargesel, JOIN = scalargejoinsel);
+
+CREATE OPERATOR CLASS diplomat.entity_ops DEFAULT FOR TYPE diplomat.entity USING btree AS
+    OPERATOR 1 diplomat.<, OPERATOR 2 diplomat.<=, OPERATOR 3 diplomat.=,
+    OPERATOR 4 diplomat.>=, OPERATOR 5 diplomat.>,
+    FUNCTION 1 diplomat.entity_cmp(diplomat.entity, diplomat.entity);
+CREATE OPERATOR CLASS diplomat.entity_hash_ops DEFAULT FOR TYPE diplomat.entity USING hash AS
+    OPERATOR 1 diplomat.=,
+    FUNCTION 1 diplomat.entity_hash(diplomat.entity);
+
+-- entities ----------------------------------------------------------------
+CREATE TYPE diplomat.entities;
+CREATE FUNCTION diplomat.entities_in(cstring) RETURNS diplomat.entities
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entities_out(diplomat.entities) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entities_recv(internal) RETURNS diplomat.entities
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entities_send(diplomat.entities) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE diplomat.entities (
+    INPUT = diplomat.entities_in, OUTPUT = diplomat.entities_out,
+    RECEIVE = diplomat.entities_recv, SEND = diplomat.entities_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended, ALIGNMENT = int4
+);
+COMMENT ON TYPE diplomat.entities IS
+'a document''s distinct entities with mention counts, sorted and deduplicated (like tsvector)';
+COMMENT ON FUNCTION diplomat.entities_in(cstring) IS 'input function of type entities';
+COMMENT ON FUNCTION diplomat.entities_out(diplomat.entities) IS 'output function of type entities';
+COMMENT ON FUNCTION diplomat.entities_recv(internal) IS 'binary input function of type entities';
+COMMENT ON FUNCTION diplomat.entities_send(diplomat.entities) IS 'binary output function of type entities';
+
+-- newsquery ---------------------------------------------------------------
+CREATE TYPE diplomat.newsquery;
+CREATE FUNCTION diplomat.newsquery_in(cstring) RETURNS diplomat.newsquery
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.newsquery_out(diplomat.newsquery) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.newsquery_recv(internal) RETURNS diplomat.newsquery
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.newsquery_send(diplomat.newsquery) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE diplomat.newsquery (
+    INPUT = diplomat.newsquery_in, OUTPUT = diplomat.newsquery_out,
+    RECEIVE = diplomat.newsquery_recv, SEND = diplomat.newsquery_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended, ALIGNMENT = int4
+);
+COMMENT ON TYPE diplomat.newsquery IS
+'a boolean query over entity and topic keys, such as PER:"Antony Blinken" & (GPE:Taiwan | topic:cross_strait) & !ORG:NATO';
+COMMENT ON FUNCTION diplomat.newsquery_in(cstring) IS 'input function of type newsquery';
+COMMENT ON FUNCTION diplomat.newsquery_out(diplomat.newsquery) IS 'output function of type newsquery';
+COMMENT ON FUNCTION diplomat.newsquery_recv(internal) IS 'binary input function of type newsquery';
+COMMENT ON FUNCTION diplomat.newsquery_send(diplomat.newsquery) IS 'binary output function of type newsquery';
+
+CREATE FUNCTION diplomat.newsquery_eq(diplomat.newsquery, diplomat.newsquery) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.newsquery_eq(diplomat.newsquery, diplomat.newsquery) IS 'implementation of = for newsquery (same structure)';
+CREATE OPERATOR diplomat.= (
+    LEFTARG = diplomat.newsquery, RIGHTARG = diplomat.newsquery, PROCEDURE = diplomat.newsquery_eq,
+    COMMUTATOR = OPERATOR(diplomat.=), RESTRICT = eqsel, JOIN = eqjoinsel);
+
+CREATE FUNCTION diplomat.newsquery_and(diplomat.newsquery, diplomat.newsquery) RETURNS diplomat.newsquery
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.newsquery_or(diplomat.newsquery, diplomat.newsquery) RETURNS diplomat.newsquery
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.newsquery_not(diplomat.newsquery) RETURNS diplomat.newsquery
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.newsquery_and(diplomat.newsquery, diplomat.newsquery) IS 'AND of two news queries';
+COMMENT ON FUNCTION diplomat.newsquery_or(diplomat.newsquery, diplomat.newsquery) IS 'OR of two news queries';
+COMMENT ON FUNCTION diplomat.newsquery_not(diplomat.newsquery) IS 'negation of a news query';
+CREATE OPERATOR diplomat.&& (LEFTARG = diplomat.newsquery, RIGHTARG = diplomat.newsquery,
+    PROCEDURE = diplomat.newsquery_and);
+CREATE OPERATOR diplomat.|| (LEFTARG = diplomat.newsquery, RIGHTARG = diplomat.newsquery,
+    PROCEDURE = diplomat.newsquery_or);
+CREATE OPERATOR diplomat.!! (RIGHTARG = diplomat.newsquery, PROCEDURE = diplomat.newsquery_not);
+
+-- extraction --------------------------------------------------------------
+CREATE FUNCTION diplomat.mentions(doc text, published date DEFAULT NULL,
+    OUT mention integer, OUT sentence integer, OUT start integer, OUT len integer,
+    OUT kind text, OUT name text, OUT country text, OUT actor text, OUT role text,
+    OUT text text, OUT how text, OUT entity diplomat.entity)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'dip_mentions'
+LANGUAGE C IMMUTABLE PARALLEL SAFE
+ROWS 50;
+COMMENT ON FUNCTION diplomat.mentions(text, date) IS
+'every entity mention in a document: kind, canonical name, country, CAMEO actor at the publication date, sentence and 1-based character span';
+
+CREATE FUNCTION diplomat.entities(doc text, published date DEFAULT NULL)
+RETURNS diplomat.entities
+AS 'MODULE_PATHNAME', 'dip_entities'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.entities(text, date) IS
+'the distinct entities of a document with mention counts; IMMUTABLE like to_tsvector(regconfig, text): see the README on dictionary changes';
+
+-- operators on entities -----------------------------------------------------
+CREATE FUNCTION diplomat.entities_match_newsquery(diplomat.entities, diplomat.newsquery) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.newsquery_match_entities(diplomat.newsquery, diplomat.entities) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.text_match_newsquery(text, diplomat.newsquery) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
+CREATE FUNCTION diplomat.entities_contains_entity(diplomat.entities, diplomat.entity) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entities_contains(diplomat.entities, diplomat.entities) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entities_contained(diplomat.entities, diplomat.entities) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entities_overlap(diplomat.entities, diplomat.entities) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entities_concat(diplomat.entities, diplomat.entities) RETURNS diplomat.entities
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entities_eq(diplomat.entities, diplomat.entities) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.entities_ne(diplomat.entities, diplomat.entities) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.entities_match_newsquery(diplomat.entities, diplomat.newsquery) IS 'implementation of entities @@ newsquery';
+COMMENT ON FUNCTION diplomat.newsquery_match_entities(diplomat.newsquery, diplomat.entities) IS 'implementation of newsquery @@ entities';
+COMMENT ON FUNCTION diplomat.text_match_newsquery(text, diplomat.newsquery) IS 'implementation of text @@ newsquery: extracts entities (and topics) on the fly';
+COMMENT ON FUNCTION diplomat.entities_contains_entity(diplomat.entities, diplomat.entity) IS 'implementation of entities ? entity';
+COMMENT ON FUNCTION diplomat.entities_contains(diplomat.entities, diplomat.entities) IS 'implementation of entities @> entities';
+COMMENT ON FUNCTION diplomat.entities_contained(diplomat.entities, diplomat.entities) IS 'implementation of entities <@ entities';
+COMMENT ON FUNCTION diplomat.entities_overlap(diplomat.entities, diplomat.entities) IS 'implementation of entities && entities';
+COMMENT ON FUNCTION diplomat.entities_concat(diplomat.entities, diplomat.entities) IS 'implementation of entities || entities: union, counts added';
+COMMENT ON FUNCTION diplomat.entities_eq(diplomat.entities, diplomat.entities) IS 'implementation of = for entities (same entities and counts)';
+COMMENT ON FUNCTION diplomat.entities_ne(diplomat.entities, diplomat.entities) IS 'implementation of <> for entities';
+
+CREATE FUNCTION diplomat.entities_matchsel(internal, oid, internal, integer) RETURNS float8
+    AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.entities_matchsel(internal, oid, internal, integer) IS
+'selectivity of @@, ?, @> and && on entities, from the column''s most common entities';
+
+CREATE OPERATOR diplomat.@@ (
+    LEFTARG = diplomat.entities, RIGHTARG = diplomat.newsquery,
+    PROCEDURE = diplomat.entities_match_newsquery,
+    COMMUTATOR = OPERATOR(diplomat.@@), RESTRICT = diplomat.entities_matchsel, JOIN = contjoinsel);
+CREATE OPERATOR diplomat.@@ (
+    LEFTARG = diplomat.newsquery, RIGHTARG = diplomat.entities,
+    PROCEDURE = diplomat.newsquery_match_entities,
+    COMMUTATOR = OPERATOR(diplomat.@@), RESTRICT = diplomat.entities_matchsel, JOIN = contjoinsel);
+CREATE OPERATOR diplomat.@@ (
+    LEFTARG = text, RIGHTARG = diplomat.newsquery,
+    PROCEDURE = diplomat.text_match_newsquery,
+    RESTRICT = contsel, JOIN = contjoinsel);
+CREATE OPERATOR diplomat.? (
+    LEFTARG = diplomat.entities, RIGHTARG = diplomat.entity,
+    PROCEDURE = diplomat.entities_contains_entity,
+    RESTRICT = diplomat.entities_matchsel, JOIN = contjoinsel);
+CREATE OPERATOR diplomat.@> (
+    LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities,
+    PROCEDURE = diplomat.entities_contains,
+    COMMUTATOR = OPERATOR(diplomat.<@), RESTRICT = diplomat.entities_matchsel, JOIN = contjoinsel);
+CREATE OPERATOR diplomat.<@ (
+    LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities,
+    PROCEDURE = diplomat.entities_contained,
+    COMMUTATOR = OPERATOR(diplomat.@>), RESTRICT = contsel, JOIN = contjoinsel);
+CREATE OPERATOR diplomat.&& (
+    LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities,
+    PROCEDURE = diplomat.entities_overlap,
+    COMMUTATOR = OPERATOR(diplomat.&&), RESTRICT = diplomat.entities_matchsel, JOIN = contjoinsel);
+CREATE OPERATOR diplomat.|| (
+    LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities,
+    PROCEDURE = diplomat.entities_concat);
+CREATE OPERATOR diplomat.= (
+    LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities, PROCEDURE = diplomat.entities_eq,
+    COMMUTATOR = OPERATOR(diplomat.=), NEGATOR = OPERATOR(diplomat.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel);
+CREATE OPERATOR diplomat.<> (
+    LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities, PROCEDURE = diplomat.entities_ne,
+    COMMUTATOR = OPERATOR(diplomat.<>), NEGATOR = OPERATOR(diplomat.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel);
+
+-- functions on entities -----------------------------------------------------
+CREATE FUNCTION diplomat.length(diplomat.entities) RETURNS integer
+    AS 'MODULE_PATHNAME', 'entities_length' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.length(diplomat.entities) IS 'number of distinct entities in the set';
+CREATE FUNCTION diplomat.mention_count(diplomat.entities, diplomat.entity) RETURNS integer
+    AS 'MODULE_PATHNAME', 'entities_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.mention_count(diplomat.entities, diplomat.entity) IS 'how often the document mentions the entity (0 if never)';
+CREATE FUNCTION diplomat.filter(diplomat.entities, kind text) RETURNS diplomat.entities
+    AS 'MODULE_PATHNAME', 'entities_filter_kind' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.filter(diplomat.entities, text) IS 'the entities of one kind';
+
+CREATE FUNCTION diplomat.unnest(diplomat.entities,
+    OUT entity diplomat.entity, OUT kind text, OUT name text, OUT country text, OUT mentions integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'entities_unnest'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.unnest(diplomat.entities) IS
+'the entities of a set as rows: entity, kind, name, country and mention count';
+
+-- GIN ---------------------------------------------------------------------
+CREATE FUNCTION diplomat.gin_cmp_entity_key(text, text) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.gin_compare_partial_entity_key(text, text, smallint, internal) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.gin_extract_entities(diplomat.entities, internal) RETURNS internal
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.gin_extract_entities_query(diplomat.entities, internal, smallint, internal, internal, internal, internal) RETURNS internal
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.gin_entities_consistent(internal, smallint, diplomat.entities, integer, internal, internal, internal, internal) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.gin_entities_triconsistent(internal, smallint, diplomat.entities, integer, internal, internal, internal) RETURNS "char"
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.gin_cmp_entity_key(text, text) IS 'GIN support: bytewise comparison of entity keys';
+COMMENT ON FUNCTION diplomat.gin_compare_partial_entity_key(text, text, smallint, internal) IS 'GIN support: prefix match for KIND:* queries';
+COMMENT ON FUNCTION diplomat.gin_extract_entities(diplomat.entities, internal) IS 'GIN support: keys of an entities value';
+COMMENT ON FUNCTION diplomat.gin_extract_entities_query(diplomat.entities, internal, smallint, internal, internal, internal, internal) IS 'GIN support: keys of a query';
+COMMENT ON FUNCTION diplomat.gin_entities_consistent(internal, smallint, diplomat.entities, integer, internal, internal, internal, internal) IS 'GIN support: consistent function';
+COMMENT ON FUNCTION diplomat.gin_entities_triconsistent(internal, smallint, diplomat.entities, integer, internal, internal, internal) IS 'GIN support: ternary consistent function';
+
+CREATE OPERATOR CLASS diplomat.entities_ops DEFAULT FOR TYPE diplomat.entities USING gin AS
+    OPERATOR 1 diplomat.@@ (diplomat.entities, diplomat.newsquery),
+    OPERATOR 2 diplomat.? (diplomat.entities, diplomat.entity),
+    OPERATOR 3 diplomat.@> (diplomat.entities, diplomat.entities),
+    OPERATOR 4 diplomat.&& (diplomat.entities, diplomat.entities),
+    FUNCTION 1 diplomat.gin_cmp_entity_key(text, text),
+    FUNCTION 2 diplomat.gin_extract_entities(diplomat.entities, internal),
+    FUNCTION 3 diplomat.gin_extract_entities_query(diplomat.entities, internal, smallint, internal, internal, internal, internal),
+    FUNCTION 4 diplomat.gin_entities_consistent(internal, smallint, diplomat.entities, integer, internal, internal, internal, internal),
+    FUNCTION 5 diplomat.gin_compare_partial_entity_key(text, text, smallint, internal),
+    FUNCTION 6 diplomat.gin_entities_triconsistent(internal, smallint, diplomat.entities, integer, internal, internal, internal),
+    STORAGE text;
+COMMENT ON OPERATOR CLASS diplomat.entities_ops USING gin IS
+'GIN index on entities for @@ newsquery, ? entity, @> and &&';
+
+CREATE FUNCTION diplomat.entities_typanalyze(internal) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.entities_typanalyze(internal) IS
+'ANALYZE support for entities: collects the most common entities of a column';
+ALTER TYPE diplomat.entities SET (ANALYZE = diplomat.entities_typanalyze);
