@@ -35,6 +35,9 @@ PG_CPPFLAGS = -Isrc/engine -Isrc/pg
 PG_CFLAGS   = $(WARN)
 SHLIB_LINK  = -licui18n -licuuc -licudata -lm
 
+# no LLVM bitcode: JIT inlining of these functions is not worth the build time
+override with_llvm = no
+
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifeq ($(PGXS),)
 $(error pg_config not found: run tools/deps.sh, or set PG_CONFIG)
@@ -83,8 +86,8 @@ cluster-stop:
 
 demo:
 	@sh tools/deps.sh
-	$(MAKE) all
-	$(MAKE) install
+	@$(MAKE) -s all
+	@$(MAKE) -s install
 	@sh tools/demo.sh $(DOC)
 
 demo-shell:
@@ -93,8 +96,8 @@ demo-shell:
 
 test:
 	@sh tools/deps.sh
-	$(MAKE) all
-	$(MAKE) install
+	@$(MAKE) -s all
+	@$(MAKE) -s install
 	@sh tools/run-tests.sh
 
 eval:
@@ -102,6 +105,6 @@ eval:
 
 bench:
 	@sh tools/deps.sh
-	$(MAKE) all
-	$(MAKE) install
+	@$(MAKE) -s all
+	@$(MAKE) -s install
 	@sh bench/run.sh

@@ -8,14 +8,14 @@ sh "$top/tools/cluster.sh" start >/dev/null
 trap 'sh "$top/tools/cluster.sh" stop >/dev/null' EXIT
 eval "$(sh "$top/tools/cluster.sh" env | sed 's/^/export /')"
 psql() { command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
-psql -d postgres -c "DROP DATABASE IF EXISTS diplomat_demo" -c "CREATE DATABASE diplomat_demo"
+psql -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS diplomat_demo" -c "CREATE DATABASE diplomat_demo"
 psql -d diplomat_demo -c "CREATE EXTENSION diplomat" -c "CREATE TABLE articles (id serial PRIMARY KEY, file text, published date, body text)"
 
 load() { # file, published date or empty
 	pub=${2:-NULL}
 	[ "$pub" != NULL ] && pub="'$pub'"
-	psql -d diplomat_demo -v body="$(cat "$1")" -v file="$(basename "$1")" \
-		-c "INSERT INTO articles (file, published, body) VALUES (:'file', $pub, :'body')"
+	echo "INSERT INTO articles (file, published, body) VALUES (:'file', $pub, :'body');" |
+		psql -d diplomat_demo -v body="$(cat "$1")" -v file="$(basename "$1")"
 }
 if [ -n "$doc" ]; then
 	[ -r "$doc" ] || { echo "cannot read $doc" >&2; exit 1; }

@@ -12,3 +12,10 @@ SELECT a.id, s.sentence AS n, s.kind, s.start, s.len,
        left(s.text, 100) || CASE WHEN length(s.text) > 100 THEN '...' ELSE '' END AS sentence
   FROM articles a, diplomat.sentences(a.body) s
  ORDER BY a.id, s.sentence;
+
+\echo
+\echo '== Entities per article (canonical name, country, CAMEO actor at the publication date, mentions) =='
+SELECT a.id, m.kind, m.name, m.country, m.actor, count(*) AS mentions
+  FROM articles a, diplomat.mentions(a.body, a.published) m
+ GROUP BY a.id, m.kind, m.name, m.country, m.actor
+ ORDER BY a.id, m.kind, count(*) DESC, m.name;

@@ -438,12 +438,76 @@ static const char *const misc_heads[] = {
 };
 
 static bool
+is_storm(const DipToken *t)
+{
+	return tok_is(t, "hurricane") || tok_is(t, "typhoon") || tok_is(t, "cyclone") ||
+		tok_is(t, "storm") || tok_is(t, "tropical");
+}
+
+static bool
 is_misc_head(const DipToken *t)
 {
 	for (int i = 0; misc_heads[i]; i++)
 		if (tok_is(t, misc_heads[i]))
 			return true;
 	return false;
+}
+
+
+static bool
+tok_in(const DipToken *t, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (tok_is(t, list[i]))
+			return true;
+	return false;
+}
+
+/*
+ * The kind of an unknown one-word name from the words around it: places
+ * follow "of", "in", "from" and directions and precede "province"; people
+ * are followed by "said" or "'s"; a number next to it is a league table
+ * (teams); otherwise a place, the most frequent kind of such words.
+ */
+static int
+guess_single(DipSentCtx *sc, uint32_t a)
+{
+	static const char *const loc_prev[] = {
+		"of", "in", "at", "from", "to", "near", "into", "across", "outside",
+		"inside", "toward", "towards", "through", "southern", "northern",
+		"eastern", "western", "central", "south", "north", "east", "west",
+		"northeastern", "northwestern", "southeastern", "southwestern", NULL
+	};
+	static const char *const loc_next[] = {
+		"province", "provinces", "district", "region", "county", "state",
+		"city", "town", "village", "valley", "river", "island", "islands",
+		"governorate", "prefecture", "oblast", "area", NULL
+	};
+	static const char *const per_next[] = {
+		"said", "says", "told", "was", "has", "had", "will", "would", "added",
+		"who", "says", "stated", "wrote", "died", NULL
+	};
+	const DipToken *t = sc->t;
+	uint32_t	n = sc->n;
+	uint32_t	lfirst = lexof(sc, a);
+	const DipToken *prev = a > 0 ? &t[a - 1] : NULL;
+	const DipToken *next = a + 1 < n ? &t[a + 1] : NULL;
+
+	if (lfirst & (LX_GIVEN | LX_SURNAME))
+	{
+		if (prev && tok_in(prev, loc_prev) && !(lfirst & LX_GIVEN))
+			return DIP_KIND_LOC;
+		return DIP_KIND_PER;
+	}
+	if ((prev && prev->type == DIP_TOK_NUMBER) || (next && next->type == DIP_TOK_NUMBER))
+		return DIP_KIND_ORG;
+	if (prev && tok_in(prev, loc_prev))
+		return DIP_KIND_LOC;
+	if (next && tok_in(next, loc_next) && !(next->flags & DIP_TF_UPPER))
+		return DIP_KIND_LOC;
+	if (next && (tok_in(next, per_next) || next->type == DIP_TOK_CLITIC))
+		return DIP_KIND_PER;
+	return DIP_KIND_ORG;
 }
 
 /*
@@ -480,8 +544,19 @@ type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how)
 		if (l & LX_SURNAME)
 			surname++;
 	}
-	/* events, laws and products are not ours to type */
+	/* events, laws, storms and products are not ours to type */
 	if (is_misc_head(&t[b - 1]) && n > 1)
+		return DIP_KIND_NONE;
+	if (is_storm(&t[a]) && n > 1)
+		return DIP_KIND_NONE;
+	for (uint32_t i = a; i < b; i++)
+		if (tok_is(&t[i], "war") && n > 1)
+			return DIP_KIND_NONE;
+	/* a title alone ("Foreign Secretary") names no one */
+	if (sc->role_len[a] >= n)
+		return DIP_KIND_NONE;
+	/* codes such as H5N1 or F-16 */
+	if (n == 1 && (t[a].flags & DIP_TF_DIGITS))
 		return DIP_KIND_NONE;
 	if (n == 1 && (lfirst & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)))
 		return DIP_KIND_NONE;
@@ -525,11 +600,16 @@ type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how)
 	if (words > 0 && common == words && given == 0 && surname == 0)
 		return DIP_KIND_NONE;
 	*how = DIP_HOW_GUESS;
-	if (n >= 2 && n <= 3)
-		return DIP_KIND_PER;
-	if (n >= 4)
+	if (n == 1)
+		return guess_single(sc, a);
+	/* "the Bowling Green Falcons", "at Lincoln Reservoir": not a person */
+	if (a > 0 && (tok_is(&t[a - 1], "the") || tok_is(&t[a - 1], "a")))
 		return DIP_KIND_ORG;
-	if (lfirst & (LX_GIVEN | LX_SURNAME))
+	if (a > 0 && (tok_is(&t[a - 1], "in") || tok_is(&t[a - 1], "at") ||
+				  tok_is(&t[a - 1], "near") || tok_is(&t[a - 1], "to") ||
+				  tok_is(&t[a - 1], "into")))
+		return DIP_KIND_LOC;
+	if (n >= 2 && n <= 3)
 		return DIP_KIND_PER;
 	return DIP_KIND_ORG;
 }
@@ -660,6 +740,23 @@ emit_dict(DipSentCtx *sc, uint32_t i, uint32_t len, int32_t ref)
 	return add_mention(sc, i, i + len, ge->kind, e, DIP_HOW_DICT);
 }
 
+/* Moves the start of mention mi back to token t0 (a title). */
+static void
+extend_mention_left(DipSentCtx *sc, int32_t mi, uint32_t t0)
+{
+	DipMention *m = &sc->an->m[mi];
+	const DipToken *f = &sc->t[t0];
+	uint32_t	end = m->start + m->len;
+	uint32_t	cend = m->cstart + m->clen;
+
+	for (uint32_t k = t0; k < sc->n && sc->t[k].start < m->start; k++)
+		sc->tok_mention[k] = mi;
+	m->start = f->start;
+	m->len = end - f->start;
+	m->cstart = f->cstart;
+	m->clen = cend - f->cstart;
+}
+
 /*
  * A title (role used as a title, or an honorific) at i followed by a
  * name: returns true and emits the person.  Titles may chain
@@ -729,6 +826,14 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 	context_country(sc, i, country);
 	e = &an->ents[an->m[mi].entity];
 	set_role(&an->m[mi], e, role, country);
+	/*
+	 * A title written as a title ("President", "Foreign Minister", "Mr.")
+	 * is part of the name as written; a role in lower case
+	 * ("spokesperson Matthew Miller") is not.
+	 */
+	if ((sc->t[i].flags & DIP_TF_UPPER) && !(sc->t[i].flags & DIP_TF_ALLCAPS && i + 1 < a &&
+											 !(sc->t[i + 1].flags & DIP_TF_UPPER)))
+		extend_mention_left(sc, mi, i);
 	*next = b;
 	return true;
 }
@@ -819,24 +924,46 @@ dip_ner_sentence(DipSentCtx *sc)
 
 			/* a place or nationality starting an organisation name:
 			 * "Chinese Foreign Ministry" when not in the gazetteer */
-			if ((ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_NORP) &&
+			if ((ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_NORP ||
+				 ge->kind == DIP_KIND_LOC) &&
 				end < n && is_capword(&sc->t[end]) && sc->ent_len[end] == 0 &&
-				sc->role_len[end] == 0)
+				sc->role_len[end] == 0 && !sc->caseless)
 			{
 				uint32_t	e2 = name_span(sc, end);
+				int			mkind = DIP_KIND_NONE;
+				bool		all_common = true;
 
+				for (uint32_t k = end; k < e2; k++)
+					if (sc->t[k].type == DIP_TOK_WORD && !(sc->t[k].flags & DIP_TF_JOIN) &&
+						!(lexof(sc, k) & LX_COMMON))
+						all_common = false;
 				if (e2 > end && (lexof(sc, e2 - 1) & LX_ORG_SUFFIX))
+					mkind = DIP_KIND_ORG;
+				else if (e2 > end && ge->kind != DIP_KIND_NORP &&
+						 (lexof(sc, e2 - 1) & LX_LOC_SUFFIX))
+					mkind = DIP_KIND_LOC;
+				else if (e2 > end && (is_misc_head(&sc->t[e2 - 1]) ||
+									  tok_is(&sc->t[end], "war")))
+				{
+					/* "Iraq War", "Paris Agreement": not ours */
+					i = e2;
+					continue;
+				}
+				else if (e2 > end && ge->kind != DIP_KIND_NORP && !all_common &&
+						 !(lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME | LX_GIVEN)))
+					mkind = DIP_KIND_ORG;	/* "Chicago Cubs", "Dynamo Kiev" */
+				if (mkind != DIP_KIND_NONE)
 				{
 					int32_t		mi;
 					DipEnt	   *e;
 
-					e2 = of_chain(sc, i, e2, DIP_KIND_ORG);
-					mi = add_mention(sc, i, e2, DIP_KIND_ORG,
-									 ent_from_span(sc, i, e2, DIP_KIND_ORG), DIP_HOW_RULE);
+					e2 = of_chain(sc, i, e2, mkind);
+					mi = add_mention(sc, i, e2, mkind,
+									 ent_from_span(sc, i, e2, mkind), DIP_HOW_RULE);
 					e = &an->ents[an->m[mi].entity];
 					if (!e->country[0])
 						memcpy(e->country, ge->country, 4);
-					if (!e->role[0])
+					if (mkind == DIP_KIND_ORG && !e->role[0])
 						memcpy(e->role, org_role(&sc->t[e2 - 1]), 4);
 					i = e2;
 					continue;
@@ -873,6 +1000,12 @@ dip_ner_sentence(DipSentCtx *sc)
 				continue;
 			}
 			b = name_span(sc, i);
+			/* a label at the start of a line: "Scorers:", "Standings:" */
+			if (initial && b == i + 1 && b < n && tok_is(&sc->t[b], ":"))
+			{
+				i++;
+				continue;
+			}
 			/* a sentence-initial single word with a verb or adverb ending */
 			if (initial && b == i + 1 && t->wid == 0 &&
 				(ends_with(t, "ing") || ends_with(t, "ly") || ends_with(t, "ed")))

@@ -1,0 +1,126 @@
+#!/bin/sh
+# bench/train.sh: accuracy and training time of diplomat.train_topics() on
+# the BBC (5 labels) and AG News (4 labels) corpora of ../shared/data/news.
+#
+# Connects with the usual PG* environment variables (PGHOST, PGPORT,
+# PGUSER, PGDATABASE) to a UTF8 database where the diplomat extension is
+# installed or can be created.  The corpora are read from their gzip files
+# by psql's \copy into temporary tables; nothing is written to the
+# repository, and the two models it trains (bench_bbc, bench_agnews) are
+# deleted at the end.
+#
+# Split: a document is in the test set when the first 32 bits of md5(id),
+# read as an unsigned integer, are divisible by 5 (about 20 %); every other
+# document is in the training set.  The split is fixed: it depends only on
+# the ids.  Each document is its title, a blank line and its body.
+#
+#   sh bench/train.sh                 data in ../shared/data/news
+#   NEWS_DATA=/path sh bench/train.sh data elsewhere
+#   BUCKETS=1048576 ALPHA=0.5 sh bench/train.sh
+#                                     other training parameters (defaults:
+#                                     those of train_topics, 262144 and 1)
+set -e
+top=$(cd "$(dirname "$0")/.." && pwd)
+data=${NEWS_DATA:-$top/../shared/data/news}
+buckets=${BUCKETS:-262144}
+alpha=${ALPHA:-1}
+
+for f in bbc.jsonl.gz agnews_test.jsonl.gz; do
+	if [ ! -r "$data/$f" ]; then
+		echo "bench/train.sh: skipped: $data/$f not found"
+		exit 0
+	fi
+done
+command -v gzip >/dev/null || { echo "bench/train.sh: gzip is required" >&2; exit 1; }
+data=$(cd "$data" && pwd)
+# a path inside a SQL string literal
+sqlpath() { printf '%s' "$1" | sed "s/'/''/g"; }
+bbc=$(sqlpath "$data/bbc.jsonl.gz")
+ag=$(sqlpath "$data/agnews_test.jsonl.gz")
+
+status=0
+out=$(psql -X -q -v ON_ERROR_STOP=1 -v buckets="$buckets" -v alpha="$alpha" <<SQL
+SET client_min_messages = warning;
+SELECT pg_catalog.to_regprocedure('diplomat.train_topics(name,text,integer,double precision)') IS NULL AS need_extension \gset
+\if :need_extension
+CREATE EXTENSION diplomat;
+\endif
+
+CREATE TEMP TABLE bench_raw (corpus text, line text);
+CREATE TEMP TABLE bench_line (line text);
+-- one JSON object per line: CSV with quote and delimiter bytes that never occur
+\copy bench_line FROM PROGRAM 'gzip -dc ''$bbc''' WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
+INSERT INTO bench_raw SELECT 'bbc', line FROM bench_line;
+TRUNCATE bench_line;
+\copy bench_line FROM PROGRAM 'gzip -dc ''$ag''' WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
+INSERT INTO bench_raw SELECT 'agnews', line FROM bench_line;
+DROP TABLE bench_line;
+
+CREATE TEMP TABLE bench_news AS
+SELECT corpus, j->>'id' AS id,
+       coalesce(j->>'title', '') || E'\n\n' || coalesce(j->>'body', '') AS doc,
+       j->>'label' AS label,
+       ('x' || substr(md5(j->>'id'), 1, 8))::bit(32)::bigint % 5 = 0 AS test
+  FROM (SELECT corpus, line::json AS j FROM bench_raw) r;
+DROP TABLE bench_raw;
+ANALYZE bench_news;
+
+\echo
+\echo 'fixed split: a document is a test document when md5(id) (first 32 bits) mod 5 = 0'
+SELECT corpus, count(*) FILTER (WHERE NOT test) AS train, count(*) FILTER (WHERE test) AS test,
+       count(DISTINCT label) AS labels
+  FROM bench_news GROUP BY corpus ORDER BY corpus DESC;
+
+CREATE TEMP TABLE bench_result (corpus text, rows bigint, labels int, train_seconds float8,
+                                test_docs bigint, correct bigint, classify_seconds float8);
+
+-- train and evaluate one corpus
+CREATE FUNCTION pg_temp.bench(c text, b integer, a float8) RETURNS void LANGUAGE plpgsql AS \$\$
+DECLARE
+    t record;
+    t0 timestamptz;
+    n bigint;
+    ok bigint;
+BEGIN
+    SELECT * INTO t FROM diplomat.train_topics('bench_' || c,
+        format('SELECT doc, label FROM bench_news WHERE corpus = %L AND NOT test', c), b, a);
+    t0 := clock_timestamp();
+    SELECT count(*), count(*) FILTER (WHERE diplomat.classify_label(doc, 'bench_' || c) = label)
+      INTO n, ok FROM bench_news WHERE corpus = c AND test;
+    INSERT INTO bench_result VALUES (c, t.rows, t.labels, t.seconds, n, ok,
+        extract(epoch FROM clock_timestamp() - t0));
+END \$\$;
+
+SELECT pg_temp.bench('bbc', :buckets, :alpha) \g /dev/null
+SELECT pg_temp.bench('agnews', :buckets, :alpha) \g /dev/null
+
+\echo
+\echo 'accuracy on the test split and training time (one pass); buckets' :buckets 'alpha' :alpha
+SELECT corpus, rows AS train_docs, labels, round(train_seconds::numeric, 2) AS train_s,
+       test_docs, correct,
+       round(100.0 * correct / test_docs, 2) AS accuracy_pct,
+       round(test_docs / classify_seconds) AS classify_docs_per_s
+  FROM bench_result ORDER BY corpus DESC;
+
+\echo 'per-label recall on the test split'
+SELECT corpus, label, count(*) AS test_docs,
+       round(100.0 * count(*) FILTER (WHERE diplomat.classify_label(doc, 'bench_' || corpus) = label) / count(*), 1) AS recall_pct
+  FROM bench_news WHERE test GROUP BY corpus, label ORDER BY corpus DESC, label;
+
+DELETE FROM diplomat.topic_models WHERE model IN ('bench_bbc', 'bench_agnews');
+
+-- the targets: at least 95 % on BBC and 85 % on AG News
+SELECT bool_and(100.0 * correct / test_docs >= CASE corpus WHEN 'bbc' THEN 95 ELSE 85 END) AS bench_ok
+  FROM bench_result \gset
+\if :bench_ok
+\echo 'targets met: accuracy >= 95 % on BBC and >= 85 % on AG News'
+\else
+\echo 'TARGETS MISSED: accuracy must be >= 95 % on BBC and >= 85 % on AG News'
+\endif
+SQL
+) || status=$?
+printf '%s\n' "$out"
+[ $status -eq 0 ] || exit $status
+case $out in
+*"TARGETS MISSED"*) exit 1 ;;
+esac

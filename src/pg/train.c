@@ -1,0 +1,1107 @@
+/*-------------------------------------------------------------------------
+ *
+ * train.c
+ *	  In-database topic classifiers: train_topics(), classify() and
+ *	  classify_label().
+ *
+ * A topic model is a multinomial naive Bayes classifier over the unigrams
+ * and bigrams of a document's normalised words, hashed into a fixed number
+ * of buckets (the hashing trick), so that training needs memory for
+ * labels x buckets counters whatever the size of the corpus or of its
+ * vocabulary.  Training is one pass over the rows of a query read through
+ * an SPI cursor; the counts are stored in diplomat.topic_models.
+ *
+ * Features.  Documents are segmented by the engine, exactly as tokens()
+ * does: a word (hyphenated runs such as "Indo-Pacific" are one word) is
+ * its normalised form, every number is the single token "0", punctuation,
+ * symbols and clitics are dropped.  Bigrams join consecutive kept tokens
+ * of the same sentence.  A token's hash is 64-bit FNV-1a over the bytes of
+ * its normalised form; a unigram's bucket is mix(h) mod buckets, a bigram's
+ * is mix(h1 * PHI + h2) mod buckets, where mix is the SplitMix64 finaliser.
+ * Everything is defined on bytes and integers, so a model gives the same
+ * answers on every platform and survives pg_dump.
+ *
+ * Scoring.  With n(w,c) the count of bucket w in label c, N(c) the total
+ * of label c's counts, V the number of buckets seen in training and alpha
+ * the smoothing constant,
+ *		log P(w|c) = log((n(w,c) + alpha) / (N(c) + alpha V))
+ *				   = log(alpha / (N(c) + alpha V)) + log1p(n(w,c) / alpha)
+ * The first term is the same for all buckets, the second is zero where
+ * n(w,c) = 0, so the decoded model only keeps the non-zero counts.
+ * Buckets never seen in training are ignored, as unknown words are.
+ *
+ * Stored format (params bytea), all integers in network byte order:
+ *		uint32 format (1), uint32 labels, uint32 buckets, uint32 used
+ *		used times: uint32 bucket (increasing), uint16 n,
+ *					n times: uint16 label (increasing), uint32 count (> 0)
+ *
+ * Decoded models are cached per backend, keyed by model name and checked
+ * on every call against the xmin and ctid of the table row visible to the
+ * caller's snapshot (as PL/pgSQL validates its function cache), so that a
+ * retrained, rolled back or restored model is always seen as it is.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "diplomat.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "port/pg_bswap.h"
+#include "portability/instr_time.h"
+#include "storage/itemptr.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/lsyscache.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
+
+PG_FUNCTION_INFO_V1(dip_train_topics);
+PG_FUNCTION_INFO_V1(dip_classify);
+PG_FUNCTION_INFO_V1(dip_classify_label);
+
+#define TOPIC_METHOD		"multinomial naive bayes"
+#define TOPIC_FORMAT		1
+#define TOPIC_MAX_LABELS	1000
+#define TOPIC_MIN_BUCKETS	1024
+#define TOPIC_MAX_BUCKETS	(1 << 24)
+#define TOPIC_MAX_COUNTERS	((Size) 1 << 30)	/* bytes of training counters */
+#define TOPIC_FETCH			256 /* rows per cursor fetch */
+#define TOPIC_PROGRESS		10000	/* rows between progress notices */
+#define TOPIC_CACHE_SIZE	8	/* decoded models kept per backend ... */
+#define TOPIC_CACHE_BYTES	((Size) 256 << 20)	/* ... and their memory */
+
+#define FNV_OFFSET			UINT64CONST(0xcbf29ce484222325)
+#define FNV_PRIME			UINT64CONST(0x100000001b3)
+#define HASH_PHI			UINT64CONST(0x9e3779b97f4a7c15)
+
+/* ------------------------------------------------------------------------
+ * Features
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * Receives the bucket of every feature occurrence of a document, as soon as
+ * it is found, so that no per-document feature list is built.
+ */
+typedef void (*FeatureSink) (void *arg, uint32 bucket);
+
+/* Continues a 64-bit FNV-1a hash over len bytes. */
+static inline uint64
+fnv1a(uint64 h, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+/* SplitMix64 finaliser: spreads every input bit over the low bits. */
+static inline uint64
+mix64(uint64 x)
+{
+	x ^= x >> 30;
+	x *= UINT64CONST(0xbf58476d1ce4e5b9);
+	x ^= x >> 27;
+	x *= UINT64CONST(0x94d049bb133111eb);
+	x ^= x >> 31;
+	return x;
+}
+
+/*
+ * Passes the buckets of a document's unigrams and bigrams to sink.  The
+ * engine allocates from CurrentMemoryContext, one chunk of the document at
+ * a time, so memory does not grow with the document.
+ */
+static void
+topic_features(const char *text, size_t len, uint64 buckets,
+			   FeatureSink sink, void *arg)
+{
+	static const char number_token[] = "0";
+	DipMem		mem;
+	DipDoc		d;
+
+	dipg_mem_init(&mem, CurrentMemoryContext);
+	dip_doc_init(&d, &mem, NULL, text, len);
+	while (dip_doc_next_chunk(&d))
+	{
+		uint64		prev = 0;
+		int			prev_sent = -1;
+		uint32		i = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		while (i < d.ntoks)
+		{
+			uint32		e = dip_display_token_end(&d, i);
+			DipToken   *f = &d.toks[i];
+			bool		word = false;
+			uint64		h;
+
+			for (uint32 k = i; k < e; k++)
+				if (d.toks[k].type == DIP_TOK_WORD)
+					word = true;
+			if (word)
+			{
+				h = FNV_OFFSET;
+				for (uint32 k = i; k < e; k++)
+					h = fnv1a(h, d.toks[k].norm, d.toks[k].nlen);
+			}
+			else if (f->type == DIP_TOK_NUMBER)
+				h = fnv1a(FNV_OFFSET, number_token, 1);
+			else
+			{
+				/* punctuation, symbols and clitics carry no topic */
+				i = e;
+				continue;
+			}
+			sink(arg, (uint32) (mix64(h) % buckets));
+			if (prev_sent == (int) f->sent)
+				sink(arg, (uint32) (mix64(prev * HASH_PHI + h) % buckets));
+			prev = h;
+			prev_sent = f->sent;
+			i = e;
+		}
+	}
+	dip_doc_free(&d);
+}
+
+/* ------------------------------------------------------------------------
+ * Training
+ * ------------------------------------------------------------------------
+ */
+
+/* Counters of a model being trained, in their own memory context. */
+typedef struct TopicTrain
+{
+	MemoryContext cxt;
+	int32		buckets;
+	int			nlabels;
+	int			maxlabels;
+	char	  **labels;
+	int64	   *docs;			/* documents per label */
+	uint32	  **counts;			/* per label: buckets counters */
+	int			last;			/* label found by the previous lookup */
+} TopicTrain;
+
+/* Training sink: counts a feature for one label, saturating. */
+static void
+topic_count(void *arg, uint32 bucket)
+{
+	uint32	   *counts = arg;
+
+	if (counts[bucket] != PG_UINT32_MAX)
+		counts[bucket]++;
+}
+
+/* Returns the index of a label, adding it if it is new. */
+static int
+topic_label_index(TopicTrain *tt, const char *label)
+{
+	MemoryContext old;
+	int			n = tt->nlabels;
+
+	if (tt->last < n && strcmp(tt->labels[tt->last], label) == 0)
+		return tt->last;
+	for (int i = 0; i < n; i++)
+		if (strcmp(tt->labels[i], label) == 0)
+			return tt->last = i;
+
+	if (n >= TOPIC_MAX_LABELS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("training query returned more than %d distinct labels",
+						TOPIC_MAX_LABELS)));
+	if ((Size) (n + 1) * tt->buckets * sizeof(uint32) > TOPIC_MAX_COUNTERS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("topic model with %d labels and %d buckets needs more than 1 GB of counters",
+						n + 1, tt->buckets),
+				 errhint("Train with fewer buckets.")));
+
+	old = MemoryContextSwitchTo(tt->cxt);
+	if (n == tt->maxlabels)
+	{
+		tt->maxlabels = tt->maxlabels ? tt->maxlabels * 2 : 8;
+		tt->labels = tt->labels ? repalloc(tt->labels, sizeof(char *) * tt->maxlabels)
+			: palloc(sizeof(char *) * tt->maxlabels);
+		tt->docs = tt->docs ? repalloc(tt->docs, sizeof(int64) * tt->maxlabels)
+			: palloc(sizeof(int64) * tt->maxlabels);
+		tt->counts = tt->counts ? repalloc(tt->counts, sizeof(uint32 *) * tt->maxlabels)
+			: palloc(sizeof(uint32 *) * tt->maxlabels);
+	}
+	tt->labels[n] = pstrdup(label);
+	tt->docs[n] = 0;
+	tt->counts[n] = MemoryContextAllocHuge(tt->cxt, sizeof(uint32) * tt->buckets);
+	memset(tt->counts[n], 0, sizeof(uint32) * tt->buckets);
+	MemoryContextSwitchTo(old);
+	tt->nlabels = n + 1;
+	return tt->last = n;
+}
+
+/* qsort_arg comparator: label indexes in byte order of the labels. */
+static int
+topic_label_cmp(const void *a, const void *b, void *arg)
+{
+	char	  **labels = (char **) arg;
+
+	return strcmp(labels[*(const int *) a], labels[*(const int *) b]);
+}
+
+/*
+ * Serialises the counters in the stored format, with labels renumbered in
+ * the order given by perm, and sums each label's counts into tokens.
+ */
+static bytea *
+topic_serialize(TopicTrain *tt, const int *perm, int64 *tokens)
+{
+	StringInfoData buf;
+	uint32		used = 0;
+	Size		cells = 0;
+	Size		size;
+
+	for (int32 w = 0; w < tt->buckets; w++)
+	{
+		bool		any = false;
+
+		for (int c = 0; c < tt->nlabels; c++)
+			if (tt->counts[c][w] != 0)
+			{
+				any = true;
+				cells++;
+			}
+		used += any;
+	}
+	size = 16 + (Size) used * 6 + cells * 6;
+	if (size > MaxAllocSize - VARHDRSZ - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("topic model too large to store"),
+				 errdetail("The model has %zu non-zero counts.", cells),
+				 errhint("Train with fewer buckets.")));
+
+	memset(tokens, 0, sizeof(int64) * tt->nlabels);
+	initStringInfo(&buf);
+	enlargeStringInfo(&buf, (int) size + VARHDRSZ);
+	appendStringInfoSpaces(&buf, VARHDRSZ);
+	pq_sendint32(&buf, TOPIC_FORMAT);
+	pq_sendint32(&buf, (uint32) tt->nlabels);
+	pq_sendint32(&buf, (uint32) tt->buckets);
+	pq_sendint32(&buf, used);
+	for (int32 w = 0; w < tt->buckets; w++)
+	{
+		uint16		n = 0;
+
+		for (int c = 0; c < tt->nlabels; c++)
+			n += (tt->counts[c][w] != 0);
+		if (n == 0)
+			continue;
+		pq_sendint32(&buf, (uint32) w);
+		pq_sendint16(&buf, n);
+		for (int c = 0; c < tt->nlabels; c++)
+		{
+			uint32		count = tt->counts[perm[c]][w];
+
+			if (count == 0)
+				continue;
+			pq_sendint16(&buf, (uint16) c);
+			pq_sendint32(&buf, count);
+			tokens[c] += count;
+		}
+	}
+	SET_VARSIZE(buf.data, buf.len);
+	return (bytea *) buf.data;
+}
+
+/* Raises an error if a training argument is NULL. */
+static void
+topic_check_not_null(FunctionCallInfo fcinfo, int arg, const char *what)
+{
+	if (PG_ARGISNULL(arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be null", what)));
+}
+
+/* Elapsed seconds since start. */
+static double
+topic_elapsed(instr_time start)
+{
+	instr_time	now;
+
+	INSTR_TIME_SET_CURRENT(now);
+	INSTR_TIME_SUBTRACT(now, start);
+	return INSTR_TIME_GET_DOUBLE(now);
+}
+
+/* Defined with the cache of decoded models, below. */
+static void topic_cache_forget(const char *name);
+
+/*
+ * Stores a trained model in diplomat.topic_models, replacing any model of
+ * the same name, and returns the training time, which it stores too.  Runs
+ * inside the caller's SPI connection.
+ */
+static double
+topic_store(TopicTrain *tt, Name model, text *query, float8 alpha,
+			int64 rows, int64 skipped, instr_time start)
+{
+	static const char sql[] =
+		"INSERT INTO diplomat.topic_models (model, method, labels, label_docs, "
+		"label_tokens, buckets, alpha, trained_rows, skipped_rows, trained_at, "
+		"train_seconds, query, params) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+		"ON CONFLICT (model) DO UPDATE SET method = excluded.method, "
+		"labels = excluded.labels, label_docs = excluded.label_docs, "
+		"label_tokens = excluded.label_tokens, buckets = excluded.buckets, "
+		"alpha = excluded.alpha, trained_rows = excluded.trained_rows, "
+		"skipped_rows = excluded.skipped_rows, trained_at = excluded.trained_at, "
+		"train_seconds = excluded.train_seconds, query = excluded.query, "
+		"params = excluded.params";
+	static const Oid types[13] = {
+		NAMEOID, TEXTOID, TEXTARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT4OID,
+		FLOAT8OID, INT8OID, INT8OID, TIMESTAMPTZOID, FLOAT8OID, TEXTOID,
+		BYTEAOID
+	};
+	Datum		values[13];
+	int			n = tt->nlabels;
+	int		   *perm = palloc(sizeof(int) * n);
+	Datum	   *labels = palloc(sizeof(Datum) * n);
+	Datum	   *docs = palloc(sizeof(Datum) * n);
+	Datum	   *tokdatums = palloc(sizeof(Datum) * n);
+	int64	   *tokens = palloc(sizeof(int64) * n);
+	bytea	   *params;
+	double		seconds;
+	int			rc;
+
+	/* labels in byte order, so that a model does not depend on row order */
+	for (int c = 0; c < n; c++)
+		perm[c] = c;
+	qsort_arg(perm, n, sizeof(int), topic_label_cmp, tt->labels);
+	params = topic_serialize(tt, perm, tokens);
+	for (int c = 0; c < n; c++)
+	{
+		labels[c] = CStringGetTextDatum(tt->labels[perm[c]]);
+		docs[c] = Int64GetDatum(tt->docs[perm[c]]);
+		tokdatums[c] = Int64GetDatum(tokens[c]);
+	}
+
+	values[0] = NameGetDatum(model);
+	values[1] = CStringGetTextDatum(TOPIC_METHOD);
+	values[2] = PointerGetDatum(construct_array(labels, n, TEXTOID, -1, false,
+												TYPALIGN_INT));
+	values[3] = PointerGetDatum(construct_array(docs, n, INT8OID, 8,
+												FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	values[4] = PointerGetDatum(construct_array(tokdatums, n, INT8OID, 8,
+												FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	values[5] = Int32GetDatum(tt->buckets);
+	values[6] = Float8GetDatum(alpha);
+	values[7] = Int64GetDatum(rows);
+	values[8] = Int64GetDatum(skipped);
+	seconds = topic_elapsed(start);
+	values[9] = TimestampTzGetDatum(GetCurrentTimestamp());
+	values[10] = Float8GetDatum(seconds);
+	values[11] = PointerGetDatum(query);
+	values[12] = PointerGetDatum(params);
+
+	rc = SPI_execute_with_args(sql, 13, (Oid *) types, values, NULL, false, 0);
+	if (rc != SPI_OK_INSERT)
+		elog(ERROR, "could not store topic model: %s", SPI_result_code_string(rc));
+	topic_cache_forget(NameStr(*model));
+	return seconds;
+}
+
+/*
+ * diplomat.train_topics(model name, query text, buckets integer, alpha
+ * float8) returns (rows, skipped, labels, seconds): trains a multinomial
+ * naive Bayes model on the (text, label) rows of query in one pass and
+ * stores it under the given name.
+ */
+Datum
+dip_train_topics(PG_FUNCTION_ARGS)
+{
+	Name		model;
+	text	   *query;
+	char	   *querystr;
+	int32		buckets;
+	float8		alpha;
+	TupleDesc	resdesc;
+	instr_time	start;
+	MemoryContext cxt;
+	MemoryContext rowcxt;
+	MemoryContext old;
+	TopicTrain	tt;
+	SPIPlanPtr	plan;
+	Portal		portal;
+	TupleDesc	qdesc;
+	Oid			texttype;
+	Oid			labeltype;
+	Oid			labelout = InvalidOid;
+	int64		rows = 0;
+	int64		skipped = 0;
+	double		seconds;
+	Datum		result[4];
+	bool		nulls[4] = {0};
+
+	INSTR_TIME_SET_CURRENT(start);
+	topic_check_not_null(fcinfo, 0, "model name");
+	topic_check_not_null(fcinfo, 1, "training query");
+	topic_check_not_null(fcinfo, 2, "number of buckets");
+	topic_check_not_null(fcinfo, 3, "alpha");
+	model = PG_GETARG_NAME(0);
+	query = PG_GETARG_TEXT_PP(1);
+	buckets = PG_GETARG_INT32(2);
+	alpha = PG_GETARG_FLOAT8(3);
+
+	if (NameStr(*model)[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("model name must not be empty")));
+	if (buckets < TOPIC_MIN_BUCKETS || buckets > TOPIC_MAX_BUCKETS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("number of buckets must be between %d and %d",
+						TOPIC_MIN_BUCKETS, TOPIC_MAX_BUCKETS),
+				 errdetail("The value given is %d.", buckets)));
+	if (isnan(alpha) || isinf(alpha) || alpha <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("alpha must be a positive number"),
+				 errdetail("The value given is %g.", alpha)));
+	if (get_call_result_type(fcinfo, NULL, &resdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	dipg_check_encoding();
+
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "diplomat topic training",
+								ALLOCSET_DEFAULT_SIZES);
+	rowcxt = AllocSetContextCreate(cxt, "diplomat topic training row",
+								   ALLOCSET_DEFAULT_SIZES);
+	memset(&tt, 0, sizeof(tt));
+	tt.cxt = cxt;
+	tt.buckets = buckets;
+	querystr = text_to_cstring(query);
+
+	SPI_connect();
+	plan = SPI_prepare_cursor(querystr, 0, NULL, CURSOR_OPT_NO_SCROLL);
+	if (plan == NULL)
+		elog(ERROR, "could not prepare training query: %s",
+			 SPI_result_code_string(SPI_result));
+	if (!SPI_is_cursor_plan(plan))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("training query must be a single query returning rows"),
+				 errhint("Give a query such as SELECT body, label FROM articles.")));
+	portal = SPI_cursor_open(NULL, plan, NULL, NULL, false);
+
+	qdesc = portal->tupDesc;
+	if (qdesc->natts != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("training query must return two columns, text and label"),
+				 errdetail_plural("The query returns %d column.",
+								  "The query returns %d columns.",
+								  qdesc->natts, qdesc->natts)));
+	texttype = getBaseType(TupleDescAttr(qdesc, 0)->atttypid);
+	if (texttype != TEXTOID && texttype != VARCHAROID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("first column of the training query must be of type text"),
+				 errdetail("Column \"%s\" is of type %s.",
+						   NameStr(TupleDescAttr(qdesc, 0)->attname),
+						   format_type_be(TupleDescAttr(qdesc, 0)->atttypid)),
+				 errhint("Cast it to text.")));
+	labeltype = getBaseType(TupleDescAttr(qdesc, 1)->atttypid);
+	if (labeltype != TEXTOID && labeltype != VARCHAROID)
+	{
+		bool		varlena;
+
+		/* other label types (integers, enums ...) are read as text */
+		getTypeOutputInfo(TupleDescAttr(qdesc, 1)->atttypid, &labelout, &varlena);
+	}
+
+	for (;;)
+	{
+		SPI_cursor_fetch(portal, true, TOPIC_FETCH);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 r = 0; r < SPI_processed; r++)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[r];
+			bool		docnull;
+			bool		labelnull;
+			Datum		docd = SPI_getbinval(tup, qdesc, 1, &docnull);
+			Datum		labeld = SPI_getbinval(tup, qdesc, 2, &labelnull);
+
+			CHECK_FOR_INTERRUPTS();
+			if (docnull || labelnull)
+				skipped++;
+			else
+			{
+				text	   *doc;
+				char	   *label;
+				int			c;
+
+				old = MemoryContextSwitchTo(rowcxt);
+				if (OidIsValid(labelout))
+					label = OidOutputFunctionCall(labelout, labeld);
+				else
+					label = TextDatumGetCString(labeld);
+				c = topic_label_index(&tt, label);
+				doc = DatumGetTextPP(docd);
+				topic_features(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), buckets,
+							   topic_count, tt.counts[c]);
+				tt.docs[c]++;
+				rows++;
+				MemoryContextSwitchTo(old);
+				MemoryContextReset(rowcxt);
+			}
+			if ((rows + skipped) % TOPIC_PROGRESS == 0)
+				ereport(NOTICE,
+						(errmsg("training topic model \"%s\": " INT64_FORMAT " rows read, %d labels",
+								NameStr(*model), rows + skipped, tt.nlabels)));
+		}
+		SPI_freetuptable(SPI_tuptable);
+	}
+	SPI_cursor_close(portal);
+
+	if (rows == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("training query returned no row with both a text and a label"),
+				 errdetail_plural(INT64_FORMAT " row was skipped because its text or label was null.",
+								  INT64_FORMAT " rows were skipped because their text or label was null.",
+								  (unsigned long) skipped, skipped)));
+
+	seconds = topic_store(&tt, model, query, alpha, rows, skipped, start);
+	SPI_finish();
+
+	result[0] = Int64GetDatum(rows);
+	result[1] = Int64GetDatum(skipped);
+	result[2] = Int32GetDatum(tt.nlabels);
+	result[3] = Float8GetDatum(seconds);
+	MemoryContextDelete(cxt);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(resdesc),
+													  result, nulls)));
+}
+
+/* ------------------------------------------------------------------------
+ * Decoded models and their cache
+ * ------------------------------------------------------------------------
+ */
+
+/* A model decoded for scoring; see the file header for the formula. */
+typedef struct TopicModel
+{
+	char		name[NAMEDATALEN];	/* hash key */
+	TransactionId xmin;			/* version of the row it was decoded from */
+	ItemPointerData tid;
+	uint64		lastused;
+	Size		bytes;			/* memory of cxt */
+	MemoryContext cxt;			/* holds everything below */
+	int			nlabels;
+	char	  **labels;
+	int32		buckets;
+	double	   *prior;			/* log P(c) */
+	double	   *unseen;			/* log(alpha / (N(c) + alpha V)) */
+	uint32	   *offsets;		/* buckets + 1 offsets into label/delta */
+	uint16	   *label;
+	float4	   *delta;			/* log1p(n(w,c) / alpha) */
+} TopicModel;
+
+static HTAB *topic_cache = NULL;
+static uint64 topic_cache_clock = 0;
+static SPIPlanPtr topic_lookup_plan = NULL;
+
+/* Creates the cache, a child of CacheMemoryContext, on first use. */
+static void
+topic_cache_init(void)
+{
+	HASHCTL		ctl;
+
+	if (topic_cache != NULL)
+		return;
+	ctl.keysize = NAMEDATALEN;
+	ctl.entrysize = sizeof(TopicModel);
+	ctl.hcxt = CacheMemoryContext;
+	topic_cache = hash_create("diplomat topic models", TOPIC_CACHE_SIZE * 2, &ctl,
+							  HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+}
+
+/* Removes a model from the cache and frees it. */
+static void
+topic_cache_remove(TopicModel *m)
+{
+	if (m->cxt != NULL)
+		MemoryContextDelete(m->cxt);
+	hash_search(topic_cache, m->name, HASH_REMOVE, NULL);
+}
+
+/* Removes the cached model of a name, if any: its row is being replaced. */
+static void
+topic_cache_forget(const char *name)
+{
+	TopicModel *m;
+
+	if (topic_cache == NULL)
+		return;
+	m = hash_search(topic_cache, name, HASH_FIND, NULL);
+	if (m != NULL)
+		topic_cache_remove(m);
+}
+
+/*
+ * Evicts least recently used models until one of the given size fits in
+ * the cache's limits (a model larger than the byte limit is still cached,
+ * alone).
+ */
+static void
+topic_cache_make_room(Size bytes)
+{
+	for (;;)
+	{
+		HASH_SEQ_STATUS seq;
+		TopicModel *m;
+		TopicModel *oldest = NULL;
+		Size		total = bytes;
+		long		n = hash_get_num_entries(topic_cache);
+
+		hash_seq_init(&seq, topic_cache);
+		while ((m = hash_seq_search(&seq)) != NULL)
+		{
+			total += m->bytes;
+			if (oldest == NULL || m->lastused < oldest->lastused)
+				oldest = m;
+		}
+		if (oldest == NULL || (n < TOPIC_CACHE_SIZE && total <= TOPIC_CACHE_BYTES))
+			return;
+		topic_cache_remove(oldest);
+	}
+}
+
+/* A cursor over the stored parameters of a model. */
+typedef struct ParamReader
+{
+	const char *p;
+	const char *end;
+	const char *model;
+} ParamReader;
+
+static void topic_corrupt(const char *model, const char *detail) pg_attribute_noreturn();
+
+/* Reports a stored model that cannot be used. */
+static void
+topic_corrupt(const char *model, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("topic model \"%s\" is corrupt", model),
+			 errdetail("%s", detail),
+			 errhint("Train the model again with diplomat.train_topics().")));
+}
+
+/* Reads a big-endian integer from the parameters, checking their bounds. */
+static uint32
+read_u32(ParamReader *r)
+{
+	uint32		v;
+
+	if (r->end - r->p < 4)
+		topic_corrupt(r->model, "The parameters are truncated.");
+	memcpy(&v, r->p, 4);
+	r->p += 4;
+	return pg_ntoh32(v);
+}
+
+/* Reads a big-endian 16-bit integer from the parameters. */
+static uint16
+read_u16(ParamReader *r)
+{
+	uint16		v;
+
+	if (r->end - r->p < 2)
+		topic_corrupt(r->model, "The parameters are truncated.");
+	memcpy(&v, r->p, 2);
+	r->p += 2;
+	return pg_ntoh16(v);
+}
+
+/* Returns the elements of a one-dimensional array without NULLs, or fails. */
+static void
+topic_array(const char *model, Datum d, Oid type, int expect, Datum **elems)
+{
+	ArrayType  *a = DatumGetArrayTypeP(d);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	bool	   *nulls;
+	int			n;
+
+	get_typlenbyvalalign(type, &typlen, &typbyval, &typalign);
+	if (ARR_NDIM(a) != 1 || ARR_ELEMTYPE(a) != type)
+		topic_corrupt(model, "A label array is not one-dimensional.");
+	deconstruct_array(a, type, typlen, typbyval, typalign, elems, &nulls, &n);
+	if (n != expect)
+		topic_corrupt(model, "The label arrays differ in length.");
+	for (int i = 0; i < n; i++)
+		if (nulls[i])
+			topic_corrupt(model, "A label array contains a null.");
+}
+
+/*
+ * Decodes and validates a model row (labels, label_docs, label_tokens,
+ * buckets, alpha, method, params, as columns 3 to 9 of the lookup query)
+ * into m, allocating in m->cxt.
+ */
+static void
+topic_decode(TopicModel *m, HeapTuple tup, TupleDesc desc)
+{
+	const char *name = m->name;
+	bool		isnull[7];
+	Datum		col[7];
+	Datum	   *labels;
+	Datum	   *docs;
+	Datum	   *tokens;
+	int			n;
+	float8		alpha;
+	bytea	   *params;
+	ParamReader r;
+	uint32		used;
+	uint64	   *sum;
+	int64		total = 0;
+	Size		cells = 0;
+	int32		prev = -1;
+	MemoryContext old;
+
+	for (int i = 0; i < 7; i++)
+	{
+		col[i] = SPI_getbinval(tup, desc, i + 3, &isnull[i]);
+		if (isnull[i])
+			topic_corrupt(name, "A column of the model is null.");
+	}
+	if (strcmp(TextDatumGetCString(col[5]), TOPIC_METHOD) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("topic model \"%s\" uses an unsupported method", name)));
+	n = ArrayGetNItems(ARR_NDIM(DatumGetArrayTypeP(col[0])),
+					   ARR_DIMS(DatumGetArrayTypeP(col[0])));
+	if (n < 1 || n > TOPIC_MAX_LABELS)
+		topic_corrupt(name, "The number of labels is out of range.");
+	topic_array(name, col[0], TEXTOID, n, &labels);
+	topic_array(name, col[1], INT8OID, n, &docs);
+	topic_array(name, col[2], INT8OID, n, &tokens);
+	m->buckets = DatumGetInt32(col[3]);
+	alpha = DatumGetFloat8(col[4]);
+	if (m->buckets < TOPIC_MIN_BUCKETS || m->buckets > TOPIC_MAX_BUCKETS)
+		topic_corrupt(name, "The number of buckets is out of range.");
+	if (isnan(alpha) || isinf(alpha) || alpha <= 0)
+		topic_corrupt(name, "Alpha is not a positive number.");
+
+	params = DatumGetByteaPP(col[6]);
+	r.p = VARDATA_ANY(params);
+	r.end = r.p + VARSIZE_ANY_EXHDR(params);
+	r.model = name;
+	if (read_u32(&r) != TOPIC_FORMAT)
+		topic_corrupt(name, "The parameters have an unknown format.");
+	if (read_u32(&r) != (uint32) n || read_u32(&r) != (uint32) m->buckets)
+		topic_corrupt(name, "The parameters do not match the labels or buckets.");
+	used = read_u32(&r);
+	if (used > (uint32) m->buckets)
+		topic_corrupt(name, "The parameters use more buckets than the model has.");
+	/* at least 6 bytes per used bucket and per count */
+	if ((Size) (r.end - r.p) < (Size) used * 12)
+		topic_corrupt(name, "The parameters are truncated.");
+
+	old = MemoryContextSwitchTo(m->cxt);
+	m->nlabels = n;
+	m->labels = palloc(sizeof(char *) * n);
+	m->prior = palloc(sizeof(double) * n);
+	m->unseen = palloc(sizeof(double) * n);
+	m->offsets = MemoryContextAllocHuge(m->cxt, sizeof(uint32) * ((Size) m->buckets + 1));
+	/* each count takes 6 bytes, so this bounds their number */
+	m->label = MemoryContextAllocHuge(m->cxt, sizeof(uint16) * ((r.end - r.p) / 6 + 1));
+	m->delta = MemoryContextAllocHuge(m->cxt, sizeof(float4) * ((r.end - r.p) / 6 + 1));
+	sum = palloc0(sizeof(uint64) * n);
+	for (int c = 0; c < n; c++)
+	{
+		m->labels[c] = TextDatumGetCString(labels[c]);
+		if (c > 0 && strcmp(m->labels[c - 1], m->labels[c]) >= 0)
+			topic_corrupt(name, "The labels are not distinct and sorted.");
+		if (DatumGetInt64(docs[c]) <= 0)
+			topic_corrupt(name, "A label has no training document.");
+		total += DatumGetInt64(docs[c]);
+	}
+
+	for (uint32 u = 0; u < used; u++)
+	{
+		int32		w = (int32) read_u32(&r);
+		uint16		k = read_u16(&r);
+		int			prevc = -1;
+
+		if (w <= prev || w >= m->buckets)
+			topic_corrupt(name, "The buckets are not increasing and in range.");
+		if (k == 0 || k > n)
+			topic_corrupt(name, "A bucket has a wrong number of counts.");
+		for (int32 x = prev + 1; x <= w; x++)
+			m->offsets[x] = (uint32) cells;
+		for (int j = 0; j < k; j++)
+		{
+			uint16		c = read_u16(&r);
+			uint32		count = read_u32(&r);
+
+			if ((int) c <= prevc || c >= n || count == 0)
+				topic_corrupt(name, "The counts of a bucket are not valid.");
+			m->label[cells] = c;
+			m->delta[cells] = (float4) log1p((double) count / alpha);
+			sum[c] += count;
+			cells++;
+			prevc = c;
+		}
+		prev = w;
+	}
+	if (r.p != r.end)
+		topic_corrupt(name, "The parameters have trailing data.");
+	for (int32 x = prev + 1; x <= m->buckets; x++)
+		m->offsets[x] = (uint32) cells;
+
+	for (int c = 0; c < n; c++)
+	{
+		if (sum[c] != (uint64) DatumGetInt64(tokens[c]))
+			topic_corrupt(name, "The label totals do not match the counts.");
+		m->prior[c] = log((double) DatumGetInt64(docs[c]) / (double) total);
+		m->unseen[c] = log(alpha / ((double) sum[c] + alpha * (double) used));
+	}
+	pfree(sum);
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * Returns the decoded model of the given name as visible to the current
+ * snapshot, from the cache if the row has not changed.
+ */
+static TopicModel *
+topic_model_get(const char *name)
+{
+	static const char sql[] =
+		"SELECT m.xmin, m.ctid, m.labels, m.label_docs, m.label_tokens, m.buckets, "
+		"m.alpha, m.method, m.params FROM diplomat.topic_models m "
+		"WHERE m.model OPERATOR(pg_catalog.=) $1";
+	NameData	key;
+	Datum		arg;
+	int			rc;
+	HeapTuple	tup;
+	TupleDesc	desc;
+	bool		isnull;
+	TransactionId xmin;
+	ItemPointerData tid;
+	TopicModel *m;
+	bool		found;
+
+	topic_cache_init();
+	namestrcpy(&key, name);
+	SPI_connect();
+	if (topic_lookup_plan == NULL)
+	{
+		Oid			argtype = NAMEOID;
+		SPIPlanPtr	plan = SPI_prepare(sql, 1, &argtype);
+
+		if (plan == NULL)
+			elog(ERROR, "could not prepare topic model lookup: %s",
+				 SPI_result_code_string(SPI_result));
+		SPI_keepplan(plan);
+		topic_lookup_plan = plan;
+	}
+	arg = NameGetDatum(&key);
+	rc = SPI_execute_plan(topic_lookup_plan, &arg, NULL, true, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "could not look up topic model: %s", SPI_result_code_string(rc));
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("topic model \"%s\" does not exist", name),
+				 errhint("Train it with diplomat.train_topics().")));
+	tup = SPI_tuptable->vals[0];
+	desc = SPI_tuptable->tupdesc;
+	xmin = DatumGetTransactionId(SPI_getbinval(tup, desc, 1, &isnull));
+	tid = *(ItemPointer) DatumGetPointer(SPI_getbinval(tup, desc, 2, &isnull));
+
+	m = hash_search(topic_cache, NameStr(key), HASH_FIND, NULL);
+	if (m != NULL && (m->xmin != xmin || !ItemPointerEquals(&m->tid, &tid)))
+	{
+		topic_cache_remove(m);
+		m = NULL;
+	}
+	if (m == NULL)
+	{
+		MemoryContext cxt;
+		TopicModel	decoded;
+
+		/* decode first, so that a corrupt model leaves no cache entry */
+		cxt = AllocSetContextCreate(CacheMemoryContext, "diplomat topic model",
+									ALLOCSET_DEFAULT_SIZES);
+		MemoryContextSetIdentifier(cxt, MemoryContextStrdup(cxt, NameStr(key)));
+		memset(&decoded, 0, sizeof(decoded));
+		strlcpy(decoded.name, NameStr(key), NAMEDATALEN);
+		decoded.cxt = cxt;
+		decoded.xmin = xmin;
+		decoded.tid = tid;
+		PG_TRY();
+		{
+			topic_decode(&decoded, tup, desc);
+		}
+		PG_CATCH();
+		{
+			MemoryContextDelete(cxt);
+			PG_RE_THROW();
+		}
+		PG_END_TRY();
+		decoded.bytes = MemoryContextMemAllocated(cxt, true);
+		topic_cache_make_room(decoded.bytes);
+		m = hash_search(topic_cache, NameStr(key), HASH_ENTER, &found);
+		*m = decoded;
+	}
+	m->lastused = ++topic_cache_clock;
+	SPI_finish();
+	return m;
+}
+
+/* ------------------------------------------------------------------------
+ * Classification
+ * ------------------------------------------------------------------------
+ */
+
+/* Scoring sink: adds a feature's weights to the label scores. */
+typedef struct TopicScore
+{
+	TopicModel *m;
+	double	   *score;
+	int64		known;			/* occurrences of buckets seen in training */
+} TopicScore;
+
+static void
+topic_score(void *arg, uint32 bucket)
+{
+	TopicScore *ts = arg;
+	TopicModel *m = ts->m;
+	uint32		hi = m->offsets[bucket + 1];
+
+	if (m->offsets[bucket] == hi)
+		return;					/* never seen in training */
+	ts->known++;
+	for (uint32 j = m->offsets[bucket]; j < hi; j++)
+		ts->score[m->label[j]] += m->delta[j];
+}
+
+/* Fills prob (nlabels entries) with the posterior probabilities of doc. */
+static void
+topic_posterior(TopicModel *m, text *doc, double *prob)
+{
+	MemoryContext cxt;
+	MemoryContext old;
+	TopicScore	ts;
+	double		max = -INFINITY;
+	double		sum = 0;
+
+	dipg_check_encoding();
+	for (int c = 0; c < m->nlabels; c++)
+		prob[c] = 0;
+	ts.m = m;
+	ts.score = prob;
+	ts.known = 0;
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "diplomat classify",
+								ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(cxt);
+	topic_features(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), m->buckets,
+				   topic_score, &ts);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(cxt);
+
+	/* posteriors from log scores, shifted by the maximum to avoid underflow */
+	for (int c = 0; c < m->nlabels; c++)
+	{
+		prob[c] += m->prior[c] + (double) ts.known * m->unseen[c];
+		if (prob[c] > max)
+			max = prob[c];
+	}
+	for (int c = 0; c < m->nlabels; c++)
+	{
+		prob[c] = exp(prob[c] - max);
+		sum += prob[c];
+	}
+	for (int c = 0; c < m->nlabels; c++)
+		prob[c] /= sum;
+}
+
+/* qsort_arg comparator: by decreasing probability, then label order. */
+static int
+topic_prob_cmp(const void *a, const void *b, void *arg)
+{
+	const double *prob = arg;
+	int			x = *(const int *) a;
+	int			y = *(const int *) b;
+
+	if (prob[x] != prob[y])
+		return prob[x] > prob[y] ? -1 : 1;
+	return x < y ? -1 : (x > y);
+}
+
+/*
+ * diplomat.classify(doc text, model name) returns (label, probability):
+ * every label of the model with its posterior probability, most probable
+ * first.
+ */
+Datum
+dip_classify(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	Name		model = PG_GETARG_NAME(1);
+	TopicModel *m;
+	double	   *prob;
+	int		   *order;
+
+	InitMaterializedSRF(fcinfo, 0);
+	m = topic_model_get(NameStr(*model));
+	prob = palloc(sizeof(double) * m->nlabels);
+	order = palloc(sizeof(int) * m->nlabels);
+	topic_posterior(m, doc, prob);
+	for (int c = 0; c < m->nlabels; c++)
+		order[c] = c;
+	qsort_arg(order, m->nlabels, sizeof(int), topic_prob_cmp, prob);
+	for (int i = 0; i < m->nlabels; i++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {0};
+
+		values[0] = CStringGetTextDatum(m->labels[order[i]]);
+		values[1] = Float8GetDatum(prob[order[i]]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/*
+ * diplomat.classify_label(doc text, model name) returns the most probable
+ * label of doc.
+ */
+Datum
+dip_classify_label(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	Name		model = PG_GETARG_NAME(1);
+	TopicModel *m = topic_model_get(NameStr(*model));
+	double	   *prob = palloc(sizeof(double) * m->nlabels);
+	int			best = 0;
+
+	topic_posterior(m, doc, prob);
+	for (int c = 1; c < m->nlabels; c++)
+		if (prob[c] > prob[best])
+			best = c;
+	PG_RETURN_TEXT_P(cstring_to_text(m->labels[best]));
+}

@@ -1,0 +1,23 @@
+#!/bin/sh
+# pg_cancel_backend() stops a long extraction promptly, and the backend
+# stays usable (no crash, no leak of the error state).
+top=$(cd "$(dirname "$0")/.." && pwd)
+db=diplomat_cancel
+psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null || exit 1
+psql -X -q -d $db -c "SET client_min_messages = warning; CREATE EXTENSION diplomat" >/dev/null || exit 1
+# a long document: ~20 MB of prose, processed in one call
+psql -X -q -d $db -At >"$top/build/cancel.out" 2>&1 <<'SQL' &
+SET application_name = 'diplomat_cancel_test';
+SELECT count(*) FROM diplomat.mentions(repeat('Foreign Minister Yoko Kamikawa met Antony Blinken in Washington on Friday. ', 300000));
+SQL
+pid=$!
+sleep 1.5
+n=$(psql -X -At -d postgres -c "SELECT count(pg_cancel_backend(pid)) FROM pg_stat_activity WHERE application_name = 'diplomat_cancel_test'")
+wait $pid
+out=$(cat "$top/build/cancel.out")
+psql -X -q -d postgres -c "DROP DATABASE $db" >/dev/null
+if [ "$n" != 1 ]; then echo "query not found to cancel (finished too early?): $out"; exit 1; fi
+case "$out" in
+*"canceling statement due to user request"*) echo "cancelled as expected" ;;
+*) echo "unexpected result: $out"; exit 1 ;;
+esac
