@@ -74,7 +74,9 @@ BEGIN
         RAISE NOTICE 'bench: % GIN build round %/%', tbl, r, rounds;
         FOR col IN SELECT * FROM bench.rotate(bench.gin_columns(tbl::regclass), r) LOOP
             idx := tbl || '_' || col || '_gin';
-            EXECUTE format('DROP INDEX IF EXISTS %I', idx);
+            IF to_regclass(idx) IS NOT NULL THEN
+                EXECUTE format('DROP INDEX %I', idx);
+            END IF;
             PERFORM bench.record(section, 'build_ms', col, size, r,
                                  bench.ms(format('CREATE INDEX %I ON %I USING gin (%I)', idx, tbl, col)));
             PERFORM bench.record(section, 'size_bytes', col, size, r, pg_relation_size(idx::regclass));

@@ -37,12 +37,12 @@ BEGIN
 END $$;
 
 -- The EXPLAIN output of a statement as jsonb (with ANALYZE when asked).
-CREATE FUNCTION bench.plan(q text, analyze boolean DEFAULT false) RETURNS jsonb
+CREATE FUNCTION bench.plan(q text, do_analyze boolean DEFAULT false) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
     j json;
 BEGIN
-    EXECUTE format('EXPLAIN (FORMAT JSON, ANALYZE %s, TIMING OFF) %s', analyze, q) INTO j;
+    EXECUTE format('EXPLAIN (FORMAT JSON, ANALYZE %s, TIMING OFF) %s', do_analyze::text, q) INTO j;
     RETURN j::jsonb;
 END $$;
 

@@ -1,16 +1,1023 @@
 /*-------------------------------------------------------------------------
  *
  * dip_events.c
- *	  CAMEO event coding (placeholder until the events work lands).
+ *	  CAMEO event coding: who did what to whom, where and when.
+ *
+ * Per sentence, after recognition:
+ *	1. actors: entity mentions (people, organisations, places with a
+ *	   government, nationalities), nationality + agent noun ("Chinese
+ *	   officials" -> CHNGOV), agents alone ("rebels" -> REB), pronouns
+ *	   resolved to the last fitting actor; actors joined by "and" form a
+ *	   compound;
+ *	2. patterns: every pattern anchored by the dictionary walk is checked
+ *	   against the words that follow (word lists, verb forms, gaps, $ and
+ *	   + slots bound to actors); overlapping matches keep the longest;
+ *	3. source and target: the slots, else the clause subject (the nearest
+ *	   actor before the verb, skipping appositions and places after "in")
+ *	   and the first actor after the pattern; passive voice ("was visited
+ *	   by") swaps them; compound actors give one event per pair;
+ *	4. negation ("did not meet") drops the event; modality ("will meet",
+ *	   "plans to visit") turns it into the intent code CAMEO prescribes;
+ *	5. location ("in Washington", else the dateline) and date (the
+ *	   sentence's date expression, else the lead's, else the publication
+ *	   date).
  *
  *-------------------------------------------------------------------------
  */
 #include "dip_nlp.h"
+#include "dip_cameo.h"
+#include "dip_date.h"
+#include "dip_dates.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ACTORS	64
+#define MAX_MATCHES 64
+
+typedef struct Actor
+{
+	uint32_t	a;				/* token span */
+	uint32_t	b;
+	int32_t		ent;			/* DipEnt or -1 */
+	char		code[20];
+	const char *name;
+	uint32_t	namelen;
+	int			group;			/* compound group */
+	uint8_t		kind;
+	bool		pronoun;
+} Actor;
+
+typedef struct Match
+{
+	uint32_t	a;				/* token span of the pattern */
+	uint32_t	b;
+	uint32_t	anchor_b;		/* end of the anchor words */
+	int32_t		pattern;
+	int			src_group;		/* bound slots, -1 if none */
+	int			tgt_group;
+	bool		src_single;
+	bool		tgt_single;
+	int			specificity;	/* fixed words matched */
+	bool		dropped;
+} Match;
+
+/* Document state kept between sentences */
+typedef struct EvState
+{
+	Actor		last_per;
+	Actor		last_org;
+	Actor		last_group[4];
+	int			last_group_n;
+	bool		have_per;
+	bool		have_org;
+} EvState;
+
+static inline bool
+tok_is(const DipToken *t, const char *s)
+{
+	size_t		l = strlen(s);
+
+	return t->nlen == l && memcmp(t->norm, s, l) == 0;
+}
+
+static inline uint32_t
+lexof(const DipSentCtx *sc, uint32_t i)
+{
+	uint32_t	w = sc->t[i].wid;
+
+	return w ? sc->an->dict->words[w].lex : 0;
+}
+
+static EvState *
+evstate(DipAnalysis *an)
+{
+	if (an->evstate == NULL)
+		an->evstate = dip_arena_alloc0(&an->arena, sizeof(EvState));
+	return an->evstate;
+}
+
+/* ------------------------------------------------------------------------
+ * Actors
+ * ------------------------------------------------------------------------
+ */
+static const DipRole *
+agent_at(const DipSentCtx *sc, uint32_t i)
+{
+	const DipDict *d = sc->an->dict;
+
+	if (i < sc->n && sc->role_len[i] > 0 && (d->roles[sc->role_ref[i]].use & DIP_ROLE_AGENT))
+		return &d->roles[sc->role_ref[i]];
+	return NULL;
+}
+
+static void
+actor_code(char *dst, const char *country, const char *role)
+{
+	snprintf(dst, 20, "%s%s", country ? country : "", role ? role : "");
+}
+
+/* Collects the sentence's actors in token order. */
+static int
+collect_actors(DipSentCtx *sc, Actor *ac)
+{
+	DipAnalysis *an = sc->an;
+	EvState    *es = evstate(an);
+	int			n = 0;
+	uint32_t	i = 0;
+
+	while (i < sc->n && n < MAX_ACTORS)
+	{
+		int32_t		mi = sc->tok_mention[i];
+		const DipRole *r;
+		Actor	   *x = &ac[n];
+
+		memset(x, 0, sizeof(*x));
+		x->ent = -1;
+		x->group = n;
+		if (mi >= 0 && an->m[mi].kind != DIP_KIND_LOC && an->m[mi].kind != DIP_KIND_DATE)
+		{
+			const DipMention *m = &an->m[mi];
+			const DipEnt *e = &an->ents[m->entity];
+			uint32_t	j = i;
+
+			while (j < sc->n && sc->tok_mention[j] == mi)
+				j++;
+			x->a = i;
+			x->b = j;
+			x->ent = m->entity;
+			x->kind = m->kind;
+			x->name = e->name;
+			x->namelen = e->namelen;
+			dip_ent_actor_at(an, e, an->published, x->code);
+			/* "Chinese officials", "Israeli troops", "China's military" */
+			if (j < sc->n && sc->t[j].type == DIP_TOK_CLITIC && agent_at(sc, j + 1))
+				j++;
+			r = agent_at(sc, j);
+			/* "Chinese official Liu Jianchao": the role is a title, the
+			 * actor is the person, whose span starts at the nationality */
+			if ((m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_GPE) &&
+				(j < sc->n && sc->tok_mention[j + (r ? sc->role_len[j] : 0) < sc->n ?
+												j + (r ? sc->role_len[j] : 0) : j] >= 0 &&
+				 an->m[sc->tok_mention[j + (r ? sc->role_len[j] : 0) < sc->n ?
+									   j + (r ? sc->role_len[j] : 0) : j]].kind == DIP_KIND_PER))
+			{
+				int32_t		pm = sc->tok_mention[r ? (j + sc->role_len[j] < sc->n ?
+													 j + sc->role_len[j] : j) : j];
+				const DipEnt *pe = &an->ents[an->m[pm].entity];
+				uint32_t	pb = j;
+
+				while (pb < sc->n && (sc->tok_mention[pb] == pm ||
+									  (r && pb < j + sc->role_len[j])))
+					pb++;
+				x->b = pb;
+				x->ent = an->m[pm].entity;
+				x->kind = DIP_KIND_PER;
+				x->name = pe->name;
+				x->namelen = pe->namelen;
+				dip_ent_actor_at(an, pe, an->published, x->code);
+				n++;
+				i = pb;
+				continue;
+			}
+			if (r && (m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_GPE) && e->country[0])
+			{
+				actor_code(x->code, e->country, r->role);
+				x->b = j + sc->role_len[j];
+				x->name = NULL; /* named after the words */
+			}
+			else if (r && m->kind == DIP_KIND_ORG)
+				x->b = j + sc->role_len[j];	/* "Houthi rebels" */
+			if (m->kind == DIP_KIND_NORP && x->name != NULL && !r)
+			{
+				/* a bare nationality adjective before a noun is not an actor */
+				if (j < sc->n && sc->t[j].type == DIP_TOK_WORD &&
+					!(sc->t[j].flags & DIP_TF_UPPER))
+				{
+					i = j;
+					continue;
+				}
+			}
+			if (x->name == NULL)
+			{
+				x->name = sc->doc->text + sc->t[x->a].start;
+				x->namelen = sc->t[x->b - 1].start + sc->t[x->b - 1].len - sc->t[x->a].start;
+			}
+			n++;
+			i = x->b;
+			continue;
+		}
+		if ((r = agent_at(sc, i)) != NULL && r->role[0])
+		{
+			x->a = i;
+			x->b = i + sc->role_len[i];
+			actor_code(x->code, r->country[0] ? r->country : NULL, r->role);
+			x->name = sc->doc->text + sc->t[i].start;
+			x->namelen = sc->t[x->b - 1].start + sc->t[x->b - 1].len - sc->t[i].start;
+			n++;
+			i = x->b;
+			continue;
+		}
+		/* pronouns and "both sides" */
+		if (sc->t[i].type == DIP_TOK_WORD)
+		{
+			const DipToken *t = &sc->t[i];
+
+			if ((tok_is(t, "he") || tok_is(t, "she")) && es->have_per)
+			{
+				*x = es->last_per;
+				x->a = i;
+				x->b = i + 1;
+				x->pronoun = true;
+				x->group = n;
+				n++;
+			}
+			else if ((tok_is(t, "it") || tok_is(t, "its")) && es->have_org)
+			{
+				*x = es->last_org;
+				x->a = i;
+				x->b = i + 1;
+				x->pronoun = true;
+				x->group = n;
+				n++;
+			}
+			else if ((tok_is(t, "they") || (tok_is(t, "both") && i + 1 < sc->n &&
+											(tok_is(&sc->t[i + 1], "sides") ||
+											 tok_is(&sc->t[i + 1], "leaders") ||
+											 tok_is(&sc->t[i + 1], "countries")))) &&
+					 es->last_group_n >= 2)
+			{
+				int			g = n;
+				uint32_t	end = tok_is(t, "both") ? i + 2 : i + 1;
+
+				for (int k = 0; k < es->last_group_n && n < MAX_ACTORS; k++)
+				{
+					ac[n] = es->last_group[k];
+					ac[n].a = i;
+					ac[n].b = end;
+					ac[n].pronoun = true;
+					ac[n].group = g;
+					n++;
+				}
+				i = end;
+				continue;
+			}
+		}
+		i++;
+	}
+	/* compound groups: actors joined by "and" or "," (+ "the") */
+	for (int k = 1; k < n; k++)
+	{
+		uint32_t	j = ac[k - 1].b;
+		bool		joined = false;
+
+		if (ac[k].pronoun || ac[k - 1].pronoun)
+			continue;
+		while (j < ac[k].a && (tok_is(&sc->t[j], ",") || tok_is(&sc->t[j], "the")))
+			j++;
+		if (j < ac[k].a && tok_is(&sc->t[j], "and"))
+		{
+			j++;
+			while (j < ac[k].a && tok_is(&sc->t[j], "the"))
+				j++;
+			joined = (j == ac[k].a);
+		}
+		if (joined && ac[k].code[0] && ac[k - 1].code[0])
+		{
+			int			old = ac[k].group;
+
+			for (int q = k; q < n && ac[q].group == old; q++)
+				ac[q].group = ac[k - 1].group;
+		}
+	}
+	return n;
+}
+
+/* Remembers actors for pronouns in later sentences. */
+static void
+remember_actors(DipAnalysis *an, Actor *ac, int n)
+{
+	EvState    *es = evstate(an);
+
+	for (int k = 0; k < n; k++)
+	{
+		if (ac[k].pronoun)
+			continue;
+		if (ac[k].kind == DIP_KIND_PER)
+		{
+			es->last_per = ac[k];
+			es->have_per = true;
+		}
+		else if (ac[k].kind == DIP_KIND_ORG || ac[k].kind == DIP_KIND_GPE)
+		{
+			es->last_org = ac[k];
+			es->have_org = true;
+		}
+	}
+	/* the last compound of two or more */
+	for (int k = n - 1; k > 0; k--)
+	{
+		if (ac[k].pronoun || ac[k].group != ac[k - 1].group)
+			continue;
+		{
+			int			g = ac[k].group;
+			int			first = k;
+
+			while (first > 0 && ac[first - 1].group == g)
+				first--;
+			es->last_group_n = 0;
+			for (int q = first; q <= k && es->last_group_n < 4; q++)
+				es->last_group[es->last_group_n++] = ac[q];
+			break;
+		}
+	}
+}
+
+/* Index of the actor starting at token i (after "the", "a"), or -1. */
+static int
+actor_at(const DipSentCtx *sc, Actor *ac, int n, uint32_t i)
+{
+	while (i < sc->n && (tok_is(&sc->t[i], "the") || tok_is(&sc->t[i], "a") ||
+						 tok_is(&sc->t[i], "an")))
+		i++;
+	for (int k = 0; k < n; k++)
+		if (ac[k].a == i)
+			return k;
+	return -1;
+}
+
+/* End token of the compound group that starts with actor k. */
+static uint32_t
+group_end(Actor *ac, int n, int k)
+{
+	uint32_t	b = ac[k].b;
+
+	for (int q = k + 1; q < n && ac[q].group == ac[k].group; q++)
+		b = ac[q].b;
+	return b;
+}
+
+/* ------------------------------------------------------------------------
+ * Pattern matching
+ * ------------------------------------------------------------------------
+ */
+typedef struct PMatch
+{
+	uint32_t	end;
+	int			src;
+	int			tgt;
+	int			fixed;
+	bool		src_single;		/* the slot took one actor of a compound */
+	bool		tgt_single;
+} PMatch;
+
+static bool
+elem_match(const DipSentCtx *sc, const DipPElem *e, uint32_t j)
+{
+	const DipDict *d = sc->an->dict;
+	uint32_t	wid;
+
+	if (j >= sc->n)
+		return false;
+	wid = sc->t[j].wid;
+	if (wid == 0)
+		return false;
+	switch (e->kind)
+	{
+		case DIP_PE_WORD:
+			return wid == e->a;
+		case DIP_PE_WORDSET:
+			for (uint32_t k = 0; k < e->b; k++)
+				if (d->pwids[e->a + k] == wid)
+					return true;
+			return false;
+		case DIP_PE_LEMMA:
+			return d->words[wid].lemma == e->a + 1;
+	}
+	return false;
+}
+
+/* Matches elements [k, nel) from token j; backtracks over gaps. */
+static bool
+match_rest(const DipSentCtx *sc, Actor *ac, int nac, const DipPElem *el, int k,
+		   int nel, uint32_t j, PMatch *pm)
+{
+	if (k == nel)
+	{
+		pm->end = j;
+		return true;
+	}
+	switch (el[k].kind)
+	{
+		case DIP_PE_GAP:
+			for (uint32_t skip = 0; skip <= 3 && j + skip <= sc->n; skip++)
+			{
+				/* a gap does not cross a clause boundary */
+				if (skip > 0 && (tok_is(&sc->t[j + skip - 1], ",") ||
+								 tok_is(&sc->t[j + skip - 1], ";")))
+					break;
+				if (match_rest(sc, ac, nac, el, k + 1, nel, j + skip, pm))
+					return true;
+			}
+			return false;
+		case DIP_PE_SOURCE:
+		case DIP_PE_TARGET:
+			{
+				int			a = actor_at(sc, ac, nac, j);
+
+				/* a final target may be a thing, not an actor: "attacks on
+				 * commercial vessels" */
+				if (a < 0 && el[k].kind == DIP_PE_TARGET && k == nel - 1 && k > 0 &&
+					el[k - 1].kind != DIP_PE_LEMMA && el[k - 1].kind != DIP_PE_GAP)
+				{
+					pm->end = j;
+					return true;
+				}
+				if (a < 0)
+					return false;
+				if (el[k].kind == DIP_PE_SOURCE)
+					pm->src = a;
+				else
+					pm->tgt = a;
+				/* the whole compound ("with X and Y"), else one actor
+				 * ("between X and Y") */
+				if (match_rest(sc, ac, nac, el, k + 1, nel, group_end(ac, nac, a), pm))
+					return true;
+				if (group_end(ac, nac, a) != ac[a].b &&
+					match_rest(sc, ac, nac, el, k + 1, nel, ac[a].b, pm))
+				{
+					if (el[k].kind == DIP_PE_SOURCE)
+						pm->src_single = true;
+					else
+						pm->tgt_single = true;
+					return true;
+				}
+				if (el[k].kind == DIP_PE_SOURCE)
+					pm->src = -1;
+				else
+					pm->tgt = -1;
+				return false;
+			}
+		default:
+			if (!elem_match(sc, &el[k], j))
+				return false;
+			pm->fixed++;
+			if (match_rest(sc, ac, nac, el, k + 1, nel, j + 1, pm))
+				return true;
+			pm->fixed--;
+			return false;
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Source, target, negation, modality
+ * ------------------------------------------------------------------------
+ */
+static bool
+is_be(const DipToken *t)
+{
+	return tok_is(t, "was") || tok_is(t, "were") || tok_is(t, "been") || tok_is(t, "is") ||
+		tok_is(t, "are") || tok_is(t, "being") || tok_is(t, "be") || tok_is(t, "got");
+}
+
+/* Locative or other preposition governing the actor: not a subject. */
+static bool
+governed(const DipSentCtx *sc, const Actor *x)
+{
+	uint32_t	p = x->a;
+
+	while (p > 0 && (tok_is(&sc->t[p - 1], "the") || tok_is(&sc->t[p - 1], "a")))
+		p--;
+	if (p == 0)
+		return false;
+	return (lexof(sc, p - 1) & LX_PREP) != 0 && !tok_is(&sc->t[p - 1], "like");
+}
+
+/*
+ * The subject of the verb at token v: the nearest actor before it in the
+ * clause, skipping actors governed by a preposition and appositions
+ * (", the minister of X,").
+ */
+static int
+find_subject(const DipSentCtx *sc, Actor *ac, int n, uint32_t v)
+{
+	int			best = -1;
+	uint32_t	limit = 0;
+
+	/* the clause starts after the last ";" or ":" before the verb */
+	for (uint32_t i = v; i > 0; i--)
+		if (tok_is(&sc->t[i - 1], ";") || tok_is(&sc->t[i - 1], ":"))
+		{
+			limit = i;
+			break;
+		}
+	for (int k = n - 1; k >= 0; k--)
+	{
+		if (ac[k].b > v || ac[k].a < limit)
+			continue;
+		if (governed(sc, &ac[k]) && !ac[k].pronoun)
+			continue;
+		/* inside an apposition: ", X ," right before the verb part */
+		if (ac[k].a > 0 && tok_is(&sc->t[ac[k].a - 1], "of"))
+			continue;
+		best = k;
+		break;
+	}
+	if (best < 0)
+		return -1;
+	/* the first member of a compound subject */
+	while (best > 0 && ac[best - 1].group == ac[best].group)
+		best--;
+	/* an apposition follows a subject: prefer the actor before ", the" */
+	for (int k = best - 1; k >= 0; k--)
+	{
+		uint32_t	j = ac[k].b;
+
+		if (ac[k].b > ac[best].a || ac[k].a < limit)
+			continue;
+		if (j < sc->n && tok_is(&sc->t[j], ",") && j + 1 < sc->n &&
+			(tok_is(&sc->t[j + 1], "the") || tok_is(&sc->t[j + 1], "a") ||
+			 tok_is(&sc->t[j + 1], "who") || tok_is(&sc->t[j + 1], "which")) &&
+			!governed(sc, &ac[k]))
+		{
+			/* X, the ... Y ..., VERB: the subject is X if a comma closes it */
+			for (uint32_t q = ac[best].b; q < v; q++)
+				if (tok_is(&sc->t[q], ","))
+					return k;
+		}
+		break;
+	}
+	return best;
+}
+
+/* The first actor after token j within the clause, not a place after in. */
+static int
+find_object(const DipSentCtx *sc, Actor *ac, int n, uint32_t j, uint32_t maxdist)
+{
+	for (int k = 0; k < n; k++)
+	{
+		if (ac[k].a < j || ac[k].pronoun)
+			continue;
+		if (ac[k].a - j > maxdist)
+			return -1;
+		for (uint32_t q = j; q < ac[k].a; q++)
+			if (tok_is(&sc->t[q], ",") || tok_is(&sc->t[q], ";") || tok_is(&sc->t[q], "that") ||
+				tok_is(&sc->t[q], "which") || tok_is(&sc->t[q], "who") ||
+				tok_is(&sc->t[q], "and") || tok_is(&sc->t[q], "but"))
+				return -1;
+		if (governed(sc, &ac[k]) && !(tok_is(&sc->t[ac[k].a - 1], "with") ||
+									  tok_is(&sc->t[ac[k].a - 1], "against") ||
+									  tok_is(&sc->t[ac[k].a - 1], "on") ||
+									  tok_is(&sc->t[ac[k].a - 1], "to")))
+			continue;
+		return k;
+	}
+	return -1;
+}
+
+/* Negation shortly before the verb: not, n't, never, no longer. */
+static bool
+negated(const DipSentCtx *sc, uint32_t v)
+{
+	for (uint32_t i = v > 4 ? v - 4 : 0; i < v; i++)
+	{
+		const DipToken *t = &sc->t[i];
+
+		if (tok_is(t, "not") || tok_is(t, "never") || tok_is(t, "n't") ||
+			(t->nlen > 3 && memcmp(t->norm + t->nlen - 3, "n't", 3) == 0) ||
+			tok_is(t, "cannot") || tok_is(t, "neither") || tok_is(t, "nor"))
+			return true;
+		if (tok_is(t, ",") || tok_is(t, ";"))
+			return false;
+	}
+	return false;
+}
+
+/* Future or intention before the verb: will, plans to, is set to ... */
+static bool
+modal_future(const DipSentCtx *sc, uint32_t v)
+{
+	for (uint32_t i = v > 5 ? v - 5 : 0; i < v; i++)
+	{
+		const DipToken *t = &sc->t[i];
+
+		if (tok_is(t, "will") || tok_is(t, "would") || tok_is(t, "'ll") ||
+			tok_is(t, "shall") || tok_is(t, "plans") || tok_is(t, "planned") ||
+			tok_is(t, "plan") || tok_is(t, "intends") || tok_is(t, "intend") ||
+			tok_is(t, "expected") || tok_is(t, "scheduled") || tok_is(t, "due") ||
+			tok_is(t, "set") || tok_is(t, "hopes") || tok_is(t, "wants") ||
+			tok_is(t, "aims") || tok_is(t, "seeks") || tok_is(t, "going") ||
+			tok_is(t, "ready") || tok_is(t, "willing") || tok_is(t, "agreed") ||
+			tok_is(t, "agree") || tok_is(t, "offered") || tok_is(t, "promised") ||
+			tok_is(t, "pledged") || tok_is(t, "vowed"))
+			return true;
+		if (tok_is(t, ",") || tok_is(t, ";"))
+			return false;
+	}
+	return false;
+}
+
+/* Intent code for a future or planned action (CAMEO 03x, 13x). */
+static int
+intent_code(int code)
+{
+	char		c[8];
+	int			root;
+
+	dip_cameo_unpack(code, c);
+	root = (c[0] - '0') * 10 + (c[1] - '0');
+	switch (root)
+	{
+		case 4:
+			return dip_cameo_pack("036", 3);
+		case 5:
+			return dip_cameo_pack("032", 3);
+		case 6:
+			if (strncmp(c, "061", 3) == 0)
+				return dip_cameo_pack("0311", 4);
+			if (strncmp(c, "062", 3) == 0)
+				return dip_cameo_pack("0312", 4);
+			return dip_cameo_pack("031", 3);
+		case 7:
+			if (strncmp(c, "071", 3) == 0)
+				return dip_cameo_pack("0331", 4);
+			if (strncmp(c, "072", 3) == 0)
+				return dip_cameo_pack("0332", 4);
+			if (strncmp(c, "073", 3) == 0)
+				return dip_cameo_pack("0333", 4);
+			return dip_cameo_pack("033", 3);
+		case 8:
+			return dip_cameo_pack("035", 3);
+		case 16:
+			if (strncmp(c, "163", 3) == 0)
+				return dip_cameo_pack("1312", 4);
+			return dip_cameo_pack("131", 3);
+		case 17:
+			return dip_cameo_pack("137", 3);
+		case 18:
+		case 19:
+		case 20:
+			return dip_cameo_pack("138", 3);
+		default:
+			return code;
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Emitting events
+ * ------------------------------------------------------------------------
+ */
+static int32_t
+add_actor_ref(DipAnalysis *an, const Actor *x)
+{
+	DipActorRef *r;
+
+	if (an->nactors == an->actorcap)
+	{
+		uint32_t	ncap = an->actorcap ? an->actorcap * 2 : 32;
+		DipActorRef *na = dip_arena_alloc(&an->arena, ncap * sizeof(DipActorRef));
+
+		if (an->nactors)
+			memcpy(na, an->actors, an->nactors * sizeof(DipActorRef));
+		an->actors = na;
+		an->actorcap = ncap;
+	}
+	r = &an->actors[an->nactors];
+	r->entity = x->ent;
+	memcpy(r->code, x->code, sizeof(r->code));
+	r->name = dip_arena_strndup(&an->arena, x->name, x->namelen);
+	r->namelen = x->namelen;
+	return (int32_t) an->nactors++;
+}
+
+static void
+emit_event(DipSentCtx *sc, const Match *mt, int code, const Actor *src, const Actor *tgt,
+		   int32_t location, int32_t date, int prec, bool modal)
+{
+	DipAnalysis *an = sc->an;
+	DipEvent   *ev;
+	uint32_t	a = mt->a,
+				b = mt->b;
+
+	/* an event needs a source; source and target must differ */
+	if (src == NULL || !src->code[0])
+		return;
+	if (tgt && ((tgt->ent >= 0 && tgt->ent == src->ent) ||
+				(tgt->ent < 0 && src->ent < 0 && strcmp(tgt->code, src->code) == 0)))
+		return;
+	/* the same event twice in a sentence counts once */
+	for (uint32_t k = 0; k < an->nev; k++)
+	{
+		DipEvent   *o = &an->ev[k];
+
+		if (o->sentence == sc->sent->number && o->code == code &&
+			strcmp(an->actors[o->source].code, src->code) == 0 &&
+			((o->target < 0 && tgt == NULL) ||
+			 (o->target >= 0 && tgt && an->actors[o->target].entity == tgt->ent &&
+			  strcmp(an->actors[o->target].code, tgt->code) == 0)))
+			return;
+	}
+	if (an->nev == an->evcap)
+	{
+		uint32_t	ncap = an->evcap ? an->evcap * 2 : 16;
+		DipEvent   *ne = dip_arena_alloc(&an->arena, ncap * sizeof(DipEvent));
+
+		if (an->nev)
+			memcpy(ne, an->ev, an->nev * sizeof(DipEvent));
+		an->ev = ne;
+		an->evcap = ncap;
+	}
+	ev = &an->ev[an->nev++];
+	memset(ev, 0, sizeof(*ev));
+	ev->code = (int16_t) code;
+	ev->source = add_actor_ref(an, src);
+	ev->target = tgt ? add_actor_ref(an, tgt) : -1;
+	ev->sentence = sc->sent->number;
+	/* the clause: from the first to the last word involved */
+	if (!src->pronoun && src->a < a)
+		a = src->a;
+	if (tgt && !tgt->pronoun && tgt->b > b)
+		b = tgt->b;
+	ev->start = sc->t[a].start;
+	ev->len = sc->t[b - 1].start + sc->t[b - 1].len - sc->t[a].start;
+	ev->cstart = sc->t[a].cstart;
+	ev->clen = sc->t[b - 1].cstart + sc->t[b - 1].clen - sc->t[a].cstart;
+	ev->anchor_cstart = sc->t[mt->a].cstart;
+	ev->anchor_clen = sc->t[mt->anchor_b - 1].cstart + sc->t[mt->anchor_b - 1].clen -
+		sc->t[mt->a].cstart;
+	ev->location = location;
+	ev->date = date;
+	ev->date_precision = (uint8_t) prec;
+	ev->modality = modal ? 1 : 0;
+	ev->pattern = mt->pattern;
+}
+
+/* "in Washington", "at Camp David": a place in the sentence. */
+static int32_t
+find_location(const DipSentCtx *sc)
+{
+	const DipAnalysis *an = sc->an;
+
+	for (uint32_t i = 1; i < sc->n; i++)
+	{
+		int32_t		mi = sc->tok_mention[i];
+
+		if (mi < 0 || sc->tok_mention[i - 1] == mi)
+			continue;
+		if ((an->m[mi].kind == DIP_KIND_GPE || an->m[mi].kind == DIP_KIND_LOC) &&
+			(tok_is(&sc->t[i - 1], "in") || tok_is(&sc->t[i - 1], "at") ||
+			 (i > 1 && tok_is(&sc->t[i - 1], "the") &&
+			  (tok_is(&sc->t[i - 2], "in") || tok_is(&sc->t[i - 2], "at")))))
+			return an->m[mi].entity;
+	}
+	return -1;
+}
+
+/* Codes whose compound subject acts on itself: "X and Y met". */
+static bool
+reciprocal(int code)
+{
+	int			r = dip_cameo_root(code);
+
+	return r == dip_cameo_pack("03", 2) || r == dip_cameo_pack("04", 2) ||
+		r == dip_cameo_pack("05", 2) || r == dip_cameo_pack("06", 2) ||
+		dip_cameo_within(code, dip_cameo_pack("190", 3)) ||
+		dip_cameo_within(code, dip_cameo_pack("0871", 4));
+}
+
+static int
+cmp_match(const void *x, const void *y)
+{
+	const Match *a = x,
+			   *b = y;
+	uint32_t	la = a->b - a->a,
+				lb = b->b - b->a;
+
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	if (a->specificity != b->specificity)
+		return a->specificity > b->specificity ? -1 : 1;
+	return la > lb ? -1 : (la < lb);
+}
 
 void
 dip_events_sentence(DipSentCtx *sc)
 {
-	(void) sc;
+	DipAnalysis *an = sc->an;
+	const DipDict *d = an->dict;
+	Actor		ac[MAX_ACTORS];
+	Match		mt[MAX_MATCHES];
+	int			nac,
+				nmt = 0;
+	int32_t		location;
+	DipDateExpr dates[4];
+	int			ndates;
+	int			say = -1;
+	bool		any_other = false;
+
+	if (sc->sent->kind != DIP_SENT_TEXT || sc->caseless)
+		return;
+	nac = collect_actors(sc, ac);
+#ifdef DIP_EVENTS_DEBUG
+	for (int k = 0; k < nac; k++)
+		fprintf(stderr, "s%u actor %d [%u,%u) %s %.*s g%d\n", sc->sent->number, k, ac[k].a, ac[k].b, ac[k].code, (int) ac[k].namelen, ac[k].name, ac[k].group);
+#endif
+
+	/* 1. patterns */
+	for (uint32_t k = 0; k < sc->nanchors && nmt < MAX_MATCHES; k++)
+	{
+		uint32_t	i = sc->anchors[k * 2];
+		int32_t		p = (int32_t) sc->anchors[k * 2 + 1];
+		const DipPattern *pat = &d->patterns[p];
+		const DipPElem *el = &d->pelems[pat->elem_first];
+		PMatch		pm = {0, -1, -1, 0, false, false};
+
+		if (!match_rest(sc, ac, nac, el, pat->anchor, pat->nelem, i + pat->anchor, &pm))
+		{
+#ifdef DIP_EVENTS_DEBUG
+			fprintf(stderr, "s%u no match at %u: %s\n", sc->sent->number, i, dip_str(d, pat->text));
+#endif
+			continue;
+		}
+#ifdef DIP_EVENTS_DEBUG
+		fprintf(stderr, "s%u match at %u: %s src=%d tgt=%d\n", sc->sent->number, i, dip_str(d, pat->text), pm.src, pm.tgt);
+#endif
+		mt[nmt].a = i;
+		mt[nmt].b = pm.end > i + pat->anchor ? pm.end : i + pat->anchor;
+		mt[nmt].anchor_b = i + pat->anchor;
+		mt[nmt].pattern = p;
+		mt[nmt].src_group = pm.src;
+		mt[nmt].tgt_group = pm.tgt;
+		mt[nmt].src_single = pm.src_single;
+		mt[nmt].tgt_single = pm.tgt_single;
+		mt[nmt].specificity = pm.fixed + pat->anchor + (pat->has_target ? 1 : 0);
+		mt[nmt].dropped = false;
+		nmt++;
+	}
+	if (nmt > 1)
+		qsort(mt, nmt, sizeof(Match), cmp_match);
+	/* overlapping matches: the first (most specific) wins */
+	for (int k = 0; k < nmt; k++)
+	{
+		if (mt[k].dropped)
+			continue;
+		for (int q = k + 1; q < nmt; q++)
+			if (!mt[q].dropped && mt[q].a < mt[k].b && mt[k].a < mt[q].b)
+				mt[q].dropped = true;
+	}
+
+	location = find_location(sc);
+	if (location < 0)
+		location = an->dateline_place;
+	ndates = an->published != DIP_DATE_NONE ?
+		dip_find_dates(sc->t, sc->n, an->published, false, dates, 4) : 0;
+
+	for (int k = 0; k < nmt; k++)
+	{
+		const DipPattern *pat;
+		int			code;
+		int			src,
+					tgt;
+		bool		modal;
+		bool		passive = false;
+		int32_t		date;
+		int			prec;
+
+		if (mt[k].dropped)
+			continue;
+		pat = &d->patterns[mt[k].pattern];
+		code = pat->code;
+		if (negated(sc, mt[k].a))
+			continue;
+		/* a bare statement verb only when nothing else happens */
+		if (dip_cameo_root(code) == dip_cameo_pack("01", 2) && pat->nelem <= 2 &&
+			!pat->has_target)
+		{
+			say = k;
+			continue;
+		}
+		any_other = true;
+		src = mt[k].src_group;
+		tgt = mt[k].tgt_group;
+		/* passive: "was visited by X" */
+		if (src < 0 && mt[k].a > 0 && (is_be(&sc->t[mt[k].a - 1]) ||
+									   (mt[k].a > 1 && is_be(&sc->t[mt[k].a - 2]))) &&
+			sc->t[mt[k].a].wid && (d->words[sc->t[mt[k].a].wid].vforms & DIP_VF_PART))
+		{
+			uint32_t	j = mt[k].b;
+
+			if (j < sc->n && tok_is(&sc->t[j], "by"))
+			{
+				int			by = actor_at(sc, ac, nac, j + 1);
+
+				if (by >= 0)
+				{
+					src = by;
+					if (tgt < 0)
+						tgt = find_subject(sc, ac, nac, mt[k].a);
+					passive = true;
+				}
+			}
+		}
+		if (src < 0 && d->pelems[pat->elem_first].kind != DIP_PE_LEMMA)
+		{
+			/* a noun ("attacks on Y"): the source is the actor right
+			 * before it ("Houthi attacks", "Russia's invasion") */
+			for (int q = 0; q < nac; q++)
+				if (ac[q].b <= mt[k].a && mt[k].a - ac[q].b <= 1 &&
+					(ac[q].b == mt[k].a || sc->t[ac[q].b].type == DIP_TOK_CLITIC))
+					src = q;
+			if (src < 0)
+				continue;
+		}
+		if (src < 0)
+			src = find_subject(sc, ac, nac, mt[k].a);
+		if (tgt < 0 && !passive)
+			tgt = find_object(sc, ac, nac, mt[k].b, pat->has_target ? 3 : 6);
+		if (src < 0)
+			continue;
+		modal = modal_future(sc, mt[k].a);
+		if (modal)
+			code = intent_code(code);
+		/* the date of the sentence, or of the lead, or of publication */
+		date = an->published;
+		prec = an->published != DIP_DATE_NONE ? DIP_PREC_DAY : DIP_PREC_NONE;
+		if (ndates > 0)
+		{
+			DipDateExpr de = dates[0];
+
+			if (modal)
+				dip_find_dates(sc->t, sc->n, an->published, true, &de, 1);
+			date = de.date;
+			prec = de.prec;
+		}
+		else if (an->lead_date != DIP_DATE_NONE)
+		{
+			date = an->lead_date;
+			prec = an->lead_date_prec;
+		}
+
+		/* "between X and Y": the two members, once */
+		if (mt[k].src_single || mt[k].tgt_single)
+		{
+			emit_event(sc, &mt[k], code, &ac[src], tgt >= 0 ? &ac[tgt] : NULL, location,
+					   date, prec, modal);
+			continue;
+		}
+		/* one event per pair of the compound actors */
+		{
+			int			sg = ac[src].group;
+			int			tg = tgt >= 0 ? ac[tgt].group : -1;
+
+			if ((tgt < 0 || tg == sg) && reciprocal(code))
+			{
+				/* "X and Y met": X with Y */
+				int			first = src,
+							second = -1;
+
+				while (first > 0 && ac[first - 1].group == sg)
+					first--;
+				for (int q = first + 1; q < nac && ac[q].group == sg; q++)
+					if (second < 0)
+						second = q;
+				if (second >= 0 && tgt < 0)
+				{
+					emit_event(sc, &mt[k], code, &ac[first], &ac[second], location, date,
+							   prec, modal);
+					continue;
+				}
+				emit_event(sc, &mt[k], code, &ac[first], NULL, location, date, prec, modal);
+				continue;
+			}
+			for (int s = 0; s < nac; s++)
+			{
+				if (ac[s].group != sg)
+					continue;
+				if (tgt < 0 || tg == sg)
+				{
+					emit_event(sc, &mt[k], code, &ac[s], NULL, location, date, prec, modal);
+					continue;
+				}
+				for (int t = 0; t < nac; t++)
+					if (ac[t].group == tg)
+						emit_event(sc, &mt[k], code, &ac[s], &ac[t], location, date, prec,
+								   modal);
+			}
+		}
+	}
+	/* "X said": a statement only when no other event was coded */
+	if (say >= 0 && !any_other)
+	{
+		int			src = find_subject(sc, ac, nac, mt[say].a);
+		int			tgt = find_object(sc, ac, nac, mt[say].b, 2);
+
+		if (src >= 0 && tgt >= 0)
+			emit_event(sc, &mt[say], d->patterns[mt[say].pattern].code, &ac[src], &ac[tgt],
+					   location, ndates > 0 ? dates[0].date : an->published,
+					   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
+	}
+	remember_actors(an, ac, nac);
 }
 
 void

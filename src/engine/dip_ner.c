@@ -26,6 +26,7 @@
 #include "dip_nlp.h"
 #include "dip_cameo.h"
 #include "dip_date.h"
+#include "dip_dates.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,6 +259,80 @@ dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date, char *buf
 }
 
 /* ------------------------------------------------------------------------
+ * Surnames seen so far in the document
+ * ------------------------------------------------------------------------
+ */
+static void
+namemap_put(DipAnalysis *an, const char *k, uint32_t len, int32_t ent)
+{
+	uint32_t	h;
+
+	if (len == 0)
+		return;
+	if ((an->nnm + 1) * 2 > an->nmsize)
+	{
+		uint32_t	nsize = an->nmsize ? an->nmsize * 2 : 64;
+		uint32_t   *ns = dip_arena_alloc0(&an->arena, nsize * sizeof(uint32_t));
+		const char **nk = dip_arena_alloc(&an->arena, nsize / 2 * sizeof(char *));
+		uint32_t   *nl = dip_arena_alloc(&an->arena, nsize / 2 * sizeof(uint32_t));
+		int32_t    *ne = dip_arena_alloc(&an->arena, nsize / 2 * sizeof(int32_t));
+
+		for (uint32_t i = 0; i < an->nnm; i++)
+		{
+			uint32_t	hh = hash_str(an->nmkeys[i], an->nmlens[i], 3) & (nsize - 1);
+
+			while (ns[hh])
+				hh = (hh + 1) & (nsize - 1);
+			ns[hh] = i + 1;
+			nk[i] = an->nmkeys[i];
+			nl[i] = an->nmlens[i];
+			ne[i] = an->nments[i];
+		}
+		an->nmslots = ns;
+		an->nmkeys = nk;
+		an->nmlens = nl;
+		an->nments = ne;
+		an->nmsize = nsize;
+	}
+	h = hash_str(k, len, 3) & (an->nmsize - 1);
+	while (an->nmslots[h])
+	{
+		uint32_t	i = an->nmslots[h] - 1;
+
+		if (an->nmlens[i] == len && memcmp(an->nmkeys[i], k, len) == 0)
+		{
+			if (an->nments[i] != ent)
+				an->nments[i] = -2;
+			return;
+		}
+		h = (h + 1) & (an->nmsize - 1);
+	}
+	an->nmkeys[an->nnm] = k;
+	an->nmlens[an->nnm] = len;
+	an->nments[an->nnm] = ent;
+	an->nmslots[h] = ++an->nnm;
+}
+
+static int32_t
+namemap_get(const DipAnalysis *an, const char *k, uint32_t len)
+{
+	uint32_t	h;
+
+	if (an->nmsize == 0)
+		return -1;
+	h = hash_str(k, len, 3) & (an->nmsize - 1);
+	while (an->nmslots[h])
+	{
+		uint32_t	i = an->nmslots[h] - 1;
+
+		if (an->nmlens[i] == len && memcmp(an->nmkeys[i], k, len) == 0)
+			return an->nments[i];
+		h = (h + 1) & (an->nmsize - 1);
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------------
  * Mentions
  * ------------------------------------------------------------------------
  */
@@ -294,6 +369,15 @@ add_mention(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, int h
 		m->wid = f->wid;
 	if (an->ents[ent].best_how == 0 || how < an->ents[ent].best_how)
 		an->ents[ent].best_how = (uint8_t) how;
+	/* a person named in full: remember the surname */
+	if (kind == DIP_KIND_PER && an->ents[ent].ntok >= 2)
+	{
+		DipEnt	   *e = &an->ents[ent];
+
+		namemap_put(an, e->last, e->lastlen, ent);
+		if (e->first_is_surname)
+			namemap_put(an, e->first, e->firstlen, ent);
+	}
 	for (uint32_t i = a; i < b; i++)
 		sc->tok_mention[i] = (int32_t) an->nm;
 	return (int32_t) an->nm++;
@@ -820,8 +904,15 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 		if (b - a == 1 && (lexof(sc, a) & LX_COMMON) &&
 			!(lexof(sc, a) & (LX_SURNAME | LX_GIVEN)))
 			return false;
-		mi = add_mention(sc, a, b, DIP_KIND_PER, ent_from_span(sc, a, b, DIP_KIND_PER),
-						 DIP_HOW_TITLE);
+		{
+			int32_t		pe = (b == a + 1) ? namemap_get(an, sc->t[a].norm, sc->t[a].nlen) : -1;
+
+			if (pe >= 0)
+				mi = add_mention(sc, a, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS);
+			else
+				mi = add_mention(sc, a, b, DIP_KIND_PER, ent_from_span(sc, a, b, DIP_KIND_PER),
+								 DIP_HOW_TITLE);
+		}
 	}
 	context_country(sc, i, country);
 	e = &an->ents[an->m[mi].entity];
@@ -1000,6 +1091,18 @@ dip_ner_sentence(DipSentCtx *sc)
 				continue;
 			}
 			b = name_span(sc, i);
+			/* a surname of someone named in full before: "Blinken" */
+			if (b == i + 1)
+			{
+				int32_t		pe = namemap_get(an, t->norm, t->nlen);
+
+				if (pe >= 0)
+				{
+					add_mention(sc, i, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS);
+					i = b;
+					continue;
+				}
+			}
 			/* a label at the start of a line: "Scorers:", "Standings:" */
 			if (initial && b == i + 1 && b < n && tok_is(&sc->t[b], ":"))
 			{
@@ -1050,6 +1153,28 @@ dip_ner_sentence(DipSentCtx *sc)
 			continue;
 		}
 		i++;
+	}
+	/* dates, resolved against the publication date */
+	if (an->published != DIP_DATE_NONE)
+	{
+		DipDateExpr dx[8];
+		int			nd = dip_find_dates(sc->t, n, an->published, false, dx, 8);
+
+		for (int k = 0; k < nd; k++)
+		{
+			char		buf[16];
+			bool		free = true;
+
+			for (uint32_t q = dx[k].a; q < dx[k].b; q++)
+				if (sc->tok_mention[q] >= 0)
+					free = false;
+			if (!free)
+				continue;
+			dip_date_format(dx[k].date, dx[k].prec, buf);
+			if (buf[0])
+				add_mention(sc, dx[k].a, dx[k].b, DIP_KIND_DATE,
+							dip_ent_add(an, DIP_KIND_DATE, buf, strlen(buf), -1), DIP_HOW_RULE);
+		}
 	}
 }
 

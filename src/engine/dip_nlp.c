@@ -9,6 +9,7 @@
  */
 #include "dip_nlp.h"
 #include "dip_date.h"
+#include "dip_dates.h"
 
 #include <math.h>
 #include <string.h>
@@ -192,6 +193,38 @@ sentence_caseless(const DipSentence *s, const DipToken *t, uint32_t n)
 	return words >= 3 && caps * 10 >= words * 7;
 }
 
+/*
+ * The dateline's place and the lead's date: events of later sentences
+ * without their own place or date happened there and then.
+ */
+static void
+note_lead(DipSentCtx *sc)
+{
+	DipAnalysis *an = sc->an;
+
+	if (sc->sent->kind == DIP_SENT_DATELINE && an->dateline_place < 0)
+	{
+		for (uint32_t m = sc->first_mention; m < an->nm; m++)
+			if (an->m[m].kind == DIP_KIND_GPE)
+			{
+				an->dateline_place = an->m[m].entity;
+				break;
+			}
+	}
+	if ((sc->sent->kind == DIP_SENT_DATELINE || sc->sent->kind == DIP_SENT_TEXT) &&
+		an->lead_date == DIP_DATE_NONE && an->published != DIP_DATE_NONE &&
+		sc->sent->para <= 3 && an->nsentences <= 6)
+	{
+		DipDateExpr de;
+
+		if (dip_find_dates(sc->t, sc->n, an->published, false, &de, 1) == 1)
+		{
+			an->lead_date = de.date;
+			an->lead_date_prec = (uint8_t) de.prec;
+		}
+	}
+}
+
 void
 dip_analyze(DipAnalysis *an, const char *text, size_t len)
 {
@@ -227,6 +260,7 @@ dip_analyze(DipAnalysis *an, const char *text, size_t len)
 			match_dictionaries(&sc);
 			if (an->want & (DIP_WANT_MENTIONS | DIP_WANT_EVENTS | DIP_WANT_TOPICS))
 				dip_ner_sentence(&sc);
+			note_lead(&sc);
 			if (an->want & DIP_WANT_EVENTS)
 				dip_events_sentence(&sc);
 		}

@@ -76,7 +76,7 @@ typedef struct DipEvent
 	uint32_t	clen;
 	int32_t		location;		/* DipEnt index or -1 */
 	int32_t		date;			/* days since 2000-01-01 or DIP_DATE_NONE */
-	uint8_t		date_precision; /* 0 none, 1 day, 2 month, 3 year */
+	uint8_t		date_precision; /* DIP_PREC_* */
 	uint8_t		negated;
 	uint8_t		modality;		/* 0 factual, 1 intent/future */
 	int32_t		pattern;		/* dictionary pattern index */
@@ -119,6 +119,15 @@ typedef struct DipAnalysis
 	uint32_t	nlc;
 	uint32_t	lcset_size;
 
+	/* surnames of people named in full so far: word -> DipEnt (-2 if
+	 * ambiguous), so later "Blinken" resolves at once */
+	uint32_t   *nmslots;
+	const char **nmkeys;
+	uint32_t   *nmlens;
+	int32_t    *nments;
+	uint32_t	nnm;
+	uint32_t	nmsize;
+
 	/* caseless sentences (headlines, all caps) for the alias pass */
 	uint32_t   *caseless;		/* pairs: byte start, byte len */
 	uint32_t	ncaseless;
@@ -138,6 +147,7 @@ typedef struct DipAnalysis
 	int32_t		lead_date;		/* first explicit date in the lead */
 	uint8_t		lead_date_prec;
 	int32_t		dateline_place; /* DipEnt of the dateline, or -1 */
+	void	   *evstate;		/* event coder's document state */
 
 	/* statistics */
 	uint64_t	ntokens;

@@ -192,7 +192,8 @@ compile_from_tables(MemoryContext cxt, size_t *size, CompileStats *st)
 		plan = SPI_prepare(sql, 0, NULL);
 		if (plan == NULL)
 			elog(ERROR, "could not prepare dictionary query: %s", SPI_result_code_string(SPI_result));
-		portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+		/* read-write: the trigger must see the rows its statement changed */
+		portal = SPI_cursor_open(NULL, plan, NULL, NULL, false);
 		for (;;)
 		{
 			MemoryContext old;

@@ -17,6 +17,8 @@
 #include "utils/date.h"
 #include "utils/tuplestore.h"
 
+#include <math.h>
+
 #include "dip_date.h"
 #include "dip_nlp.h"
 
@@ -105,7 +107,7 @@ dipg_analysis_entities(DipgAnalysis *ga, bool with_topics)
 			items[n].name = key;
 			items[n].len = strlen(key);
 			memset(items[n].country, 0, 3);
-			items[n].count = (uint32) (w[t] * 1000);
+			items[n].count = (uint32) lroundf(w[t] * 1000);
 			n++;
 		}
 	}

@@ -1,0 +1,37 @@
+/*-------------------------------------------------------------------------
+ *
+ * dip_dates.h
+ *	  Date expressions resolved against the publication date.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef DIP_DATES_H
+#define DIP_DATES_H
+
+#include "dip.h"
+
+#define DIP_PREC_NONE	0
+#define DIP_PREC_DAY	1
+#define DIP_PREC_WEEK	2
+#define DIP_PREC_MONTH	3
+#define DIP_PREC_YEAR	4
+
+typedef struct DipDateExpr
+{
+	uint32_t	a;				/* token span [a, b) */
+	uint32_t	b;
+	int32_t		date;			/* days since 2000-01-01; first day of the
+								 * month or year for coarser precision */
+	int			prec;
+} DipDateExpr;
+
+/* Finds up to max date expressions in tokens [0, n). */
+extern int	dip_find_dates(const DipToken *t, uint32_t n, int32_t published, bool future,
+						   DipDateExpr *out, int max);
+
+/* "2024-01-12", "2023-11" or "2023" by precision; buf >= 11 bytes. */
+extern void dip_date_format(int32_t date, int prec, char *buf);
+
+extern const char *dip_prec_name(int prec);
+
+#endif							/* DIP_DATES_H */

@@ -1,0 +1,268 @@
+/*-------------------------------------------------------------------------
+ *
+ * events.c
+ *	  diplomat.events(): CAMEO-coded events of a document, and the
+ *	  event_summary aggregate (event counts, mean Goldstein score and
+ *	  QuadClass counts) with combine, serialise and deserialise functions.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "diplomat.h"
+#include "nlp.h"
+
+#include "access/htup_details.h"
+#include "common/shortest_dec.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/tuplestore.h"
+
+#include "dip_cameo.h"
+#include "dip_date.h"
+#include "dip_dates.h"
+
+PG_FUNCTION_INFO_V1(dip_events);
+PG_FUNCTION_INFO_V1(event_summary_transfn);
+PG_FUNCTION_INFO_V1(event_summary_combinefn);
+PG_FUNCTION_INFO_V1(event_summary_serialfn);
+PG_FUNCTION_INFO_V1(event_summary_deserialfn);
+PG_FUNCTION_INFO_V1(event_summary_finalfn);
+
+/* An actor datum (a varlena of the code's letters), or NULL if invalid. */
+static Datum
+actor_datum(const char *code, bool *isnull)
+{
+	size_t		len = strlen(code);
+	text	   *t;
+
+	if (len == 0 || dip_actor_check(code, len) != NULL)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	*isnull = false;
+	t = cstring_to_text_with_len(code, (int) len);
+	return PointerGetDatum(t);
+}
+
+/* float4 Goldstein score as the shortest float8 that prints the same */
+static double
+goldstein_value(float g)
+{
+	char		buf[32];
+
+	float_to_shortest_decimal_buf(g, buf);
+	return strtod(buf, NULL);
+}
+
+/*
+ * diplomat.events(doc text, published date DEFAULT NULL) returns SETOF
+ * diplomat.event.
+ */
+Datum
+dip_events(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	DipgAnalysis ga;
+	int32		published = dipg_published_arg(fcinfo, 1);
+	const DipDict *d;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	InitMaterializedSRF(fcinfo, 0);
+	dipg_analysis_begin(&ga, PG_GETARG_TEXT_PP(0), published,
+						DIP_WANT_MENTIONS | DIP_WANT_EVENTS);
+	d = ga.dict;
+	for (uint32 i = 0; i < ga.an.nev; i++)
+	{
+		DipEvent   *ev = &ga.an.ev[i];
+		DipActorRef *src = &ga.an.actors[ev->source];
+		DipActorRef *tgt = ev->target >= 0 ? &ga.an.actors[ev->target] : NULL;
+		const DipCameoInfo *info = dip_cameo_info(ev->code);
+		Datum		values[17];
+		bool		nulls[17] = {0};
+
+		if (info == NULL)
+			continue;
+		values[0] = actor_datum(src->code, &nulls[0]);
+		if (tgt)
+			values[1] = actor_datum(tgt->code, &nulls[1]);
+		else
+			nulls[1] = true;
+		values[2] = Int16GetDatum(ev->code);
+		values[3] = PointerGetDatum(cstring_to_text_with_len(src->name, src->namelen));
+		if (tgt)
+			values[4] = PointerGetDatum(cstring_to_text_with_len(tgt->name, tgt->namelen));
+		else
+			nulls[4] = true;
+		if (ev->location >= 0)
+		{
+			DipEnt	   *le = &ga.an.ents[ev->location];
+
+			values[5] = PointerGetDatum(cstring_to_text_with_len(le->name, le->namelen));
+			if (le->country[0])
+				values[15] = PointerGetDatum(cstring_to_text_with_len(le->country, 3));
+			else
+				nulls[15] = true;
+		}
+		else
+		{
+			nulls[5] = true;
+			nulls[15] = true;
+		}
+		if (ev->date != DIP_DATE_NONE)
+			values[6] = DateADTGetDatum((DateADT) ev->date);
+		else
+			nulls[6] = true;
+		values[7] = Int32GetDatum((int32) ev->sentence);
+		values[8] = Int32GetDatum((int32) ev->cstart + 1);
+		values[9] = Int32GetDatum((int32) ev->clen);
+		values[10] = Float8GetDatum(goldstein_value(info->goldstein));
+		values[11] = Int32GetDatum(info->quad_class);
+		values[12] = CStringGetTextDatum(dip_str(d, d->patterns[ev->pattern].text));
+		if (ev->date != DIP_DATE_NONE)
+			values[13] = CStringGetTextDatum(dip_prec_name(ev->date_precision));
+		else
+			nulls[13] = true;
+		values[14] = BoolGetDatum(ev->modality != 0);
+		values[16] = PointerGetDatum(cstring_to_text_with_len(ga.text + ev->start, (int) ev->len));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		if ((i & 255) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	dipg_analysis_end(&ga);
+	return (Datum) 0;
+}
+
+/* ------------------------------------------------------------------------
+ * event_summary(cameo): events, mean Goldstein, QuadClass counts
+ * ------------------------------------------------------------------------
+ */
+typedef struct EventSummary
+{
+	int64		events;
+	double		goldstein_sum;
+	int64		quad[4];
+} EventSummary;
+
+static EventSummary *
+summary_state(FunctionCallInfo fcinfo, Datum prev, bool isnull)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "event_summary called in non-aggregate context");
+	if (isnull)
+		return MemoryContextAllocZero(aggcxt, sizeof(EventSummary));
+	return (EventSummary *) DatumGetPointer(prev);
+}
+
+Datum
+event_summary_transfn(PG_FUNCTION_ARGS)
+{
+	EventSummary *st = summary_state(fcinfo, PG_GETARG_DATUM(0), PG_ARGISNULL(0));
+
+	if (!PG_ARGISNULL(1))
+	{
+		const DipCameoInfo *info = dip_cameo_info(PG_GETARG_INT16(1));
+
+		if (info != NULL)
+		{
+			st->events++;
+			st->goldstein_sum += goldstein_value(info->goldstein);
+			if (info->quad_class >= 1 && info->quad_class <= 4)
+				st->quad[info->quad_class - 1]++;
+		}
+	}
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+event_summary_combinefn(PG_FUNCTION_ARGS)
+{
+	EventSummary *a;
+	EventSummary *b;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	a = summary_state(fcinfo, PG_GETARG_DATUM(0), PG_ARGISNULL(0));
+	b = (EventSummary *) PG_GETARG_POINTER(1);
+	a->events += b->events;
+	a->goldstein_sum += b->goldstein_sum;
+	for (int i = 0; i < 4; i++)
+		a->quad[i] += b->quad[i];
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+event_summary_serialfn(PG_FUNCTION_ARGS)
+{
+	EventSummary *st = (EventSummary *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, st->events);
+	pq_sendfloat8(&buf, st->goldstein_sum);
+	for (int i = 0; i < 4; i++)
+		pq_sendint64(&buf, st->quad[i]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+event_summary_deserialfn(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	MemoryContext aggcxt;
+	EventSummary *st;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "event_summary called in non-aggregate context");
+	st = MemoryContextAllocZero(aggcxt, sizeof(EventSummary));
+	buf.data = VARDATA_ANY(b);
+	buf.len = VARSIZE_ANY_EXHDR(b);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	st->events = pq_getmsgint64(&buf);
+	st->goldstein_sum = pq_getmsgfloat8(&buf);
+	for (int i = 0; i < 4; i++)
+		st->quad[i] = pq_getmsgint64(&buf);
+	pq_getmsgend(&buf);
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+event_summary_finalfn(PG_FUNCTION_ARGS)
+{
+	EventSummary *st;
+	TupleDesc	tupdesc;
+	Datum		values[7];
+	bool		nulls[7] = {0};
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (EventSummary *) PG_GETARG_POINTER(0);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	values[0] = Int64GetDatum(st->events);
+	if (st->events > 0)
+		values[1] = Float8GetDatum(st->goldstein_sum / (double) st->events);
+	else
+		nulls[1] = true;
+	for (int i = 0; i < 4; i++)
+		values[2 + i] = Int64GetDatum(st->quad[i]);
+	if (st->events > 0)
+		values[6] = Float8GetDatum((double) (st->quad[0] + st->quad[1] - st->quad[2] - st->quad[3]) /
+								   (double) st->events);
+	else
+		nulls[6] = true;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
