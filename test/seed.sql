@@ -7,6 +7,7 @@ CREATE DATABASE diplomat_seed;
 \c diplomat_seed
 SET client_min_messages = warning;
 CREATE EXTENSION diplomat;
+SET search_path = public, diplomat;
 CREATE TEMP TABLE doc AS SELECT :'doc'::text AS body, date '2024-01-13' AS published;
 CREATE TEMP TABLE fails (what text);
 
@@ -45,7 +46,7 @@ INSERT INTO fails SELECT 'missing entity ' || w.kind || ':' || w.name || coalesc
         AND m.country IS NOT DISTINCT FROM w.country);
 -- no junk: days, boilerplate, sentence-initial words, headline words
 INSERT INTO fails SELECT 'junk entity ' || m.kind || ':' || m.name FROM m
-    WHERE m.text ~* '^(friday|scroll|top|in|the|according|furthering|highlighting|both|another|they|he|engages|talks|officials|issues|key|international issues)$'
+    WHERE m.kind <> 'DATE' AND m.text ~* '^(friday|scroll|top|in|the|according|furthering|highlighting|both|another|they|he|engages|talks|officials|issues|key|international issues)$'
        OR m.sentence = (SELECT sentence FROM s WHERE kind = 'boilerplate');
 INSERT INTO fails SELECT 'mention does not map back: ' || m.text FROM m, doc
     WHERE substr(doc.body, m.start, m.len) <> m.text;
@@ -55,6 +56,37 @@ INSERT INTO fails SELECT 'Liu not resolved in-document' FROM m
     WHERE m.text = 'Liu' AND m.name <> 'Liu Jianchao';
 INSERT INTO fails SELECT 'actor of Blinken on 2024-01-13 is ' || coalesce(m.actor, 'NULL') FROM m
     WHERE m.name = 'Antony Blinken' AND m.actor IS DISTINCT FROM 'USAGOV';
+
+INSERT INTO fails SELECT 'Friday not resolved to 2024-01-12' WHERE NOT EXISTS
+    (SELECT 1 FROM m WHERE m.kind = 'DATE' AND m.text = 'Friday' AND m.name = '2024-01-12');
+
+-- events
+CREATE TEMP TABLE e AS SELECT x.* FROM doc, diplomat.events(doc.body, doc.published) x;
+INSERT INTO fails SELECT 'no Blinken-Liu meeting (04x, Washington, 2024-01-12)' WHERE NOT EXISTS
+    (SELECT 1 FROM e WHERE source_name = 'Antony Blinken' AND target_name = 'Liu Jianchao'
+        AND source::text LIKE 'USA%' AND target::text LIKE 'CHN%' AND code <@ '04'
+        AND location = 'Washington' AND event_date = '2024-01-12');
+INSERT INTO fails SELECT 'no Blinken-Kamikawa meeting (04x, 2024-01-12)' WHERE NOT EXISTS
+    (SELECT 1 FROM e WHERE source_name = 'Antony Blinken' AND target_name = 'Yoko Kamikawa'
+        AND target::text LIKE 'JPN%' AND code <@ '04' AND event_date = '2024-01-12');
+INSERT INTO fails SELECT 'no Biden-Xi summit (04x, California, November 2023)' WHERE NOT EXISTS
+    (SELECT 1 FROM e WHERE source_name = 'Joe Biden' AND target_name = 'Xi Jinping' AND code <@ '04'
+        AND location = 'California' AND date_trunc('month', event_date) = '2023-11-01');
+INSERT INTO fails SELECT 'no Houthi attack (18x/19x, YEM)' WHERE NOT EXISTS
+    (SELECT 1 FROM e WHERE source::text LIKE 'YEM%' AND (code <@ '18' OR code <@ '19'));
+INSERT INTO fails SELECT 'event from scroll to top' FROM e
+    WHERE e.sentence = (SELECT sentence FROM s WHERE kind = 'boilerplate');
+
+-- topics
+CREATE TEMP TABLE t AS SELECT x.*, row_number() OVER (ORDER BY weight DESC) AS rank
+    FROM doc, diplomat.topic_weights(diplomat.topics(doc.body)) x;
+INSERT INTO fails SELECT 'topic not among the top 15: ' || w FROM unnest(ARRAY['cross_strait',
+    'korean_peninsula', 'russia_ukraine_war', 'middle_east', 'maritime_security', 'counter_narcotics',
+    'military_to_military', 'us_japan_alliance']) w
+    WHERE NOT EXISTS (SELECT 1 FROM t WHERE t.topic = w AND t.rank <= 15);
+INSERT INTO fails SELECT 'sport or entertainment topic: ' || t.topic FROM t
+    WHERE t.topic IN ('sport', 'arts_culture_entertainment_media', 'football', 'tennis', 'cricket',
+                      'olympics', 'film', 'music', 'television', 'gaming', 'basketball', 'baseball');
 
 SELECT 'FAIL: ' || what FROM fails;
 SELECT 'checks passed' WHERE NOT EXISTS (SELECT 1 FROM fails);

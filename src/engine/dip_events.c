@@ -811,6 +811,7 @@ dip_events_sentence(DipSentCtx *sc)
 	int			nac,
 				nmt = 0;
 	int32_t		location;
+	int32_t		sloc;
 	DipDateExpr dates[4];
 	int			ndates;
 	int			say = -1;
@@ -870,6 +871,7 @@ dip_events_sentence(DipSentCtx *sc)
 	location = find_location(sc);
 	if (location < 0)
 		location = an->dateline_place;
+	sloc = location;
 	ndates = an->published != DIP_DATE_NONE ?
 		dip_find_dates(sc->t, sc->n, an->published, false, dates, 4) : 0;
 
@@ -886,6 +888,7 @@ dip_events_sentence(DipSentCtx *sc)
 
 		if (mt[k].dropped)
 			continue;
+		location = sloc;
 		pat = &d->patterns[mt[k].pattern];
 		code = pat->code;
 		if (negated(sc, mt[k].a))
@@ -931,6 +934,17 @@ dip_events_sentence(DipSentCtx *sc)
 			if (src < 0)
 				continue;
 		}
+		/* ", killing X": the subject of the main clause */
+		if (src < 0 && mt[k].a > 0 && tok_is(&sc->t[mt[k].a - 1], ",") && sc->t[mt[k].a].wid &&
+			(d->words[sc->t[mt[k].a].wid].vforms & DIP_VF_GER))
+		{
+			for (int q = 0; q < nac && ac[q].b <= mt[k].a; q++)
+				if (!governed(sc, &ac[q]))
+				{
+					src = q;
+					break;
+				}
+		}
 		if (src < 0)
 			src = find_subject(sc, ac, nac, mt[k].a);
 		if (tgt < 0 && !passive)
@@ -964,6 +978,17 @@ dip_events_sentence(DipSentCtx *sc)
 			emit_event(sc, &mt[k], code, &ac[src], tgt >= 0 ? &ac[tgt] : NULL, location,
 					   date, prec, modal);
 			continue;
+		}
+		/* "shelled Kharkiv", "visited Tokyo": the target place is where */
+		{
+			int32_t		evloc = location;
+
+			if (find_location(sc) < 0 && tgt >= 0 && ac[tgt].ent >= 0 &&
+				(ac[tgt].kind == DIP_KIND_GPE || ac[tgt].kind == DIP_KIND_LOC) &&
+				(dip_cameo_within(code, dip_cameo_pack("042", 3)) ||
+				 dip_cameo_info(code)->quad_class == 4))
+				evloc = ac[tgt].ent;
+			location = evloc;
 		}
 		/* one event per pair of the compound actors */
 		{

@@ -223,7 +223,7 @@ compile_from_tables(MemoryContext cxt, size_t *size, CompileStats *st)
 					if (st->nerrors++ < 5)
 						appendStringInfo(&st->errors, "%s%s: %s (%s)",
 										 st->errors.len ? "; " : "", tables[tab].table,
-										 dip_builder_error(b), nz(v[tab == T_PAT ? 1 : 0]));
+										 dip_builder_error(b), nz(v[(tab == T_PAT || tab == T_GAZ) ? 1 : 0]));
 				}
 			}
 			MemoryContextSwitchTo(old);

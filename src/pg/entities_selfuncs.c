@@ -257,7 +257,8 @@ key_freq(SelCtx *sc, int kind, const char *name, int len, bool wildcard)
 				hi = mid - 1;
 		}
 	}
-	return sc->minfreq / 2;
+	/* not among the most common: rarer than all of them */
+	return Min(DEFAULT_ENT_FREQ, sc->minfreq / 2);
 }
 
 static double

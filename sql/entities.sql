@@ -1,0 +1,153 @@
+-- Entities: types entity, entities, newsquery; mentions(), entities();
+-- operators, GIN index, statistics; dictionary edits
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS diplomat;
+SET search_path = public, diplomat;
+
+-- entity: text I/O round trip, accessors, comparison
+SELECT 'PER:Antony Blinken@USA'::entity AS e,
+       'PER:"Antony Blinken"'::entity = 'PER:Antony Blinken@USA'::entity AS same_identity,
+       kind('GPE:Taiwan@TWN'::entity), name('GPE:Taiwan@TWN'::entity),
+       country('GPE:Taiwan@TWN'::entity), country('ORG:NATO'::entity) IS NULL AS no_country;
+SELECT e::text::entity = e AS round_trip
+  FROM (VALUES ('PER:Xi Jinping@CHN'::entity), ('ORG:"Quote\"d"'), ('LOC:Red Sea'), ('topic:cross_strait')) v(e);
+SELECT entity('per', 'Yoko Kamikawa', 'JPN'), entity('ORG', 'Houthis');
+SELECT e FROM (VALUES ('PER:b'::entity), ('GPE:a'), ('PER:a'), ('ORG:z')) v(e) ORDER BY e;
+SELECT count(DISTINCT e) FROM (VALUES ('PER:a'::entity), ('PER:a@USA'), ('PER:b')) v(e);
+
+-- malformed literals: 22P02 with the position
+\set VERBOSITY default
+SELECT 'PER:'::entity;
+SELECT 'XYZ:foo'::entity;
+SELECT 'Antony Blinken'::entity;
+SELECT entity('ALIEN', 'x');
+SELECT entity('PER', 'x', 'usa');
+
+-- entities: canonical (sorted, deduplicated, counts added)
+SELECT 'GPE:"China"@CHN:2, PER:"Antony Blinken"@USA:3, GPE:China:1, ORG:NATO'::entities;
+SELECT ''::entities AS empty, length(''::entities);
+SELECT 'PER:"A":x'::entities;
+SELECT 'PER:"A" GPE:B'::entities;
+SELECT 'PER:"unterminated'::entities;
+SELECT 'PER:A,'::entities;
+
+CREATE TEMP TABLE es AS SELECT 'PER:"Antony Blinken"@USA:3, GPE:China@CHN:2, GPE:Taiwan@TWN:1'::entities AS v;
+SELECT v ? 'PER:Antony Blinken'::entity AS has_blinken, v ? 'PER:Wang Yi'::entity AS has_wang,
+       v @> 'GPE:China, GPE:Taiwan'::entities AS contains, v @> 'GPE:China, GPE:Japan'::entities AS not_contains,
+       'GPE:China'::entities <@ v AS contained, v && 'GPE:Japan, GPE:Taiwan'::entities AS overlap,
+       v && 'GPE:Japan'::entities AS no_overlap,
+       mention_count(v, 'PER:Antony Blinken'), mention_count(v, 'GPE:Japan')
+  FROM es;
+SELECT v || 'GPE:China:5, ORG:NATO'::entities AS union_counts FROM es;
+SELECT filter(v, 'GPE') FROM es;
+SELECT * FROM unnest((SELECT v FROM es));
+
+-- newsquery: canonical output, precedence, errors
+SELECT 'PER:"Antony Blinken" & (GPE:Taiwan | topic:cross_strait) & !ORG:NATO'::newsquery;
+SELECT 'a:b'::newsquery;
+SELECT 'PER:x | GPE:y & ORG:z'::newsquery, '(PER:x | GPE:y) & ORG:z'::newsquery, '!!PER:x'::newsquery;
+SELECT 'PER:*'::newsquery, 'gpe:Taiwan'::newsquery;
+SELECT 'PER:"a" &'::newsquery;
+SELECT '(PER:a'::newsquery;
+SELECT 'PER:a GPE:b'::newsquery;
+SELECT ''::newsquery;
+SELECT 'PER:a'::newsquery && 'GPE:b'::newsquery AS q_and, 'PER:a'::newsquery || 'GPE:b'::newsquery AS q_or,
+       !! 'PER:a'::newsquery AS q_not;
+-- deep nesting is refused cleanly, not a stack overflow
+CREATE FUNCTION pg_temp.try_query(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE d text;
+BEGIN
+    PERFORM q::diplomat.newsquery;
+    RETURN 'accepted';
+EXCEPTION WHEN others THEN
+    GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+    RETURN SQLSTATE || ' ' || d;
+END $$;
+SELECT pg_temp.try_query(repeat('(', 5000) || 'PER:a' || repeat(')', 5000)) AS deep_parens,
+       pg_temp.try_query(repeat('(', 200) || 'PER:a' || repeat(')', 200)) AS moderate_parens,
+       pg_temp.try_query(repeat('!', 3000) || 'PER:a') AS deep_not,
+       pg_temp.try_query(repeat('PER:a & ', 5000) || 'PER:b') AS long_flat;
+
+SELECT v @@ 'PER:"Antony Blinken" & GPE:Taiwan'::newsquery AS m1,
+       v @@ 'PER:"Antony Blinken" & !GPE:Taiwan'::newsquery AS m2,
+       v @@ 'ORG:* | GPE:Japan'::newsquery AS m3,
+       v @@ 'PER:* & GPE:*'::newsquery AS m4,
+       'PER:"Antony Blinken"'::newsquery @@ v AS commuted
+  FROM es;
+
+-- extraction from a paragraph written for this test
+CREATE TEMP TABLE art (id int, published date, body text);
+INSERT INTO art VALUES
+ (1, '2023-06-20', E'Blinken Holds Talks in Beijing\n\nBEIJING - U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in Beijing on Sunday. Blinken later met President Xi Jinping. A State Department spokesperson said the talks were candid.'),
+ (2, '2022-03-01', E'Russian troops advanced on Kyiv as Ukrainian President Volodymyr Zelensky called on NATO to close the skies. The Kremlin said its operation was going to plan.'),
+ (3, '2024-05-10', E'Officials from the European Union and Japan met in Brussels to discuss trade.');
+SELECT id, kind, name, country, actor, text, how FROM art, mentions(art.body, art.published) ORDER BY id, mention;
+SELECT id, entities(body, published) FROM art ORDER BY id;
+SELECT id, bool_and(substr(body, m.start, m.len) = m.text) AS spans_exact FROM art, mentions(art.body) m GROUP BY id ORDER BY id;
+SELECT mentions(NULL) IS NULL AS null_mentions, entities(NULL) IS NULL AS null_entities, length(entities(''::text)) AS empty;
+-- a literal passed to entities() alone is read by PostgreSQL as a cast to the type; pass text
+SELECT entities('Antony Blinken met Wang Yi.'::text);
+SELECT 'Antony Blinken met Wang Yi in Beijing.' @@ 'PER:"Wang Yi" & GPE:Beijing'::newsquery AS on_the_fly,
+       'Antony Blinken met Wang Yi in Beijing.' @@ 'ORG:*'::newsquery AS no_org;
+
+-- a generated column, a GIN index, and queries that use it
+CREATE TABLE articles (id serial PRIMARY KEY, published date, body text,
+    ents entities GENERATED ALWAYS AS (entities(body, published)) STORED);
+INSERT INTO articles (published, body) SELECT published, body FROM art;
+INSERT INTO articles (published, body)
+    SELECT '2024-01-01', format('Officials in Canberra met delegates from Fiji on day %s.', g) FROM generate_series(1, 3000) g;
+CREATE INDEX articles_ents ON articles USING gin (ents);
+ANALYZE articles;
+SELECT count(*) > 0 AS has_mcelem FROM pg_stats WHERE tablename = 'articles' AND attname = 'ents' AND most_common_elems IS NOT NULL;
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT id FROM articles WHERE ents @@ 'PER:"Antony Blinken" & GPE:Beijing';
+EXPLAIN (COSTS OFF) SELECT id FROM articles WHERE ents ? 'GPE:Kyiv'::entity;
+EXPLAIN (COSTS OFF) SELECT id FROM articles WHERE ents @> 'GPE:Kyiv, ORG:NATO'::entities;
+EXPLAIN (COSTS OFF) SELECT id FROM articles WHERE ents && 'GPE:Kyiv, GPE:Japan'::entities;
+SELECT id FROM articles WHERE ents @@ 'PER:"Antony Blinken" & GPE:Beijing' ORDER BY id;
+SELECT id FROM articles WHERE ents @@ 'PER:* & !GPE:Beijing' ORDER BY id;
+SELECT id FROM articles WHERE ents ? 'GPE:Kyiv'::entity ORDER BY id;
+SELECT id FROM articles WHERE ents @> 'GPE:Kyiv, ORG:NATO'::entities ORDER BY id;
+SELECT id FROM articles WHERE ents && 'GPE:Kyiv, GPE:Japan'::entities ORDER BY id;
+SELECT count(*) FROM articles WHERE ents @@ '!PER:*';
+RESET enable_seqscan;
+-- the planner prefers the index for a rare entity, not for a common one
+EXPLAIN (COSTS OFF) SELECT id FROM articles WHERE ents ? 'GPE:Kyiv'::entity;
+EXPLAIN (COSTS OFF) SELECT id FROM articles WHERE ents ? 'GPE:Fiji'::entity;
+
+-- binary COPY round trip
+CREATE TEMP TABLE bin (e entity, es entities, q newsquery);
+INSERT INTO bin SELECT 'PER:Antony Blinken@USA', ents, 'PER:"Antony Blinken" & (GPE:Taiwan | !ORG:*)' FROM articles WHERE id <= 3;
+COPY bin TO '/tmp/diplomat_regress_entities.bin' WITH (FORMAT binary);
+CREATE TEMP TABLE bin2 (LIKE bin);
+COPY bin2 FROM '/tmp/diplomat_regress_entities.bin' WITH (FORMAT binary);
+SELECT count(*) AS rows, bool_and(b.e = b2.e AND b.es = b2.es AND b.q = b2.q) AS identical
+  FROM (SELECT *, row_number() OVER () r FROM bin) b JOIN (SELECT *, row_number() OVER () r FROM bin2) b2 USING (r);
+
+-- dictionaries: edits take effect at once and are validated
+SELECT entities('Minister Zorblax Quimby met envoys in Vexilia.'::text);
+INSERT INTO diplomat.gazetteer (kind, name, country, actor, aliases)
+    VALUES ('PER', 'Zorblax Quimby', 'FJI', 'FJIGOV', '{"Z. Quimby"}'),
+           ('GPE', 'Vexilia', 'FJI', 'FJI', '{}');
+SELECT entities('Minister Zorblax Quimby met envoys in Vexilia.'::text);
+UPDATE diplomat.gazetteer SET country = 'TON', actor = 'TONGOV' WHERE name = 'Zorblax Quimby';
+SELECT * FROM unnest(entities('Z. Quimby spoke.'::text));
+DELETE FROM diplomat.gazetteer WHERE kind = 'GPE' AND name = 'Vexilia';
+SELECT entities('Envoys went to Vexilia.'::text);
+-- removing a builtin row is remembered for pg_dump
+DELETE FROM diplomat.gazetteer WHERE kind = 'GPE' AND name = 'Fiji' AND builtin;
+SELECT * FROM diplomat.dictionary_removed ORDER BY 1, 2;
+SELECT entities('Envoys went to Fiji.'::text);
+-- invalid rows are refused
+INSERT INTO diplomat.gazetteer (kind, name) VALUES ('XXX', 'Nobody');
+INSERT INTO diplomat.gazetteer (kind, name, actor) VALUES ('ORG', 'Bad Actor Org', 'QQQGOV');
+INSERT INTO diplomat.patterns (code, pattern) VALUES ('999', '{meet} +');
+INSERT INTO diplomat.patterns (code, pattern) VALUES ('040', '+ {meet}');
+SELECT entities > 5000 AS many_entities, patterns > 1000 AS many_patterns, topics > 50 AS many_topics, source
+  FROM diplomat.dictionary_info();
+-- put the builtin row back
+DELETE FROM diplomat.dictionary_removed;
+INSERT INTO diplomat.gazetteer (kind, name, country, actor) VALUES ('GPE', 'Fiji', 'FJI', 'FJI');
+DELETE FROM diplomat.gazetteer WHERE NOT builtin;
+DELETE FROM diplomat.dictionary_removed;
+DROP TABLE articles;

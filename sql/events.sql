@@ -1,0 +1,44 @@
+-- Events: cameo coding of sentences written for this test, aggregates
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS diplomat;
+SET search_path = public, diplomat;
+
+CREATE TEMP TABLE s (id int, published date, body text);
+INSERT INTO s VALUES
+ (1, '2023-10-28', 'WASHINGTON - Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Washington on Friday.'),
+ (2, '2022-03-02', 'Russian forces shelled Kharkiv on Tuesday, killing several civilians.'),
+ (3, '2024-05-10', 'Japan and South Korea will hold talks next week.'),
+ (4, '2024-05-10', 'Blinken did not meet Lavrov at the conference.'),
+ (5, '2023-02-21', 'Kyiv was visited by U.S. President Joe Biden on Monday.'),
+ (6, '2024-01-12', 'The United States and Britain launched strikes on Houthi targets in Yemen.'),
+ (7, '2024-03-01', 'The weather in Geneva was mild and the markets were calm.'),
+ (8, '2024-01-13', 'President Joe Biden and Chinese President Xi Jinping met in California last November.');
+SELECT id, source, target, code, source_name, target_name, location, event_date, date_precision, intent,
+       goldstein, quad_class, pattern
+  FROM s, events(s.body, s.published) ORDER BY id, sentence, start;
+SELECT id, bool_and(substr(body, e.start, e.len) = e.text) AS spans_exact
+  FROM s, events(s.body, s.published) e GROUP BY id ORDER BY id;
+SELECT count(*) AS without_date FROM s, events(s.body) e WHERE e.event_date IS NOT NULL;
+SELECT events(NULL) IS NULL AS null_events;
+
+-- hierarchy queries on coded events
+SELECT id, code, source, target FROM s, events(s.body, s.published) e
+ WHERE e.code <@ '04' AND e.source <@ 'USA' ORDER BY id;
+
+-- one-a-day: the same event reported twice counts once
+SELECT count(*) AS all_events, (SELECT count(*) FROM one_a_day(array_agg(e))) AS one_a_day
+  FROM s, events(s.body || ' ' || s.body, s.published) e;
+
+-- event_summary per dyad, and the same in a parallel plan
+CREATE TABLE ev_corpus AS
+SELECT (g % 8) + 1 AS id, e.*
+  FROM generate_series(1, 400) g, s, events(s.body, s.published) e WHERE s.id = (g % 8) + 1;
+SELECT source, target, (event_summary(code)).* FROM ev_corpus GROUP BY source, target ORDER BY source, target;
+SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT event_summary(code) FROM ev_corpus;
+SELECT (event_summary(code)).* FROM ev_corpus;
+RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
+SELECT (event_summary(code)).* FROM ev_corpus;
+DROP TABLE ev_corpus;
