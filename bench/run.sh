@@ -60,6 +60,9 @@ export PGDATABASE=diplomat_bench
 psql() { command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 say() { echo "bench: $*" >&2; }
 
+so="$(${PG_CONFIG:-pg_config} --pkglibdir 2>/dev/null || echo /nonexistent)/diplomat.so"
+so_md5() { (md5sum "$so" 2>/dev/null || echo unknown) | cut -d' ' -f1; }
+so_start=$(so_md5)
 start=$(date +%s)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 say "$mode run: $copies copies, 1 article in $sample, $rounds rounds, scale x$(echo $sizes | sed 's/ /, x/g')"
@@ -113,8 +116,15 @@ fi
 elapsed=$(( $(date +%s) - start ))
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 ram=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
-so="$(${PG_CONFIG:-pg_config} --pkglibdir 2>/dev/null || echo /nonexistent)/diplomat.so"
-so_md5=$( (md5sum "$so" 2>/dev/null || echo unknown) | cut -d' ' -f1)
+so_end=$(so_md5)
+if [ "$so_start" = "$so_end" ]; then
+	so_md5=$so_start
+else
+	# the extension was reinstalled while the benchmark ran: new sessions
+	# loaded the new library, so the numbers mix two builds
+	so_md5="$so_start, then $so_end (REINSTALLED DURING THE RUN: numbers mix two builds)"
+	say "warning: diplomat.so changed during the run; run again for consistent numbers"
+fi
 git=$(cd "$top" && git describe --always --dirty 2>/dev/null || echo unknown)
 vars="-v mode=$mode -v rounds=$rounds -v runs=$runs -v sessions=$sessions"
 report() {

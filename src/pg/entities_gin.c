@@ -4,10 +4,12 @@
  *	  GIN support for the entities type: @@ newsquery, ? entity,
  *	  @> entities and && entities.
  *
- * Keys are texts "KIND:name" compared bytewise, so every key of one kind
- * is contiguous and "PER:*" is a partial match on the prefix "PER:".
- * Consistent and triConsistent share the ternary evaluator of newsquery.
- * Key presence decides every operator exactly, so no recheck is needed.
+ * Keys are 32-bit hashes of (kind, name), plus one key per kind present
+ * in the document, so that "PER:*" is an ordinary key.  Integer keys keep
+ * the index small (a name is stored once in the heap, not in every entry
+ * page) and fast to build; a hash collision can only add false matches,
+ * which the recheck on the heap value removes.  Consistent and
+ * triConsistent share the ternary evaluator of newsquery.
  *
  *-------------------------------------------------------------------------
  */
@@ -17,6 +19,7 @@
 
 #include "access/gin.h"
 #include "access/stratnum.h"
+#include "common/hashfn.h"
 #include "utils/builtins.h"
 
 #define STRAT_MATCH		1		/* @@ newsquery */
@@ -25,47 +28,43 @@
 #define STRAT_OVERLAP	4		/* && entities */
 
 PG_FUNCTION_INFO_V1(gin_cmp_entity_key);
-PG_FUNCTION_INFO_V1(gin_compare_partial_entity_key);
 PG_FUNCTION_INFO_V1(gin_extract_entities);
 PG_FUNCTION_INFO_V1(gin_extract_entities_query);
 PG_FUNCTION_INFO_V1(gin_entities_consistent);
 PG_FUNCTION_INFO_V1(gin_entities_triconsistent);
 
-static int
-key_cmp(text *a, text *b)
-{
-	int			la = VARSIZE_ANY_EXHDR(a),
-				lb = VARSIZE_ANY_EXHDR(b);
-	int			c = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), Min(la, lb));
-
-	if (c != 0)
-		return c;
-	return la < lb ? -1 : (la > lb);
-}
-
+/* Bytewise comparison of text keys (used by the topics operator class). */
 Datum
 gin_cmp_entity_key(PG_FUNCTION_ARGS)
 {
 	text	   *a = PG_GETARG_TEXT_PP(0);
 	text	   *b = PG_GETARG_TEXT_PP(1);
+	int			la = VARSIZE_ANY_EXHDR(a),
+				lb = VARSIZE_ANY_EXHDR(b);
+	int			c = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), Min(la, lb));
 
-	PG_RETURN_INT32(key_cmp(a, b));
+	if (c == 0)
+		c = la < lb ? -1 : (la > lb);
+	PG_RETURN_INT32(c);
 }
 
-/* Partial match: index keys that start with the query key "KIND:". */
-Datum
-gin_compare_partial_entity_key(PG_FUNCTION_ARGS)
+/* The key of (kind, name). */
+static Datum
+name_key(int kind, const char *name, int len)
 {
-	text	   *query = PG_GETARG_TEXT_PP(0);
-	text	   *key = PG_GETARG_TEXT_PP(1);
-	int			lq = VARSIZE_ANY_EXHDR(query),
-				lk = VARSIZE_ANY_EXHDR(key);
-	int			c = memcmp(VARDATA_ANY(query), VARDATA_ANY(key), Min(lq, lk));
+	uint32		h = hash_bytes((const unsigned char *) name, len);
 
-	if (c == 0 && lk >= lq)
-		PG_RETURN_INT32(0);
-	/* keys sort after the prefix range: stop */
-	PG_RETURN_INT32(1);
+	return Int32GetDatum((int32) hash_combine(h, (uint32) kind * 0x9e3779b9u));
+}
+
+/* The key saying "the document has an entity of this kind". */
+static Datum
+kind_key(int kind)
+{
+	static const unsigned char star[2] = {0xFF, '*'};	/* never in a name */
+
+	return Int32GetDatum((int32) hash_combine(hash_bytes(star, 2),
+											  (uint32) kind * 0x9e3779b9u));
 }
 
 Datum
@@ -73,15 +72,22 @@ gin_extract_entities(PG_FUNCTION_ARGS)
 {
 	Entities   *es = PG_GETARG_ENTITIES_P(0);
 	int32	   *nkeys = (int32 *) PG_GETARG_POINTER(1);
-	Datum	   *keys = palloc(Max(es->nentries, 1) * sizeof(Datum));
+	Datum	   *keys = palloc((es->nentries + EK_MAX + 1) * sizeof(Datum));
+	bool		kinds[EK_MAX + 1] = {0};
+	int			n = 0;
 
 	for (int i = 0; i < es->nentries; i++)
 	{
 		EntityEntry *e = &es->entries[i];
 
-		keys[i] = PointerGetDatum(entity_key_text(e->kind, ENTRY_NAME(es, e), e->name_len));
+		keys[n++] = name_key(e->kind, ENTRY_NAME(es, e), e->name_len);
+		if (e->kind <= EK_MAX && !kinds[e->kind])
+		{
+			kinds[e->kind] = true;
+			keys[n++] = kind_key(e->kind);
+		}
 	}
-	*nkeys = es->nentries;
+	*nkeys = n;
 	PG_RETURN_POINTER(keys);
 }
 
@@ -97,7 +103,6 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 {
 	int32	   *nkeys = (int32 *) PG_GETARG_POINTER(1);
 	StrategyNumber strategy = PG_GETARG_UINT16(2);
-	bool	  **partial = (bool **) PG_GETARG_POINTER(3);
 	Pointer   **extra = (Pointer **) PG_GETARG_POINTER(4);
 	int32	   *searchMode = (int32 *) PG_GETARG_POINTER(6);
 	Datum	   *keys = NULL;
@@ -114,7 +119,6 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 
 				map->nitems = q->nitems;
 				keys = palloc(Max(q->nitems, 1) * sizeof(Datum));
-				*partial = palloc0(Max(q->nitems, 1) * sizeof(bool));
 				*extra = palloc(Max(q->nitems, 1) * sizeof(Pointer));
 				for (int i = 0; i < q->nitems; i++)
 				{
@@ -123,9 +127,8 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 					map->map[i] = -1;
 					if (it->type != NQ_VAL)
 						continue;
-					keys[n] = PointerGetDatum(entity_key_text(it->kind, NQ_NAME(q, it),
-															  it->name_len));
-					(*partial)[n] = (it->flags & NQ_WILDCARD) != 0;
+					keys[n] = (it->flags & NQ_WILDCARD) ? kind_key(it->kind) :
+						name_key(it->kind, NQ_NAME(q, it), it->name_len);
 					(*extra)[n] = (Pointer) map;
 					map->map[i] = n;
 					n++;
@@ -140,7 +143,7 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 				Entity	   *e = PG_GETARG_ENTITY_P(0);
 
 				keys = palloc(sizeof(Datum));
-				keys[0] = PointerGetDatum(entity_key_text(e->kind, e->name, ENTITY_NAMELEN(e)));
+				keys[0] = name_key(e->kind, e->name, ENTITY_NAMELEN(e));
 				*nkeys = 1;
 				break;
 			}
@@ -154,8 +157,7 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 				{
 					EntityEntry *e = &es->entries[i];
 
-					keys[i] = PointerGetDatum(entity_key_text(e->kind, ENTRY_NAME(es, e),
-															  e->name_len));
+					keys[i] = name_key(e->kind, ENTRY_NAME(es, e), e->name_len);
 				}
 				*nkeys = es->nentries;
 				/* everything contains the empty set; nothing overlaps it */
@@ -270,7 +272,8 @@ gin_entities_consistent(PG_FUNCTION_ARGS)
 	for (int i = 0; i < nkeys; i++)
 		tcheck[i] = check[i] ? GIN_TRUE : GIN_FALSE;
 	res = consistent_common(tcheck, strategy, PG_GETARG_DATUM(2), nkeys, extra);
-	*recheck = false;
+	/* hashed keys: confirm on the heap value */
+	*recheck = true;
 	pfree(tcheck);
 	PG_RETURN_BOOL(res == GIN_TRUE);
 }
@@ -283,6 +286,8 @@ gin_entities_triconsistent(PG_FUNCTION_ARGS)
 	int32		nkeys = PG_GETARG_INT32(3);
 	Pointer    *extra = (Pointer *) PG_GETARG_POINTER(4);
 
-	PG_RETURN_GIN_TERNARY_VALUE(consistent_common(check, strategy, PG_GETARG_DATUM(2),
-												  nkeys, extra));
+	GinTernaryValue res = consistent_common(check, strategy, PG_GETARG_DATUM(2), nkeys, extra);
+
+	/* hashed keys: a match is only a candidate */
+	PG_RETURN_GIN_TERNARY_VALUE(res == GIN_TRUE ? GIN_MAYBE : res);
 }

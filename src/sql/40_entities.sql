@@ -284,8 +284,6 @@ COMMENT ON FUNCTION diplomat.unnest(diplomat.entities) IS
 -- GIN ---------------------------------------------------------------------
 CREATE FUNCTION diplomat.gin_cmp_entity_key(text, text) RETURNS integer
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION diplomat.gin_compare_partial_entity_key(text, text, smallint, internal) RETURNS integer
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.gin_extract_entities(diplomat.entities, internal) RETURNS internal
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.gin_extract_entities_query(diplomat.entities, internal, smallint, internal, internal, internal, internal) RETURNS internal
@@ -295,7 +293,6 @@ CREATE FUNCTION diplomat.gin_entities_consistent(internal, smallint, diplomat.en
 CREATE FUNCTION diplomat.gin_entities_triconsistent(internal, smallint, diplomat.entities, integer, internal, internal, internal) RETURNS "char"
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.gin_cmp_entity_key(text, text) IS 'GIN support: bytewise comparison of entity keys';
-COMMENT ON FUNCTION diplomat.gin_compare_partial_entity_key(text, text, smallint, internal) IS 'GIN support: prefix match for KIND:* queries';
 COMMENT ON FUNCTION diplomat.gin_extract_entities(diplomat.entities, internal) IS 'GIN support: keys of an entities value';
 COMMENT ON FUNCTION diplomat.gin_extract_entities_query(diplomat.entities, internal, smallint, internal, internal, internal, internal) IS 'GIN support: keys of a query';
 COMMENT ON FUNCTION diplomat.gin_entities_consistent(internal, smallint, diplomat.entities, integer, internal, internal, internal, internal) IS 'GIN support: consistent function';
@@ -306,15 +303,14 @@ CREATE OPERATOR CLASS diplomat.entities_ops DEFAULT FOR TYPE diplomat.entities U
     OPERATOR 2 diplomat.? (diplomat.entities, diplomat.entity),
     OPERATOR 3 diplomat.@> (diplomat.entities, diplomat.entities),
     OPERATOR 4 diplomat.&& (diplomat.entities, diplomat.entities),
-    FUNCTION 1 diplomat.gin_cmp_entity_key(text, text),
+    FUNCTION 1 pg_catalog.btint4cmp(integer, integer),
     FUNCTION 2 diplomat.gin_extract_entities(diplomat.entities, internal),
     FUNCTION 3 diplomat.gin_extract_entities_query(diplomat.entities, internal, smallint, internal, internal, internal, internal),
     FUNCTION 4 diplomat.gin_entities_consistent(internal, smallint, diplomat.entities, integer, internal, internal, internal, internal),
-    FUNCTION 5 diplomat.gin_compare_partial_entity_key(text, text, smallint, internal),
     FUNCTION 6 diplomat.gin_entities_triconsistent(internal, smallint, diplomat.entities, integer, internal, internal, internal),
-    STORAGE text;
+    STORAGE integer;
 COMMENT ON OPERATOR CLASS diplomat.entities_ops USING gin IS
-'GIN index on entities for @@ newsquery, ? entity, @> and &&';
+'GIN index on entities for @@ newsquery, ? entity, @> and && (hashed keys, rechecked)';
 
 CREATE FUNCTION diplomat.entities_typanalyze(internal) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
