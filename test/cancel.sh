@@ -8,10 +8,15 @@ psql -X -q -d $db -c "SET client_min_messages = warning; CREATE EXTENSION diplom
 # a long document: ~20 MB of prose, processed in one call
 psql -X -q -d $db -At >"$top/build/cancel.out" 2>&1 <<'SQL' &
 SET application_name = 'diplomat_cancel_test';
-SELECT count(*) FROM diplomat.mentions(repeat('Foreign Minister Yoko Kamikawa met Antony Blinken in Washington on Friday. ', 300000));
+SELECT diplomat.length(diplomat.entities(repeat('Foreign Minister Yoko Kamikawa met Antony Blinken in Washington on Friday. ', 1000000), '2024-01-13'));
 SQL
 pid=$!
-sleep 1.5
+# wait until the extraction runs, then cancel it
+i=0
+until psql -X -At -d postgres -c "SELECT 1 FROM pg_stat_activity WHERE application_name = 'diplomat_cancel_test' AND state = 'active' AND query LIKE '%entities%'" | grep -q 1; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || break
+done
+sleep 0.5
 n=$(psql -X -At -d postgres -c "SELECT count(pg_cancel_backend(pid)) FROM pg_stat_activity WHERE application_name = 'diplomat_cancel_test'")
 wait $pid
 out=$(cat "$top/build/cancel.out")
