@@ -115,6 +115,8 @@ fi
 # the machine
 elapsed=$(( $(date +%s) - start ))
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+hv=$(lscpu 2>/dev/null | sed -n 's/^Hypervisor vendor:[[:space:]]*//p')
+[ -n "$hv" ] && cpu="$cpu, virtual machine ($hv)"
 ram=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
 so_end=$(so_md5)
 if [ "$so_start" = "$so_end" ]; then

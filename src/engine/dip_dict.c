@@ -431,8 +431,10 @@ phrase_tokens(DipBuilder *b, const char *s, PTok *out, bool intern)
 		{
 			DipToken   *t = &doc.toks[i];
 
+			/* a leading "the" is not part of the name, unless it is
+			 * written with a capital as in "The Hague" */
 			if (n == 0 && t->nlen == 3 && memcmp(t->norm, "the", 3) == 0 &&
-				doc.ntoks > 1)
+				doc.ntoks > 1 && !(t->flags & DIP_TF_UPPER))
 				continue;
 			if (n >= MAX_PHRASE)
 			{

@@ -462,6 +462,24 @@ name_span(DipSentCtx *sc, uint32_t a)
 			j++;
 			continue;
 		}
+		/* "5th Fleet", "2nd Battalion": an ordinal before a capitalised word */
+		if (t->type == DIP_TOK_NUMBER && j + 1 < n && is_capword(&sc->t[j + 1]) &&
+			t->nlen >= 3 && (memcmp(t->norm + t->nlen - 2, "st", 2) == 0 ||
+							 memcmp(t->norm + t->nlen - 2, "nd", 2) == 0 ||
+							 memcmp(t->norm + t->nlen - 2, "rd", 2) == 0 ||
+							 memcmp(t->norm + t->nlen - 2, "th", 2) == 0))
+		{
+			j++;
+			continue;
+		}
+		/* "CTF 50", "Task Force 150": a number after an acronym or "Force" */
+		if (j > a && t->type == DIP_TOK_NUMBER && !(t->flags & DIP_TF_JOIN) &&
+			((sc->t[j - 1].flags & DIP_TF_ALLCAPS) || tok_is(&sc->t[j - 1], "force")) &&
+			t->nlen <= 4 && (j + 1 >= n || !is_capword(&sc->t[j + 1])))
+		{
+			j++;
+			break;
+		}
 		/* particles: van, de, al, bin, von between capitalised words */
 		if (j > a && j + 1 < n && is_capword(&sc->t[j + 1]) &&
 			(lexof(sc, j) & LX_PARTICLE) && t->type == DIP_TOK_WORD &&
@@ -554,7 +572,7 @@ tok_in(const DipToken *t, const char *const *list)
  * (teams); otherwise a place, the most frequent kind of such words.
  */
 static int
-guess_single(DipSentCtx *sc, uint32_t a)
+guess_single(DipSentCtx *sc, uint32_t a, bool *weak)
 {
 	static const char *const loc_prev[] = {
 		"of", "in", "at", "from", "to", "near", "into", "across", "outside",
@@ -591,6 +609,8 @@ guess_single(DipSentCtx *sc, uint32_t a)
 		return DIP_KIND_LOC;
 	if (next && (tok_in(next, per_next) || next->type == DIP_TOK_CLITIC))
 		return DIP_KIND_PER;
+	/* no evidence: kept only if the document resolves it */
+	*weak = true;
 	return DIP_KIND_ORG;
 }
 
@@ -600,7 +620,7 @@ guess_single(DipSentCtx *sc, uint32_t a)
  * DIP_HOW_RULE when the evidence is explicit, DIP_HOW_GUESS otherwise.
  */
 static int
-type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how)
+type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how, bool *weak)
 {
 	const DipToken *t = sc->t;
 	uint32_t	n = b - a;
@@ -633,12 +653,22 @@ type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how)
 		return DIP_KIND_NONE;
 	if (is_storm(&t[a]) && n > 1)
 		return DIP_KIND_NONE;
+	/* "Operation Inherent Resolve", ships "USS Mahan", "HMS Ocean" */
+	if (n > 1 && (tok_is(&t[a], "operation") || tok_is(&t[a], "uss") || tok_is(&t[a], "hms") ||
+				  tok_is(&t[a], "fs") || tok_is(&t[a], "ins") || tok_is(&t[a], "mv") ||
+				  tok_is(&t[a], "hmas") || tok_is(&t[a], "hmcs")))
+		return DIP_KIND_NONE;
 	for (uint32_t i = a; i < b; i++)
 		if (tok_is(&t[i], "war") && n > 1)
 			return DIP_KIND_NONE;
 	/* a title alone ("Foreign Secretary") names no one */
-	if (sc->role_len[a] >= n)
+	if (sc->role_len[a] >= n && !(llast & LX_ORG_SUFFIX) &&
+		(sc->an->dict->roles[sc->role_ref[a]].use & DIP_ROLE_TITLE))
 		return DIP_KIND_NONE;
+	/* "the Senate", "the Army": an organisation word after "the" */
+	if (n == 1 && (lfirst & LX_ORG_SUFFIX) && a > 0 && tok_is(&t[a - 1], "the") &&
+		!(lfirst & (LX_GIVEN | LX_SURNAME)))
+		return DIP_KIND_ORG;
 	/* codes such as H5N1 or F-16 */
 	if (n == 1 && (t[a].flags & DIP_TF_DIGITS))
 		return DIP_KIND_NONE;
@@ -685,7 +715,7 @@ type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how)
 		return DIP_KIND_NONE;
 	*how = DIP_HOW_GUESS;
 	if (n == 1)
-		return guess_single(sc, a);
+		return guess_single(sc, a, weak);
 	/* "the Bowling Green Falcons", "at Lincoln Reservoir": not a person */
 	if (a > 0 && (tok_is(&t[a - 1], "the") || tok_is(&t[a - 1], "a")))
 		return DIP_KIND_ORG;
@@ -924,7 +954,9 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 	 */
 	if ((sc->t[i].flags & DIP_TF_UPPER) && !(sc->t[i].flags & DIP_TF_ALLCAPS && i + 1 < a &&
 											 !(sc->t[i + 1].flags & DIP_TF_UPPER)))
+	{
 		extend_mention_left(sc, mi, i);
+	}
 	*next = b;
 	return true;
 }
@@ -1060,13 +1092,43 @@ dip_ner_sentence(DipSentCtx *sc)
 					continue;
 				}
 			}
+			/* "U.S. Central Command", "Chinese Communist Party": a country
+			 * or nationality before an organisation of that country */
+			if ((ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_NORP) && end < n &&
+				sc->ent_len[end] > 0 && ge->country[0] &&
+				d->entities[sc->ent_ref[end]].kind == DIP_KIND_ORG &&
+				memcmp(d->entities[sc->ent_ref[end]].country, ge->country, 3) == 0)
+			{
+				int32_t		mi = emit_dict(sc, end, sc->ent_len[end], sc->ent_ref[end]);
+
+				extend_mention_left(sc, mi, i);
+				i = end + sc->ent_len[end];
+				continue;
+			}
 			/* a title that is also an entity name is a title here */
 			if (sc->role_len[i] > sc->ent_len[i] && try_title(sc, i, &next))
 			{
 				i = next;
 				continue;
 			}
-			emit_dict(sc, i, sc->ent_len[i], sc->ent_ref[i]);
+			/* "U.S.-led", "New York-based": an adjective, not a mention */
+			if (end + 1 < n && tok_is(&sc->t[end], "-") && (sc->t[end].flags & DIP_TF_JOIN) &&
+				(tok_is(&sc->t[end + 1], "led") || tok_is(&sc->t[end + 1], "based") ||
+				 tok_is(&sc->t[end + 1], "born") || tok_is(&sc->t[end + 1], "made") ||
+				 tok_is(&sc->t[end + 1], "owned") || tok_is(&sc->t[end + 1], "run") ||
+				 tok_is(&sc->t[end + 1], "brokered") || tok_is(&sc->t[end + 1], "listed") ||
+				 tok_is(&sc->t[end + 1], "registered") || tok_is(&sc->t[end + 1], "flagged")))
+			{
+				i = end + 2;
+				continue;
+			}
+			/* "The Hague" keeps its article, but a sentence-initial "The"
+			 * is only capitalised because it starts the sentence */
+			if (tok_is(t, "the") && sc->ent_len[i] > 1 && sentence_initial(sc, i) &&
+				sc->ent_len[i + 1] == sc->ent_len[i] - 1 && sc->ent_ref[i + 1] == sc->ent_ref[i])
+				emit_dict(sc, i + 1, sc->ent_len[i] - 1, sc->ent_ref[i]);
+			else
+				emit_dict(sc, i, sc->ent_len[i], sc->ent_ref[i]);
 			i = end;
 			continue;
 		}
@@ -1081,6 +1143,7 @@ dip_ner_sentence(DipSentCtx *sc)
 			uint32_t	b;
 			int			kind,
 						how;
+			bool		weak;
 			uint32_t	lx = lexof(sc, i);
 
 			if (initial && (lx & (LX_COMMON | LX_NOT_NAME)) &&
@@ -1116,7 +1179,8 @@ dip_ner_sentence(DipSentCtx *sc)
 				i++;
 				continue;
 			}
-			kind = type_span(sc, i, b, &how);
+			weak = false;
+			kind = type_span(sc, i, b, &how, &weak);
 			if (kind != DIP_KIND_NONE)
 			{
 				int32_t		mi;
@@ -1124,6 +1188,7 @@ dip_ner_sentence(DipSentCtx *sc)
 
 				b = of_chain(sc, i, b, kind);
 				mi = add_mention(sc, i, b, kind, ent_from_span(sc, i, b, kind), how);
+				an->m[mi].weak = weak;
 				e = &an->ents[an->m[mi].entity];
 				if (kind == DIP_KIND_ORG && !e->role[0])
 					memcpy(e->role, org_role(&sc->t[b - 1]), 4);
@@ -1491,6 +1556,10 @@ dip_ner_finish(DipAnalysis *an, const char *text)
 			}
 		}
 	}
+	/* one-word names without any evidence that nothing resolved */
+	for (uint32_t m = 0; m < an->nm; m++)
+		if (an->m[m].weak && an->m[m].how == DIP_HOW_GUESS)
+			an->m[m].dropped = 1;
 	if (an->ncaseless > 0 && text != NULL)
 		caseless_pass(an, &at, text);
 

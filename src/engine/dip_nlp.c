@@ -124,6 +124,10 @@ match_dictionaries(DipSentCtx *sc)
 				switch (it->type)
 				{
 					case DIP_ITEM_ENTITY:
+						/* in all-caps lines, "IS" and "US" are words */
+						if (sc->caseless && len == 1 && (t[i].flags & DIP_TF_ALLCAPS) &&
+							t[i].nlen <= 3 && (d->words[t[i].wid].lex & LX_FUNCTION))
+							break;
 						if (len > sc->ent_len[i])
 						{
 							bool		ok = true;

@@ -36,6 +36,7 @@ typedef struct DipMention
 	uint8_t		ntok;
 	uint8_t		tentative;		/* sentence-initial, unconfirmed */
 	uint8_t		dropped;
+	uint8_t		weak;			/* no type evidence: dropped unless resolved */
 	char		role[4];		/* CAMEO role from a title, or "" */
 	uint8_t		office;			/* office named by that title */
 	uint32_t	wid;			/* word id of a one-word mention */
