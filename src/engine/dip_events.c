@@ -266,7 +266,7 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 		}
 		i++;
 	}
-	/* compound groups: actors joined by "and" or "," (+ "the") */
+	/* compound groups: "X and Y", and lists "X, Y and Z" */
 	for (int k = 1; k < n; k++)
 	{
 		uint32_t	j = ac[k - 1].b;
@@ -289,6 +289,24 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 
 			for (int q = k; q < n && ac[q].group == old; q++)
 				ac[q].group = ac[k - 1].group;
+		}
+	}
+	/* "X, Y and Z": a comma before a member of a group joins the list */
+	for (int k = n - 2; k >= 0; k--)
+	{
+		uint32_t	j = ac[k].b;
+
+		if (ac[k].pronoun || ac[k + 1].pronoun || !ac[k].code[0] ||
+			ac[k + 1].group == ac[k].group)
+			continue;
+		if (k + 2 >= n || ac[k + 2].group != ac[k + 1].group)
+			continue;
+		if (j < ac[k + 1].a && tok_is(&sc->t[j], ",") && j + 1 == ac[k + 1].a)
+		{
+			int			old = ac[k + 1].group;
+
+			for (int q = k + 1; q < n && ac[q].group == old; q++)
+				ac[q].group = ac[k].group;
 		}
 	}
 	return n;
@@ -411,16 +429,31 @@ match_rest(const DipSentCtx *sc, Actor *ac, int nac, const DipPElem *el, int k,
 	switch (el[k].kind)
 	{
 		case DIP_PE_GAP:
-			for (uint32_t skip = 0; skip <= 3 && j + skip <= sc->n; skip++)
 			{
-				/* a gap does not cross a clause boundary */
-				if (skip > 0 && (tok_is(&sc->t[j + skip - 1], ",") ||
-								 tok_is(&sc->t[j + skip - 1], ";")))
-					break;
-				if (match_rest(sc, ac, nac, el, k + 1, nel, j + skip, pm))
-					return true;
+				uint32_t	words = 0;
+
+				/* up to three words; a hyphenated word ("full-scale") is one */
+				for (uint32_t skip = 0; words <= 3 && j + skip <= sc->n; skip++)
+				{
+					if (skip > 0)
+					{
+						const DipToken *prev = &sc->t[j + skip - 1];
+
+						/* a gap does not cross a clause boundary */
+						if (tok_is(prev, ",") || tok_is(prev, ";"))
+							break;
+						if (!(prev->flags & DIP_TF_JOIN))
+							words++;
+						if (words > 3)
+							break;
+					}
+					if (j + skip < sc->n && (sc->t[j + skip].flags & DIP_TF_JOIN))
+						continue;
+					if (match_rest(sc, ac, nac, el, k + 1, nel, j + skip, pm))
+						return true;
+				}
+				return false;
 			}
-			return false;
 		case DIP_PE_SOURCE:
 		case DIP_PE_TARGET:
 			{
@@ -551,12 +584,19 @@ find_subject(const DipSentCtx *sc, Actor *ac, int n, uint32_t v)
 	return best;
 }
 
-/* The first actor after token j within the clause, not a place after in. */
+/*
+ * The first actor after token j within the clause.  An actor right after
+ * the pattern's last word ("arrived in Israel", "talks with Y") is its
+ * object whatever the preposition; further on, actors after locative
+ * prepositions ("in Washington") are places, not targets.
+ */
 static int
 find_object(const DipSentCtx *sc, Actor *ac, int n, uint32_t j, uint32_t maxdist)
 {
 	for (int k = 0; k < n; k++)
 	{
+		uint32_t	p;
+
 		if (ac[k].a < j || ac[k].pronoun)
 			continue;
 		if (ac[k].a - j > maxdist)
@@ -566,10 +606,15 @@ find_object(const DipSentCtx *sc, Actor *ac, int n, uint32_t j, uint32_t maxdist
 				tok_is(&sc->t[q], "which") || tok_is(&sc->t[q], "who") ||
 				tok_is(&sc->t[q], "and") || tok_is(&sc->t[q], "but"))
 				return -1;
-		if (governed(sc, &ac[k]) && !(tok_is(&sc->t[ac[k].a - 1], "with") ||
-									  tok_is(&sc->t[ac[k].a - 1], "against") ||
-									  tok_is(&sc->t[ac[k].a - 1], "on") ||
-									  tok_is(&sc->t[ac[k].a - 1], "to")))
+		p = ac[k].a;
+		while (p > j && (tok_is(&sc->t[p - 1], "the") || tok_is(&sc->t[p - 1], "a")))
+			p--;
+		if (p == j)
+			return k;
+		if (governed(sc, &ac[k]) && (tok_is(&sc->t[p - 1], "in") || tok_is(&sc->t[p - 1], "at") ||
+									 tok_is(&sc->t[p - 1], "near") || tok_is(&sc->t[p - 1], "by") ||
+									 tok_is(&sc->t[p - 1], "during") || tok_is(&sc->t[p - 1], "since") ||
+									 tok_is(&sc->t[p - 1], "after") || tok_is(&sc->t[p - 1], "before")))
 			continue;
 		return k;
 	}
@@ -700,11 +745,14 @@ emit_event(DipSentCtx *sc, const Match *mt, int code, const Actor *src, const Ac
 	uint32_t	a = mt->a,
 				b = mt->b;
 
-	/* an event needs a source; source and target must differ */
-	if (src == NULL || !src->code[0])
+	/* an event needs a source (or, for "X was attacked", a target);
+	 * source and target must differ */
+	if (src == NULL && (tgt == NULL || !tgt->code[0]))
 		return;
-	if (tgt && ((tgt->ent >= 0 && tgt->ent == src->ent) ||
-				(tgt->ent < 0 && src->ent < 0 && strcmp(tgt->code, src->code) == 0)))
+	if (src != NULL && !src->code[0])
+		return;
+	if (src && tgt && ((tgt->ent >= 0 && tgt->ent == src->ent) ||
+					   (tgt->ent < 0 && src->ent < 0 && strcmp(tgt->code, src->code) == 0)))
 		return;
 	/* the same event twice in a sentence counts once */
 	for (uint32_t k = 0; k < an->nev; k++)
@@ -712,7 +760,8 @@ emit_event(DipSentCtx *sc, const Match *mt, int code, const Actor *src, const Ac
 		DipEvent   *o = &an->ev[k];
 
 		if (o->sentence == sc->sent->number && o->code == code &&
-			strcmp(an->actors[o->source].code, src->code) == 0 &&
+			((o->source < 0 && src == NULL) ||
+			 (o->source >= 0 && src && strcmp(an->actors[o->source].code, src->code) == 0)) &&
 			((o->target < 0 && tgt == NULL) ||
 			 (o->target >= 0 && tgt && an->actors[o->target].entity == tgt->ent &&
 			  strcmp(an->actors[o->target].code, tgt->code) == 0)))
@@ -731,11 +780,11 @@ emit_event(DipSentCtx *sc, const Match *mt, int code, const Actor *src, const Ac
 	ev = &an->ev[an->nev++];
 	memset(ev, 0, sizeof(*ev));
 	ev->code = (int16_t) code;
-	ev->source = add_actor_ref(an, src);
+	ev->source = src ? add_actor_ref(an, src) : -1;
 	ev->target = tgt ? add_actor_ref(an, tgt) : -1;
 	ev->sentence = sc->sent->number;
 	/* the clause: from the first to the last word involved */
-	if (!src->pronoun && src->a < a)
+	if (src && !src->pronoun && src->a < a)
 		a = src->a;
 	if (tgt && !tgt->pronoun && tgt->b > b)
 		b = tgt->b;
@@ -781,7 +830,9 @@ reciprocal(int code)
 	int			r = dip_cameo_root(code);
 
 	return r == dip_cameo_pack("03", 2) || r == dip_cameo_pack("04", 2) ||
-		r == dip_cameo_pack("05", 2) || r == dip_cameo_pack("06", 2) ||
+		dip_cameo_within(code, dip_cameo_pack("050", 3)) ||
+		dip_cameo_within(code, dip_cameo_pack("057", 3)) || r == dip_cameo_pack("06", 2) ||
+		dip_cameo_within(code, dip_cameo_pack("0841", 4)) ||
 		dip_cameo_within(code, dip_cameo_pack("190", 3)) ||
 		dip_cameo_within(code, dip_cameo_pack("0871", 4));
 }
@@ -903,25 +954,44 @@ dip_events_sentence(DipSentCtx *sc)
 		any_other = true;
 		src = mt[k].src_group;
 		tgt = mt[k].tgt_group;
-		/* passive: "was visited by X" */
+		/* passive: "was visited (on Monday) by X", "was shot" */
 		if (src < 0 && mt[k].a > 0 && (is_be(&sc->t[mt[k].a - 1]) ||
 									   (mt[k].a > 1 && is_be(&sc->t[mt[k].a - 2]))) &&
 			sc->t[mt[k].a].wid && (d->words[sc->t[mt[k].a].wid].vforms & DIP_VF_PART))
 		{
 			uint32_t	j = mt[k].b;
+			int			by = -1;
 
-			if (j < sc->n && tok_is(&sc->t[j], "by"))
+			for (; j < sc->n && j < mt[k].b + 5; j++)
 			{
-				int			by = actor_at(sc, ac, nac, j + 1);
-
-				if (by >= 0)
+				if (tok_is(&sc->t[j], ",") || tok_is(&sc->t[j], ";"))
+					break;
+				if (tok_is(&sc->t[j], "by"))
 				{
-					src = by;
-					if (tgt < 0)
-						tgt = find_subject(sc, ac, nac, mt[k].a);
-					passive = true;
+					by = actor_at(sc, ac, nac, j + 1);
+					break;
 				}
 			}
+			if (tgt < 0)
+				tgt = find_subject(sc, ac, nac, mt[k].a);
+			passive = true;
+			if (by >= 0)
+				src = by;
+			else if (tgt >= 0 && dip_cameo_info(code)->quad_class >= 3)
+			{
+				/* "Fico was shot": an attack on X by someone unknown */
+				int			t0 = tgt;
+
+				while (t0 > 0 && ac[t0 - 1].group == ac[tgt].group)
+					t0--;
+				for (int t = t0; t < nac && ac[t].group == ac[tgt].group; t++)
+					emit_event(sc, &mt[k], code, NULL, &ac[t], location,
+							   ndates > 0 ? dates[0].date : an->published,
+							   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
+				continue;
+			}
+			else
+				passive = false;
 		}
 		if (src < 0 && d->pelems[pat->elem_first].kind != DIP_PE_LEMMA)
 		{
@@ -948,7 +1018,7 @@ dip_events_sentence(DipSentCtx *sc)
 		if (src < 0)
 			src = find_subject(sc, ac, nac, mt[k].a);
 		if (tgt < 0 && !passive)
-			tgt = find_object(sc, ac, nac, mt[k].b, pat->has_target ? 3 : 6);
+			tgt = find_object(sc, ac, nac, mt[k].b, pat->has_target ? 3 : 10);
 		if (src < 0)
 			continue;
 		modal = modal_future(sc, mt[k].a);
@@ -989,6 +1059,20 @@ dip_events_sentence(DipSentCtx *sc)
 				 dip_cameo_info(code)->quad_class == 4))
 				evloc = ac[tgt].ent;
 			location = evloc;
+		}
+		/* "X and Y met in Geneva": a meeting at a third location */
+		if (code == dip_cameo_pack("040", 3) && find_location(sc) >= 0)
+		{
+			const DipEnt *le = &an->ents[find_location(sc)];
+			int			sg = ac[src].group;
+			bool		third = le->country[0] != 0;
+
+			for (int q = 0; q < nac && third; q++)
+				if ((ac[q].group == sg || (tgt >= 0 && ac[q].group == ac[tgt].group)) &&
+					(!ac[q].code[0] || strncmp(ac[q].code, le->country, 3) == 0))
+					third = false;
+			if (third)
+				code = dip_cameo_pack("044", 3);
 		}
 		/* one event per pair of the compound actors */
 		{
@@ -1035,12 +1119,29 @@ dip_events_sentence(DipSentCtx *sc)
 	if (say >= 0 && !any_other)
 	{
 		int			src = find_subject(sc, ac, nac, mt[say].a);
-		int			tgt = find_object(sc, ac, nac, mt[say].b, 2);
+		int			tgt = -1;
 
-		if (src >= 0 && tgt >= 0)
-			emit_event(sc, &mt[say], d->patterns[mt[say].pattern].code, &ac[src], &ac[tgt],
-					   location, ndates > 0 ? dates[0].date : an->published,
+		/* "X said (that) ... Y ...": about the first other actor, after
+		 * the verb if there is one, else before it */
+		if (src >= 0)
+		{
+			for (int pass = 0; pass < 2 && tgt < 0; pass++)
+				for (int q = 0; q < nac; q++)
+				{
+					if (ac[q].group == ac[src].group || !ac[q].code[0])
+						continue;
+					if ((pass == 0) != (ac[q].a >= mt[say].b))
+						continue;
+					if (ac[q].ent >= 0 && ac[q].ent == ac[src].ent)
+						continue;
+					tgt = q;
+					break;
+				}
+			emit_event(sc, &mt[say], d->patterns[mt[say].pattern].code, &ac[src],
+					   tgt >= 0 ? &ac[tgt] : NULL, location,
+					   ndates > 0 ? dates[0].date : an->published,
 					   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
+		}
 	}
 	remember_actors(an, ac, nac);
 }

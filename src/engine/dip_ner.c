@@ -843,6 +843,69 @@ lcset_has(const DipAnalysis *an, const char *s, uint32_t len)
 	return false;
 }
 
+/*
+ * A one-word name that the document never gives in full: a surname of a
+ * gazetteer person ("Kishida"), preferring whoever held an office at the
+ * publication date.  Returns the dictionary entity or -1.
+ */
+static int32_t
+surname_person(const DipAnalysis *an, uint32_t wid)
+{
+	const DipDict *d = an->dict;
+	uint32_t	node;
+	const DipNode *nd;
+	int32_t		best = -1;
+	int			best_score = -1;
+	int			candidates = 0;
+
+	if (wid == 0 || (d->words[wid].lex & (LX_COMMON | LX_NOT_NAME)))
+		return -1;
+	node = dip_trie_child(d, 0, wid);
+	if (node == 0)
+		return -1;
+	nd = &d->nodes[node];
+	for (uint32_t k = 0; k < nd->item_count; k++)
+	{
+		const DipItem *it = &d->items[nd->item_first + k];
+		const DipEntity *ge;
+		int			score = 0;
+
+		if (it->type != DIP_ITEM_SURNAME)
+			continue;
+		/* a first word counts only when it is not a given name */
+		if ((it->capmask & 2) && (d->words[wid].lex & LX_GIVEN))
+			continue;
+		ge = &d->entities[it->ref];
+		candidates++;
+		if (an->published != DIP_DATE_NONE && ge->office_count > 0)
+		{
+			for (uint32_t o = 0; o < ge->office_count; o++)
+			{
+				const DipOffice *of = &d->offices[ge->office_first + o];
+
+				if ((of->start == DIP_NO_DATE || of->start <= an->published) &&
+					(of->end == INT32_MAX || of->end >= an->published))
+					score = Max(score, 3 + (of->office <= DIP_OFFICE_FOREIGN_MINISTER ? 1 : 0));
+			}
+		}
+		if (score == 0 && ge->office_count > 0)
+			score = 1;
+		if (score > best_score)
+		{
+			best_score = score;
+			best = (int32_t) it->ref;
+		}
+		else if (score == best_score)
+			best = -2;			/* a tie: ambiguous */
+	}
+	if (best < 0)
+		return -1;
+	/* with no date, only an unambiguous surname resolves */
+	if (best_score < 3 && candidates > 1)
+		return -1;
+	return best;
+}
+
 /* Emits a gazetteer match at [i, i+len); returns the mention index. */
 static int32_t
 emit_dict(DipSentCtx *sc, uint32_t i, uint32_t len, int32_t ref)
@@ -1165,6 +1228,22 @@ dip_ner_sentence(DipSentCtx *sc)
 					i = b;
 					continue;
 				}
+				/* a gazetteer person known by the surname: "Biden" */
+				if (!initial || !(lexof(sc, i) & LX_COMMON))
+				{
+					int32_t		ge = surname_person(an, t->wid);
+
+					if (ge >= 0)
+					{
+						const DipEntity *gp = &d->entities[ge];
+
+						add_mention(sc, i, b, DIP_KIND_PER,
+									dip_ent_add(an, DIP_KIND_PER, dip_str(d, gp->name), gp->namelen, ge),
+									DIP_HOW_ALIAS);
+						i = b;
+						continue;
+					}
+				}
 			}
 			/* a label at the start of a line: "Scorers:", "Standings:" */
 			if (initial && b == i + 1 && b < n && tok_is(&sc->t[b], ":"))
@@ -1401,68 +1480,6 @@ caseless_pass(DipAnalysis *an, const AliasTab *at, const char *text)
 }
 
 
-/*
- * A one-word name that the document never gives in full: a surname of a
- * gazetteer person ("Kishida"), preferring whoever held an office at the
- * publication date.  Returns the dictionary entity or -1.
- */
-static int32_t
-surname_person(const DipAnalysis *an, uint32_t wid)
-{
-	const DipDict *d = an->dict;
-	uint32_t	node;
-	const DipNode *nd;
-	int32_t		best = -1;
-	int			best_score = -1;
-	int			candidates = 0;
-
-	if (wid == 0 || (d->words[wid].lex & (LX_COMMON | LX_NOT_NAME)))
-		return -1;
-	node = dip_trie_child(d, 0, wid);
-	if (node == 0)
-		return -1;
-	nd = &d->nodes[node];
-	for (uint32_t k = 0; k < nd->item_count; k++)
-	{
-		const DipItem *it = &d->items[nd->item_first + k];
-		const DipEntity *ge;
-		int			score = 0;
-
-		if (it->type != DIP_ITEM_SURNAME)
-			continue;
-		/* a first word counts only when it is not a given name */
-		if ((it->capmask & 2) && (d->words[wid].lex & LX_GIVEN))
-			continue;
-		ge = &d->entities[it->ref];
-		candidates++;
-		if (an->published != DIP_DATE_NONE && ge->office_count > 0)
-		{
-			for (uint32_t o = 0; o < ge->office_count; o++)
-			{
-				const DipOffice *of = &d->offices[ge->office_first + o];
-
-				if ((of->start == DIP_NO_DATE || of->start <= an->published) &&
-					(of->end == INT32_MAX || of->end >= an->published))
-					score = Max(score, 3 + (of->office <= DIP_OFFICE_FOREIGN_MINISTER ? 1 : 0));
-			}
-		}
-		if (score == 0 && ge->office_count > 0)
-			score = 1;
-		if (score > best_score)
-		{
-			best_score = score;
-			best = (int32_t) it->ref;
-		}
-		else if (score == best_score)
-			best = -2;			/* a tie: ambiguous */
-	}
-	if (best < 0)
-		return -1;
-	/* with no date, only an unambiguous surname resolves */
-	if (best_score < 3 && candidates > 1)
-		return -1;
-	return best;
-}
 
 void
 dip_ner_finish(DipAnalysis *an, const char *text)

@@ -79,7 +79,7 @@ dip_events(PG_FUNCTION_ARGS)
 	for (uint32 i = 0; i < ga.an.nev; i++)
 	{
 		DipEvent   *ev = &ga.an.ev[i];
-		DipActorRef *src = &ga.an.actors[ev->source];
+		DipActorRef *src = ev->source >= 0 ? &ga.an.actors[ev->source] : NULL;
 		DipActorRef *tgt = ev->target >= 0 ? &ga.an.actors[ev->target] : NULL;
 		const DipCameoInfo *info = dip_cameo_info(ev->code);
 		Datum		values[17];
@@ -87,13 +87,19 @@ dip_events(PG_FUNCTION_ARGS)
 
 		if (info == NULL)
 			continue;
-		values[0] = actor_datum(src->code, &nulls[0]);
+		if (src)
+			values[0] = actor_datum(src->code, &nulls[0]);
+		else
+			nulls[0] = true;
 		if (tgt)
 			values[1] = actor_datum(tgt->code, &nulls[1]);
 		else
 			nulls[1] = true;
 		values[2] = Int16GetDatum(ev->code);
-		values[3] = PointerGetDatum(cstring_to_text_with_len(src->name, src->namelen));
+		if (src)
+			values[3] = PointerGetDatum(cstring_to_text_with_len(src->name, src->namelen));
+		else
+			nulls[3] = true;
 		if (tgt)
 			values[4] = PointerGetDatum(cstring_to_text_with_len(tgt->name, tgt->namelen));
 		else
