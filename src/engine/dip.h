@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ------------------------------------------------------------------------
  * Memory
@@ -139,6 +140,10 @@ typedef enum DipSentKind
 	DIP_SENT_DATELINE,
 	DIP_SENT_BOILERPLATE
 } DipSentKind;
+
+/* True if token t's normalised form is the string literal lit. */
+#define DIP_TOK_IS(t, lit) \
+	((t)->nlen == sizeof(lit) - 1 && memcmp((t)->norm, (lit), sizeof(lit) - 1) == 0)
 
 extern const char *dip_sent_kind_name(int kind);
 extern const char *dip_tok_type_name(int type);

@@ -114,25 +114,38 @@ match_at(const DipToken *t, uint32_t n, uint32_t i, int32_t pub, bool future,
 
 	if (pub == DIP_DATE_NONE)
 		return 0;
+	/* cheap rejection: a date starts with a number, a capitalised name of
+	 * a day or month, or yesterday/today/tomorrow/tonight/last/past/next/
+	 * coming/this */
+	if (t[i].type != DIP_TOK_NUMBER)
+	{
+		char		c = t[i].norm[0];
+
+		if (t[i].type != DIP_TOK_WORD || t[i].nlen < 3 || t[i].nlen > 9)
+			return 0;
+		if (!(t[i].flags & DIP_TF_UPPER) && c != 'y' && c != 't' && c != 'l' &&
+			c != 'p' && c != 'n' && c != 'c')
+			return 0;
+	}
 	dip_date_to_ymd(pub, &y, &m, &d);
 	out->a = i;
 
 	/* yesterday, today, tomorrow, tonight */
-	if (is(&t[i], "yesterday"))
+	if (DIP_TOK_IS(&t[i], "yesterday"))
 	{
 		out->b = i + 1;
 		out->date = pub - 1;
 		out->prec = DIP_PREC_DAY;
 		return 1;
 	}
-	if (is(&t[i], "today") || is(&t[i], "tonight"))
+	if (DIP_TOK_IS(&t[i], "today") || DIP_TOK_IS(&t[i], "tonight"))
 	{
 		out->b = i + 1;
 		out->date = pub;
 		out->prec = DIP_PREC_DAY;
 		return 1;
 	}
-	if (is(&t[i], "tomorrow"))
+	if (DIP_TOK_IS(&t[i], "tomorrow"))
 	{
 		out->b = i + 1;
 		out->date = pub + 1;
@@ -141,9 +154,9 @@ match_at(const DipToken *t, uint32_t n, uint32_t i, int32_t pub, bool future,
 	}
 
 	/* ISO date: 2024 - 01 - 12 glued by hyphens */
-	if (i + 4 < n && number_of(&t[i], 1900, 2100) > 0 && is(&t[i + 1], "-") &&
+	if (i + 4 < n && number_of(&t[i], 1900, 2100) > 0 && DIP_TOK_IS(&t[i + 1], "-") &&
 		(t[i + 2].flags & DIP_TF_JOIN) && number_of(&t[i + 2], 1, 12) > 0 &&
-		is(&t[i + 3], "-") && number_of(&t[i + 4], 1, 31) > 0)
+		DIP_TOK_IS(&t[i + 3], "-") && number_of(&t[i + 4], 1, 31) > 0)
 	{
 		int			yy = number_of(&t[i], 1900, 2100);
 		int			mm = number_of(&t[i + 2], 1, 12);
@@ -156,25 +169,25 @@ match_at(const DipToken *t, uint32_t n, uint32_t i, int32_t pub, bool future,
 	}
 
 	/* last / next / this + week, month, year, weekday, month name */
-	if (is(&t[i], "last") || is(&t[i], "past"))
+	if (DIP_TOK_IS(&t[i], "last") || DIP_TOK_IS(&t[i], "past"))
 		dir = -1;
-	else if (is(&t[i], "next") || is(&t[i], "coming"))
+	else if (DIP_TOK_IS(&t[i], "next") || DIP_TOK_IS(&t[i], "coming"))
 		dir = 1;
-	else if (is(&t[i], "this"))
+	else if (DIP_TOK_IS(&t[i], "this"))
 		dir = 0;
 	else
 		goto plain;
 	if (i + 1 >= n)
 		return 0;
 	j = i + 1;
-	if (is(&t[j], "week") || is(&t[j], "weekend"))
+	if (DIP_TOK_IS(&t[j], "week") || DIP_TOK_IS(&t[j], "weekend"))
 	{
 		out->b = j + 1;
 		out->date = pub + 7 * dir;
 		out->prec = DIP_PREC_WEEK;
 		return 2;
 	}
-	if (is(&t[j], "month"))
+	if (DIP_TOK_IS(&t[j], "month"))
 	{
 		int			mm = m + dir,
 					yy = y;
@@ -194,7 +207,7 @@ match_at(const DipToken *t, uint32_t n, uint32_t i, int32_t pub, bool future,
 		out->prec = DIP_PREC_MONTH;
 		return 2;
 	}
-	if (is(&t[j], "year"))
+	if (DIP_TOK_IS(&t[j], "year"))
 	{
 		out->b = j + 1;
 		out->date = dip_date_from_ymd(y + dir, 1, 1);
@@ -217,7 +230,7 @@ match_at(const DipToken *t, uint32_t n, uint32_t i, int32_t pub, bool future,
 		out->prec = DIP_PREC_DAY;
 		return 2;
 	}
-	if ((mo = month_of(&t[j])) > 0 && !(mo == 5 && !is(&t[j], "may")))
+	if ((mo = month_of(&t[j])) > 0 && !(mo == 5 && !DIP_TOK_IS(&t[j], "may")))
 	{
 		int			yy = y;
 
@@ -254,7 +267,7 @@ plain:
 		j = i + 1;
 		if (j < n && (dd = number_of(&t[j], 1, 31)) > 0)
 			j++;
-		if (j < n && is(&t[j], ","))
+		if (j < n && DIP_TOK_IS(&t[j], ","))
 		{
 			if (j + 1 < n && number_of(&t[j + 1], 1900, 2100) > 0)
 			{
@@ -265,7 +278,7 @@ plain:
 		else if (j < n && (yy = number_of(&t[j], 1900, 2100)) > 0)
 			j++;
 		/* "May" alone is the verb */
-		if (dd < 0 && yy < 0 && (mo == 5 || is(&t[i], "march")))
+		if (dd < 0 && yy < 0 && (mo == 5 || DIP_TOK_IS(&t[i], "march")))
 			return 0;
 		if (yy < 0)
 		{
@@ -304,9 +317,9 @@ plain:
 		return j - i;
 	}
 	/* "in 2023" */
-	if (i > 0 && is(&t[i - 1], "in") && number_of(&t[i], 1900, 2100) > 0 &&
+	if (i > 0 && DIP_TOK_IS(&t[i - 1], "in") && number_of(&t[i], 1900, 2100) > 0 &&
 		!(i + 1 < n && t[i + 1].type == DIP_TOK_WORD && !(t[i + 1].flags & DIP_TF_UPPER) &&
-		  !is(&t[i + 1], "and")))
+		  !DIP_TOK_IS(&t[i + 1], "and")))
 	{
 		out->b = i + 1;
 		out->date = dip_date_from_ymd(number_of(&t[i], 1900, 2100), 1, 1);

@@ -74,14 +74,6 @@ typedef struct EvState
 	bool		have_org;
 } EvState;
 
-static inline bool
-tok_is(const DipToken *t, const char *s)
-{
-	size_t		l = strlen(s);
-
-	return t->nlen == l && memcmp(t->norm, s, l) == 0;
-}
-
 static inline uint32_t
 lexof(const DipSentCtx *sc, uint32_t i)
 {
@@ -224,7 +216,7 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 		{
 			const DipToken *t = &sc->t[i];
 
-			if ((tok_is(t, "he") || tok_is(t, "she")) && es->have_per)
+			if ((DIP_TOK_IS(t, "he") || DIP_TOK_IS(t, "she")) && es->have_per)
 			{
 				*x = es->last_per;
 				x->a = i;
@@ -233,7 +225,7 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 				x->group = n;
 				n++;
 			}
-			else if ((tok_is(t, "it") || tok_is(t, "its")) && es->have_org)
+			else if ((DIP_TOK_IS(t, "it") || DIP_TOK_IS(t, "its")) && es->have_org)
 			{
 				*x = es->last_org;
 				x->a = i;
@@ -242,14 +234,14 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 				x->group = n;
 				n++;
 			}
-			else if ((tok_is(t, "they") || (tok_is(t, "both") && i + 1 < sc->n &&
-											(tok_is(&sc->t[i + 1], "sides") ||
-											 tok_is(&sc->t[i + 1], "leaders") ||
-											 tok_is(&sc->t[i + 1], "countries")))) &&
+			else if ((DIP_TOK_IS(t, "they") || (DIP_TOK_IS(t, "both") && i + 1 < sc->n &&
+											(DIP_TOK_IS(&sc->t[i + 1], "sides") ||
+											 DIP_TOK_IS(&sc->t[i + 1], "leaders") ||
+											 DIP_TOK_IS(&sc->t[i + 1], "countries")))) &&
 					 es->last_group_n >= 2)
 			{
 				int			g = n;
-				uint32_t	end = tok_is(t, "both") ? i + 2 : i + 1;
+				uint32_t	end = DIP_TOK_IS(t, "both") ? i + 2 : i + 1;
 
 				for (int k = 0; k < es->last_group_n && n < MAX_ACTORS; k++)
 				{
@@ -274,12 +266,12 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 
 		if (ac[k].pronoun || ac[k - 1].pronoun)
 			continue;
-		while (j < ac[k].a && (tok_is(&sc->t[j], ",") || tok_is(&sc->t[j], "the")))
+		while (j < ac[k].a && (DIP_TOK_IS(&sc->t[j], ",") || DIP_TOK_IS(&sc->t[j], "the")))
 			j++;
-		if (j < ac[k].a && tok_is(&sc->t[j], "and"))
+		if (j < ac[k].a && DIP_TOK_IS(&sc->t[j], "and"))
 		{
 			j++;
-			while (j < ac[k].a && tok_is(&sc->t[j], "the"))
+			while (j < ac[k].a && DIP_TOK_IS(&sc->t[j], "the"))
 				j++;
 			joined = (j == ac[k].a);
 		}
@@ -301,7 +293,7 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 			continue;
 		if (k + 2 >= n || ac[k + 2].group != ac[k + 1].group)
 			continue;
-		if (j < ac[k + 1].a && tok_is(&sc->t[j], ",") && j + 1 == ac[k + 1].a)
+		if (j < ac[k + 1].a && DIP_TOK_IS(&sc->t[j], ",") && j + 1 == ac[k + 1].a)
 		{
 			int			old = ac[k + 1].group;
 
@@ -356,8 +348,8 @@ remember_actors(DipAnalysis *an, Actor *ac, int n)
 static int
 actor_at(const DipSentCtx *sc, Actor *ac, int n, uint32_t i)
 {
-	while (i < sc->n && (tok_is(&sc->t[i], "the") || tok_is(&sc->t[i], "a") ||
-						 tok_is(&sc->t[i], "an")))
+	while (i < sc->n && (DIP_TOK_IS(&sc->t[i], "the") || DIP_TOK_IS(&sc->t[i], "a") ||
+						 DIP_TOK_IS(&sc->t[i], "an")))
 		i++;
 	for (int k = 0; k < n; k++)
 		if (ac[k].a == i)
@@ -440,7 +432,7 @@ match_rest(const DipSentCtx *sc, Actor *ac, int nac, const DipPElem *el, int k,
 						const DipToken *prev = &sc->t[j + skip - 1];
 
 						/* a gap does not cross a clause boundary */
-						if (tok_is(prev, ",") || tok_is(prev, ";"))
+						if (DIP_TOK_IS(prev, ",") || DIP_TOK_IS(prev, ";"))
 							break;
 						if (!(prev->flags & DIP_TF_JOIN))
 							words++;
@@ -510,8 +502,8 @@ match_rest(const DipSentCtx *sc, Actor *ac, int nac, const DipPElem *el, int k,
 static bool
 is_be(const DipToken *t)
 {
-	return tok_is(t, "was") || tok_is(t, "were") || tok_is(t, "been") || tok_is(t, "is") ||
-		tok_is(t, "are") || tok_is(t, "being") || tok_is(t, "be") || tok_is(t, "got");
+	return DIP_TOK_IS(t, "was") || DIP_TOK_IS(t, "were") || DIP_TOK_IS(t, "been") || DIP_TOK_IS(t, "is") ||
+		DIP_TOK_IS(t, "are") || DIP_TOK_IS(t, "being") || DIP_TOK_IS(t, "be") || DIP_TOK_IS(t, "got");
 }
 
 /* Locative or other preposition governing the actor: not a subject. */
@@ -520,11 +512,11 @@ governed(const DipSentCtx *sc, const Actor *x)
 {
 	uint32_t	p = x->a;
 
-	while (p > 0 && (tok_is(&sc->t[p - 1], "the") || tok_is(&sc->t[p - 1], "a")))
+	while (p > 0 && (DIP_TOK_IS(&sc->t[p - 1], "the") || DIP_TOK_IS(&sc->t[p - 1], "a")))
 		p--;
 	if (p == 0)
 		return false;
-	return (lexof(sc, p - 1) & LX_PREP) != 0 && !tok_is(&sc->t[p - 1], "like");
+	return (lexof(sc, p - 1) & LX_PREP) != 0 && !DIP_TOK_IS(&sc->t[p - 1], "like");
 }
 
 /*
@@ -540,7 +532,7 @@ find_subject(const DipSentCtx *sc, Actor *ac, int n, uint32_t v)
 
 	/* the clause starts after the last ";" or ":" before the verb */
 	for (uint32_t i = v; i > 0; i--)
-		if (tok_is(&sc->t[i - 1], ";") || tok_is(&sc->t[i - 1], ":"))
+		if (DIP_TOK_IS(&sc->t[i - 1], ";") || DIP_TOK_IS(&sc->t[i - 1], ":"))
 		{
 			limit = i;
 			break;
@@ -552,7 +544,7 @@ find_subject(const DipSentCtx *sc, Actor *ac, int n, uint32_t v)
 		if (governed(sc, &ac[k]) && !ac[k].pronoun)
 			continue;
 		/* inside an apposition: ", X ," right before the verb part */
-		if (ac[k].a > 0 && tok_is(&sc->t[ac[k].a - 1], "of"))
+		if (ac[k].a > 0 && DIP_TOK_IS(&sc->t[ac[k].a - 1], "of"))
 			continue;
 		best = k;
 		break;
@@ -569,14 +561,14 @@ find_subject(const DipSentCtx *sc, Actor *ac, int n, uint32_t v)
 
 		if (ac[k].b > ac[best].a || ac[k].a < limit)
 			continue;
-		if (j < sc->n && tok_is(&sc->t[j], ",") && j + 1 < sc->n &&
-			(tok_is(&sc->t[j + 1], "the") || tok_is(&sc->t[j + 1], "a") ||
-			 tok_is(&sc->t[j + 1], "who") || tok_is(&sc->t[j + 1], "which")) &&
+		if (j < sc->n && DIP_TOK_IS(&sc->t[j], ",") && j + 1 < sc->n &&
+			(DIP_TOK_IS(&sc->t[j + 1], "the") || DIP_TOK_IS(&sc->t[j + 1], "a") ||
+			 DIP_TOK_IS(&sc->t[j + 1], "who") || DIP_TOK_IS(&sc->t[j + 1], "which")) &&
 			!governed(sc, &ac[k]))
 		{
 			/* X, the ... Y ..., VERB: the subject is X if a comma closes it */
 			for (uint32_t q = ac[best].b; q < v; q++)
-				if (tok_is(&sc->t[q], ","))
+				if (DIP_TOK_IS(&sc->t[q], ","))
 					return k;
 		}
 		break;
@@ -602,19 +594,19 @@ find_object(const DipSentCtx *sc, Actor *ac, int n, uint32_t j, uint32_t maxdist
 		if (ac[k].a - j > maxdist)
 			return -1;
 		for (uint32_t q = j; q < ac[k].a; q++)
-			if (tok_is(&sc->t[q], ",") || tok_is(&sc->t[q], ";") || tok_is(&sc->t[q], "that") ||
-				tok_is(&sc->t[q], "which") || tok_is(&sc->t[q], "who") ||
-				tok_is(&sc->t[q], "and") || tok_is(&sc->t[q], "but"))
+			if (DIP_TOK_IS(&sc->t[q], ",") || DIP_TOK_IS(&sc->t[q], ";") || DIP_TOK_IS(&sc->t[q], "that") ||
+				DIP_TOK_IS(&sc->t[q], "which") || DIP_TOK_IS(&sc->t[q], "who") ||
+				DIP_TOK_IS(&sc->t[q], "and") || DIP_TOK_IS(&sc->t[q], "but"))
 				return -1;
 		p = ac[k].a;
-		while (p > j && (tok_is(&sc->t[p - 1], "the") || tok_is(&sc->t[p - 1], "a")))
+		while (p > j && (DIP_TOK_IS(&sc->t[p - 1], "the") || DIP_TOK_IS(&sc->t[p - 1], "a")))
 			p--;
 		if (p == j)
 			return k;
-		if (governed(sc, &ac[k]) && (tok_is(&sc->t[p - 1], "in") || tok_is(&sc->t[p - 1], "at") ||
-									 tok_is(&sc->t[p - 1], "near") || tok_is(&sc->t[p - 1], "by") ||
-									 tok_is(&sc->t[p - 1], "during") || tok_is(&sc->t[p - 1], "since") ||
-									 tok_is(&sc->t[p - 1], "after") || tok_is(&sc->t[p - 1], "before")))
+		if (governed(sc, &ac[k]) && (DIP_TOK_IS(&sc->t[p - 1], "in") || DIP_TOK_IS(&sc->t[p - 1], "at") ||
+									 DIP_TOK_IS(&sc->t[p - 1], "near") || DIP_TOK_IS(&sc->t[p - 1], "by") ||
+									 DIP_TOK_IS(&sc->t[p - 1], "during") || DIP_TOK_IS(&sc->t[p - 1], "since") ||
+									 DIP_TOK_IS(&sc->t[p - 1], "after") || DIP_TOK_IS(&sc->t[p - 1], "before")))
 			continue;
 		return k;
 	}
@@ -629,11 +621,11 @@ negated(const DipSentCtx *sc, uint32_t v)
 	{
 		const DipToken *t = &sc->t[i];
 
-		if (tok_is(t, "not") || tok_is(t, "never") || tok_is(t, "n't") ||
+		if (DIP_TOK_IS(t, "not") || DIP_TOK_IS(t, "never") || DIP_TOK_IS(t, "n't") ||
 			(t->nlen > 3 && memcmp(t->norm + t->nlen - 3, "n't", 3) == 0) ||
-			tok_is(t, "cannot") || tok_is(t, "neither") || tok_is(t, "nor"))
+			DIP_TOK_IS(t, "cannot") || DIP_TOK_IS(t, "neither") || DIP_TOK_IS(t, "nor"))
 			return true;
-		if (tok_is(t, ",") || tok_is(t, ";"))
+		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";"))
 			return false;
 	}
 	return false;
@@ -647,17 +639,17 @@ modal_future(const DipSentCtx *sc, uint32_t v)
 	{
 		const DipToken *t = &sc->t[i];
 
-		if (tok_is(t, "will") || tok_is(t, "would") || tok_is(t, "'ll") ||
-			tok_is(t, "shall") || tok_is(t, "plans") || tok_is(t, "planned") ||
-			tok_is(t, "plan") || tok_is(t, "intends") || tok_is(t, "intend") ||
-			tok_is(t, "expected") || tok_is(t, "scheduled") || tok_is(t, "due") ||
-			tok_is(t, "set") || tok_is(t, "hopes") || tok_is(t, "wants") ||
-			tok_is(t, "aims") || tok_is(t, "seeks") || tok_is(t, "going") ||
-			tok_is(t, "ready") || tok_is(t, "willing") || tok_is(t, "agreed") ||
-			tok_is(t, "agree") || tok_is(t, "offered") || tok_is(t, "promised") ||
-			tok_is(t, "pledged") || tok_is(t, "vowed"))
+		if (DIP_TOK_IS(t, "will") || DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "'ll") ||
+			DIP_TOK_IS(t, "shall") || DIP_TOK_IS(t, "plans") || DIP_TOK_IS(t, "planned") ||
+			DIP_TOK_IS(t, "plan") || DIP_TOK_IS(t, "intends") || DIP_TOK_IS(t, "intend") ||
+			DIP_TOK_IS(t, "expected") || DIP_TOK_IS(t, "scheduled") || DIP_TOK_IS(t, "due") ||
+			DIP_TOK_IS(t, "set") || DIP_TOK_IS(t, "hopes") || DIP_TOK_IS(t, "wants") ||
+			DIP_TOK_IS(t, "aims") || DIP_TOK_IS(t, "seeks") || DIP_TOK_IS(t, "going") ||
+			DIP_TOK_IS(t, "ready") || DIP_TOK_IS(t, "willing") || DIP_TOK_IS(t, "agreed") ||
+			DIP_TOK_IS(t, "agree") || DIP_TOK_IS(t, "offered") || DIP_TOK_IS(t, "promised") ||
+			DIP_TOK_IS(t, "pledged") || DIP_TOK_IS(t, "vowed"))
 			return true;
-		if (tok_is(t, ",") || tok_is(t, ";"))
+		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";"))
 			return false;
 	}
 	return false;
@@ -815,9 +807,9 @@ find_location(const DipSentCtx *sc)
 		if (mi < 0 || sc->tok_mention[i - 1] == mi)
 			continue;
 		if ((an->m[mi].kind == DIP_KIND_GPE || an->m[mi].kind == DIP_KIND_LOC) &&
-			(tok_is(&sc->t[i - 1], "in") || tok_is(&sc->t[i - 1], "at") ||
-			 (i > 1 && tok_is(&sc->t[i - 1], "the") &&
-			  (tok_is(&sc->t[i - 2], "in") || tok_is(&sc->t[i - 2], "at")))))
+			(DIP_TOK_IS(&sc->t[i - 1], "in") || DIP_TOK_IS(&sc->t[i - 1], "at") ||
+			 (i > 1 && DIP_TOK_IS(&sc->t[i - 1], "the") &&
+			  (DIP_TOK_IS(&sc->t[i - 2], "in") || DIP_TOK_IS(&sc->t[i - 2], "at")))))
 			return an->m[mi].entity;
 	}
 	return -1;
@@ -923,8 +915,11 @@ dip_events_sentence(DipSentCtx *sc)
 	if (location < 0)
 		location = an->dateline_place;
 	sloc = location;
-	ndates = an->published != DIP_DATE_NONE ?
-		dip_find_dates(sc->t, sc->n, an->published, false, dates, 4) : 0;
+	ndates = dip_sentence_dates(sc);
+	if (ndates > 4)
+		ndates = 4;
+	if (ndates > 0)
+		memcpy(dates, sc->dates, ndates * sizeof(DipDateExpr));
 
 	for (int k = 0; k < nmt; k++)
 	{
@@ -964,9 +959,9 @@ dip_events_sentence(DipSentCtx *sc)
 
 			for (; j < sc->n && j < mt[k].b + 5; j++)
 			{
-				if (tok_is(&sc->t[j], ",") || tok_is(&sc->t[j], ";"))
+				if (DIP_TOK_IS(&sc->t[j], ",") || DIP_TOK_IS(&sc->t[j], ";"))
 					break;
-				if (tok_is(&sc->t[j], "by"))
+				if (DIP_TOK_IS(&sc->t[j], "by"))
 				{
 					by = actor_at(sc, ac, nac, j + 1);
 					break;
@@ -1005,7 +1000,7 @@ dip_events_sentence(DipSentCtx *sc)
 				continue;
 		}
 		/* ", killing X": the subject of the main clause */
-		if (src < 0 && mt[k].a > 0 && tok_is(&sc->t[mt[k].a - 1], ",") && sc->t[mt[k].a].wid &&
+		if (src < 0 && mt[k].a > 0 && DIP_TOK_IS(&sc->t[mt[k].a - 1], ",") && sc->t[mt[k].a].wid &&
 			(d->words[sc->t[mt[k].a].wid].vforms & DIP_VF_GER))
 		{
 			for (int q = 0; q < nac && ac[q].b <= mt[k].a; q++)

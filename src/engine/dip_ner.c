@@ -429,7 +429,7 @@ sentence_initial(const DipSentCtx *sc, uint32_t i)
 		if (t->type == DIP_TOK_WORD || t->type == DIP_TOK_NUMBER)
 			return false;
 		if (t->type == DIP_TOK_PUNCT && !(t->flags & (DIP_TF_OPENQ | DIP_TF_DASH)) &&
-			!tok_is(t, ":") && !tok_is(t, "-"))
+			!DIP_TOK_IS(t, ":") && !DIP_TOK_IS(t, "-"))
 			return false;
 	}
 	return true;
@@ -474,7 +474,7 @@ name_span(DipSentCtx *sc, uint32_t a)
 		}
 		/* "CTF 50", "Task Force 150": a number after an acronym or "Force" */
 		if (j > a && t->type == DIP_TOK_NUMBER && !(t->flags & DIP_TF_JOIN) &&
-			((sc->t[j - 1].flags & DIP_TF_ALLCAPS) || tok_is(&sc->t[j - 1], "force")) &&
+			((sc->t[j - 1].flags & DIP_TF_ALLCAPS) || DIP_TOK_IS(&sc->t[j - 1], "force")) &&
 			t->nlen <= 4 && (j + 1 >= n || !is_capword(&sc->t[j + 1])))
 		{
 			j++;
@@ -489,7 +489,7 @@ name_span(DipSentCtx *sc, uint32_t a)
 			continue;
 		}
 		/* Procter & Gamble */
-		if (j > a && j + 1 < n && tok_is(t, "&") && is_capword(&sc->t[j + 1]))
+		if (j > a && j + 1 < n && DIP_TOK_IS(t, "&") && is_capword(&sc->t[j + 1]))
 		{
 			j++;
 			continue;
@@ -542,8 +542,8 @@ static const char *const misc_heads[] = {
 static bool
 is_storm(const DipToken *t)
 {
-	return tok_is(t, "hurricane") || tok_is(t, "typhoon") || tok_is(t, "cyclone") ||
-		tok_is(t, "storm") || tok_is(t, "tropical");
+	return DIP_TOK_IS(t, "hurricane") || DIP_TOK_IS(t, "typhoon") || DIP_TOK_IS(t, "cyclone") ||
+		DIP_TOK_IS(t, "storm") || DIP_TOK_IS(t, "tropical");
 }
 
 static bool
@@ -654,19 +654,19 @@ type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how, bool *weak)
 	if (is_storm(&t[a]) && n > 1)
 		return DIP_KIND_NONE;
 	/* "Operation Inherent Resolve", ships "USS Mahan", "HMS Ocean" */
-	if (n > 1 && (tok_is(&t[a], "operation") || tok_is(&t[a], "uss") || tok_is(&t[a], "hms") ||
-				  tok_is(&t[a], "fs") || tok_is(&t[a], "ins") || tok_is(&t[a], "mv") ||
-				  tok_is(&t[a], "hmas") || tok_is(&t[a], "hmcs")))
+	if (n > 1 && (DIP_TOK_IS(&t[a], "operation") || DIP_TOK_IS(&t[a], "uss") || DIP_TOK_IS(&t[a], "hms") ||
+				  DIP_TOK_IS(&t[a], "fs") || DIP_TOK_IS(&t[a], "ins") || DIP_TOK_IS(&t[a], "mv") ||
+				  DIP_TOK_IS(&t[a], "hmas") || DIP_TOK_IS(&t[a], "hmcs")))
 		return DIP_KIND_NONE;
 	for (uint32_t i = a; i < b; i++)
-		if (tok_is(&t[i], "war") && n > 1)
+		if (DIP_TOK_IS(&t[i], "war") && n > 1)
 			return DIP_KIND_NONE;
 	/* a title alone ("Foreign Secretary") names no one */
 	if (sc->role_len[a] >= n && !(llast & LX_ORG_SUFFIX) &&
 		(sc->an->dict->roles[sc->role_ref[a]].use & DIP_ROLE_TITLE))
 		return DIP_KIND_NONE;
 	/* "the Senate", "the Army": an organisation word after "the" */
-	if (n == 1 && (lfirst & LX_ORG_SUFFIX) && a > 0 && tok_is(&t[a - 1], "the") &&
+	if (n == 1 && (lfirst & LX_ORG_SUFFIX) && a > 0 && DIP_TOK_IS(&t[a - 1], "the") &&
 		!(lfirst & (LX_GIVEN | LX_SURNAME)))
 		return DIP_KIND_ORG;
 	/* codes such as H5N1 or F-16 */
@@ -717,11 +717,11 @@ type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how, bool *weak)
 	if (n == 1)
 		return guess_single(sc, a, weak);
 	/* "the Bowling Green Falcons", "at Lincoln Reservoir": not a person */
-	if (a > 0 && (tok_is(&t[a - 1], "the") || tok_is(&t[a - 1], "a")))
+	if (a > 0 && (DIP_TOK_IS(&t[a - 1], "the") || DIP_TOK_IS(&t[a - 1], "a")))
 		return DIP_KIND_ORG;
-	if (a > 0 && (tok_is(&t[a - 1], "in") || tok_is(&t[a - 1], "at") ||
-				  tok_is(&t[a - 1], "near") || tok_is(&t[a - 1], "to") ||
-				  tok_is(&t[a - 1], "into")))
+	if (a > 0 && (DIP_TOK_IS(&t[a - 1], "in") || DIP_TOK_IS(&t[a - 1], "at") ||
+				  DIP_TOK_IS(&t[a - 1], "near") || DIP_TOK_IS(&t[a - 1], "to") ||
+				  DIP_TOK_IS(&t[a - 1], "into")))
 		return DIP_KIND_LOC;
 	if (n >= 2 && n <= 3)
 		return DIP_KIND_PER;
@@ -1037,7 +1037,7 @@ of_chain(DipSentCtx *sc, uint32_t a, uint32_t b, int kind)
 	if (!(llast & (LX_ORG_SUFFIX | LX_ORG_HEAD | LX_LOC_HEAD | LX_LOC_SUFFIX)) &&
 		!(lfirst & LX_ORG_HEAD))
 		return b;
-	if (b + 1 < n && tok_is(&sc->t[b], "of") && is_capword(&sc->t[b + 1]))
+	if (b + 1 < n && DIP_TOK_IS(&sc->t[b], "of") && is_capword(&sc->t[b + 1]))
 	{
 		uint32_t	c = b + 1;
 		uint32_t	e;
@@ -1129,7 +1129,7 @@ dip_ner_sentence(DipSentCtx *sc)
 						 (lexof(sc, e2 - 1) & LX_LOC_SUFFIX))
 					mkind = DIP_KIND_LOC;
 				else if (e2 > end && (is_misc_head(&sc->t[e2 - 1]) ||
-									  tok_is(&sc->t[end], "war")))
+									  DIP_TOK_IS(&sc->t[end], "war")))
 				{
 					/* "Iraq War", "Paris Agreement": not ours */
 					i = e2;
@@ -1175,19 +1175,19 @@ dip_ner_sentence(DipSentCtx *sc)
 				continue;
 			}
 			/* "U.S.-led", "New York-based": an adjective, not a mention */
-			if (end + 1 < n && tok_is(&sc->t[end], "-") && (sc->t[end].flags & DIP_TF_JOIN) &&
-				(tok_is(&sc->t[end + 1], "led") || tok_is(&sc->t[end + 1], "based") ||
-				 tok_is(&sc->t[end + 1], "born") || tok_is(&sc->t[end + 1], "made") ||
-				 tok_is(&sc->t[end + 1], "owned") || tok_is(&sc->t[end + 1], "run") ||
-				 tok_is(&sc->t[end + 1], "brokered") || tok_is(&sc->t[end + 1], "listed") ||
-				 tok_is(&sc->t[end + 1], "registered") || tok_is(&sc->t[end + 1], "flagged")))
+			if (end + 1 < n && DIP_TOK_IS(&sc->t[end], "-") && (sc->t[end].flags & DIP_TF_JOIN) &&
+				(DIP_TOK_IS(&sc->t[end + 1], "led") || DIP_TOK_IS(&sc->t[end + 1], "based") ||
+				 DIP_TOK_IS(&sc->t[end + 1], "born") || DIP_TOK_IS(&sc->t[end + 1], "made") ||
+				 DIP_TOK_IS(&sc->t[end + 1], "owned") || DIP_TOK_IS(&sc->t[end + 1], "run") ||
+				 DIP_TOK_IS(&sc->t[end + 1], "brokered") || DIP_TOK_IS(&sc->t[end + 1], "listed") ||
+				 DIP_TOK_IS(&sc->t[end + 1], "registered") || DIP_TOK_IS(&sc->t[end + 1], "flagged")))
 			{
 				i = end + 2;
 				continue;
 			}
 			/* "The Hague" keeps its article, but a sentence-initial "The"
 			 * is only capitalised because it starts the sentence */
-			if (tok_is(t, "the") && sc->ent_len[i] > 1 && sentence_initial(sc, i) &&
+			if (DIP_TOK_IS(t, "the") && sc->ent_len[i] > 1 && sentence_initial(sc, i) &&
 				sc->ent_len[i + 1] == sc->ent_len[i] - 1 && sc->ent_ref[i + 1] == sc->ent_ref[i])
 				emit_dict(sc, i + 1, sc->ent_len[i] - 1, sc->ent_ref[i]);
 			else
@@ -1246,7 +1246,7 @@ dip_ner_sentence(DipSentCtx *sc)
 				}
 			}
 			/* a label at the start of a line: "Scorers:", "Standings:" */
-			if (initial && b == i + 1 && b < n && tok_is(&sc->t[b], ":"))
+			if (initial && b == i + 1 && b < n && DIP_TOK_IS(&sc->t[b], ":"))
 			{
 				i++;
 				continue;
@@ -1275,17 +1275,17 @@ dip_ner_sentence(DipSentCtx *sc)
 					an->m[mi].tentative = 1;
 				/* "of the Chinese Communist Party": country of the owner */
 				if (kind == DIP_KIND_ORG && !e->country[0] && b + 2 < n &&
-					tok_is(&sc->t[b], "of"))
+					DIP_TOK_IS(&sc->t[b], "of"))
 				{
 					uint32_t	c = b + 1;
 
-					if (tok_is(&sc->t[c], "the"))
+					if (DIP_TOK_IS(&sc->t[c], "the"))
 						c++;
 					if (c < n && sc->ent_len[c] > 0)
 						memcpy(e->country, d->entities[sc->ent_ref[c]].country, 4);
 				}
 				/* "Islamic Revolutionary Guard Corps (IRGC)" */
-				if (b + 2 < n && tok_is(&sc->t[b], "(") && tok_is(&sc->t[b + 2], ")") &&
+				if (b + 2 < n && DIP_TOK_IS(&sc->t[b], "(") && DIP_TOK_IS(&sc->t[b + 2], ")") &&
 					(sc->t[b + 1].flags & DIP_TF_ALLCAPS) && sc->ent_len[b + 1] == 0)
 				{
 					add_mention(sc, b + 1, b + 2, kind, an->m[mi].entity, DIP_HOW_ALIAS);
@@ -1301,8 +1301,8 @@ dip_ner_sentence(DipSentCtx *sc)
 	/* dates, resolved against the publication date */
 	if (an->published != DIP_DATE_NONE)
 	{
-		DipDateExpr dx[8];
-		int			nd = dip_find_dates(sc->t, n, an->published, false, dx, 8);
+		int			nd = dip_sentence_dates(sc);
+		DipDateExpr *dx = sc->dates;
 
 		for (int k = 0; k < nd; k++)
 		{

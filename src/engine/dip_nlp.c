@@ -197,6 +197,19 @@ sentence_caseless(const DipSentence *s, const DipToken *t, uint32_t n)
 	return words >= 3 && caps * 10 >= words * 7;
 }
 
+/* The sentence's date expressions (past reading), computed once. */
+int
+dip_sentence_dates(DipSentCtx *sc)
+{
+	if (sc->ndates < 0)
+	{
+		sc->dates = dip_arena_alloc(&sc->doc->chunk_arena, 8 * sizeof(DipDateExpr));
+		sc->ndates = sc->an->published != DIP_DATE_NONE ?
+			dip_find_dates(sc->t, sc->n, sc->an->published, false, sc->dates, 8) : 0;
+	}
+	return sc->ndates;
+}
+
 /*
  * The dateline's place and the lead's date: events of later sentences
  * without their own place or date happened there and then.
@@ -219,12 +232,10 @@ note_lead(DipSentCtx *sc)
 		an->lead_date == DIP_DATE_NONE && an->published != DIP_DATE_NONE &&
 		sc->sent->para <= 3 && an->nsentences <= 6)
 	{
-		DipDateExpr de;
-
-		if (dip_find_dates(sc->t, sc->n, an->published, false, &de, 1) == 1)
+		if (dip_sentence_dates(sc) > 0)
 		{
-			an->lead_date = de.date;
-			an->lead_date_prec = (uint8_t) de.prec;
+			an->lead_date = sc->dates[0].date;
+			an->lead_date_prec = (uint8_t) sc->dates[0].prec;
 		}
 	}
 }
@@ -254,6 +265,7 @@ dip_analyze(DipAnalysis *an, const char *text, size_t len)
 			sc.t = &doc.toks[st->first];
 			sc.n = n;
 			sc.caseless = sentence_caseless(st, sc.t, n);
+			sc.ndates = -1;
 			sc.ent_len = dip_arena_alloc0(&doc.chunk_arena, n * sizeof(uint16_t));
 			sc.ent_ref = dip_arena_alloc(&doc.chunk_arena, n * sizeof(int32_t));
 			sc.role_len = dip_arena_alloc0(&doc.chunk_arena, n * sizeof(uint16_t));

@@ -183,7 +183,12 @@ typedef struct DipSentCtx
 	uint32_t   *anchors;
 	uint32_t	nanchors;
 	uint32_t	first_mention;	/* an->nm when the sentence began */
+	/* date expressions of the sentence (past reading), found once */
+	struct DipDateExpr *dates;
+	int			ndates;			/* -1 until computed */
 } DipSentCtx;
+
+extern int	dip_sentence_dates(DipSentCtx *sc);
 
 extern void dip_ner_sentence(DipSentCtx *sc);
 extern void dip_ner_finish(DipAnalysis *an, const char *text);
