@@ -25,7 +25,7 @@
 #include "dip.h"
 
 #define DIP_DICT_MAGIC		0x44495044	/* "DIPD" */
-#define DIP_DICT_VERSION	1
+#define DIP_DICT_VERSION	2
 
 /* entity kinds */
 enum

@@ -255,12 +255,20 @@ image_relid(void)
 	return get_relname_relid("dictionary_image", nsp);
 }
 
-/* Replaces the cache with an image (allocated in a fresh context). */
+/*
+ * Replaces the cache with an image (allocated in a fresh context).  "opened"
+ * is the image already checked by dip_dict_open(), or NULL to check it here.
+ */
 static void
-install_image(MemoryContext cxt, void *image, size_t size, const char *source)
+install_image(MemoryContext cxt, void *image, size_t size, const char *source,
+			  const DipDict *opened)
 {
-	const char *err = dip_dict_open(&cache.dict, image, size);
+	const char *err = NULL;
 
+	if (opened != NULL)
+		cache.dict = *opened;
+	else
+		err = dip_dict_open(&cache.dict, image, size);
 	if (err != NULL)
 	{
 		MemoryContextDelete(cxt);
@@ -287,6 +295,8 @@ load_dictionary(void)
 	void	   *volatile image = NULL;
 	volatile size_t size = 0;
 	const char *volatile source = "image";
+	volatile bool opened = false;
+	DipDict		probe;
 	Oid			relid = image_relid();
 
 	if (!OidIsValid(relid))
@@ -318,14 +328,12 @@ load_dictionary(void)
 				size = VARSIZE_ANY_EXHDR(b);
 				image = MemoryContextAllocHuge(cxt, size);
 				memcpy(image, VARDATA_ANY(b), size);
+				if (dip_dict_open(&probe, image, size) == NULL)
+					opened = true;
+				else
 				{
-					DipDict		probe;
-
-					if (dip_dict_open(&probe, image, size) != NULL)
-					{
-						pfree(image);
-						image = NULL;
-					}
+					pfree(image);
+					image = NULL;
 				}
 			}
 		}
@@ -349,7 +357,7 @@ load_dictionary(void)
 	}
 	PG_END_TRY();
 	SPI_finish();
-	install_image(cxt, image, size, source);
+	install_image(cxt, image, size, source, opened ? &probe : NULL);
 }
 
 const DipDict *
@@ -403,7 +411,7 @@ rebuild_and_store(CompileStats *st, size_t *sizep, bool strict)
 	/* other sessions reload after commit; this one uses the new image now */
 	CacheInvalidateRelcacheByRelid(relid);
 	cache.image_relid = relid;
-	install_image(cxt, image, size, "image");
+	install_image(cxt, image, size, "image", NULL);
 	*sizep = size;
 }
 

@@ -4,12 +4,19 @@
  *	  GIN support for the entities type: @@ newsquery, ? entity,
  *	  @> entities and && entities.
  *
- * Keys are 32-bit hashes of (kind, name), plus one key per kind present
- * in the document, so that "PER:*" is an ordinary key.  Integer keys keep
- * the index small (a name is stored once in the heap, not in every entry
- * page) and fast to build; a hash collision can only add false matches,
- * which the recheck on the heap value removes.  Consistent and
- * triConsistent share the ternary evaluator of newsquery.
+ * Countries and nationalities (GPE, NORP: a few thousand names from the
+ * gazetteer, many of them in a large share of documents) get one exact
+ * hashed key each.  Every other name (people, organisations, places: most
+ * of them seen in one or two documents) gets its hash folded into a fixed
+ * number of buckets, the opclass parameter "buckets" (32768 by default),
+ * whatever its kind.  Folding makes the index lossy on purpose: a bucket
+ * holds every name that hashes to it, and the recheck on the heap value
+ * removes the other names' rows.  In exchange, rare names share entries
+ * instead of paying a GIN entry each, which keeps the index a fraction of
+ * a tsvector index's size.  Each kind present in the document adds one
+ * exact key, so that "PER:*" is an ordinary key.  A present name key only
+ * means "maybe" to the consistent functions, which matters under NOT.
+ * Consistent and triConsistent share the ternary evaluator of newsquery.
  *
  *-------------------------------------------------------------------------
  */
@@ -18,8 +25,10 @@
 #include "entities.h"
 
 #include "access/gin.h"
+#include "access/reloptions.h"
 #include "access/stratnum.h"
 #include "common/hashfn.h"
+#include "fmgr.h"
 #include "utils/builtins.h"
 
 #define STRAT_MATCH		1		/* @@ newsquery */
@@ -32,6 +41,39 @@ PG_FUNCTION_INFO_V1(gin_extract_entities);
 PG_FUNCTION_INFO_V1(gin_extract_entities_query);
 PG_FUNCTION_INFO_V1(gin_entities_consistent);
 PG_FUNCTION_INFO_V1(gin_entities_triconsistent);
+PG_FUNCTION_INFO_V1(gin_entities_options);
+
+#define DEFAULT_BUCKETS		32768
+#define MIN_BUCKETS			1
+#define MAX_BUCKETS			(1 << 30)
+
+/* Opclass parameters of entities_ops. */
+typedef struct EntitiesGinOptions
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	int			buckets;		/* name keys are hash mod buckets */
+} EntitiesGinOptions;
+
+static int
+gin_buckets(FunctionCallInfo fcinfo)
+{
+	if (PG_HAS_OPCLASS_OPTIONS())
+		return ((EntitiesGinOptions *) PG_GET_OPCLASS_OPTIONS())->buckets;
+	return DEFAULT_BUCKETS;
+}
+
+Datum
+gin_entities_options(PG_FUNCTION_ARGS)
+{
+	local_relopts *relopts = (local_relopts *) PG_GETARG_POINTER(0);
+
+	init_local_reloptions(relopts, sizeof(EntitiesGinOptions));
+	add_local_int_reloption(relopts, "buckets",
+							"number of hash buckets that entity names are folded into",
+							DEFAULT_BUCKETS, MIN_BUCKETS, MAX_BUCKETS,
+							offsetof(EntitiesGinOptions, buckets));
+	PG_RETURN_VOID();
+}
 
 /* Bytewise comparison of text keys (used by the topics operator class). */
 Datum
@@ -48,23 +90,25 @@ gin_cmp_entity_key(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(c);
 }
 
-/* The key of (kind, name). */
+/*
+ * The key of (kind, name): exact hashes of countries and nationalities in
+ * [2^30, 2^31), the bucket of any other name in [0, buckets).
+ */
 static Datum
-name_key(int kind, const char *name, int len)
+name_key(int kind, const char *name, int len, int buckets)
 {
 	uint32		h = hash_bytes((const unsigned char *) name, len);
 
-	return Int32GetDatum((int32) hash_combine(h, (uint32) kind * 0x9e3779b9u));
+	if (kind == EK_GPE || kind == EK_NORP)
+		return Int32GetDatum((int32) ((hash_combine(h, (uint32) kind) & 0x3FFFFFFF) | 0x40000000));
+	return Int32GetDatum((int32) (h % (uint32) buckets));
 }
 
-/* The key saying "the document has an entity of this kind". */
+/* The key saying "the document has an entity of this kind": negative. */
 static Datum
 kind_key(int kind)
 {
-	static const unsigned char star[2] = {0xFF, '*'};	/* never in a name */
-
-	return Int32GetDatum((int32) hash_combine(hash_bytes(star, 2),
-											  (uint32) kind * 0x9e3779b9u));
+	return Int32GetDatum(-1 - kind);
 }
 
 Datum
@@ -74,13 +118,15 @@ gin_extract_entities(PG_FUNCTION_ARGS)
 	int32	   *nkeys = (int32 *) PG_GETARG_POINTER(1);
 	Datum	   *keys = palloc((es->nentries + EK_MAX + 1) * sizeof(Datum));
 	bool		kinds[EK_MAX + 1] = {0};
+	int			buckets = gin_buckets(fcinfo);
 	int			n = 0;
 
 	for (int i = 0; i < es->nentries; i++)
 	{
 		EntityEntry *e = &es->entries[i];
 
-		keys[n++] = name_key(e->kind, ENTRY_NAME(es, e), e->name_len);
+		/* GIN removes the duplicates that folding creates */
+		keys[n++] = name_key(e->kind, ENTRY_NAME(es, e), e->name_len, buckets);
 		if (e->kind <= EK_MAX && !kinds[e->kind])
 		{
 			kinds[e->kind] = true;
@@ -106,6 +152,7 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 	Pointer   **extra = (Pointer **) PG_GETARG_POINTER(4);
 	int32	   *searchMode = (int32 *) PG_GETARG_POINTER(6);
 	Datum	   *keys = NULL;
+	int			buckets = gin_buckets(fcinfo);
 
 	*nkeys = 0;
 	switch (strategy)
@@ -128,7 +175,7 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 					if (it->type != NQ_VAL)
 						continue;
 					keys[n] = (it->flags & NQ_WILDCARD) ? kind_key(it->kind) :
-						name_key(it->kind, NQ_NAME(q, it), it->name_len);
+						name_key(it->kind, NQ_NAME(q, it), it->name_len, buckets);
 					(*extra)[n] = (Pointer) map;
 					map->map[i] = n;
 					n++;
@@ -143,7 +190,7 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 				Entity	   *e = PG_GETARG_ENTITY_P(0);
 
 				keys = palloc(sizeof(Datum));
-				keys[0] = name_key(e->kind, e->name, ENTITY_NAMELEN(e));
+				keys[0] = name_key(e->kind, e->name, ENTITY_NAMELEN(e), buckets);
 				*nkeys = 1;
 				break;
 			}
@@ -157,7 +204,7 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 				{
 					EntityEntry *e = &es->entries[i];
 
-					keys[i] = name_key(e->kind, ENTRY_NAME(es, e), e->name_len);
+					keys[i] = name_key(e->kind, ENTRY_NAME(es, e), e->name_len, buckets);
 				}
 				*nkeys = es->nentries;
 				/* everything contains the empty set; nothing overlaps it */
@@ -188,7 +235,8 @@ check_gin(void *arg, const NewsQuery *q, const NQItem *val)
 	switch (gc->check[k])
 	{
 		case GIN_TRUE:
-			return NQ_TRUE;
+			/* a kind key is exact; a name's bucket may hold other names */
+			return (val->flags & NQ_WILDCARD) ? NQ_TRUE : NQ_MAYBE;
 		case GIN_FALSE:
 			return NQ_FALSE;
 		default:
@@ -272,10 +320,10 @@ gin_entities_consistent(PG_FUNCTION_ARGS)
 	for (int i = 0; i < nkeys; i++)
 		tcheck[i] = check[i] ? GIN_TRUE : GIN_FALSE;
 	res = consistent_common(tcheck, strategy, PG_GETARG_DATUM(2), nkeys, extra);
-	/* hashed keys: confirm on the heap value */
+	/* folded keys: confirm on the heap value */
 	*recheck = true;
 	pfree(tcheck);
-	PG_RETURN_BOOL(res == GIN_TRUE);
+	PG_RETURN_BOOL(res != GIN_FALSE);
 }
 
 Datum
@@ -288,6 +336,6 @@ gin_entities_triconsistent(PG_FUNCTION_ARGS)
 
 	GinTernaryValue res = consistent_common(check, strategy, PG_GETARG_DATUM(2), nkeys, extra);
 
-	/* hashed keys: a match is only a candidate */
+	/* folded keys: a match is only a candidate */
 	PG_RETURN_GIN_TERNARY_VALUE(res == GIN_TRUE ? GIN_MAYBE : res);
 }

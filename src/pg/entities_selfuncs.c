@@ -76,8 +76,13 @@ static void
 compute_entities_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 					   int samplerows, double totalrows)
 {
+	/*
+	 * tsvector keeps ten elements per unit of statistics target; a document
+	 * names about ten times fewer entities than it has lexemes, and every
+	 * plan decompresses this array, so three per unit are kept.
+	 */
 	int			num_mcelem = stats->attr->attstattarget > 0 ?
-		stats->attr->attstattarget * 10 : default_statistics_target * 10;
+		stats->attr->attstattarget * 3 : default_statistics_target * 3;
 	HASHCTL		ctl;
 	HTAB	   *htab;
 	int			nonnull = 0;

@@ -110,10 +110,14 @@ CREATE FUNCTION diplomat.entities_recv(internal) RETURNS diplomat.entities
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.entities_send(diplomat.entities) RETURNS bytea
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- STORAGE main: a value stays inline and uncompressed while the row's
+-- larger columns (the article, its tsvector) are compressed or moved out
+-- of line first, so that the GIN recheck of each candidate row reads it
+-- without decompressing.
 CREATE TYPE diplomat.entities (
     INPUT = diplomat.entities_in, OUTPUT = diplomat.entities_out,
     RECEIVE = diplomat.entities_recv, SEND = diplomat.entities_send,
-    INTERNALLENGTH = VARIABLE, STORAGE = extended, ALIGNMENT = int4
+    INTERNALLENGTH = VARIABLE, STORAGE = main, ALIGNMENT = int4
 );
 COMMENT ON TYPE diplomat.entities IS
 'a document''s distinct entities with mention counts, sorted and deduplicated (like tsvector)';
@@ -290,6 +294,9 @@ CREATE FUNCTION diplomat.gin_extract_entities_query(diplomat.entities, internal,
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.gin_entities_consistent(internal, smallint, diplomat.entities, integer, internal, internal, internal, internal) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION diplomat.gin_entities_options(internal) RETURNS void
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.gin_entities_options(internal) IS 'GIN support: parameters of entities_ops (buckets)';
 CREATE FUNCTION diplomat.gin_entities_triconsistent(internal, smallint, diplomat.entities, integer, internal, internal, internal) RETURNS "char"
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.gin_cmp_entity_key(text, text) IS 'GIN support: bytewise comparison of entity keys';
@@ -308,9 +315,10 @@ CREATE OPERATOR CLASS diplomat.entities_ops DEFAULT FOR TYPE diplomat.entities U
     FUNCTION 3 diplomat.gin_extract_entities_query(diplomat.entities, internal, smallint, internal, internal, internal, internal),
     FUNCTION 4 diplomat.gin_entities_consistent(internal, smallint, diplomat.entities, integer, internal, internal, internal, internal),
     FUNCTION 6 diplomat.gin_entities_triconsistent(internal, smallint, diplomat.entities, integer, internal, internal, internal),
+    FUNCTION 7 diplomat.gin_entities_options(internal),
     STORAGE integer;
 COMMENT ON OPERATOR CLASS diplomat.entities_ops USING gin IS
-'GIN index on entities for @@ newsquery, ? entity, @> and && (hashed keys, rechecked)';
+'GIN index on entities for @@ newsquery, ? entity, @> and && (names folded into hash buckets, rechecked; parameter buckets, default 32768)';
 
 CREATE FUNCTION diplomat.entities_typanalyze(internal) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
