@@ -539,6 +539,21 @@ static const char *const misc_heads[] = {
 	"day", "week", "year", "era", NULL
 };
 
+static bool tok_in(const DipToken *t, const char *const *list);
+
+/* compass adjectives that name a region of a place: "Northern Iraq" */
+static bool
+is_direction(const DipToken *t)
+{
+	static const char *const dirs[] = {
+		"northern", "southern", "eastern", "western", "central", "north", "south",
+		"east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
+		"northeast", "northwest", "southeast", "southwest", NULL
+	};
+
+	return tok_in(t, dirs);
+}
+
 static bool
 is_storm(const DipToken *t)
 {
@@ -563,6 +578,18 @@ tok_in(const DipToken *t, const char *const *list)
 		if (tok_is(t, list[i]))
 			return true;
 	return false;
+}
+
+/* a small whole number, as in a match result */
+static bool
+is_score(const DipToken *t)
+{
+	if (t->type != DIP_TOK_NUMBER || t->nlen > 2)
+		return false;
+	for (uint32_t k = 0; k < t->nlen; k++)
+		if (t->norm[k] < '0' || t->norm[k] > '9')
+			return false;
+	return true;
 }
 
 /*
@@ -601,7 +628,9 @@ guess_single(DipSentCtx *sc, uint32_t a, bool *weak)
 			return DIP_KIND_LOC;
 		return DIP_KIND_PER;
 	}
-	if ((prev && prev->type == DIP_TOK_NUMBER) || (next && next->type == DIP_TOK_NUMBER))
+	/* a score next to it: "Arsenal 2 Chelsea 1" (not "Milepost 0.8:") */
+	if ((prev && is_score(prev)) ||
+		(next && is_score(next) && !(a + 2 < n && DIP_TOK_IS(&t[a + 2], ":"))))
 		return DIP_KIND_ORG;
 	if (prev && tok_in(prev, loc_prev))
 		return DIP_KIND_LOC;
@@ -677,6 +706,22 @@ type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how, bool *weak)
 	if (n == 1 && (lfirst & (LX_PRON | LX_DET | LX_CONJ | LX_AUX | LX_PREP)))
 		return DIP_KIND_NONE;
 
+	/*
+	 * "County", "City", "Town": a club after a known place ("Derby County",
+	 * "Manchester City"), otherwise a place ("Fairfax County").
+	 */
+	if (n > 1 && (DIP_TOK_IS(&t[b - 1], "county") || DIP_TOK_IS(&t[b - 1], "city") ||
+				  DIP_TOK_IS(&t[b - 1], "town")))
+	{
+		if (sc->ent_len[a] == n - 1 && sc->ent_ref[a] >= 0)
+		{
+			int			k = sc->an->dict->entities[sc->ent_ref[a]].kind;
+
+			if (k == DIP_KIND_GPE || k == DIP_KIND_LOC)
+				return DIP_KIND_ORG;
+		}
+		return DIP_KIND_LOC;
+	}
 	/* organisation suffix or head */
 	if ((llast & LX_ORG_SUFFIX) && n > 1)
 		return DIP_KIND_ORG;
@@ -1018,7 +1063,15 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 	if ((sc->t[i].flags & DIP_TF_UPPER) && !(sc->t[i].flags & DIP_TF_ALLCAPS && i + 1 < a &&
 											 !(sc->t[i + 1].flags & DIP_TF_UPPER)))
 	{
-		extend_mention_left(sc, mi, i);
+		bool		phrase = false;
+
+		/* "Secretary of State", "Minister for the Middle East": a
+		 * descriptive phrase before the name, not part of it */
+		for (uint32_t k = i; k < a; k++)
+			if (sc->t[k].flags & DIP_TF_LOWER)
+				phrase = true;
+		if (!phrase)
+			extend_mention_left(sc, mi, i);
 	}
 	*next = b;
 	return true;
@@ -1057,6 +1110,40 @@ of_chain(DipSentCtx *sc, uint32_t a, uint32_t b, int kind)
 	return b;
 }
 
+/* a line of a results table or standings: numbers, names, few words */
+static bool
+tabular(const DipSentCtx *sc)
+{
+	uint32_t	numbers = 0,
+				lower = 0;
+
+	for (uint32_t k = 0; k < sc->n; k++)
+	{
+		if (sc->t[k].type == DIP_TOK_NUMBER)
+			numbers++;
+		else if (sc->t[k].type == DIP_TOK_WORD && (sc->t[k].flags & DIP_TF_LOWER))
+			lower++;
+	}
+	return numbers >= 2 && lower * 4 <= numbers;
+}
+
+/* a line of a fixture list: "KANSAS CITY AT DETROIT" */
+static bool
+schedule(const DipSentCtx *sc)
+{
+	if (sc->n > 8)
+		return false;
+	for (uint32_t k = 1; k + 1 < sc->n; k++)
+		if (DIP_TOK_IS(&sc->t[k], "at") && sc->ent_len[k + 1] > 0 &&
+			k + 1 + sc->ent_len[k + 1] == sc->n)
+		{
+			for (uint32_t j = 0; j < k; j++)
+				if (sc->ent_len[j] > 0 && j + sc->ent_len[j] == k)
+					return true;
+		}
+	return false;
+}
+
 void
 dip_ner_sentence(DipSentCtx *sc)
 {
@@ -1071,11 +1158,23 @@ dip_ner_sentence(DipSentCtx *sc)
 		/* only dictionary matches now; the alias pass adds the rest */
 		uint32_t	k;
 
+		bool		table = tabular(sc) || schedule(sc);
+
 		for (i = 0; i < n; i++)
 			if (sc->ent_len[i] > 0)
 			{
-				emit_dict(sc, i, sc->ent_len[i], sc->ent_ref[i]);
-				i += sc->ent_len[i] - 1;
+				uint32_t	end = i + sc->ent_len[i];
+				int			k = d->entities[sc->ent_ref[i]].kind;
+
+				/* "CHICAGO 71 64 .526", "KANSAS CITY AT DETROIT": teams */
+				if (table && (k == DIP_KIND_GPE || k == DIP_KIND_LOC) &&
+					((end < n && (is_score(&sc->t[end]) || DIP_TOK_IS(&sc->t[end], "at"))) ||
+					 (i > 0 && (is_score(&sc->t[i - 1]) || DIP_TOK_IS(&sc->t[i - 1], "at")))))
+					add_mention(sc, i, end, DIP_KIND_ORG,
+								ent_from_span(sc, i, end, DIP_KIND_ORG), DIP_HOW_RULE);
+				else
+					emit_dict(sc, i, sc->ent_len[i], sc->ent_ref[i]);
+				i = end - 1;
 			}
 		if (an->ncaseless == an->caselesscap)
 		{
@@ -1138,6 +1237,11 @@ dip_ner_sentence(DipSentCtx *sc)
 				else if (e2 > end && ge->kind != DIP_KIND_NORP && !all_common &&
 						 !(lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME | LX_GIVEN)))
 					mkind = DIP_KIND_ORG;	/* "Chicago Cubs", "Dynamo Kiev" */
+				else if (e2 == end + 1 && ge->kind != DIP_KIND_NORP &&
+						 sc->t[end].nlen > 3 && ends_with(&sc->t[end], "s") &&
+						 !ends_with(&sc->t[end], "ss") &&
+						 !(lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)))
+					mkind = DIP_KIND_ORG;	/* a team: "St. Louis Cardinals" */
 				if (mkind != DIP_KIND_NONE)
 				{
 					int32_t		mi;
@@ -1150,7 +1254,7 @@ dip_ner_sentence(DipSentCtx *sc)
 					if (!e->country[0])
 						memcpy(e->country, ge->country, 4);
 					if (mkind == DIP_KIND_ORG && !e->role[0])
-						memcpy(e->role, org_role(&sc->t[e2 - 1]), 4);
+						strcpy(e->role, org_role(&sc->t[e2 - 1]));
 					i = e2;
 					continue;
 				}
@@ -1166,6 +1270,15 @@ dip_ner_sentence(DipSentCtx *sc)
 
 				extend_mention_left(sc, mi, i);
 				i = end + sc->ent_len[end];
+				continue;
+			}
+			/* a team in a results table: "Atlanta 5 PITTSBURGH 1" */
+			if ((ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_LOC) && tabular(sc) &&
+				((end < n && is_score(&sc->t[end])) || (i > 0 && is_score(&sc->t[i - 1]))))
+			{
+				add_mention(sc, i, end, DIP_KIND_ORG, ent_from_span(sc, i, end, DIP_KIND_ORG),
+							DIP_HOW_RULE);
+				i = end;
 				continue;
 			}
 			/* a title that is also an entity name is a title here */
@@ -1198,6 +1311,22 @@ dip_ner_sentence(DipSentCtx *sc)
 		if (try_title(sc, i, &next))
 		{
 			i = next;
+			continue;
+		}
+		/* "Northern Iraq", "Eastern Ukraine": a region of a known place */
+		if (is_capword(t) && i + 1 < n && sc->ent_len[i + 1] > 0 && is_direction(t) &&
+			(d->entities[sc->ent_ref[i + 1]].kind == DIP_KIND_GPE ||
+			 d->entities[sc->ent_ref[i + 1]].kind == DIP_KIND_LOC))
+		{
+			const DipEntity *ge = &d->entities[sc->ent_ref[i + 1]];
+			uint32_t	b = i + 1 + sc->ent_len[i + 1];
+			int32_t		mi = add_mention(sc, i, b, DIP_KIND_LOC,
+										 ent_from_span(sc, i, b, DIP_KIND_LOC), DIP_HOW_RULE);
+			DipEnt	   *e = &an->ents[an->m[mi].entity];
+
+			if (!e->country[0])
+				memcpy(e->country, ge->country, 4);
+			i = b;
 			continue;
 		}
 		if (is_capword(t) && !(t->flags & DIP_TF_JOIN))
@@ -1270,7 +1399,7 @@ dip_ner_sentence(DipSentCtx *sc)
 				an->m[mi].weak = weak;
 				e = &an->ents[an->m[mi].entity];
 				if (kind == DIP_KIND_ORG && !e->role[0])
-					memcpy(e->role, org_role(&sc->t[b - 1]), 4);
+					strcpy(e->role, org_role(&sc->t[b - 1]));
 				if (initial && b == i + 1 && !(lx & (LX_GIVEN | LX_SURNAME)))
 					an->m[mi].tentative = 1;
 				/* "of the Chinese Communist Party": country of the owner */

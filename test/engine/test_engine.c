@@ -9,6 +9,7 @@
 #include "dip_cameo.h"
 #include "dip_date.h"
 #include "dip_dict.h"
+#include "dip_nlp.h"
 #include "tsv.h"
 
 #include <stdio.h>
@@ -393,10 +394,90 @@ test_dictionary(const char *datadir)
 	free(img2);
 }
 
+/* Does the analysis have a mention "KIND:text as written"? */
+static bool
+has_mention(const DipAnalysis *an, const char *text, const char *want, size_t wlen)
+{
+	const char *colon = memchr(want, ':', wlen);
+
+	if (colon == NULL)
+		return false;
+	for (uint32_t i = 0; i < an->nm; i++)
+	{
+		const DipMention *m = &an->m[i];
+		const char *k = dip_kind_name(m->kind);
+
+		if (strlen(k) == (size_t) (colon - want) && memcmp(k, want, colon - want) == 0 &&
+			m->len == wlen - (colon - want) - 1 &&
+			memcmp(text + m->start, colon + 1, m->len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* test/data/ner.tsv: recognition errors fixed once stay fixed */
+static void
+test_ner(const char *datadir, const char *path)
+{
+	DipDict		d;
+	void	   *img = tsv_build_dict(datadir, &d, 0);
+	size_t		len;
+	char	   *buf = tsv_read_file(path, &len);
+	char	   *line,
+			   *save = NULL;
+	int			cases = 0;
+
+	CHECK(img != NULL && buf != NULL);
+	if (img == NULL || buf == NULL)
+		return;
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+	{
+		char	   *f[3] = {line, NULL, NULL};
+		DipAnalysis an;
+
+		if (line[0] == '#' || strncmp(line, "text\t", 5) == 0)
+			continue;
+		for (int k = 1; k < 3; k++)
+		{
+			f[k] = f[k - 1] ? strchr(f[k - 1], '\t') : NULL;
+			if (f[k])
+				*f[k]++ = '\0';
+		}
+		dip_analysis_init(&an, &dip_malloc_mem, &d, DIP_DATE_NONE, DIP_WANT_MENTIONS);
+		dip_analyze(&an, line, strlen(line));
+		for (int k = 1; k < 3; k++)
+		{
+			const char *p = f[k];
+
+			while (p && *p)
+			{
+				const char *e = strchr(p, '|');
+				size_t		l = e ? (size_t) (e - p) : strlen(p);
+				bool		found = has_mention(&an, line, p, l);
+
+				checks++;
+				if (found != (k == 1))
+				{
+					failures++;
+					fprintf(stderr, "FAIL: %s %.*s in \"%s\"\n",
+							k == 1 ? "missing" : "unwanted", (int) l, p, line);
+				}
+				p = e ? e + 1 : NULL;
+			}
+		}
+		dip_analysis_free(&an);
+		cases++;
+	}
+	CHECK(cases > 5);
+	free(buf);
+	free(img);
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *datadir = argc > 1 ? argv[1] : "data";
+	const char *nerfile = argc > 2 ? argv[2] : "test/data/ner.tsv";
 
 	test_utf8_and_normalize();
 	test_words();
@@ -405,6 +486,7 @@ main(int argc, char **argv)
 	test_dates();
 	test_cameo();
 	test_dictionary(datadir);
+	test_ner(datadir, nerfile);
 	dip_segment_cleanup();
 	printf("engine tests: %d checks, %d failed\n", checks, failures);
 	return failures ? 1 : 0;
