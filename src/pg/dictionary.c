@@ -323,11 +323,27 @@ load_dictionary(void)
 
 			if (!isnull && DatumGetInt32(fmt) == DIP_DICT_VERSION)
 			{
-				bytea	   *b = DatumGetByteaPP(img);
+				bytea	   *b;
 
-				size = VARSIZE_ANY_EXHDR(b);
-				image = MemoryContextAllocHuge(cxt, size);
-				memcpy(image, VARDATA_ANY(b), size);
+				/*
+				 * The stored image is toasted, so detoasting makes a fresh
+				 * copy: make it in the cache's context and slide the data
+				 * over the header, instead of copying megabytes twice.
+				 */
+				old = MemoryContextSwitchTo(cxt);
+				b = DatumGetByteaP(img);
+				MemoryContextSwitchTo(old);
+				size = VARSIZE(b) - VARHDRSZ;
+				if ((Pointer) b != DatumGetPointer(img))
+				{
+					memmove(b, VARDATA(b), size);
+					image = b;
+				}
+				else
+				{
+					image = MemoryContextAllocHuge(cxt, size);
+					memcpy(image, VARDATA(b), size);
+				}
 				if (dip_dict_open(&probe, image, size) == NULL)
 					opened = true;
 				else
