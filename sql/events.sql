@@ -42,3 +42,18 @@ RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_s
 RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
 SELECT (event_summary(code)).* FROM ev_corpus;
 DROP TABLE ev_corpus;
+
+-- CAMEO distinctions that were once coded wrong (sentences written for this test)
+CREATE TEMP TABLE fixed (id int, body text);
+INSERT INTO fixed VALUES
+ (1, 'A man assaulted Danish Prime Minister Mette Frederiksen in Copenhagen on Friday.'),
+ (2, 'Slovak Prime Minister Robert Fico was shot on Wednesday in an assassination attempt.'),
+ (3, 'Former Japanese Prime Minister Shinzo Abe was shot dead on Friday in Nara.'),
+ (4, 'A group of Somali pirates hijacked a bulk carrier in the Arabian Sea.'),
+ (5, 'A roadside bomb hit a military patrol in northwestern Pakistan.'),
+ (6, 'Iran denied on Tuesday that it had attacked Israel.'),
+ (7, 'President Joe Biden said on Friday that the summit was not about China.'),
+ (8, 'The European Commission said on Saturday it would triple its aid to Ukraine.'),
+ (9, 'A magnitude 7.5 earthquake struck Japan on New Year''s Day.'),
+ (10, 'A U.S. drone strike killed Iranian General Qassem Soleimani in Baghdad.');
+SELECT id, code, source, target, pattern FROM fixed, events(fixed.body, '2024-01-13') ORDER BY id, start;

@@ -506,6 +506,22 @@ is_be(const DipToken *t)
 		DIP_TOK_IS(t, "are") || DIP_TOK_IS(t, "being") || DIP_TOK_IS(t, "be") || DIP_TOK_IS(t, "got");
 }
 
+/* nouns of number or group before "of": "a group of", "dozens of" */
+static bool
+is_quantity(const DipToken *t)
+{
+	static const char *const w[] = {
+		"group", "groups", "band", "gang", "gangs", "dozens", "hundreds", "thousands",
+		"scores", "number", "crowd", "crowds", "unit", "units", "squad", "contingent",
+		"mob", "cell", NULL
+	};
+
+	for (int i = 0; w[i]; i++)
+		if (t->nlen == strlen(w[i]) && memcmp(t->norm, w[i], t->nlen) == 0)
+			return true;
+	return false;
+}
+
 /* Locative or other preposition governing the actor: not a subject. */
 static bool
 governed(const DipSentCtx *sc, const Actor *x)
@@ -515,6 +531,9 @@ governed(const DipSentCtx *sc, const Actor *x)
 	while (p > 0 && (DIP_TOK_IS(&sc->t[p - 1], "the") || DIP_TOK_IS(&sc->t[p - 1], "a")))
 		p--;
 	if (p == 0)
+		return false;
+	/* "a group of pirates", "dozens of protesters": the head is the actor */
+	if (DIP_TOK_IS(&sc->t[p - 1], "of") && p > 1 && is_quantity(&sc->t[p - 2]))
 		return false;
 	return (lexof(sc, p - 1) & LX_PREP) != 0 && !DIP_TOK_IS(&sc->t[p - 1], "like");
 }
@@ -543,8 +562,9 @@ find_subject(const DipSentCtx *sc, Actor *ac, int n, uint32_t v)
 			continue;
 		if (governed(sc, &ac[k]) && !ac[k].pronoun)
 			continue;
-		/* inside an apposition: ", X ," right before the verb part */
-		if (ac[k].a > 0 && DIP_TOK_IS(&sc->t[ac[k].a - 1], "of"))
+		/* "the leader of X": not X; but "a group of X" is X */
+		if (ac[k].a > 0 && DIP_TOK_IS(&sc->t[ac[k].a - 1], "of") &&
+			!(ac[k].a > 1 && is_quantity(&sc->t[ac[k].a - 2])))
 			continue;
 		best = k;
 		break;
@@ -728,6 +748,114 @@ add_actor_ref(DipAnalysis *an, const Actor *x)
 	return (int32_t) an->nactors++;
 }
 
+/*
+ * Is the subject before verb v a person the text does not name ("A man",
+ * "Unidentified gunmen")?  Not an earthquake or a storm.
+ */
+static bool
+human_subject(const DipSentCtx *sc, uint32_t v)
+{
+	static const char *const w[] = {
+		"man", "men", "woman", "women", "gunman", "gunmen", "assailant", "assailants",
+		"attacker", "attackers", "suspect", "suspects", "bomber", "bombers", "militant",
+		"militants", "mob", "individual", "person", "someone", "youths", "teenager",
+		"teenagers", "unidentified", "unknown", "masked", "armed", "intruder", "sniper",
+		"snipers", "rioters", "assassin", "assassins", "kidnappers", "hijackers", NULL
+	};
+	uint32_t	start = v > 8 ? v - 8 : 0;
+
+	for (uint32_t i = v; i > start; i--)
+		if (DIP_TOK_IS(&sc->t[i - 1], ",") || DIP_TOK_IS(&sc->t[i - 1], ";"))
+		{
+			start = i;
+			break;
+		}
+	for (uint32_t i = start; i < v; i++)
+		for (int k = 0; w[k]; k++)
+			if (sc->t[i].nlen == strlen(w[k]) && memcmp(sc->t[i].norm, w[k], sc->t[i].nlen) == 0)
+				return true;
+	return false;
+}
+
+/*
+ * "X said it would ...", "said he was ready to ...": a statement of what
+ * the speaker will do, which CAMEO codes as intent (03) when nothing more
+ * specific matched.
+ */
+static bool
+said_intent(const DipSentCtx *sc, uint32_t j)
+{
+	uint32_t	end = j + 8 < sc->n ? j + 8 : sc->n;
+
+	for (uint32_t i = j; i < end; i++)
+	{
+		const DipToken *t = &sc->t[i];
+
+		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";") || DIP_TOK_IS(t, "not") || DIP_TOK_IS(t, "n't") ||
+			DIP_TOK_IS(t, "never"))
+			return false;
+		if (DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "will") || DIP_TOK_IS(t, "'ll"))
+			return i + 1 < sc->n && !DIP_TOK_IS(&sc->t[i + 1], "not") && !DIP_TOK_IS(&sc->t[i + 1], "n't");
+		if (i + 1 < sc->n && DIP_TOK_IS(&sc->t[i + 1], "to") &&
+			(DIP_TOK_IS(t, "ready") || DIP_TOK_IS(t, "willing") || DIP_TOK_IS(t, "prepared") ||
+			 DIP_TOK_IS(t, "plans") || DIP_TOK_IS(t, "intends") || DIP_TOK_IS(t, "planned") ||
+			 DIP_TOK_IS(t, "intended")))
+			return true;
+	}
+	return false;
+}
+
+static bool
+has_role(const Actor *x, const char *role)
+{
+	return x != NULL && strstr(x->code, role) != NULL;
+}
+
+/*
+ * CAMEO keeps military force (19) apart from unconventional violence (18):
+ * shooting or attacking one named person is an assault (182), or, when
+ * the person holds public office, an attempt to assassinate (185); killing
+ * them is a killing by assault (1823) or an assassination (186).  Civilians
+ * attacking (settlers, a mob) assault (182) rather than use force (190).
+ */
+static int
+violence_code(const DipSentCtx *sc, const Match *mt, int code, const Actor *src,
+			  const Actor *tgt)
+{
+	bool		fatal = false,
+				attempt = false;
+	uint32_t	end = mt->b + 4 < sc->n ? mt->b + 4 : sc->n;
+
+	if (dip_cameo_root(code) != dip_cameo_pack("19", 2))
+		return code;
+	for (uint32_t i = 0; i < sc->n; i++)
+	{
+		const DipToken *t = &sc->t[i];
+
+		if (DIP_TOK_IS(t, "assassination") || DIP_TOK_IS(t, "assassinate"))
+			attempt = true;
+		if (i >= mt->a && i < end &&
+			(DIP_TOK_IS(t, "dead") || DIP_TOK_IS(t, "killed") || DIP_TOK_IS(t, "kill") ||
+			 DIP_TOK_IS(t, "kills") || DIP_TOK_IS(t, "killing") || DIP_TOK_IS(t, "death")))
+			fatal = true;
+	}
+	if (tgt != NULL && tgt->ent >= 0 && tgt->kind == DIP_KIND_PER &&
+		!has_role(tgt, "MIL") && !has_role(src, "MIL"))
+	{
+		bool		official = has_role(tgt, "GOV") || has_role(tgt, "ELI") ||
+			has_role(tgt, "OPP") || has_role(tgt, "LEG") || has_role(tgt, "JUD") ||
+			has_role(tgt, "PTY") || attempt;
+
+		if (official)
+			return dip_cameo_pack(fatal ? "186" : "185", 3);
+		return fatal ? dip_cameo_pack("1823", 4) : dip_cameo_pack("182", 3);
+	}
+	if (code == dip_cameo_pack("190", 3) && src != NULL && has_role(src, "CVL") &&
+		!has_role(src, "MIL") && !has_role(src, "REB"))
+		return dip_cameo_pack("182", 3);
+	return code;
+}
+
 static void
 emit_event(DipSentCtx *sc, const Match *mt, int code, const Actor *src, const Actor *tgt,
 		   int32_t location, int32_t date, int prec, bool modal)
@@ -858,7 +986,7 @@ dip_events_sentence(DipSentCtx *sc)
 	DipDateExpr dates[4];
 	int			ndates;
 	int			say = -1;
-	bool		any_other = false;
+	uint32_t	nev0 = an->nev;
 
 	if (sc->sent->kind != DIP_SENT_TEXT || sc->caseless)
 		return;
@@ -911,6 +1039,13 @@ dip_events_sentence(DipSentCtx *sc)
 				mt[q].dropped = true;
 	}
 
+	/* "X denied that Y attacked Z": what is denied is not an event */
+	for (int k = 0; k < nmt; k++)
+		if (!mt[k].dropped && d->patterns[mt[k].pattern].code == dip_cameo_pack("016", 3))
+			for (int q = 0; q < nmt; q++)
+				if (q != k && mt[q].a >= mt[k].b)
+					mt[q].dropped = true;
+
 	location = find_location(sc);
 	if (location < 0)
 		location = an->dateline_place;
@@ -946,7 +1081,6 @@ dip_events_sentence(DipSentCtx *sc)
 			say = k;
 			continue;
 		}
-		any_other = true;
 		src = mt[k].src_group;
 		tgt = mt[k].tgt_group;
 		/* passive: "was visited (on Monday) by X", "was shot" */
@@ -980,7 +1114,8 @@ dip_events_sentence(DipSentCtx *sc)
 				while (t0 > 0 && ac[t0 - 1].group == ac[tgt].group)
 					t0--;
 				for (int t = t0; t < nac && ac[t].group == ac[tgt].group; t++)
-					emit_event(sc, &mt[k], code, NULL, &ac[t], location,
+					emit_event(sc, &mt[k], violence_code(sc, &mt[k], code, NULL, &ac[t]),
+							   NULL, &ac[t], location,
 							   ndates > 0 ? dates[0].date : an->published,
 							   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
 				continue;
@@ -996,8 +1131,30 @@ dip_events_sentence(DipSentCtx *sc)
 				if (ac[q].b <= mt[k].a && mt[k].a - ac[q].b <= 1 &&
 					(ac[q].b == mt[k].a || sc->t[ac[q].b].type == DIP_TOK_CLITIC))
 					src = q;
+			/* "A roadside bomb hit a military patrol": a bombing by
+			 * someone unknown, against what the blast hit */
+			if (src < 0 && tgt < 0 && dip_cameo_root(code) == dip_cameo_pack("18", 2) &&
+				mt[k].b < sc->n && sc->t[mt[k].b].wid &&
+				(d->words[sc->t[mt[k].b].wid].vforms & (DIP_VF_PAST | DIP_VF_3SG)))
+			{
+				tgt = find_object(sc, ac, nac, mt[k].b + 1, 3);
+				if (tgt >= 0 && ac[tgt].code[0])
+				{
+					emit_event(sc, &mt[k], code, NULL, &ac[tgt], location,
+							   ndates > 0 ? dates[0].date : an->published,
+							   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
+					/* the verb ("hit") is the same event */
+					for (int q = k + 1; q < nmt; q++)
+						if (mt[q].a == mt[k].b)
+							mt[q].dropped = true;
+				}
+			}
 			if (src < 0)
 				continue;
+			/* "a U.S. drone strike killed X": the verb is the same event */
+			for (int q = k + 1; q < nmt; q++)
+				if (mt[q].a == mt[k].b && d->pelems[d->patterns[mt[q].pattern].elem_first].kind == DIP_PE_LEMMA)
+					mt[q].dropped = true;
 		}
 		/* ", killing X": the subject of the main clause */
 		if (src < 0 && mt[k].a > 0 && DIP_TOK_IS(&sc->t[mt[k].a - 1], ",") && sc->t[mt[k].a].wid &&
@@ -1015,7 +1172,20 @@ dip_events_sentence(DipSentCtx *sc)
 		if (tgt < 0 && !passive)
 			tgt = find_object(sc, ac, nac, mt[k].b, pat->has_target ? 3 : 10);
 		if (src < 0)
+		{
+			/* "A man assaulted the prime minister": violence against a
+			 * known target by someone the text does not name */
+			if (tgt >= 0 && ac[tgt].code[0] && dip_cameo_info(code)->quad_class == 4 &&
+				d->pelems[pat->elem_first].kind == DIP_PE_LEMMA && human_subject(sc, mt[k].a))
+			{
+				code = violence_code(sc, &mt[k], code, NULL, &ac[tgt]);
+				emit_event(sc, &mt[k], code, NULL, &ac[tgt], location,
+						   ndates > 0 ? dates[0].date : an->published,
+						   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
+			}
 			continue;
+		}
+		code = violence_code(sc, &mt[k], code, &ac[src], tgt >= 0 ? &ac[tgt] : NULL);
 		modal = modal_future(sc, mt[k].a);
 		if (modal)
 			code = intent_code(code);
@@ -1069,6 +1239,18 @@ dip_events_sentence(DipSentCtx *sc)
 			if (third)
 				code = dip_cameo_pack("044", 3);
 		}
+		/* "Philippine and U.S. troops began exercises": together, that
+		 * is military cooperation (062), not a show of force */
+		if (dip_cameo_root(code) == dip_cameo_pack("15", 2) && (tgt < 0 || ac[tgt].group == ac[src].group))
+		{
+			for (int q = 0; q < nac; q++)
+				if (q != src && ac[q].group == ac[src].group && ac[q].code[0] && ac[src].code[0] &&
+					strncmp(ac[q].code, ac[src].code, 3) != 0)
+				{
+					code = dip_cameo_pack("062", 3);
+					break;
+				}
+		}
 		/* one event per pair of the compound actors */
 		{
 			int			sg = ac[src].group;
@@ -1111,7 +1293,7 @@ dip_events_sentence(DipSentCtx *sc)
 		}
 	}
 	/* "X said": a statement only when no other event was coded */
-	if (say >= 0 && !any_other)
+	if (say >= 0 && an->nev == nev0)
 	{
 		int			src = find_subject(sc, ac, nac, mt[say].a);
 		int			tgt = -1;
@@ -1132,7 +1314,8 @@ dip_events_sentence(DipSentCtx *sc)
 					tgt = q;
 					break;
 				}
-			emit_event(sc, &mt[say], d->patterns[mt[say].pattern].code, &ac[src],
+			emit_event(sc, &mt[say], said_intent(sc, mt[say].b) ? dip_cameo_pack("030", 3) :
+					   d->patterns[mt[say].pattern].code, &ac[src],
 					   tgt >= 0 ? &ac[tgt] : NULL, location,
 					   ndates > 0 ? dates[0].date : an->published,
 					   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
