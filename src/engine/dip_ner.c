@@ -419,9 +419,25 @@ ent_from_span(DipSentCtx *sc, uint32_t a, uint32_t b, int kind)
  */
 
 /* True if token i starts the sentence (only punctuation before it). */
+static bool is_legal_form(const DipToken *t);
+
+/* Does token t start a line indented by two or more blanks? */
+static bool
+indented_line(const DipSentCtx *sc, const DipToken *t)
+{
+	const char *x = sc->doc->text;
+
+	return (t->flags & DIP_TF_NEWLINE) && t->start >= 2 &&
+		(x[t->start - 1] == ' ' || x[t->start - 1] == '\t') &&
+		(x[t->start - 2] == ' ' || x[t->start - 2] == '\t');
+}
+
 static bool
 sentence_initial(const DipSentCtx *sc, uint32_t i)
 {
+	/* the first word of an indented line (a row of a table) */
+	if (i > 0 && indented_line(sc, &sc->t[i]))
+		return true;
 	for (uint32_t k = 0; k < i; k++)
 	{
 		const DipToken *t = &sc->t[k];
@@ -450,8 +466,23 @@ name_span(DipSentCtx *sc, uint32_t a)
 	{
 		const DipToken *t = &sc->t[j];
 
-		if (j > a && (sc->ent_len[j] > 0 || sc->role_len[j] > 0) && !(t->flags & DIP_TF_JOIN))
+		if (j > a && (sc->ent_len[j] > 0 || sc->role_len[j] > 0) && !(t->flags & DIP_TF_JOIN) &&
+			!(sc->ent_len[j] == 0 && j + sc->role_len[j] < n &&
+			  is_legal_form(&sc->t[j + sc->role_len[j]])))
 			break;
+		/* a new indented line is a new row of a table, not a wrapped name */
+		if (j > a && indented_line(sc, t))
+			break;
+		/* "Record April 24": a date, not a name */
+		if (j > a && (lexof(sc, j) & LX_MONTH) && j + 1 < n && sc->t[j + 1].type == DIP_TOK_NUMBER)
+			break;
+		/* "Harris Upham and Co Inc" */
+		if (j > a && j + 1 < n && (DIP_TOK_IS(t, "and") || DIP_TOK_IS(t, "&")) &&
+			(DIP_TOK_IS(&sc->t[j + 1], "co") || DIP_TOK_IS(&sc->t[j + 1], "co.")))
+		{
+			j++;
+			continue;
+		}
 		if (is_capword(t))
 		{
 			j++;
@@ -540,6 +571,29 @@ static const char *const misc_heads[] = {
 };
 
 static bool tok_in(const DipToken *t, const char *const *list);
+
+/* "Dlrs", "Mths" are abbreviations, not names */
+static bool
+has_vowel(const DipToken *t)
+{
+	for (uint32_t k = 0; k < t->nlen; k++)
+		if (strchr("aeiouy", t->norm[k]) != NULL && t->norm[k] != '\0')
+			return true;
+	return false;
+}
+
+/* legal forms of companies: "Corp", "Inc.", "Co", "Ltd", "AG", "Plc" */
+static bool
+is_legal_form(const DipToken *t)
+{
+	static const char *const forms[] = {
+		"corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "ltd", "ltd.", "limited",
+		"plc", "ag", "sa", "s.a.", "nv", "n.v.", "bv", "gmbh", "llc", "lp", "l.p.", "spa",
+		"s.p.a.", "bhd", "pty", "kk", "k.k.", NULL
+	};
+
+	return tok_in(t, forms);
+}
 
 /* compass adjectives that name a region of a place: "Northern Iraq" */
 static bool
@@ -1035,6 +1089,9 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 			return false;
 		if (lexof(sc, a) & (LX_MONTH | LX_WEEKDAY | LX_PRON | LX_DET | LX_NOT_NAME))
 			return false;
+		/* "Supermarkets General Corp": a company, not General Corp */
+		if (is_legal_form(&sc->t[a]))
+			return false;
 		b = name_span(sc, a);
 		if (b == a)
 			return false;
@@ -1240,6 +1297,7 @@ dip_ner_sentence(DipSentCtx *sc)
 				else if (e2 == end + 1 && ge->kind != DIP_KIND_NORP &&
 						 sc->t[end].nlen > 3 && ends_with(&sc->t[end], "s") &&
 						 !ends_with(&sc->t[end], "ss") &&
+						 has_vowel(&sc->t[end]) &&
 						 !(lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)))
 					mkind = DIP_KIND_ORG;	/* a team: "St. Louis Cardinals" */
 				if (mkind != DIP_KIND_NONE)
@@ -1297,6 +1355,22 @@ dip_ner_sentence(DipSentCtx *sc)
 			{
 				i = end + 2;
 				continue;
+			}
+			/* "Xerox Corp", "Toyota Motor Co Ltd": the legal form belongs
+			 * to the organisation's name as written */
+			if (ge->kind == DIP_KIND_ORG)
+			{
+				uint32_t	e2 = end;
+
+				while (e2 < n && e2 < end + 2 && is_capword(&sc->t[e2]) &&
+					   sc->ent_len[e2] == 0 && is_legal_form(&sc->t[e2]))
+					e2++;
+				if (e2 > end)
+				{
+					emit_dict(sc, i, e2 - i, sc->ent_ref[i]);
+					i = e2;
+					continue;
+				}
 			}
 			/* "The Hague" keeps its article, but a sentence-initial "The"
 			 * is only capitalised because it starts the sentence */
@@ -1374,8 +1448,9 @@ dip_ner_sentence(DipSentCtx *sc)
 					}
 				}
 			}
-			/* a label at the start of a line: "Scorers:", "Standings:" */
-			if (initial && b == i + 1 && b < n && DIP_TOK_IS(&sc->t[b], ":"))
+			/* a label at the start of a line: "Scorers:", "NOTE:" */
+			if ((initial || (t->flags & DIP_TF_NEWLINE)) && b == i + 1 && b < n &&
+				DIP_TOK_IS(&sc->t[b], ":"))
 			{
 				i++;
 				continue;

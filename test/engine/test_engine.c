@@ -443,6 +443,24 @@ test_ner(const char *datadir, const char *path)
 			if (f[k])
 				*f[k]++ = '\0';
 		}
+		/* "\n" stands for a line break */
+		for (int k = 0; k < 3; k++)
+		{
+			char	   *o = f[k];
+
+			for (char *p = f[k]; p && *p; p++)
+			{
+				if (p[0] == '\\' && p[1] == 'n')
+				{
+					*o++ = '\n';
+					p++;
+				}
+				else
+					*o++ = *p;
+			}
+			if (o)
+				*o = '\0';
+		}
 		dip_analysis_init(&an, &dip_malloc_mem, &d, DIP_DATE_NONE, DIP_WANT_MENTIONS);
 		dip_analyze(&an, line, strlen(line));
 		for (int k = 1; k < 3; k++)
