@@ -123,7 +123,8 @@ CREATE TEMP TABLE lossy (q newsquery, one bigint, three bigint, seq bigint);
 INSERT INTO lossy (q) VALUES ('PER:"Person 1"'), ('PER:"Person 1" & ORG:"Org 2"'),
     ('PER:"Person 1" & !ORG:"Org 2"'), ('!PER:"Person 3"'), ('PER:* & !GPE:Kyiv'),
     ('!PER:*'), ('ORG:"Org 4" | LOC:Crimea'), ('PER:"Person 6" & !(ORG:"Org 0" | NORP:Ukrainian)'),
-    ('PER:"Person 9"'), ('ORG:"Org 1" & !PER:*');
+    ('PER:"Person 9"'), ('ORG:"Org 1" & !PER:*'), ('GPE:Kyiv'), ('GPE:Kyiv & !NORP:Ukrainian'),
+    ('NORP:Ukrainian | GPE:Kyiv'), ('!GPE:Kyiv & PER:"Person 2"'), ('GPE:Lviv');
 SET enable_seqscan = off;
 CREATE INDEX combos_one ON combos USING gin (es entities_ops (buckets = 1));
 EXPLAIN (COSTS OFF) UPDATE lossy SET one = (SELECT count(*) FROM combos WHERE es @@ q);

@@ -4,19 +4,28 @@
  *	  GIN support for the entities type: @@ newsquery, ? entity,
  *	  @> entities and && entities.
  *
- * Countries and nationalities (GPE, NORP: a few thousand names from the
- * gazetteer, many of them in a large share of documents) get one exact
- * hashed key each.  Every other name (people, organisations, places: most
- * of them seen in one or two documents) gets its hash folded into a fixed
- * number of buckets, the opclass parameter "buckets" (32768 by default),
- * whatever its kind.  Folding makes the index lossy on purpose: a bucket
- * holds every name that hashes to it, and the recheck on the heap value
- * removes the other names' rows.  In exchange, rare names share entries
- * instead of paying a GIN entry each, which keeps the index a fraction of
- * a tsvector index's size.  Each kind present in the document adds one
- * exact key, so that "PER:*" is an ordinary key.  A present name key only
- * means "maybe" to the consistent functions, which matters under NOT.
- * Consistent and triConsistent share the ternary evaluator of newsquery.
+ * Keys are short byte strings (bytea):
+ *
+ *	 'x' kind name	 countries and nationalities (GPE, NORP): the name itself,
+ *					 an exact key.  There are a few thousand of them and many
+ *					 are in a large share of the documents.
+ *	 'h' bucket		 every other name (people, organisations, places: most of
+ *					 them in one or two documents), whatever its kind: its
+ *					 hash folded into one of "buckets" buckets (the opclass
+ *					 parameter, 32768 by default), four bytes.
+ *	 'k' kind		 the document has an entity of this kind: exact, so that
+ *					 "PER:*" is an ordinary key.
+ *
+ * Folding makes the index lossy on purpose: a bucket holds every name that
+ * hashes to it, and the recheck on the heap value removes the other names'
+ * rows.  In exchange, rare names share entries instead of paying a GIN
+ * entry each, which keeps the index a fraction of a tsvector index's size.
+ * A present bucket key only means "maybe" to the consistent functions
+ * (which matters under NOT); a query that needs only exact keys
+ * ("GPE:Iraq & !NORP:*") is answered without a recheck, so that a bitmap
+ * scan that needs no column (count(*)) skips all-visible heap pages, as it
+ * does for tsvector.  Consistent and triConsistent share the ternary
+ * evaluator of newsquery.
  *
  *-------------------------------------------------------------------------
  */
@@ -90,25 +99,52 @@ gin_cmp_entity_key(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(c);
 }
 
-/*
- * The key of (kind, name): exact hashes of countries and nationalities in
- * [2^30, 2^31), the bucket of any other name in [0, buckets).
- */
+/* Is the key of (kind, name) exact? */
+static inline bool
+exact_kind(int kind)
+{
+	return kind == EK_GPE || kind == EK_NORP;
+}
+
+/* The key of (kind, name): see the header comment. */
 static Datum
 name_key(int kind, const char *name, int len, int buckets)
 {
-	uint32		h = hash_bytes((const unsigned char *) name, len);
+	bytea	   *k;
 
-	if (kind == EK_GPE || kind == EK_NORP)
-		return Int32GetDatum((int32) ((hash_combine(h, (uint32) kind) & 0x3FFFFFFF) | 0x40000000));
-	return Int32GetDatum((int32) (h % (uint32) buckets));
+	if (exact_kind(kind))
+	{
+		k = palloc(VARHDRSZ + 2 + len);
+		SET_VARSIZE(k, VARHDRSZ + 2 + len);
+		VARDATA(k)[0] = 'x';
+		VARDATA(k)[1] = (char) kind;
+		memcpy(VARDATA(k) + 2, name, len);
+	}
+	else
+	{
+		uint32		b = hash_bytes((const unsigned char *) name, len) % (uint32) buckets;
+
+		k = palloc(VARHDRSZ + 5);
+		SET_VARSIZE(k, VARHDRSZ + 5);
+		VARDATA(k)[0] = 'h';
+		VARDATA(k)[1] = (char) (b >> 24);
+		VARDATA(k)[2] = (char) (b >> 16);
+		VARDATA(k)[3] = (char) (b >> 8);
+		VARDATA(k)[4] = (char) b;
+	}
+	return PointerGetDatum(k);
 }
 
-/* The key saying "the document has an entity of this kind": negative. */
+/* The key saying "the document has an entity of this kind". */
 static Datum
 kind_key(int kind)
 {
-	return Int32GetDatum(-1 - kind);
+	bytea	   *k = palloc(VARHDRSZ + 2);
+
+	SET_VARSIZE(k, VARHDRSZ + 2);
+	VARDATA(k)[0] = 'k';
+	VARDATA(k)[1] = (char) kind;
+	return PointerGetDatum(k);
 }
 
 Datum
@@ -137,12 +173,30 @@ gin_extract_entities(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(keys);
 }
 
-/* Maps each query item to its key number, for the consistent functions. */
-typedef struct QueryKeyMap
+/*
+ * What the consistent functions need to know about a query's keys (the
+ * same struct is every key's extra_data): which keys are exact, and for a
+ * newsquery, the key number of each item (-1 if none).
+ */
+typedef struct KeyInfo
 {
+	bool	   *exact;
 	int			nitems;
 	int			map[FLEXIBLE_ARRAY_MEMBER];
-} QueryKeyMap;
+} KeyInfo;
+
+static KeyInfo *
+key_info(int nkeys, int nitems, Pointer **extra)
+{
+	KeyInfo    *info = palloc0(offsetof(KeyInfo, map) + Max(nitems, 1) * sizeof(int));
+
+	info->exact = palloc0(Max(nkeys, 1) * sizeof(bool));
+	info->nitems = nitems;
+	*extra = palloc(Max(nkeys, 1) * sizeof(Pointer));
+	for (int i = 0; i < nkeys; i++)
+		(*extra)[i] = (Pointer) info;
+	return info;
+}
 
 Datum
 gin_extract_entities_query(PG_FUNCTION_ARGS)
@@ -160,24 +214,22 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 		case STRAT_MATCH:
 			{
 				NewsQuery  *q = PG_GETARG_NEWSQUERY_P(0);
-				QueryKeyMap *map = palloc(offsetof(QueryKeyMap, map) +
-										  Max(q->nitems, 1) * sizeof(int));
+				KeyInfo    *info = key_info(q->nitems, q->nitems, extra);
 				int			n = 0;
 
-				map->nitems = q->nitems;
 				keys = palloc(Max(q->nitems, 1) * sizeof(Datum));
-				*extra = palloc(Max(q->nitems, 1) * sizeof(Pointer));
 				for (int i = 0; i < q->nitems; i++)
 				{
 					NQItem	   *it = &q->items[i];
+					bool		wild = (it->flags & NQ_WILDCARD) != 0;
 
-					map->map[i] = -1;
+					info->map[i] = -1;
 					if (it->type != NQ_VAL)
 						continue;
-					keys[n] = (it->flags & NQ_WILDCARD) ? kind_key(it->kind) :
+					keys[n] = wild ? kind_key(it->kind) :
 						name_key(it->kind, NQ_NAME(q, it), it->name_len, buckets);
-					(*extra)[n] = (Pointer) map;
-					map->map[i] = n;
+					info->exact[n] = wild || exact_kind(it->kind);
+					info->map[i] = n;
 					n++;
 				}
 				*nkeys = n;
@@ -189,8 +241,11 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 			{
 				Entity	   *e = PG_GETARG_ENTITY_P(0);
 
+				KeyInfo    *info = key_info(1, 0, extra);
+
 				keys = palloc(sizeof(Datum));
 				keys[0] = name_key(e->kind, e->name, ENTITY_NAMELEN(e), buckets);
+				info->exact[0] = exact_kind(e->kind);
 				*nkeys = 1;
 				break;
 			}
@@ -199,12 +254,15 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 			{
 				Entities   *es = PG_GETARG_ENTITIES_P(0);
 
+				KeyInfo    *info = key_info(es->nentries, 0, extra);
+
 				keys = palloc(Max(es->nentries, 1) * sizeof(Datum));
 				for (int i = 0; i < es->nentries; i++)
 				{
 					EntityEntry *e = &es->entries[i];
 
 					keys[i] = name_key(e->kind, ENTRY_NAME(es, e), e->name_len, buckets);
+					info->exact[i] = exact_kind(e->kind);
 				}
 				*nkeys = es->nentries;
 				/* everything contains the empty set; nothing overlaps it */
@@ -221,22 +279,21 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 typedef struct GinCheck
 {
 	GinTernaryValue *check;
-	QueryKeyMap *map;
+	KeyInfo    *info;
 } GinCheck;
 
 static NQValue
 check_gin(void *arg, const NewsQuery *q, const NQItem *val)
 {
 	GinCheck   *gc = arg;
-	int			k = gc->map->map[val - q->items];
+	int			k = gc->info ? gc->info->map[val - q->items] : -1;
 
 	if (k < 0)
 		return NQ_FALSE;
 	switch (gc->check[k])
 	{
 		case GIN_TRUE:
-			/* a kind key is exact; a name's bucket may hold other names */
-			return (val->flags & NQ_WILDCARD) ? NQ_TRUE : NQ_MAYBE;
+			return NQ_TRUE;
 		case GIN_FALSE:
 			return NQ_FALSE;
 		default:
@@ -259,17 +316,8 @@ consistent_common(GinTernaryValue *check, StrategyNumber strategy, Datum query,
 				if (q->nitems == 0)
 					return GIN_FALSE;
 				gc.check = check;
-				gc.map = nkeys > 0 ? (QueryKeyMap *) extra[0] : NULL;
-				if (gc.map == NULL)
-				{
-					/* no keys at all: only negations; evaluate with all absent */
-					QueryKeyMap *m = palloc(offsetof(QueryKeyMap, map) +
-											Max(q->nitems, 1) * sizeof(int));
-
-					for (int i = 0; i < q->nitems; i++)
-						m->map[i] = -1;
-					gc.map = m;
-				}
+				/* no keys at all (only negations): evaluate with all absent */
+				gc.info = nkeys > 0 ? (KeyInfo *) extra[0] : NULL;
 				v = nq_execute(q, &gc, check_gin);
 				return v == NQ_TRUE ? GIN_TRUE : (v == NQ_FALSE ? GIN_FALSE : GIN_MAYBE);
 			}
@@ -315,13 +363,15 @@ gin_entities_consistent(PG_FUNCTION_ARGS)
 	Pointer    *extra = (Pointer *) PG_GETARG_POINTER(4);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
 	GinTernaryValue *tcheck = palloc(Max(nkeys, 1) * sizeof(GinTernaryValue));
+	KeyInfo    *info = nkeys > 0 ? (KeyInfo *) extra[0] : NULL;
 	GinTernaryValue res;
 
+	/* a present bucket key only says "maybe" */
 	for (int i = 0; i < nkeys; i++)
-		tcheck[i] = check[i] ? GIN_TRUE : GIN_FALSE;
+		tcheck[i] = !check[i] ? GIN_FALSE : (info->exact[i] ? GIN_TRUE : GIN_MAYBE);
 	res = consistent_common(tcheck, strategy, PG_GETARG_DATUM(2), nkeys, extra);
-	/* folded keys: confirm on the heap value */
-	*recheck = true;
+	/* unless only exact keys decided, confirm on the heap value */
+	*recheck = res != GIN_TRUE;
 	pfree(tcheck);
 	PG_RETURN_BOOL(res != GIN_FALSE);
 }
@@ -333,9 +383,14 @@ gin_entities_triconsistent(PG_FUNCTION_ARGS)
 	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
 	Pointer    *extra = (Pointer *) PG_GETARG_POINTER(4);
+	KeyInfo    *info = nkeys > 0 ? (KeyInfo *) extra[0] : NULL;
+	GinTernaryValue *tcheck = palloc(Max(nkeys, 1) * sizeof(GinTernaryValue));
+	GinTernaryValue res;
 
-	GinTernaryValue res = consistent_common(check, strategy, PG_GETARG_DATUM(2), nkeys, extra);
-
-	/* folded keys: a match is only a candidate */
-	PG_RETURN_GIN_TERNARY_VALUE(res == GIN_TRUE ? GIN_MAYBE : res);
+	/* a present bucket key only says "maybe" */
+	for (int i = 0; i < nkeys; i++)
+		tcheck[i] = (check[i] == GIN_TRUE && !info->exact[i]) ? GIN_MAYBE : check[i];
+	res = consistent_common(tcheck, strategy, PG_GETARG_DATUM(2), nkeys, extra);
+	pfree(tcheck);
+	PG_RETURN_GIN_TERNARY_VALUE(res);
 }

@@ -310,15 +310,15 @@ CREATE OPERATOR CLASS diplomat.entities_ops DEFAULT FOR TYPE diplomat.entities U
     OPERATOR 2 diplomat.? (diplomat.entities, diplomat.entity),
     OPERATOR 3 diplomat.@> (diplomat.entities, diplomat.entities),
     OPERATOR 4 diplomat.&& (diplomat.entities, diplomat.entities),
-    FUNCTION 1 pg_catalog.btint4cmp(integer, integer),
+    FUNCTION 1 pg_catalog.byteacmp(bytea, bytea),
     FUNCTION 2 diplomat.gin_extract_entities(diplomat.entities, internal),
     FUNCTION 3 diplomat.gin_extract_entities_query(diplomat.entities, internal, smallint, internal, internal, internal, internal),
     FUNCTION 4 diplomat.gin_entities_consistent(internal, smallint, diplomat.entities, integer, internal, internal, internal, internal),
     FUNCTION 6 diplomat.gin_entities_triconsistent(internal, smallint, diplomat.entities, integer, internal, internal, internal),
     FUNCTION 7 diplomat.gin_entities_options(internal),
-    STORAGE integer;
+    STORAGE bytea;
 COMMENT ON OPERATOR CLASS diplomat.entities_ops USING gin IS
-'GIN index on entities for @@ newsquery, ? entity, @> and && (names folded into hash buckets, rechecked; parameter buckets, default 32768)';
+'GIN index on entities for @@ newsquery, ? entity, @> and && (exact keys for countries and nationalities, other names folded into hash buckets and rechecked; parameter buckets, default 32768)';
 
 CREATE FUNCTION diplomat.entities_typanalyze(internal) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
