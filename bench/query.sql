@@ -14,7 +14,8 @@
 -- scan: the planner would choose a sequential scan for the common ones),
 -- and without parallel workers.  The plan is checked and recorded.  After
 -- one warm-up run, every query runs once per round in rotated order and
--- the report takes the median.
+-- the report takes the median.  The shared buffers each query touches
+-- (EXPLAIN (ANALYZE, BUFFERS)) are recorded too.
 SET client_min_messages = notice;
 
 CREATE TABLE bench.queries (
@@ -118,6 +119,9 @@ BEGIN
                                 THEN 'gin' ELSE 'NO INDEX: ' || p::text END);
         EXECUTE q INTO n;       -- warm-up, and the number of matching rows
         PERFORM bench.fact(format('match.%s.%s', tbl, nm), n::text);
+        p := bench.plan(q, true) -> 0 -> 'Plan';
+        PERFORM bench.fact(format('buffers.%s.%s', tbl, nm),
+                           ((p ->> 'Shared Hit Blocks')::bigint + (p ->> 'Shared Read Blocks')::bigint)::text);
         PERFORM bench.fact(format('query.%s', nm), (SELECT pred FROM bench.queries WHERE name = nm));
     END LOOP;
     FOR r IN 1..runs LOOP

@@ -202,7 +202,7 @@ BEGIN
                               / (bench.median(c.section, c.metric, c.d, lo) / bench.f('scale.bytes.' || lo)),
                               (bench.median(c.section, c.metric, c.b, hi) / bench.f('scale.bytes.' || hi))
                               / (bench.median(c.section, c.metric, c.b, lo) / bench.f('scale.bytes.' || lo)),
-                              '<=', 1.2, 'value', ' (linear = 1)');
+                              '<=', 1.2);
         END LOOP;
     END IF;
 END $$;
@@ -285,6 +285,10 @@ SELECT concat_ws(E'\n',
                   || CASE WHEN bool_and(value = 'gin') THEN 'yes'
                           ELSE 'NO: ' || string_agg(key, ', ') FILTER (WHERE value <> 'gin') END
           FROM bench.facts WHERE key LIKE 'plan.%'
+        UNION ALL
+        SELECT 5, 'shared buffers touched per query (EXPLAIN (ANALYZE, BUFFERS)): '
+                  || string_agg(format('%s %s', substr(key, 14), value), ', ' ORDER BY key)
+          FROM bench.facts WHERE key LIKE 'buffers.news.%'
         UNION ALL
         SELECT 6, 'parallel workers launched (EXPLAIN ANALYZE): '
                   || string_agg(substr(key, 27) || ' ' || value, ', ' ORDER BY key)

@@ -61,8 +61,7 @@ psql() { command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 say() { echo "bench: $*" >&2; }
 
 so="$(${PG_CONFIG:-pg_config} --pkglibdir 2>/dev/null || echo /nonexistent)/diplomat.so"
-so_md5() { (md5sum "$so" 2>/dev/null || echo unknown) | cut -d' ' -f1; }
-so_start=$(so_md5)
+so_md5() { (md5sum "$1" 2>/dev/null || echo unknown) | cut -d' ' -f1; }
 start=$(date +%s)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 say "$mode run: $copies copies, 1 article in $sample, $rounds rounds, scale x$(echo $sizes | sed 's/ /, x/g')"
@@ -70,7 +69,17 @@ say "$mode run: $copies copies, 1 article in $sample, $rounds rounds, scale x$(e
 psql -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS diplomat_bench" \
 	-c "CREATE DATABASE diplomat_bench"
 psql -d postgres -c "ALTER DATABASE diplomat_bench SET jit = off"
-psql -o /dev/null -f "$top/bench/setup.sql"
+# Snapshot of the installed library: the database's C functions are pointed
+# at a copy taken now, so that every session and parallel worker of this
+# run uses the build that CREATE EXTENSION installed, even if diplomat is
+# reinstalled while the benchmark runs.
+lib="$top/tmp/$DIPLOMAT_CLUSTER/lib"
+mkdir -p "$lib"
+cp "$so" "$lib/diplomat.so"
+chmod 755 "$lib"
+chmod 644 "$lib/diplomat.so"
+so_start=$(so_md5 "$lib/diplomat.so")
+psql -o /dev/null -v lib="$lib/diplomat.so" -f "$top/bench/setup.sql"
 
 say "loading the corpora from $data"
 for cf in $files; do
@@ -118,14 +127,11 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 hv=$(lscpu 2>/dev/null | sed -n 's/^Hypervisor vendor:[[:space:]]*//p')
 [ -n "$hv" ] && cpu="$cpu, virtual machine ($hv)"
 ram=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
-so_end=$(so_md5)
-if [ "$so_start" = "$so_end" ]; then
-	so_md5=$so_start
-else
-	# the extension was reinstalled while the benchmark ran: new sessions
-	# loaded the new library, so the numbers mix two builds
-	so_md5="$so_start, then $so_end (REINSTALLED DURING THE RUN: numbers mix two builds)"
-	say "warning: diplomat.so changed during the run; run again for consistent numbers"
+so_end=$(so_md5 "$so")
+so_md5=$so_start
+if [ "$so_start" != "$so_end" ]; then
+	so_md5="$so_start (reinstalled during the run; this run used the snapshot taken at its start)"
+	say "note: diplomat was reinstalled during the run; the run used the library of its start"
 fi
 git=$(cd "$top" && git describe --always --dirty 2>/dev/null || echo unknown)
 vars="-v mode=$mode -v rounds=$rounds -v runs=$runs -v sessions=$sessions"

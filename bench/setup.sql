@@ -5,6 +5,15 @@
 -- EXECUTE, so client round trips and result transfer are not counted.
 SET client_min_messages = warning;
 CREATE EXTENSION diplomat;
+
+-- Point the extension's C functions at bench/run.sh's snapshot of the
+-- library (variable lib), so that a reinstall during the run cannot mix
+-- two builds.  This is a throwaway database.
+UPDATE pg_proc SET probin = :'lib'
+ WHERE probin = '$libdir/diplomat'
+   AND oid IN (SELECT objid FROM pg_depend
+                WHERE classid = 'pg_proc'::regclass AND deptype = 'e'
+                  AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'diplomat'));
 CREATE SCHEMA bench;
 
 -- One row per measurement: a section, a metric, the contender measured,
@@ -36,13 +45,15 @@ BEGIN
     RETURN extract(epoch FROM clock_timestamp() - t0) * 1000;
 END $$;
 
--- The EXPLAIN output of a statement as jsonb (with ANALYZE when asked).
+-- The EXPLAIN output of a statement as jsonb (with ANALYZE and BUFFERS
+-- when asked).
 CREATE FUNCTION bench.plan(q text, do_analyze boolean DEFAULT false) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
     j json;
 BEGIN
-    EXECUTE format('EXPLAIN (FORMAT JSON, ANALYZE %s, TIMING OFF) %s', do_analyze::text, q) INTO j;
+    EXECUTE format('EXPLAIN (FORMAT JSON, ANALYZE %s, BUFFERS %s, TIMING OFF) %s',
+                   do_analyze::text, do_analyze::text, q) INTO j;
     RETURN j::jsonb;
 END $$;
 
