@@ -70,6 +70,7 @@ PG_FUNCTION_INFO_V1(dip_classify_label);
 #define TOPIC_FORMAT		1
 #define TOPIC_MAX_LABELS	1000
 #define TOPIC_MIN_BUCKETS	1024
+#define TOPIC_DEFAULT_BUCKETS	262144
 #define TOPIC_MAX_BUCKETS	(1 << 24)
 #define TOPIC_MAX_COUNTERS	((Size) 1 << 30)	/* bytes of training counters */
 #define TOPIC_FETCH			256 /* rows per cursor fetch */
@@ -453,12 +454,15 @@ dip_train_topics(PG_FUNCTION_ARGS)
 	INSTR_TIME_SET_CURRENT(start);
 	topic_check_not_null(fcinfo, 0, "model name");
 	topic_check_not_null(fcinfo, 1, "training query");
-	topic_check_not_null(fcinfo, 2, "number of buckets");
-	topic_check_not_null(fcinfo, 3, "alpha");
+	/* train_topics(model, query) uses the defaults of the longer form */
+	if (PG_NARGS() > 2)
+		topic_check_not_null(fcinfo, 2, "number of buckets");
+	if (PG_NARGS() > 3)
+		topic_check_not_null(fcinfo, 3, "alpha");
 	model = PG_GETARG_NAME(0);
 	query = PG_GETARG_TEXT_PP(1);
-	buckets = PG_GETARG_INT32(2);
-	alpha = PG_GETARG_FLOAT8(3);
+	buckets = PG_NARGS() > 2 ? PG_GETARG_INT32(2) : TOPIC_DEFAULT_BUCKETS;
+	alpha = PG_NARGS() > 3 ? PG_GETARG_FLOAT8(3) : 1.0;
 
 	if (NameStr(*model)[0] == '\0')
 		ereport(ERROR,

@@ -53,7 +53,18 @@ SELECT pg_catalog.pg_extension_config_dump('diplomat.topic_models', '');
 GRANT SELECT ON diplomat.topic_models TO PUBLIC;
 
 CREATE FUNCTION diplomat.train_topics(model name, query text,
-    buckets integer DEFAULT 262144, alpha double precision DEFAULT 1.0,
+    OUT rows bigint, OUT skipped bigint, OUT labels integer,
+    OUT seconds double precision)
+RETURNS record
+AS 'MODULE_PATHNAME', 'dip_train_topics'
+LANGUAGE C VOLATILE CALLED ON NULL INPUT PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION diplomat.train_topics(name, text) IS
+'trains a naive Bayes topic classifier (262144 buckets, alpha 1) in one pass over the (text, label) rows of a query and stores it in diplomat.topic_models, replacing any model of that name';
+
+-- the same with the number of hash buckets and the smoothing constant
+CREATE FUNCTION diplomat.train_topics(model name, query text,
+    buckets integer, alpha double precision DEFAULT 1.0,
     OUT rows bigint, OUT skipped bigint, OUT labels integer,
     OUT seconds double precision)
 RETURNS record
@@ -61,7 +72,7 @@ AS 'MODULE_PATHNAME', 'dip_train_topics'
 LANGUAGE C VOLATILE CALLED ON NULL INPUT PARALLEL UNSAFE;
 
 COMMENT ON FUNCTION diplomat.train_topics(name, text, integer, double precision) IS
-'trains a naive Bayes topic classifier in one pass over the (text, label) rows of a query and stores it in diplomat.topic_models, replacing any model of that name';
+'trains a naive Bayes topic classifier with the given number of hash buckets and smoothing constant alpha (default 1) and stores it in diplomat.topic_models, replacing any model of that name';
 
 CREATE FUNCTION diplomat.classify(doc text, model name,
     OUT label text, OUT probability double precision)
