@@ -258,78 +258,94 @@ dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date, char *buf
 	return buf;
 }
 
-/* ------------------------------------------------------------------------
- * Surnames seen so far in the document
- * ------------------------------------------------------------------------
+/*
+ * The value slot of key k in map m, added (value -1) if new; *found says
+ * whether it was there.
  */
-static void
-namemap_put(DipAnalysis *an, const char *k, uint32_t len, int32_t ent)
+static int32_t *
+strmap_put(DipArena *arena, DipStrMap *m, const char *k, uint32_t len, bool *found)
 {
 	uint32_t	h;
 
-	if (len == 0)
-		return;
-	if ((an->nnm + 1) * 2 > an->nmsize)
+	if ((m->n + 1) * 2 > m->size)
 	{
-		uint32_t	nsize = an->nmsize ? an->nmsize * 2 : 64;
-		uint32_t   *ns = dip_arena_alloc0(&an->arena, nsize * sizeof(uint32_t));
-		const char **nk = dip_arena_alloc(&an->arena, nsize / 2 * sizeof(char *));
-		uint32_t   *nl = dip_arena_alloc(&an->arena, nsize / 2 * sizeof(uint32_t));
-		int32_t    *ne = dip_arena_alloc(&an->arena, nsize / 2 * sizeof(int32_t));
+		uint32_t	nsize = m->size ? m->size * 2 : 64;
+		uint32_t   *ns = dip_arena_alloc0(arena, nsize * sizeof(uint32_t));
+		const char **nk = dip_arena_alloc(arena, nsize / 2 * sizeof(char *));
+		uint32_t   *nl = dip_arena_alloc(arena, nsize / 2 * sizeof(uint32_t));
+		int32_t    *nv = dip_arena_alloc(arena, nsize / 2 * sizeof(int32_t));
 
-		for (uint32_t i = 0; i < an->nnm; i++)
+		for (uint32_t i = 0; i < m->n; i++)
 		{
-			uint32_t	hh = hash_str(an->nmkeys[i], an->nmlens[i], 3) & (nsize - 1);
+			uint32_t	hh = hash_str(m->keys[i], m->lens[i], 3) & (nsize - 1);
 
 			while (ns[hh])
 				hh = (hh + 1) & (nsize - 1);
 			ns[hh] = i + 1;
-			nk[i] = an->nmkeys[i];
-			nl[i] = an->nmlens[i];
-			ne[i] = an->nments[i];
+			nk[i] = m->keys[i];
+			nl[i] = m->lens[i];
+			nv[i] = m->vals[i];
 		}
-		an->nmslots = ns;
-		an->nmkeys = nk;
-		an->nmlens = nl;
-		an->nments = ne;
-		an->nmsize = nsize;
+		m->slots = ns;
+		m->keys = nk;
+		m->lens = nl;
+		m->vals = nv;
+		m->size = nsize;
 	}
-	h = hash_str(k, len, 3) & (an->nmsize - 1);
-	while (an->nmslots[h])
+	h = hash_str(k, len, 3) & (m->size - 1);
+	while (m->slots[h])
 	{
-		uint32_t	i = an->nmslots[h] - 1;
+		uint32_t	i = m->slots[h] - 1;
 
-		if (an->nmlens[i] == len && memcmp(an->nmkeys[i], k, len) == 0)
+		if (m->lens[i] == len && memcmp(m->keys[i], k, len) == 0)
 		{
-			if (an->nments[i] != ent)
-				an->nments[i] = -2;
-			return;
+			*found = true;
+			return &m->vals[i];
 		}
-		h = (h + 1) & (an->nmsize - 1);
+		h = (h + 1) & (m->size - 1);
 	}
-	an->nmkeys[an->nnm] = k;
-	an->nmlens[an->nnm] = len;
-	an->nments[an->nnm] = ent;
-	an->nmslots[h] = ++an->nnm;
+	*found = false;
+	m->keys[m->n] = k;
+	m->lens[m->n] = len;
+	m->vals[m->n] = -1;
+	m->slots[h] = ++m->n;
+	return &m->vals[m->n - 1];
 }
 
+/* The value of key k in map m, or -1 if absent. */
 static int32_t
-namemap_get(const DipAnalysis *an, const char *k, uint32_t len)
+strmap_get(const DipStrMap *m, const char *k, uint32_t len)
 {
 	uint32_t	h;
 
-	if (an->nmsize == 0)
+	if (m->size == 0)
 		return -1;
-	h = hash_str(k, len, 3) & (an->nmsize - 1);
-	while (an->nmslots[h])
+	h = hash_str(k, len, 3) & (m->size - 1);
+	while (m->slots[h])
 	{
-		uint32_t	i = an->nmslots[h] - 1;
+		uint32_t	i = m->slots[h] - 1;
 
-		if (an->nmlens[i] == len && memcmp(an->nmkeys[i], k, len) == 0)
-			return an->nments[i];
-		h = (h + 1) & (an->nmsize - 1);
+		if (m->lens[i] == len && memcmp(m->keys[i], k, len) == 0)
+			return m->vals[i];
+		h = (h + 1) & (m->size - 1);
 	}
 	return -1;
+}
+
+/* Maps key k to entity ent, or to -2 if it already maps to another. */
+static void
+strmap_put_ent(DipArena *arena, DipStrMap *m, const char *k, uint32_t len, int32_t ent)
+{
+	bool		found;
+	int32_t    *v;
+
+	if (len == 0)
+		return;
+	v = strmap_put(arena, m, k, len, &found);
+	if (!found)
+		*v = ent;
+	else if (*v != ent)
+		*v = -2;
 }
 
 /* ------------------------------------------------------------------------
@@ -374,9 +390,9 @@ add_mention(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, int h
 	{
 		DipEnt	   *e = &an->ents[ent];
 
-		namemap_put(an, e->last, e->lastlen, ent);
+		strmap_put_ent(&an->arena, &an->names, e->last, e->lastlen, ent);
 		if (e->first_is_surname)
-			namemap_put(an, e->first, e->firstlen, ent);
+			strmap_put_ent(&an->arena, &an->names, e->first, e->firstlen, ent);
 	}
 	for (uint32_t i = a; i < b; i++)
 		sc->tok_mention[i] = (int32_t) an->nm;
@@ -881,65 +897,19 @@ set_role(DipMention *m, DipEnt *e, const DipRole *r, const char *country)
 		memcpy(e->country, r->country, 4);
 }
 
-/* Adds a lower-case unknown word to the document's set. */
+/* lower-case words seen in the document (a set) */
 static void
 lcset_add(DipAnalysis *an, const char *s, uint32_t len)
 {
-	uint32_t	h;
+	bool		found;
 
-	if ((an->nlc + 1) * 2 > an->lcset_size)
-	{
-		uint32_t	nsize = an->lcset_size ? an->lcset_size * 2 : 1024;
-		uint32_t   *nh = dip_arena_alloc0(&an->arena, nsize * sizeof(uint32_t));
-		const char **nw = dip_arena_alloc(&an->arena, nsize / 2 * sizeof(char *));
-		uint32_t   *nl = dip_arena_alloc(&an->arena, nsize / 2 * sizeof(uint32_t));
-
-		for (uint32_t i = 0; i < an->nlc; i++)
-		{
-			uint32_t	hh = hash_str(an->lcwords[i], an->lclens[i], 0) & (nsize - 1);
-
-			while (nh[hh])
-				hh = (hh + 1) & (nsize - 1);
-			nh[hh] = i + 1;
-			nw[i] = an->lcwords[i];
-			nl[i] = an->lclens[i];
-		}
-		an->lcset = nh;
-		an->lcwords = nw;
-		an->lclens = nl;
-		an->lcset_size = nsize;
-	}
-	h = hash_str(s, len, 0) & (an->lcset_size - 1);
-	while (an->lcset[h])
-	{
-		uint32_t	i = an->lcset[h] - 1;
-
-		if (an->lclens[i] == len && memcmp(an->lcwords[i], s, len) == 0)
-			return;
-		h = (h + 1) & (an->lcset_size - 1);
-	}
-	an->lcwords[an->nlc] = dip_arena_strndup(&an->arena, s, len);
-	an->lclens[an->nlc] = len;
-	an->lcset[h] = ++an->nlc;
+	*strmap_put(&an->arena, &an->lcset, s, len, &found) = 0;
 }
 
 static bool
 lcset_has(const DipAnalysis *an, const char *s, uint32_t len)
 {
-	uint32_t	h;
-
-	if (an->lcset_size == 0)
-		return false;
-	h = hash_str(s, len, 0) & (an->lcset_size - 1);
-	while (an->lcset[h])
-	{
-		uint32_t	i = an->lcset[h] - 1;
-
-		if (an->lclens[i] == len && memcmp(an->lcwords[i], s, len) == 0)
-			return true;
-		h = (h + 1) & (an->lcset_size - 1);
-	}
-	return false;
+	return strmap_get(&an->lcset, s, len) >= 0;
 }
 
 /*
@@ -1100,7 +1070,7 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 			!(lexof(sc, a) & (LX_SURNAME | LX_GIVEN)))
 			return false;
 		{
-			int32_t		pe = (b == a + 1) ? namemap_get(an, sc->t[a].norm, sc->t[a].nlen) : -1;
+			int32_t		pe = (b == a + 1) ? strmap_get(&an->names, sc->t[a].norm, sc->t[a].nlen) : -1;
 
 			if (pe >= 0)
 				mi = add_mention(sc, a, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS);
@@ -1423,7 +1393,7 @@ dip_ner_sentence(DipSentCtx *sc)
 			/* a surname of someone named in full before: "Blinken" */
 			if (b == i + 1)
 			{
-				int32_t		pe = namemap_get(an, t->norm, t->nlen);
+				int32_t		pe = strmap_get(&an->names, t->norm, t->nlen);
 
 				if (pe >= 0)
 				{
@@ -1530,60 +1500,6 @@ dip_ner_sentence(DipSentCtx *sc)
  * End of document: aliases, caseless sentences, cleanup, actor codes
  * ------------------------------------------------------------------------
  */
-typedef struct AliasTab
-{
-	uint32_t   *slots;			/* index+1 into keys */
-	uint32_t	size;
-	const char **key;
-	uint32_t   *keylen;
-	int32_t    *ent;			/* -2 when ambiguous */
-	uint32_t	n;
-	uint32_t	cap;
-} AliasTab;
-
-static void
-alias_put(DipAnalysis *an, AliasTab *at, const char *k, uint32_t len, int32_t ent)
-{
-	uint32_t	h;
-
-	if (len == 0)
-		return;
-	h = hash_str(k, len, 7) & (at->size - 1);
-	while (at->slots[h])
-	{
-		uint32_t	i = at->slots[h] - 1;
-
-		if (at->keylen[i] == len && memcmp(at->key[i], k, len) == 0)
-		{
-			if (at->ent[i] != ent)
-				at->ent[i] = -2;
-			return;
-		}
-		h = (h + 1) & (at->size - 1);
-	}
-	if (at->n == at->cap)
-		return;
-	at->key[at->n] = k;
-	at->keylen[at->n] = len;
-	at->ent[at->n] = ent;
-	at->slots[h] = ++at->n;
-}
-
-static int32_t
-alias_get(const AliasTab *at, const char *k, uint32_t len)
-{
-	uint32_t	h = hash_str(k, len, 7) & (at->size - 1);
-
-	while (at->slots[h])
-	{
-		uint32_t	i = at->slots[h] - 1;
-
-		if (at->keylen[i] == len && memcmp(at->key[i], k, len) == 0)
-			return at->ent[i];
-		h = (h + 1) & (at->size - 1);
-	}
-	return -1;
-}
 
 static int
 cmp_mention(const void *a, const void *b)
@@ -1598,7 +1514,7 @@ cmp_mention(const void *a, const void *b)
 
 /* Adds mentions from caseless sentences that match document aliases. */
 static void
-caseless_pass(DipAnalysis *an, const AliasTab *at, const char *text)
+caseless_pass(DipAnalysis *an, const DipStrMap *at, const char *text)
 {
 	for (uint32_t c = 0; c < an->ncaseless; c++)
 	{
@@ -1641,7 +1557,7 @@ caseless_pass(DipAnalysis *an, const AliasTab *at, const char *text)
 						buf[bl++] = ' ';
 					memcpy(buf + bl, doc.toks[k].norm, doc.toks[k].nlen);
 					bl += doc.toks[k].nlen;
-					e = alias_get(at, buf, (uint32_t) bl);
+					e = strmap_get(at, buf, (uint32_t) bl);
 					if (e >= 0)
 					{
 						best = e;
@@ -1688,19 +1604,9 @@ caseless_pass(DipAnalysis *an, const AliasTab *at, const char *text)
 void
 dip_ner_finish(DipAnalysis *an, const char *text)
 {
-	AliasTab	at;
-	uint32_t	cap = an->nents * 4 + 16;
+	DipStrMap	at = {0};
 	uint32_t	keep;
 
-	at.size = 16;
-	while (at.size < cap * 2)
-		at.size *= 2;
-	at.slots = dip_arena_alloc0(&an->arena, at.size * sizeof(uint32_t));
-	at.key = dip_arena_alloc(&an->arena, cap * sizeof(char *));
-	at.keylen = dip_arena_alloc(&an->arena, cap * sizeof(uint32_t));
-	at.ent = dip_arena_alloc(&an->arena, cap * sizeof(int32_t));
-	at.n = 0;
-	at.cap = cap;
 
 	/* count mentions per entity (tentative ones do not make an entity) */
 	for (uint32_t m = 0; m < an->nm; m++)
@@ -1720,13 +1626,13 @@ dip_ner_finish(DipAnalysis *an, const char *text)
 			continue;
 		if (de->kind == DIP_KIND_PER && de->ntok >= 2)
 		{
-			alias_put(an, &at, de->last, de->lastlen, (int32_t) e);
+			strmap_put_ent(&an->arena, &at, de->last, de->lastlen, (int32_t) e);
 			if (de->first_is_surname)
-				alias_put(an, &at, de->first, de->firstlen, (int32_t) e);
+				strmap_put_ent(&an->arena, &at, de->first, de->firstlen, (int32_t) e);
 		}
 		if ((de->dict < 0 || de->kind == DIP_KIND_PER) &&
 			(de->ntok >= 2 || de->best_how < DIP_HOW_GUESS))
-			alias_put(an, &at, de->norm, de->normlen, (int32_t) e);
+			strmap_put_ent(&an->arena, &at, de->norm, de->normlen, (int32_t) e);
 	}
 	/* re-resolve short names typed by default, and tentative words */
 	for (uint32_t m = 0; m < an->nm; m++)
@@ -1737,7 +1643,7 @@ dip_ner_finish(DipAnalysis *an, const char *text)
 
 		if (mm->how == DIP_HOW_DICT || de->ntok > 2)
 			continue;
-		target = alias_get(&at, de->norm, de->normlen);
+		target = strmap_get(&at, de->norm, de->normlen);
 		if (target >= 0 && target != mm->entity &&
 			(an->ents[target].ntok > de->ntok || mm->how == DIP_HOW_GUESS || mm->tentative))
 		{

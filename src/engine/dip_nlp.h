@@ -97,6 +97,20 @@ typedef struct DipActorRef
 #define DIP_WANT_TOPICS		2
 #define DIP_WANT_EVENTS		4
 
+/*
+ * A growing hash table from strings (not copied: they must outlive it) to
+ * an int32, in the analysis arena; open addressing over indexes.
+ */
+typedef struct DipStrMap
+{
+	uint32_t   *slots;			/* index + 1 into keys, 0 if empty */
+	const char **keys;
+	uint32_t   *lens;
+	int32_t    *vals;
+	uint32_t	n;
+	uint32_t	size;			/* slots: 0 or a power of two */
+} DipStrMap;
+
 typedef struct DipAnalysis
 {
 	const DipDict *dict;
@@ -114,20 +128,11 @@ typedef struct DipAnalysis
 	uint32_t	enthash_size;
 
 	/* lower-case unknown words seen, to reject capitalised common words */
-	uint32_t   *lcset;
-	const char **lcwords;
-	uint32_t   *lclens;
-	uint32_t	nlc;
-	uint32_t	lcset_size;
+	DipStrMap	lcset;
 
 	/* surnames of people named in full so far: word -> DipEnt (-2 if
 	 * ambiguous), so later "Blinken" resolves at once */
-	uint32_t   *nmslots;
-	const char **nmkeys;
-	uint32_t   *nmlens;
-	int32_t    *nments;
-	uint32_t	nnm;
-	uint32_t	nmsize;
+	DipStrMap	names;
 
 	/* caseless sentences (headlines, all caps) for the alias pass */
 	uint32_t   *caseless;		/* pairs: byte start, byte len */
