@@ -1401,6 +1401,15 @@ dip_ner_sentence(DipSentCtx *sc)
 					i = b;
 					continue;
 				}
+				/* the surname of two people named before ("Carlo Citrone",
+				 * "John Citrone"): a person, which one the text leaves open */
+				if (pe == -2)
+				{
+					add_mention(sc, i, b, DIP_KIND_PER, ent_from_span(sc, i, b, DIP_KIND_PER),
+								DIP_HOW_RULE);
+					i = b;
+					continue;
+				}
 				/* a gazetteer person known by the surname: "Biden" */
 				if (!initial || !(lexof(sc, i) & LX_COMMON))
 				{

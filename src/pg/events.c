@@ -147,10 +147,15 @@ dip_events(PG_FUNCTION_ARGS)
  * event_summary(cameo): events, mean Goldstein, QuadClass counts
  * ------------------------------------------------------------------------
  */
+/*
+ * Goldstein scores have one decimal, so their sum is kept exactly, in
+ * tenths: the mean does not depend on the order in which parallel workers
+ * combine their states.
+ */
 typedef struct EventSummary
 {
 	int64		events;
-	double		goldstein_sum;
+	int64		goldstein_tenths;
 	int64		quad[4];
 } EventSummary;
 
@@ -178,7 +183,7 @@ event_summary_transfn(PG_FUNCTION_ARGS)
 		if (info != NULL)
 		{
 			st->events++;
-			st->goldstein_sum += goldstein_value(info->goldstein);
+			st->goldstein_tenths += (int64) lround(goldstein_value(info->goldstein) * 10.0);
 			if (info->quad_class >= 1 && info->quad_class <= 4)
 				st->quad[info->quad_class - 1]++;
 		}
@@ -201,7 +206,7 @@ event_summary_combinefn(PG_FUNCTION_ARGS)
 	a = summary_state(fcinfo, PG_GETARG_DATUM(0), PG_ARGISNULL(0));
 	b = (EventSummary *) PG_GETARG_POINTER(1);
 	a->events += b->events;
-	a->goldstein_sum += b->goldstein_sum;
+	a->goldstein_tenths += b->goldstein_tenths;
 	for (int i = 0; i < 4; i++)
 		a->quad[i] += b->quad[i];
 	PG_RETURN_POINTER(a);
@@ -215,7 +220,7 @@ event_summary_serialfn(PG_FUNCTION_ARGS)
 
 	pq_begintypsend(&buf);
 	pq_sendint64(&buf, st->events);
-	pq_sendfloat8(&buf, st->goldstein_sum);
+	pq_sendint64(&buf, st->goldstein_tenths);
 	for (int i = 0; i < 4; i++)
 		pq_sendint64(&buf, st->quad[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -237,7 +242,7 @@ event_summary_deserialfn(PG_FUNCTION_ARGS)
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
 	st->events = pq_getmsgint64(&buf);
-	st->goldstein_sum = pq_getmsgfloat8(&buf);
+	st->goldstein_tenths = pq_getmsgint64(&buf);
 	for (int i = 0; i < 4; i++)
 		st->quad[i] = pq_getmsgint64(&buf);
 	pq_getmsgend(&buf);
@@ -260,7 +265,7 @@ event_summary_finalfn(PG_FUNCTION_ARGS)
 	tupdesc = BlessTupleDesc(tupdesc);
 	values[0] = Int64GetDatum(st->events);
 	if (st->events > 0)
-		values[1] = Float8GetDatum(st->goldstein_sum / (double) st->events);
+		values[1] = Float8GetDatum((double) st->goldstein_tenths / 10.0 / (double) st->events);
 	else
 		nulls[1] = true;
 	for (int i = 0; i < 4; i++)
