@@ -55,5 +55,8 @@ INSERT INTO fixed VALUES
  (7, 'President Joe Biden said on Friday that the summit was not about China.'),
  (8, 'The European Commission said on Saturday it would triple its aid to Ukraine.'),
  (9, 'A magnitude 7.5 earthquake struck Japan on New Year''s Day.'),
- (10, 'A U.S. drone strike killed Iranian General Qassem Soleimani in Baghdad.');
+ (10, 'A U.S. drone strike killed Iranian General Qassem Soleimani in Baghdad.'),
+ (11, 'Antony Blinken holds talks with a senior Chinese party official, then meets Japan''s Yoko Kamikawa.'),
+ (12, 'The Houthis have attacked ships since November. They seized the car carrier Galaxy Leader on Nov. 19.'),
+ (13, 'Joe Biden and Xi Jinping met in Woodside, California, where the leaders agreed to restore military contacts.');
 SELECT id, code, source, target, pattern FROM fixed, events(fixed.body, '2024-01-13') ORDER BY id, start;

@@ -70,6 +70,9 @@ typedef struct EvState
 	Actor		last_org;
 	Actor		last_group[4];
 	int			last_group_n;
+	Actor		they[4];		/* what "they" means: the last subject that
+								 * was a group or an organisation */
+	int			they_n;
 	bool		have_per;
 	bool		have_org;
 } EvState;
@@ -110,6 +113,89 @@ actor_code(char *dst, const char *country, const char *role)
 	snprintf(dst, 20, "%s%s", country ? country : "", role ? role : "");
 }
 
+/*
+ * "both sides", "the two leaders", "the leaders": the pair named last.
+ * Returns the number of words, 0 if none.
+ */
+static int
+pair_words(const DipSentCtx *sc, uint32_t i)
+{
+	static const char *const heads[] = {
+		"sides", "leaders", "countries", "governments", "officials", "ministers",
+		"presidents", "nations", "delegations", "men", NULL
+	};
+	uint32_t	j = i;
+
+	if (DIP_TOK_IS(&sc->t[j], "both"))
+		j++;
+	else if (DIP_TOK_IS(&sc->t[j], "the"))
+	{
+		j++;
+		if (j < sc->n && DIP_TOK_IS(&sc->t[j], "two"))
+			j++;
+		else if (!(j < sc->n && (DIP_TOK_IS(&sc->t[j], "leaders") || DIP_TOK_IS(&sc->t[j], "sides"))))
+			return 0;
+	}
+	else
+		return 0;
+	if (j >= sc->n)
+		return 0;
+	for (int k = 0; heads[k]; k++)
+		if (sc->t[j].nlen == strlen(heads[k]) && memcmp(sc->t[j].norm, heads[k], sc->t[j].nlen) == 0)
+			return (int) (j + 1 - i);
+	return 0;
+}
+
+static bool governed(const DipSentCtx *sc, const Actor *x);
+
+/* "it was worth ...", "it is important to ...": "it" refers to nothing */
+static bool
+expletive_it(const DipSentCtx *sc, uint32_t i)
+{
+	uint32_t	j = i + 1;
+
+	if (!DIP_TOK_IS(&sc->t[i], "it") || j >= sc->n)
+		return false;
+	if (DIP_TOK_IS(&sc->t[j], "is") || DIP_TOK_IS(&sc->t[j], "was") ||
+		DIP_TOK_IS(&sc->t[j], "'s") || DIP_TOK_IS(&sc->t[j], "would"))
+		j++;
+	else
+		return false;
+	if (j < sc->n && DIP_TOK_IS(&sc->t[j], "be"))
+		j++;
+	if (j >= sc->n)
+		return false;
+	return DIP_TOK_IS(&sc->t[j], "worth") || DIP_TOK_IS(&sc->t[j], "time") ||
+		((lexof(sc, j) & LX_ADJ) && !(lexof(sc, j) & LX_VERB));
+}
+
+/* The first of the last two actors joined by "and" so far, or -1. */
+static int
+pair_before(const DipSentCtx *sc, const Actor *ac, int n)
+{
+	for (int k = n - 1; k > 0; k--)
+	{
+		uint32_t	j = ac[k - 1].b;
+
+		if (ac[k].pronoun || ac[k - 1].pronoun || !ac[k].code[0] || !ac[k - 1].code[0])
+			continue;
+		if (j < ac[k].a && DIP_TOK_IS(&sc->t[j], "and") && j + 1 == ac[k].a)
+			return k - 1;
+	}
+	return -1;
+}
+
+/* A lower-case adjective, adverb or noun inside a noun phrase. */
+static bool
+modifier_word(const DipSentCtx *sc, uint32_t i)
+{
+	uint32_t	lx = lexof(sc, i);
+
+	return sc->t[i].type == DIP_TOK_WORD && (sc->t[i].flags & DIP_TF_LOWER) &&
+		sc->tok_mention[i] < 0 && sc->role_len[i] == 0 &&
+		(lx & (LX_ADJ | LX_ADV | LX_NOUN)) && !(lx & (LX_FUNCTION | LX_VERB | LX_NUM));
+}
+
 /* Collects the sentence's actors in token order. */
 static int
 collect_actors(DipSentCtx *sc, Actor *ac)
@@ -143,10 +229,24 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 			x->name = e->name;
 			x->namelen = e->namelen;
 			dip_ent_actor_at(an, e, an->published, x->code);
-			/* "Chinese officials", "Israeli troops", "China's military" */
-			if (j < sc->n && sc->t[j].type == DIP_TOK_CLITIC && agent_at(sc, j + 1))
+			/* "Chinese officials", "Israeli troops", "China's military";
+			 * "Japan's Kamikawa" is Kamikawa */
+			if (j < sc->n && sc->t[j].type == DIP_TOK_CLITIC &&
+				(agent_at(sc, j + 1) ||
+				 (j + 1 < sc->n && sc->tok_mention[j + 1] >= 0 &&
+				  an->m[sc->tok_mention[j + 1]].kind == DIP_KIND_PER &&
+				  (m->kind == DIP_KIND_GPE || m->kind == DIP_KIND_NORP))))
 				j++;
 			r = agent_at(sc, j);
+			/* "Chinese party official", "Israeli military spokesman" */
+			if (r == NULL && (m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_GPE))
+				for (uint32_t k = j; k < j + 2 && k + 1 < sc->n && modifier_word(sc, k); k++)
+					if (agent_at(sc, k + 1) != NULL && agent_at(sc, k + 1)->role[0])
+					{
+						j = k + 1;
+						r = agent_at(sc, j);
+						break;
+					}
 			/* "Chinese official Liu Jianchao": the role is a title, the
 			 * actor is the person, whose span starts at the nationality */
 			if ((m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_GPE) &&
@@ -178,6 +278,10 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 				actor_code(x->code, e->country, r->role);
 				x->b = j + sc->role_len[j];
 				x->name = NULL; /* named after the words */
+				/* "senior Chinese party official" */
+				while (x->a > 0 && x->a + 3 > i && modifier_word(sc, x->a - 1) &&
+					   (n == 0 || ac[n - 1].b < x->a))
+					x->a--;
 			}
 			else if (r && m->kind == DIP_KIND_ORG)
 				x->b = j + sc->role_len[j];	/* "Houthi rebels" */
@@ -203,6 +307,11 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 		if ((r = agent_at(sc, i)) != NULL && r->role[0])
 		{
 			x->a = i;
+			/* "senior officials", "heavily armed gunmen": the noun phrase,
+			 * so that a preposition before it is seen */
+			while (x->a > 0 && x->a + 3 > i && modifier_word(sc, x->a - 1) &&
+				   (n == 0 || ac[n - 1].b < x->a))
+				x->a--;
 			x->b = i + sc->role_len[i];
 			actor_code(x->code, r->country[0] ? r->country : NULL, r->role);
 			x->name = sc->doc->text + sc->t[i].start;
@@ -225,7 +334,8 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 				x->group = n;
 				n++;
 			}
-			else if ((DIP_TOK_IS(t, "it") || DIP_TOK_IS(t, "its")) && es->have_org)
+			else if ((DIP_TOK_IS(t, "it") || DIP_TOK_IS(t, "its")) && es->have_org &&
+					 !expletive_it(sc, i))
 			{
 				*x = es->last_org;
 				x->a = i;
@@ -234,18 +344,34 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 				x->group = n;
 				n++;
 			}
-			else if ((DIP_TOK_IS(t, "they") || (DIP_TOK_IS(t, "both") && i + 1 < sc->n &&
-											(DIP_TOK_IS(&sc->t[i + 1], "sides") ||
-											 DIP_TOK_IS(&sc->t[i + 1], "leaders") ||
-											 DIP_TOK_IS(&sc->t[i + 1], "countries")))) &&
-					 es->last_group_n >= 2)
+			else if ((DIP_TOK_IS(t, "they") || pair_words(sc, i) > 0) &&
+					 (es->last_group_n >= 2 || pair_before(sc, ac, n) >= 0 ||
+					  (DIP_TOK_IS(t, "they") && es->they_n > 0)))
 			{
 				int			g = n;
-				uint32_t	end = DIP_TOK_IS(t, "both") ? i + 2 : i + 1;
+				uint32_t	end = DIP_TOK_IS(t, "they") ? i + 1 : i + pair_words(sc, i);
+				int			p = pair_before(sc, ac, n);
+				Actor		pair[2];
+				const Actor *src = es->last_group;
+				int			nsrc = es->last_group_n;
 
-				for (int k = 0; k < es->last_group_n && n < MAX_ACTORS; k++)
+				if (DIP_TOK_IS(t, "they") && es->they_n > 0)
 				{
-					ac[n] = es->last_group[k];
+					src = es->they;
+					nsrc = es->they_n;
+				}
+
+				/* "Biden and Xi met ..., when the leaders agreed" */
+				if (p >= 0)
+				{
+					pair[0] = ac[p];
+					pair[1] = ac[p + 1];
+					src = pair;
+					nsrc = 2;
+				}
+				for (int k = 0; k < nsrc && n < MAX_ACTORS; k++)
+				{
+					ac[n] = src[k];
 					ac[n].a = i;
 					ac[n].b = end;
 					ac[n].pronoun = true;
@@ -293,6 +419,9 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 			continue;
 		if (k + 2 >= n || ac[k + 2].group != ac[k + 1].group)
 			continue;
+		/* "According to the State Department, Blinken and Liu agreed" */
+		if (governed(sc, &ac[k]) && !governed(sc, &ac[k + 1]))
+			continue;
 		if (j < ac[k + 1].a && DIP_TOK_IS(&sc->t[j], ",") && j + 1 == ac[k + 1].a)
 		{
 			int			old = ac[k + 1].group;
@@ -306,8 +435,9 @@ collect_actors(DipSentCtx *sc, Actor *ac)
 
 /* Remembers actors for pronouns in later sentences. */
 static void
-remember_actors(DipAnalysis *an, Actor *ac, int n)
+remember_actors(DipSentCtx *sc, Actor *ac, int n)
 {
+	DipAnalysis *an = sc->an;
 	EvState    *es = evstate(an);
 
 	for (int k = 0; k < n; k++)
@@ -341,6 +471,20 @@ remember_actors(DipAnalysis *an, Actor *ac, int n)
 				es->last_group[es->last_group_n++] = ac[q];
 			break;
 		}
+	}
+	/* the subject: the first actor not after a preposition */
+	for (int k = 0; k < n; k++)
+	{
+		if (ac[k].pronoun || !ac[k].code[0] || governed(sc, &ac[k]))
+			continue;
+		if ((k + 1 < n && ac[k + 1].group == ac[k].group) ||
+			ac[k].kind == DIP_KIND_ORG || ac[k].ent < 0)
+		{
+			es->they_n = 0;
+			for (int q = k; q < n && ac[q].group == ac[k].group && es->they_n < 4; q++)
+				es->they[es->they_n++] = ac[q];
+		}
+		break;
 	}
 }
 
@@ -1321,7 +1465,7 @@ dip_events_sentence(DipSentCtx *sc)
 					   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
 		}
 	}
-	remember_actors(an, ac, nac);
+	remember_actors(sc, ac, nac);
 }
 
 void
