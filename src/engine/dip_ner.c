@@ -771,6 +771,14 @@ type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how, bool *weak)
 	/* codes such as H5N1 or F-16 */
 	if (n == 1 && (t[a].flags & DIP_TF_DIGITS))
 		return DIP_KIND_NONE;
+	/* "CTF 50" is a unit; "(DDG 70)", "D 32" are hull or road numbers */
+	if (n == 2 && t[a + 1].type == DIP_TOK_NUMBER)
+	{
+		if ((a > 0 && DIP_TOK_IS(&t[a - 1], "(")) || t[a].nlen < 3 ||
+			!(t[a].flags & DIP_TF_ALLCAPS))
+			return DIP_KIND_NONE;
+		return DIP_KIND_ORG;
+	}
 	if (n == 1 && (lfirst & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)))
 		return DIP_KIND_NONE;
 	if (n == 1 && (lfirst & (LX_PRON | LX_DET | LX_CONJ | LX_AUX | LX_PREP)))
