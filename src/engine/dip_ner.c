@@ -482,7 +482,10 @@ name_span(DipSentCtx *sc, uint32_t a)
 	{
 		const DipToken *t = &sc->t[j];
 
-		if (j > a && (sc->ent_len[j] > 0 || sc->role_len[j] > 0) && !(t->flags & DIP_TF_JOIN) &&
+		/* a new name or role starts, unless inside a role phrase starting
+		 * the span ("Foreign Ministry", "Supreme Court") */
+		if (j > a && j >= a + sc->role_len[a] &&
+			(sc->ent_len[j] > 0 || sc->role_len[j] > 0) && !(t->flags & DIP_TF_JOIN) &&
 			!(sc->ent_len[j] == 0 && j + sc->role_len[j] < n &&
 			  is_legal_form(&sc->t[j + sc->role_len[j]])))
 			break;
@@ -565,7 +568,7 @@ static const struct
 	{"corp", "BUS"}, {"corp.", "BUS"}, {"corporation", "BUS"}, {"ltd", "BUS"},
 	{"ltd.", "BUS"}, {"company", "BUS"}, {"group", "BUS"}, {"airlines", "BUS"},
 	{"news", "MED"}, {"times", "MED"}, {"post", "MED"}, {"radio", "MED"},
-	{"television", "MED"}, {"tv", "MED"},
+	{"television", "MED"}, {"tv", "MED"}, {"embassy", "GOV"}, {"consulate", "GOV"},
 };
 
 static const char *
@@ -1247,7 +1250,8 @@ dip_ner_sentence(DipSentCtx *sc)
 			if ((ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_NORP ||
 				 ge->kind == DIP_KIND_LOC) &&
 				end < n && is_capword(&sc->t[end]) && sc->ent_len[end] == 0 &&
-				sc->role_len[end] == 0 && !sc->caseless)
+				(sc->role_len[end] == 0 ||
+				 !(d->roles[sc->role_ref[end]].use & DIP_ROLE_TITLE)) && !sc->caseless)
 			{
 				uint32_t	e2 = name_span(sc, end);
 				int			mkind = DIP_KIND_NONE;
