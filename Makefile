@@ -24,7 +24,7 @@ SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
 SQL_POST    = $(sort $(wildcard src/sql/post/*.sql))
 DATA_FILES  = $(sort $(wildcard data/*/*.tsv))
 DATA_built  = diplomat--$(EXTVERSION).sql
-EXTRA_CLEAN = src/engine/dip_tables.c build test/engine/test_engine test/engine/test_engine.asan
+EXTRA_CLEAN = src/engine/dip_tables.c build test/engine/test_engine test/engine/test_engine.asan test/engine/fuzz_engine.asan
 
 REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
@@ -69,14 +69,28 @@ ENGINE_TEST_SRCS = $(ENGINE_SRCS) test/engine/test_engine.c test/engine/tsv.c
 test/engine/test_engine.asan: $(ENGINE_TEST_SRCS) src/engine/*.h test/engine/*.h
 	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_TEST_SRCS) -licuuc -licudata -lm
 
+ENGINE_FUZZ_SRCS = $(ENGINE_SRCS) test/engine/fuzz_engine.c test/engine/tsv.c
+
+test/engine/fuzz_engine.asan: $(ENGINE_FUZZ_SRCS) src/engine/*.h test/engine/*.h
+	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_FUZZ_SRCS) -licuuc -licudata -lm
+
 .PHONY: deps demo demo-shell test engine-test cluster-start cluster-stop eval bench fuzz
 
 deps:
 	@sh tools/deps.sh
 
-engine-test: test/engine/test_engine.asan
+engine-test: test/engine/test_engine.asan test/engine/fuzz_engine.asan
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ./test/engine/test_engine.asan data
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ./test/engine/fuzz_engine.asan data 3000
+
+# a longer randomised run: make fuzz FUZZ_ITERATIONS=200000 FUZZ_SEED=7
+FUZZ_ITERATIONS ?= 50000
+FUZZ_SEED ?= 1
+fuzz: test/engine/fuzz_engine.asan
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ./test/engine/fuzz_engine.asan data $(FUZZ_ITERATIONS) $(FUZZ_SEED)
 
 cluster-start:
 	@sh tools/cluster.sh start

@@ -908,13 +908,22 @@ set_role(DipMention *m, DipEnt *e, const DipRole *r, const char *country)
 		memcpy(e->country, r->country, 4);
 }
 
-/* lower-case words seen in the document (a set) */
+/*
+ * Lower-case words seen in the document (a set).  Token strings live only
+ * as long as their chunk of the document, so the set keeps its own copy.
+ */
 static void
 lcset_add(DipAnalysis *an, const char *s, uint32_t len)
 {
 	bool		found;
+	char	   *copy;
 
-	*strmap_put(&an->arena, &an->lcset, s, len, &found) = 0;
+	if (strmap_get(&an->lcset, s, len) >= 0)
+		return;
+	copy = dip_arena_alloc(&an->arena, len + 1);
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	*strmap_put(&an->arena, &an->lcset, copy, len, &found) = 0;
 }
 
 static bool
