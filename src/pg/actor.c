@@ -295,40 +295,14 @@ actor_contains(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(r);
 }
 
-/*
- * Builds the btree conditions "key >= lower" and, if upper is not NULL,
- * "key < upper" (or "<=" if upper_inclusive), for an index column in the
- * given opfamily.
- */
+/* "key >= lower [AND key < / <= upper]" on actor bounds */
 static List *
 ActorRangeConditions(Node *key, Oid typid, Oid opfamily,
 					 struct varlena *lower, struct varlena *upper,
 					 bool upper_inclusive)
 {
-	Oid			geop = get_opfamily_member(opfamily, typid, typid,
-										   BTGreaterEqualStrategyNumber);
-	Oid			ltop = get_opfamily_member(opfamily, typid, typid,
-										   upper_inclusive ?
-										   BTLessEqualStrategyNumber :
-										   BTLessStrategyNumber);
-	Const	   *bound;
-	List	   *result;
-
-	if (!OidIsValid(geop) || !OidIsValid(ltop))
-		return NIL;
-	bound = makeConst(typid, -1, InvalidOid, -1, PointerGetDatum(lower),
-					  false, false);
-	result = list_make1(make_opclause(geop, BOOLOID, false, (Expr *) key,
-									  (Expr *) bound, InvalidOid, InvalidOid));
-	if (upper)
-	{
-		bound = makeConst(typid, -1, InvalidOid, -1, PointerGetDatum(upper),
-						  false, false);
-		result = lappend(result,
-						 make_opclause(ltop, BOOLOID, false, (Expr *) key,
-									   (Expr *) bound, InvalidOid, InvalidOid));
-	}
-	return result;
+	return dipg_hierarchy_range(key, typid, opfamily, -1, false, PointerGetDatum(lower),
+								upper != NULL, PointerGetDatum(upper), upper_inclusive);
 }
 
 /*
@@ -342,48 +316,18 @@ static Node *
 ActorIndexCondition(Node *rawreq, bool contains)
 {
 	SupportRequestIndexCondition *req;
-	List	   *args;
 	Node	   *key;
-	Node	   *other;
-	Oid		   *argtypes;
-	int			nargs;
+	Datum		value;
 	Oid			typid;
-	Oid			opclass;
 	struct varlena *code;
 	const char *s;
 	int			len;
 	List	   *result;
 
-	if (!IsA(rawreq, SupportRequestIndexCondition))
+	req = dipg_hierarchy_request(rawreq, &key, &value, &typid);
+	if (req == NULL)
 		return NULL;
-	req = (SupportRequestIndexCondition *) rawreq;
-	if (is_opclause(req->node))
-		args = ((OpExpr *) req->node)->args;
-	else if (is_funcclause(req->node))
-		args = ((FuncExpr *) req->node)->args;
-	else
-		return NULL;
-	if (list_length(args) != 2 || req->indexarg < 0 || req->indexarg > 1)
-		return NULL;
-	key = (Node *) list_nth(args, req->indexarg);
-	other = (Node *) list_nth(args, 1 - req->indexarg);
-
-	/* only a non-null constant gives a range */
-	if (!IsA(other, Const) || ((Const *) other)->constisnull)
-		return NULL;
-
-	/*
-	 * Only our own btree ordering (the default opclass) is known to keep
-	 * descendants contiguous; a reverse-sort opfamily would not.
-	 */
-	get_func_signature(req->funcid, &argtypes, &nargs);
-	typid = argtypes[0];
-	pfree(argtypes);
-	opclass = GetDefaultOpClass(typid, BTREE_AM_OID);
-	if (!OidIsValid(opclass) || get_opclass_family(opclass) != req->opfamily)
-		return NULL;
-
-	code = PG_DETOAST_DATUM_PACKED(((Const *) other)->constvalue);
+	code = PG_DETOAST_DATUM_PACKED(value);
 	s = VARDATA_ANY(code);
 	len = VARSIZE_ANY_EXHDR(code);
 	if (len < 3 || len > ACTOR_MAX_LEN)

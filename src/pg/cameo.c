@@ -112,8 +112,8 @@ CameoInfo(int packed)
  * The Goldstein score as the double nearest its decimal value (2.8, not
  * the float 2.799999952...), going through the shortest decimal form.
  */
-static float8
-GoldsteinValue(float g)
+float8
+dipg_goldstein_value(float g)
 {
 	char		buf[32];
 
@@ -298,33 +298,14 @@ cameo_contains(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(dip_cameo_within(PG_GETARG_CAMEO(1), PG_GETARG_CAMEO(0)));
 }
 
-/*
- * Builds the btree conditions "key >= lower AND key < upper" (or "<=" if
- * upper_inclusive) for an index column in the given opfamily.
- */
+/* "key >= lower AND key < / <= upper" on cameo bounds */
 static List *
 CameoRangeConditions(Node *key, Oid typid, Oid opfamily,
 					 int lower, int upper, bool upper_inclusive)
 {
-	Oid			geop = get_opfamily_member(opfamily, typid, typid,
-										   BTGreaterEqualStrategyNumber);
-	Oid			ltop = get_opfamily_member(opfamily, typid, typid,
-										   upper_inclusive ?
-										   BTLessEqualStrategyNumber :
-										   BTLessStrategyNumber);
-	Const	   *lo;
-	Const	   *hi;
-
-	if (!OidIsValid(geop) || !OidIsValid(ltop))
-		return NIL;
-	lo = makeConst(typid, -1, InvalidOid, sizeof(int16),
-				   CameoGetDatum(lower), false, true);
-	hi = makeConst(typid, -1, InvalidOid, sizeof(int16),
-				   CameoGetDatum(upper), false, true);
-	return list_make2(make_opclause(geop, BOOLOID, false, (Expr *) key,
-									(Expr *) lo, InvalidOid, InvalidOid),
-					  make_opclause(ltop, BOOLOID, false, (Expr *) key,
-									(Expr *) hi, InvalidOid, InvalidOid));
+	return dipg_hierarchy_range(key, typid, opfamily, sizeof(int16), true,
+								CameoGetDatum(lower), true, CameoGetDatum(upper),
+								upper_inclusive);
 }
 
 /*
@@ -338,46 +319,16 @@ static Node *
 CameoIndexCondition(Node *rawreq, bool contains)
 {
 	SupportRequestIndexCondition *req;
-	List	   *args;
 	Node	   *key;
-	Node	   *other;
-	Oid		   *argtypes;
-	int			nargs;
+	Datum		value;
 	Oid			typid;
-	Oid			opclass;
 	int			code;
 	List	   *result;
 
-	if (!IsA(rawreq, SupportRequestIndexCondition))
+	req = dipg_hierarchy_request(rawreq, &key, &value, &typid);
+	if (req == NULL)
 		return NULL;
-	req = (SupportRequestIndexCondition *) rawreq;
-	if (is_opclause(req->node))
-		args = ((OpExpr *) req->node)->args;
-	else if (is_funcclause(req->node))
-		args = ((FuncExpr *) req->node)->args;
-	else
-		return NULL;
-	if (list_length(args) != 2 || req->indexarg < 0 || req->indexarg > 1)
-		return NULL;
-	key = (Node *) list_nth(args, req->indexarg);
-	other = (Node *) list_nth(args, 1 - req->indexarg);
-
-	/* only a non-null constant gives a range */
-	if (!IsA(other, Const) || ((Const *) other)->constisnull)
-		return NULL;
-
-	/*
-	 * Only our own btree ordering (the default opclass) is known to keep
-	 * descendants contiguous; a reverse-sort opfamily would not.
-	 */
-	get_func_signature(req->funcid, &argtypes, &nargs);
-	typid = argtypes[0];
-	pfree(argtypes);
-	opclass = GetDefaultOpClass(typid, BTREE_AM_OID);
-	if (!OidIsValid(opclass) || get_opclass_family(opclass) != req->opfamily)
-		return NULL;
-
-	code = DatumGetCameo(((Const *) other)->constvalue);
+	code = DatumGetCameo(value);
 	if ((req->indexarg == 0) != contains)
 	{
 		/* the key is the constant or one of its descendants: exact */
@@ -421,7 +372,7 @@ cameo_name(PG_FUNCTION_ARGS)
 Datum
 dip_goldstein(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(GoldsteinValue(CameoInfo(PG_GETARG_CAMEO(0))->goldstein));
+	PG_RETURN_FLOAT8(dipg_goldstein_value(CameoInfo(PG_GETARG_CAMEO(0))->goldstein));
 }
 
 /*
@@ -466,7 +417,7 @@ cameo_codes(PG_FUNCTION_ARGS)
 
 		values[0] = CameoGetDatum(info->packed);
 		values[1] = CStringGetTextDatum(info->name);
-		values[2] = Float8GetDatum(GoldsteinValue(info->goldstein));
+		values[2] = Float8GetDatum(dipg_goldstein_value(info->goldstein));
 		values[3] = Int32GetDatum(info->quad_class);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}

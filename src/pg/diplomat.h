@@ -10,6 +10,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "nodes/pg_list.h"
 #include "utils/memutils.h"
 
 #include "dip.h"
@@ -22,5 +23,16 @@ extern void dipg_check_encoding(void);
 
 /* Number of characters in a UTF-8 byte range (1-based positions in SQL). */
 extern int32 dipg_char_len(const char *s, size_t len);
+
+/* A float4 Goldstein score as the double nearest its decimal value. */
+extern float8 dipg_goldstein_value(float g);
+
+/* Planner support of <@ and @> for hierarchical codes (hierarchy.c). */
+struct SupportRequestIndexCondition;
+extern struct SupportRequestIndexCondition *dipg_hierarchy_request(Node *rawreq, Node **key,
+																   Datum *value, Oid *typid);
+extern List *dipg_hierarchy_range(Node *key, Oid typid, Oid opfamily, int typlen, bool byval,
+								  Datum lower, bool has_upper, Datum upper,
+								  bool upper_inclusive);
 
 #endif							/* DIPLOMAT_H */

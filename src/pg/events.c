@@ -48,16 +48,6 @@ actor_datum(const char *code, bool *isnull)
 	return PointerGetDatum(t);
 }
 
-/* float4 Goldstein score as the shortest float8 that prints the same */
-static double
-goldstein_value(float g)
-{
-	char		buf[32];
-
-	float_to_shortest_decimal_buf(g, buf);
-	return strtod(buf, NULL);
-}
-
 /*
  * diplomat.events(doc text, published date DEFAULT NULL) returns SETOF
  * diplomat.event.
@@ -126,7 +116,7 @@ dip_events(PG_FUNCTION_ARGS)
 		values[7] = Int32GetDatum((int32) ev->sentence);
 		values[8] = Int32GetDatum((int32) ev->cstart + 1);
 		values[9] = Int32GetDatum((int32) ev->clen);
-		values[10] = Float8GetDatum(goldstein_value(info->goldstein));
+		values[10] = Float8GetDatum(dipg_goldstein_value(info->goldstein));
 		values[11] = Int32GetDatum(info->quad_class);
 		values[12] = CStringGetTextDatum(dip_str(d, d->patterns[ev->pattern].text));
 		if (ev->date != DIP_DATE_NONE)
@@ -183,7 +173,7 @@ event_summary_transfn(PG_FUNCTION_ARGS)
 		if (info != NULL)
 		{
 			st->events++;
-			st->goldstein_tenths += (int64) lround(goldstein_value(info->goldstein) * 10.0);
+			st->goldstein_tenths += (int64) lround(dipg_goldstein_value(info->goldstein) * 10.0);
 			if (info->quad_class >= 1 && info->quad_class <= 4)
 				st->quad[info->quad_class - 1]++;
 		}
