@@ -3,7 +3,7 @@
 -- every measurement, with these variables:
 --
 --   kind   the contender recorded (entities, tsv_english, dictionary, idle)
---   call   the expression called, e.g. diplomat.entities('x'::text)
+--   call   the expression called, e.g. diplomat.to_entities('x'::text)
 --   pre    optional: an expression called first (to load the library
 --          before the call measured, so that only the dictionary counts)
 --   round  the round number

@@ -8,7 +8,7 @@
 -- PostgreSQL 15).  The indexes of the last round stay for bench/query.sql.
 SET client_min_messages = notice;
 
--- Adds the stored columns tsv, ents and, when topics() can be stored and
+-- Adds the stored columns tsv, ents and, when to_topics() can be stored and
 -- indexed, tops.
 CREATE FUNCTION bench.add_columns() RETURNS void
 LANGUAGE plpgsql AS $$
@@ -32,11 +32,11 @@ BEGIN
       INTO top
       FROM bench.contenders c WHERE c.name = 'topics';
     IF top.expr IS NULL THEN
-        PERFORM bench.fact('gin.tops', 'topics() not available');
+        PERFORM bench.fact('gin.tops', 'to_topics() not available');
     ELSIF top.retset THEN
-        PERFORM bench.fact('gin.tops', 'topics() returns a set');
+        PERFORM bench.fact('gin.tops', 'to_topics() returns a set');
     ELSIF top.immutable IS DISTINCT FROM 'true' THEN
-        PERFORM bench.fact('gin.tops', 'topics() is not IMMUTABLE');
+        PERFORM bench.fact('gin.tops', 'to_topics() is not IMMUTABLE');
     ELSIF NOT top.gin THEN
         PERFORM bench.fact('gin.tops', format('type %s has no default GIN operator class', top.rettype));
     ELSE

@@ -1,5 +1,5 @@
 -- bench/parallel.sql: a parallel sequential scan with extraction, two
--- workers versus none, for entities() and, as the baseline,
+-- workers versus none, for to_entities() and, as the baseline,
 -- to_tsvector('english').
 --
 -- Parallelism is forced (parallel_setup_cost = parallel_tuple_cost = 0,

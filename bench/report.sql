@@ -88,8 +88,8 @@ BEGIN
     -- throughput
     sec := 'Throughput, 1 core';
     base := bench.median('throughput', 'ms', 'tsv_english');
-    FOR c IN SELECT * FROM (VALUES ('entities', 'entities()', 2.0), ('mentions', 'mentions()', NULL),
-                                   ('topics', 'topics()', 2.0), ('events', 'events()', 1.0)) v(name, label, lim)
+    FOR c IN SELECT * FROM (VALUES ('entities', 'to_entities()', 2.0), ('mentions', 'mentions()', NULL),
+                                   ('topics', 'to_topics()', 2.0), ('events', 'events()', 1.0)) v(name, label, lim)
     LOOP
         ms := bench.median('throughput', 'ms', c.name);
         PERFORM bench.add(sec, c.label || ' MB/s vs to_tsvector(''english'')',
@@ -143,7 +143,7 @@ BEGIN
 
     -- first call
     sec := 'First call in a new session';
-    PERFORM bench.add(sec, 'entities(''x'') first call ms vs to_tsvector(''english'', ''x'')',
+    PERFORM bench.add(sec, 'to_entities(''x'') first call ms vs to_tsvector(''english'', ''x'')',
                       bench.median('firstcall', 'first_ms', 'entities'),
                       bench.median('firstcall', 'first_ms', 'tsv_english'), '<=', 20, 'value', ' ms');
     PERFORM bench.add(sec, 'of which dictionary load (library already loaded) ms',
@@ -171,8 +171,8 @@ BEGIN
     e2 := bench.median('parallel', 'ms_workers_2', 'entities');
     t0 := bench.median('parallel', 'ms_workers_0', 'tsv_english');
     t2 := bench.median('parallel', 'ms_workers_2', 'tsv_english');
-    PERFORM bench.add(sec, 'entities() no workers s vs to_tsvector(''english'')', e0 / 1000, t0 / 1000);
-    PERFORM bench.add(sec, 'entities() 2 workers s', e2 / 1000, t2 / 1000);
+    PERFORM bench.add(sec, 'to_entities() no workers s vs to_tsvector(''english'')', e0 / 1000, t0 / 1000);
+    PERFORM bench.add(sec, 'to_entities() 2 workers s', e2 / 1000, t2 / 1000);
     PERFORM bench.add(sec, 'speed-up with 2 workers', e0 / e2, t0 / t2,
                       '>=', 0.8 * least(3, nproc), 'value', 'x (80% of ideal)');
 
@@ -184,7 +184,7 @@ BEGIN
         sec := 'Scale, Reuters copies, cost per MB';
         FOREACH s IN ARRAY sizes LOOP
             mb := bench.f('scale.bytes.' || s) / 1e6;
-            PERFORM bench.add(sec, format('x%s (%s MB): extraction ms/MB, entities() vs to_tsvector', s, bench.fmt(mb)),
+            PERFORM bench.add(sec, format('x%s (%s MB): extraction ms/MB, to_entities() vs to_tsvector', s, bench.fmt(mb)),
                               bench.median('scale', 'extract_ms', 'entities', s) / mb,
                               bench.median('scale', 'extract_ms', 'tsv_english', s) / mb);
             PERFORM bench.add(sec, format('x%s: GIN build ms/MB, entities vs tsvector', s),

@@ -98,10 +98,10 @@ while [ "$i" -le "$sessions" ]; do
 	while [ "$j" -gt 0 ]; do set -- "$2" "$3" "$4" "$1"; j=$((j - 1)); done
 	for kind in "$@"; do
 		case $kind in
-		entities) psql -v kind=entities -v round="$i" -v call="diplomat.entities('x'::text)" -f "$top/bench/firstcall.sql" ;;
+		entities) psql -v kind=entities -v round="$i" -v call="diplomat.to_entities('x'::text)" -f "$top/bench/firstcall.sql" ;;
 		tsv_english) psql -v kind=tsv_english -v round="$i" -v call="to_tsvector('english', 'x'::text)" -f "$top/bench/firstcall.sql" ;;
 		dictionary) psql -v kind=dictionary -v round="$i" -v pre="diplomat.normalize('x'::text)" \
-			-v call="diplomat.entities('x'::text)" -f "$top/bench/firstcall.sql" ;;
+			-v call="diplomat.to_entities('x'::text)" -f "$top/bench/firstcall.sql" ;;
 		idle) psql -v kind=idle -v round="$i" -v call="NULL::text" -f "$top/bench/firstcall.sql" ;;
 		esac
 	done

@@ -3,7 +3,7 @@
 -- For every multiple N in :sizes, table news_xN holds N copies of the
 -- Reuters articles (copy k > 1 has '#k' appended to its ids) with their
 -- stored tsv, ents and tops values copied, not recomputed.  On each table:
--- extraction time of entities() and to_tsvector('english') (one core,
+-- extraction time of to_entities() and to_tsvector('english') (one core,
 -- rotated, :rounds rounds), GIN build time of each column (:rounds
 -- rounds) and the selective queries' latency (:runs runs).  The report
 -- divides every cost by the table's megabytes of body text: linear growth

@@ -1,4 +1,4 @@
--- Entities: types entity, entities, newsquery; mentions(), entities();
+-- Entities: types entity, entities, newsquery; mentions(), to_entities();
 -- operators, GIN index, statistics; dictionary edits
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS diplomat;
@@ -82,17 +82,24 @@ INSERT INTO art VALUES
  (2, '2022-03-01', E'Russian troops advanced on Kyiv as Ukrainian President Volodymyr Zelensky called on NATO to close the skies. The Kremlin said its operation was going to plan.'),
  (3, '2024-05-10', E'Officials from the European Union and Japan met in Brussels to discuss trade.');
 SELECT id, kind, name, country, actor, text, how FROM art, mentions(art.body, art.published) ORDER BY id, mention;
-SELECT id, entities(body, published) FROM art ORDER BY id;
+SELECT id, to_entities(body, published) FROM art ORDER BY id;
 SELECT id, bool_and(substr(body, m.start, m.len) = m.text) AS spans_exact FROM art, mentions(art.body) m GROUP BY id ORDER BY id;
-SELECT mentions(NULL) IS NULL AS null_mentions, entities(NULL) IS NULL AS null_entities, length(entities(''::text)) AS empty;
--- a literal passed to entities() alone is read by PostgreSQL as a cast to the type; pass text
-SELECT entities('Antony Blinken met Wang Yi.'::text);
+-- a NULL document has no mentions (with or without a date) and no entities
+SELECT (SELECT count(*) FROM mentions(NULL)) AS null_mentions,
+       (SELECT count(*) FROM mentions(NULL, '2024-01-01')) AS null_mentions_dated,
+       to_entities(NULL) IS NULL AS null_entities, length(to_entities(''::text)) AS empty;
+-- named like to_tsvector, so that a literal needs no cast; the type name
+-- itself is a cast (the 0.1 function name entities() is gone)
+SELECT to_entities('Antony Blinken met Wang Yi.');
+SELECT diplomat.entities('Antony Blinken met Wang Yi.');
+SELECT count(*) AS old_names FROM pg_proc
+ WHERE pronamespace = 'diplomat'::regnamespace AND proname IN ('entities', 'topics');
 SELECT 'Antony Blinken met Wang Yi in Beijing.' @@ 'PER:"Wang Yi" & GPE:Beijing'::newsquery AS on_the_fly,
        'Antony Blinken met Wang Yi in Beijing.' @@ 'ORG:*'::newsquery AS no_org;
 
 -- a generated column, a GIN index, and queries that use it
 CREATE TABLE articles (id serial PRIMARY KEY, published date, body text,
-    ents entities GENERATED ALWAYS AS (entities(body, published)) STORED);
+    ents entities GENERATED ALWAYS AS (to_entities(body, published)) STORED);
 INSERT INTO articles (published, body) SELECT published, body FROM art;
 INSERT INTO articles (published, body)
     SELECT '2024-01-01', format('Officials in Canberra met delegates from Fiji on day %s.', g) FROM generate_series(1, 3000) g;
@@ -151,19 +158,19 @@ SELECT count(*) AS rows, bool_and(b.e = b2.e AND b.es = b2.es AND b.q = b2.q) AS
   FROM (SELECT *, row_number() OVER () r FROM bin) b JOIN (SELECT *, row_number() OVER () r FROM bin2) b2 USING (r);
 
 -- dictionaries: edits take effect at once and are validated
-SELECT entities('Minister Zorblax Quimby met envoys in Vexilia.'::text);
+SELECT to_entities('Minister Zorblax Quimby met envoys in Vexilia.'::text);
 INSERT INTO diplomat.gazetteer (kind, name, country, actor, aliases)
     VALUES ('PER', 'Zorblax Quimby', 'FJI', 'FJIGOV', '{"Z. Quimby"}'),
            ('GPE', 'Vexilia', 'FJI', 'FJI', '{}');
-SELECT entities('Minister Zorblax Quimby met envoys in Vexilia.'::text);
+SELECT to_entities('Minister Zorblax Quimby met envoys in Vexilia.'::text);
 UPDATE diplomat.gazetteer SET country = 'TON', actor = 'TONGOV' WHERE name = 'Zorblax Quimby';
-SELECT * FROM unnest(entities('Z. Quimby spoke.'::text));
+SELECT * FROM unnest(to_entities('Z. Quimby spoke.'::text));
 DELETE FROM diplomat.gazetteer WHERE kind = 'GPE' AND name = 'Vexilia';
-SELECT entities('Envoys went to Vexilia.'::text);
+SELECT to_entities('Envoys went to Vexilia.'::text);
 -- removing a builtin row is remembered for pg_dump
 DELETE FROM diplomat.gazetteer WHERE kind = 'GPE' AND name = 'Fiji' AND builtin;
 SELECT * FROM diplomat.dictionary_removed ORDER BY 1, 2;
-SELECT entities('Envoys went to Fiji.'::text);
+SELECT to_entities('Envoys went to Fiji.'::text);
 -- invalid rows are refused
 INSERT INTO diplomat.gazetteer (kind, name) VALUES ('XXX', 'Nobody');
 INSERT INTO diplomat.gazetteer (kind, name, actor) VALUES ('ORG', 'Bad Actor Org', 'QQQGOV');

@@ -19,7 +19,9 @@ SELECT id, source, target, code, source_name, target_name, location, event_date,
 SELECT id, bool_and(substr(body, e.start, e.len) = e.text) AS spans_exact
   FROM s, events(s.body, s.published) e GROUP BY id ORDER BY id;
 SELECT count(*) AS without_date FROM s, events(s.body) e WHERE e.event_date IS NOT NULL;
-SELECT events(NULL) IS NULL AS null_events;
+-- a NULL document has no events, with or without a date
+SELECT (SELECT count(*) FROM events(NULL)) AS null_events,
+       (SELECT count(*) FROM events(NULL, '2024-01-01')) AS null_events_dated;
 
 -- hierarchy queries on coded events
 SELECT id, code, source, target FROM s, events(s.body, s.published) e

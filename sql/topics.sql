@@ -1,4 +1,4 @@
--- Topics: type topics, topics(), topic_weights(), top_topics(), operators,
+-- Topics: type topics, to_topics(), topic_weights(), top_topics(), operators,
 -- the cast to entities, the GIN operator class, topic_frequencies()
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS diplomat;
@@ -139,7 +139,7 @@ INSERT INTO docs VALUES
  (6, 'The new film premiered at the festival to warm reviews from critics.'),
  (7, 'Nothing much happened on a quiet afternoon.');
 
-SELECT id, topics(body) FROM docs WHERE id IN (1, 2, 7) ORDER BY id;
+SELECT id, to_topics(body) FROM docs WHERE id IN (1, 2, 7) ORDER BY id;
 
 -- the heaviest topic of each document
 SELECT d.id, t.topic, t.label
@@ -152,26 +152,27 @@ SELECT * FROM top_topics((SELECT body FROM docs WHERE id = 1), -1);
 
 -- topic_weights: descending weight, ties in key order; keys unknown to the
 -- taxonomy have no label
-SELECT * FROM topic_weights(topics((SELECT body FROM docs WHERE id = 3)));
+SELECT * FROM topic_weights(to_topics((SELECT body FROM docs WHERE id = 3)));
 SELECT * FROM topic_weights('zz_custom:0.5, sport:0.5, cross_strait:0.9, aa_custom:0.5');
 SELECT count(*) FROM topic_weights('');
 
--- topics() agrees with the topic operands of text @@ newsquery
-SELECT id, (topics(body) ? 'cross_strait') = (body @@ 'topic:cross_strait'::newsquery) AS agree_cs,
-       (topics(body) ? 'sport') = (body @@ 'topic:sport'::newsquery) AS agree_sport
+-- to_topics() agrees with the topic operands of text @@ newsquery
+SELECT id, (to_topics(body) ? 'cross_strait') = (body @@ 'topic:cross_strait'::newsquery) AS agree_cs,
+       (to_topics(body) ? 'sport') = (body @@ 'topic:sport'::newsquery) AS agree_sport
   FROM docs ORDER BY id;
 
 -- every weight is in (0, 1]; every key is in the taxonomy
 SELECT bool_and(t.weight > 0 AND t.weight <= 1) AS weights_ok, bool_and(t.label IS NOT NULL) AS known
-  FROM docs d, LATERAL topic_weights(topics(d.body)) t;
+  FROM docs d, LATERAL topic_weights(to_topics(d.body)) t;
 
--- a string literal must be typed: topics('...') would be read as a cast to
--- the type topics, as PostgreSQL reads typename('literal')
-SELECT topics(text 'The home side won the league match after the striker scored twice.') ? 'sport' AS sport;
+-- named like to_tsvector: a literal needs no cast, while typename('literal')
+-- is a cast to the type topics
+SELECT to_topics('The home side won the league match after the striker scored twice.') ? 'sport' AS sport;
+SELECT diplomat.topics('The home side won the league match.');
 
 -- NULL in, NULL out; empty and blank documents have no topics
-SELECT topics(NULL) IS NULL AS null_doc, topics(''::text)::text AS empty_doc,
-       topics(E' \n\t '::text)::text AS blank_doc,
+SELECT to_topics(NULL) IS NULL AS null_doc, to_topics(''::text)::text AS empty_doc,
+       to_topics(E' \n\t '::text)::text AS blank_doc,
        (SELECT count(*) FROM top_topics(NULL)) AS top_null,
        (SELECT count(*) FROM top_topics('x'::text, NULL)) AS top_null_n,
        (SELECT count(*) FROM topic_weights(NULL)) AS weights_null;
@@ -181,11 +182,11 @@ SELECT topics(NULL) IS NULL AS null_doc, topics(''::text)::text AS empty_doc,
 -- ---------------------------------------------------------------------
 
 SELECT 'cross_strait:0.631, sport:0'::topics::entities;
-SELECT id, entities(body) || topics(body)::entities AS all_keys
+SELECT id, to_entities(body) || to_topics(body)::entities AS all_keys
   FROM docs WHERE id = 1;
 SELECT id,
-       (entities(body) || topics(body)::entities) @@ 'topic:cross_strait & GPE:Taiwan' AS mixed,
-       (entities(body) || topics(body)::entities) @@ 'topic:cross_strait & !GPE:Taiwan' AS negated,
+       (to_entities(body) || to_topics(body)::entities) @@ 'topic:cross_strait & GPE:Taiwan' AS mixed,
+       (to_entities(body) || to_topics(body)::entities) @@ 'topic:cross_strait & !GPE:Taiwan' AS negated,
        body @@ 'topic:cross_strait & GPE:Taiwan'::newsquery AS on_text
   FROM docs ORDER BY id;
 
@@ -194,7 +195,7 @@ SELECT id,
 -- ---------------------------------------------------------------------
 
 CREATE TEMP TABLE corpus AS
-SELECT g * 10 + d.id AS id, topics(d.body) AS t FROM docs d, generate_series(1, 300) AS g;
+SELECT g * 10 + d.id AS id, to_topics(d.body) AS t FROM docs d, generate_series(1, 300) AS g;
 INSERT INTO corpus VALUES (-1, NULL), (-2, ''), (-3, 'custom_key:0.2, sport:0.1');
 CREATE INDEX corpus_t_idx ON corpus USING gin (t);
 ANALYZE corpus;
@@ -232,11 +233,11 @@ SELECT * FROM with_index UNION ALL SELECT * FROM without_index;
 -- aggregate topic_frequencies(): documents per topic, share, mean weight
 -- ---------------------------------------------------------------------
 
-SELECT f.* FROM unnest((SELECT topic_frequencies(topics(body)) FROM docs)) AS f;
+SELECT f.* FROM unnest((SELECT topic_frequencies(to_topics(body)) FROM docs)) AS f;
 
 -- per group, with the array unnested
 SELECT s.grp, f.topic, f.documents, f.share, f.mean_weight
-  FROM (SELECT id % 2 AS grp, topic_frequencies(topics(body)) AS tf FROM docs GROUP BY 1) AS s,
+  FROM (SELECT id % 2 AS grp, topic_frequencies(to_topics(body)) AS tf FROM docs GROUP BY 1) AS s,
        unnest(s.tf) AS f
  WHERE f.documents > 1 OR f.topic = 'politics'
  ORDER BY s.grp, f.documents DESC, f.topic;

@@ -8,7 +8,7 @@ psql -X -q -d $db -c "SET client_min_messages = warning; CREATE EXTENSION diplom
 # a long document: ~20 MB of prose, processed in one call
 psql -X -q -d $db -At >"$top/build/cancel.out" 2>&1 <<'SQL' &
 SET application_name = 'diplomat_cancel_test';
-SELECT diplomat.length(diplomat.entities(repeat('Foreign Minister Yoko Kamikawa met Antony Blinken in Washington on Friday. ', 1000000), '2024-01-13'));
+SELECT diplomat.length(diplomat.to_entities(repeat('Foreign Minister Yoko Kamikawa met Antony Blinken in Washington on Friday. ', 1000000), '2024-01-13'));
 SQL
 pid=$!
 # wait until the extraction runs, then cancel it

@@ -32,7 +32,7 @@ n=0
 echo "SELECT 'marker-0';" >&3
 sleep 0.5
 doc="'The delegation of Quarnia met envoys from Wexford.'::text"
-ask "SELECT diplomat.entities($doc)::text;"; before=$(cat "$out.answer")
+ask "SELECT diplomat.to_entities($doc)::text;"; before=$(cat "$out.answer")
 case "$before" in *GPE:\"Quarnia\"*) fail "Quarnia known before it was added";; esac
 
 # session B: an open transaction, not yet committed
@@ -44,13 +44,13 @@ ROLLBACK;
 SQL
 bpid=$!
 sleep 1.5
-ask "SELECT diplomat.entities($doc)::text;"; during=$(cat "$out.answer")
+ask "SELECT diplomat.to_entities($doc)::text;"; during=$(cat "$out.answer")
 case "$during" in *GPE:\"Quarnia\"*) fail "session A sees an uncommitted dictionary change: $during";; esac
 wait $bpid
 
 # session B commits
 q -d $db -c "INSERT INTO diplomat.gazetteer (kind, name, country, actor) VALUES ('GPE', 'Quarnia', 'NZL', 'NZL')"
-ask "SELECT diplomat.entities($doc)::text;"; after=$(cat "$out.answer")
+ask "SELECT diplomat.to_entities($doc)::text;"; after=$(cat "$out.answer")
 case "$after" in *GPE:\"Quarnia\"@NZL*) echo "ok: session A sees the committed change: $after";; *) fail "session A does not see the committed change: $after";; esac
 ask "SELECT source FROM diplomat.dictionary_info();"; src=$(cat "$out.answer")
 [ "$src" = image ] || fail "session A compiled from the tables instead of loading the image ($src)"
@@ -62,8 +62,8 @@ q -d $db -c "DELETE FROM diplomat.gazetteer WHERE kind = 'GPE' AND name = 'Fiji'
 pg_dump -d $db -Fc -f "$top/build/dict.dump"
 q -d postgres -c "CREATE DATABASE ${db}_restored"
 pg_restore -d ${db}_restored "$top/build/dict.dump" 2>"$top/build/restore.err" || { cat "$top/build/restore.err"; fail "pg_restore failed"; }
-a=$(q -d $db -c "SELECT diplomat.entities('Quarnia, Fiji and Samoa signed a pact.'::text)::text")
-b=$(q -d ${db}_restored -c "SELECT diplomat.entities('Quarnia, Fiji and Samoa signed a pact.'::text)::text")
+a=$(q -d $db -c "SELECT diplomat.to_entities('Quarnia, Fiji and Samoa signed a pact.'::text)::text")
+b=$(q -d ${db}_restored -c "SELECT diplomat.to_entities('Quarnia, Fiji and Samoa signed a pact.'::text)::text")
 [ "$a" = "$b" ] || fail "restored dictionaries differ: '$a' vs '$b'"
 case "$b" in *GPE:\"Quarnia\"@NZL*GPE:\"Samoa\"@TON*) ;; *) fail "user rows lost in the restore: $b";; esac
 case "$b" in *GPE:\"Fiji\"*) fail "a removed builtin row came back: $b";; esac

@@ -79,7 +79,7 @@ INSERT INTO fails SELECT 'event from scroll to top' FROM e
 
 -- topics
 CREATE TEMP TABLE t AS SELECT x.*, row_number() OVER (ORDER BY weight DESC) AS rank
-    FROM doc, diplomat.topic_weights(diplomat.topics(doc.body)) x;
+    FROM doc, diplomat.topic_weights(diplomat.to_topics(doc.body)) x;
 INSERT INTO fails SELECT 'topic not among the top 15: ' || w FROM unnest(ARRAY['cross_strait',
     'korean_peninsula', 'russia_ukraine_war', 'middle_east', 'maritime_security', 'counter_narcotics',
     'military_to_military', 'us_japan_alliance']) w

@@ -60,9 +60,10 @@ dip_events(PG_FUNCTION_ARGS)
 	int32		published = dipg_published_arg(fcinfo, 1);
 	const DipDict *d;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
 	InitMaterializedSRF(fcinfo, 0);
+	/* not STRICT (published may be NULL): a NULL document has no rows */
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
 	dipg_analysis_begin(&ga, PG_GETARG_TEXT_PP(0), published,
 						DIP_WANT_MENTIONS | DIP_WANT_EVENTS);
 	d = ga.dict;

@@ -2,7 +2,7 @@
  *
  * nlp.c
  *	  SQL functions that run the analysis engine over a document:
- *	  mentions(), entities(), and text @@ newsquery.
+ *	  mentions(), to_entities(), and text @@ newsquery.
  *
  *-------------------------------------------------------------------------
  */
@@ -125,9 +125,10 @@ dip_mentions(PG_FUNCTION_ARGS)
 	DipgAnalysis ga;
 	int32		published = dipg_published_arg(fcinfo, 1);
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
 	InitMaterializedSRF(fcinfo, 0);
+	/* not STRICT (published may be NULL): a NULL document has no rows */
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
 	dipg_analysis_begin(&ga, PG_GETARG_TEXT_PP(0), published, DIP_WANT_MENTIONS);
 	for (uint32 i = 0; i < ga.an.nm; i++)
 	{
@@ -170,7 +171,7 @@ dip_mentions(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* diplomat.entities(doc text, published date DEFAULT NULL) */
+/* diplomat.to_entities(doc text, published date DEFAULT NULL) */
 Datum
 dip_entities(PG_FUNCTION_ARGS)
 {

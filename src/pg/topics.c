@@ -621,7 +621,7 @@ document_topics(text *doc)
 	return ts;
 }
 
-/* diplomat.topics(doc text) */
+/* diplomat.to_topics(doc text) */
 Datum
 dip_topics(PG_FUNCTION_ARGS)
 {

@@ -182,11 +182,13 @@ ROWS 50;
 COMMENT ON FUNCTION diplomat.mentions(text, date) IS
 'every entity mention in a document: kind, canonical name, country, CAMEO actor at the publication date, sentence and 1-based character span';
 
-CREATE FUNCTION diplomat.entities(doc text, published date DEFAULT NULL)
+-- named like to_tsvector: a function named after its result type would be
+-- read as a cast when called on a string literal
+CREATE FUNCTION diplomat.to_entities(doc text, published date DEFAULT NULL)
 RETURNS diplomat.entities
 AS 'MODULE_PATHNAME', 'dip_entities'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION diplomat.entities(text, date) IS
+COMMENT ON FUNCTION diplomat.to_entities(text, date) IS
 'the distinct entities of a document with mention counts; IMMUTABLE like to_tsvector(regconfig, text): see the README on dictionary changes';
 
 -- operators on entities -----------------------------------------------------

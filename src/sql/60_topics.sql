@@ -27,10 +27,10 @@ COMMENT ON FUNCTION diplomat.topics_recv(internal) IS 'binary input function of 
 COMMENT ON FUNCTION diplomat.topics_send(diplomat.topics) IS 'binary output function of type topics';
 
 -- topics of a document --------------------------------------------------------
-CREATE FUNCTION diplomat.topics(doc text) RETURNS diplomat.topics
+CREATE FUNCTION diplomat.to_topics(doc text) RETURNS diplomat.topics
     AS 'MODULE_PATHNAME', 'dip_topics'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
-COMMENT ON FUNCTION diplomat.topics(text) IS
+COMMENT ON FUNCTION diplomat.to_topics(text) IS
 'the topics of a document with their weights (every topic of the taxonomy with weight > 0); IMMUTABLE like to_tsvector(regconfig, text): see the README on dictionary changes';
 
 CREATE FUNCTION diplomat.topic_weights(diplomat.topics,
@@ -108,7 +108,7 @@ COMMENT ON OPERATOR diplomat.<> (diplomat.topics, diplomat.topics) IS 'different
 CREATE FUNCTION diplomat.topics_to_entities(diplomat.topics) RETURNS diplomat.entities
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.topics_to_entities(diplomat.topics) IS
-'the topics as entities of kind topic, the weight in thousandths as count, for entities(doc) || topics(doc)::entities';
+'the topics as entities of kind topic, the weight in thousandths as count, for to_entities(doc) || to_topics(doc)::entities';
 CREATE CAST (diplomat.topics AS diplomat.entities)
     WITH FUNCTION diplomat.topics_to_entities(diplomat.topics);
 COMMENT ON CAST (diplomat.topics AS diplomat.entities) IS
