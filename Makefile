@@ -28,6 +28,9 @@ EXTRA_CLEAN = src/engine/dip_tables.c build test/engine/test_engine test/engine/
 
 REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
+# multi-session tests (specs/*.spec, expected/*.out), run by pg_isolation_regress
+ISOLATION   = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
+ISOLATION_OPTS = --load-extension=diplomat --outputdir=build/isolation
 
 WARN        = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
               -Wno-missing-field-initializers -Wno-cast-function-type

@@ -11,6 +11,7 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "storage/ipc.h"
+#include "utils/guc.h"
 
 PG_MODULE_MAGIC;
 
@@ -54,6 +55,26 @@ dipg_check_encoding(void)
 				 errmsg("diplomat requires a database with UTF8 encoding"),
 				 errdetail("The current database encoding is %s.",
 						   GetDatabaseEncodingName())));
+}
+
+/* Sets search_path to pg_catalog, pg_temp until dipg_unpin_search_path(). */
+int
+dipg_pin_search_path(void)
+{
+	int			nestlevel = NewGUCNestLevel();
+
+	/* GUC_ACTION_SAVE is allowed in parallel workers, like a SET clause */
+	(void) set_config_option("search_path", DIPG_SAFE_SEARCH_PATH,
+							 PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	return nestlevel;
+}
+
+/* Restores the search_path that dipg_pin_search_path() replaced. */
+void
+dipg_unpin_search_path(int nestlevel)
+{
+	AtEOXact_GUC(true, nestlevel);
 }
 
 int32

@@ -21,6 +21,17 @@ extern void dipg_mem_init(DipMem *mem, MemoryContext cxt);
 /* Raises an error unless the database encoding is UTF8. */
 extern void dipg_check_encoding(void);
 
+/*
+ * The search_path every statement the extension runs through SPI uses, so
+ * that objects planted in other schemas can never capture a function or
+ * operator name.  dipg_pin_search_path() sets it for the current function
+ * call and returns the GUC nest level to pass to dipg_unpin_search_path();
+ * an error unwinds it with the (sub)transaction.
+ */
+#define DIPG_SAFE_SEARCH_PATH "pg_catalog, pg_temp"
+extern int	dipg_pin_search_path(void);
+extern void dipg_unpin_search_path(int nestlevel);
+
 /* Number of characters in a UTF-8 byte range (1-based positions in SQL). */
 extern int32 dipg_char_len(const char *s, size_t len);
 

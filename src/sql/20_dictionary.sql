@@ -127,69 +127,86 @@ ALTER TABLE diplomat.dictionary_image ALTER COLUMN image SET STORAGE EXTERNAL;
 COMMENT ON TABLE diplomat.dictionary_image IS
 'the dictionaries compiled into one automaton image, rebuilt after every change (internal)';
 
--- The rows the compiler reads: user rows, and builtin rows that neither a
--- user row with the same key nor a removal overrides.
+-- Anyone may read the dictionaries (extraction compiles from them when the
+-- stored image was written by another version); writing them is for the
+-- extension's owner, who may grant INSERT, UPDATE, DELETE and TRUNCATE on
+-- the dictionary tables to editors.  dictionary_removed and
+-- dictionary_image are written only by the triggers below.
+GRANT SELECT ON diplomat.gazetteer, diplomat.offices, diplomat.roles, diplomat.lexicon,
+    diplomat.verbs, diplomat.patterns, diplomat.topic_defs, diplomat.topic_terms,
+    diplomat.dictionary_removed, diplomat.dictionary_image TO PUBLIC;
+
+-- The key identifying a dictionary row across builtin and user versions.
 CREATE FUNCTION diplomat.dictionary_key(tbl text, r jsonb)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $$
-SELECT CASE tbl
-    WHEN 'gazetteer' THEN (r OPERATOR(pg_catalog.->>) 'kind') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'name')
-    WHEN 'offices' THEN (r OPERATOR(pg_catalog.->>) 'person') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'office') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) coalesce(r OPERATOR(pg_catalog.->>) 'country', '') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) coalesce(r OPERATOR(pg_catalog.->>) 'start_date', '')
-    WHEN 'roles' THEN r OPERATOR(pg_catalog.->>) 'term'
-    WHEN 'lexicon' THEN (r OPERATOR(pg_catalog.->>) 'word') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'class')
-    WHEN 'verbs' THEN r OPERATOR(pg_catalog.->>) 'lemma'
-    WHEN 'patterns' THEN r OPERATOR(pg_catalog.->>) 'pattern'
-    WHEN 'topic_defs' THEN r OPERATOR(pg_catalog.->>) 'key'
-    WHEN 'topic_terms' THEN (r OPERATOR(pg_catalog.->>) 'topic') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'term')
+SELECT CASE
+    WHEN tbl OPERATOR(pg_catalog.=) 'gazetteer' THEN (r OPERATOR(pg_catalog.->>) 'kind') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'name')
+    WHEN tbl OPERATOR(pg_catalog.=) 'offices' THEN (r OPERATOR(pg_catalog.->>) 'person') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'office') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) coalesce(r OPERATOR(pg_catalog.->>) 'country', '') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) coalesce(r OPERATOR(pg_catalog.->>) 'start_date', '')
+    WHEN tbl OPERATOR(pg_catalog.=) 'roles' THEN r OPERATOR(pg_catalog.->>) 'term'
+    WHEN tbl OPERATOR(pg_catalog.=) 'lexicon' THEN (r OPERATOR(pg_catalog.->>) 'word') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'class')
+    WHEN tbl OPERATOR(pg_catalog.=) 'verbs' THEN r OPERATOR(pg_catalog.->>) 'lemma'
+    WHEN tbl OPERATOR(pg_catalog.=) 'patterns' THEN r OPERATOR(pg_catalog.->>) 'pattern'
+    WHEN tbl OPERATOR(pg_catalog.=) 'topic_defs' THEN r OPERATOR(pg_catalog.->>) 'key'
+    WHEN tbl OPERATOR(pg_catalog.=) 'topic_terms' THEN (r OPERATOR(pg_catalog.->>) 'topic') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'term')
 END
 $$;
 COMMENT ON FUNCTION diplomat.dictionary_key(text, jsonb) IS
 'the key identifying a dictionary row across builtin and user versions (internal)';
 
--- Builtin rows that the user changed or deleted are remembered, and
--- changed rows become user rows, so pg_dump (which dumps only user rows
--- and removals) and a restore give the same dictionaries.
+-- Rows that users insert or change are theirs: pg_dump keeps them.
 CREATE FUNCTION diplomat.dictionary_row_trigger()
 RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        NEW.builtin := false;
+    IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'dictionary_removed' THEN
+        -- a removal recorded twice (a restore loads the removals and the
+        -- user rows that replaced builtin rows, in any order) is one removal
+        IF EXISTS (SELECT 1 FROM diplomat.dictionary_removed r
+                    WHERE r.tbl OPERATOR(pg_catalog.=) NEW.tbl
+                      AND r.key OPERATOR(pg_catalog.=) NEW.key) THEN
+            RETURN NULL;
+        END IF;
         RETURN NEW;
     END IF;
-    IF OLD.builtin THEN
-        INSERT INTO diplomat.dictionary_removed (tbl, key)
-        VALUES (TG_TABLE_NAME, diplomat.dictionary_key(TG_TABLE_NAME, to_jsonb(OLD)))
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP = 'UPDATE' THEN
-        NEW.builtin := false;
-        RETURN NEW;
-    END IF;
-    RETURN OLD;
+    NEW.builtin := false;
+    RETURN NEW;
 END
 $$;
+REVOKE EXECUTE ON FUNCTION diplomat.dictionary_row_trigger() FROM PUBLIC;
 COMMENT ON FUNCTION diplomat.dictionary_row_trigger() IS
-'keeps builtin dictionary rows intact across dump and restore when users change them (internal)';
+'marks inserted and changed dictionary rows as user rows, and skips removals already recorded (internal)';
 
+-- Statement triggers: serialise editors, record changed and deleted builtin
+-- rows in dictionary_removed, delete builtin rows that a user row or a
+-- removal replaces, recompile the image and tell every session to reload.
+-- SECURITY DEFINER: an editor granted INSERT on a dictionary table needs no
+-- privilege on dictionary_removed or dictionary_image.
 CREATE FUNCTION diplomat.dictionary_changed()
 RETURNS trigger
 AS 'MODULE_PATHNAME', 'dip_dictionary_changed'
-LANGUAGE C;
+LANGUAGE C
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION diplomat.dictionary_changed() FROM PUBLIC;
 COMMENT ON FUNCTION diplomat.dictionary_changed() IS
-'recompiles the dictionary image after a change and tells every session to reload it (internal)';
+'keeps the dictionary tables and the compiled image in step after a change and tells every session to reload it (internal)';
 
 CREATE FUNCTION diplomat.dictionary_rebuild(OUT entities integer, OUT aliases integer,
     OUT offices integer, OUT patterns integer, OUT topics integer, OUT terms integer,
     OUT words integer, OUT image_bytes integer, OUT rejected integer)
 RETURNS record
 AS 'MODULE_PATHNAME', 'dip_dictionary_rebuild'
-LANGUAGE C VOLATILE PARALLEL UNSAFE;
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION diplomat.dictionary_rebuild() FROM PUBLIC;
 COMMENT ON FUNCTION diplomat.dictionary_rebuild() IS
-'recompiles the dictionaries from their tables into the stored image and reports their size';
+'recompiles the dictionaries from their tables into the stored image and reports their size (the extension owner''s, or granted)';
 
 CREATE FUNCTION diplomat.dictionary_info(OUT entities integer, OUT offices integer,
     OUT roles integer, OUT patterns integer, OUT topics integer, OUT words integer,
@@ -199,3 +216,86 @@ AS 'MODULE_PATHNAME', 'dip_dictionary_info'
 LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.dictionary_info() IS
 'size of the dictionaries this session uses, and whether they came from the stored image or were compiled from the tables';
+
+-- Stored values reflect the dictionaries of their time (as a stored
+-- tsvector reflects its text search configuration): after a dictionary
+-- change, ALTER EXTENSION diplomat UPDATE or a pg_restore, this recomputes
+-- them.
+CREATE FUNCTION diplomat.recompute(tbl regclass DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r record;
+    n bigint;
+    total bigint := 0;
+BEGIN
+    -- stored generated columns whose expression calls one of the
+    -- extension's functions, operators or casts: an UPDATE of the columns
+    -- they are computed from recomputes them
+    FOR r IN
+        WITH calls AS (
+            SELECT d.classid, d.objid
+              FROM pg_catalog.pg_depend d
+              JOIN pg_catalog.pg_depend x
+                ON x.classid OPERATOR(pg_catalog.=) d.refclassid
+               AND x.objid OPERATOR(pg_catalog.=) d.refobjid
+               AND x.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+               AND x.deptype OPERATOR(pg_catalog.=) 'e'
+              JOIN pg_catalog.pg_extension e
+                ON e.oid OPERATOR(pg_catalog.=) x.refobjid
+               AND e.extname OPERATOR(pg_catalog.=) 'diplomat'
+             WHERE d.refclassid OPERATOR(pg_catalog.=) ANY
+                   ('{pg_catalog.pg_proc,pg_catalog.pg_operator,pg_catalog.pg_cast}'::pg_catalog.regclass[]))
+        SELECT ad.adrelid::pg_catalog.regclass AS rel,
+               pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(b.attname), ', ') AS cols
+          FROM pg_catalog.pg_attrdef ad
+          JOIN calls c
+            ON c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+           AND c.objid OPERATOR(pg_catalog.=) ad.oid
+          JOIN pg_catalog.pg_depend bd
+            ON bd.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+           AND bd.objid OPERATOR(pg_catalog.=) ad.oid
+           AND bd.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+           AND bd.refobjid OPERATOR(pg_catalog.=) ad.adrelid
+           AND bd.refobjsubid OPERATOR(pg_catalog.>) 0
+          JOIN pg_catalog.pg_attribute b
+            ON b.attrelid OPERATOR(pg_catalog.=) ad.adrelid
+           AND b.attnum OPERATOR(pg_catalog.=) bd.refobjsubid
+           AND b.attgenerated OPERATOR(pg_catalog.=) ''
+         WHERE tbl IS NULL OR ad.adrelid OPERATOR(pg_catalog.=) tbl
+         GROUP BY ad.adrelid
+         ORDER BY 1
+    LOOP
+        EXECUTE pg_catalog.format('UPDATE %s SET (%s) = ROW(%s)', r.rel, r.cols, r.cols);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total OPERATOR(pg_catalog.+) n;
+    END LOOP;
+    -- indexes whose expressions or predicates call them
+    FOR r IN
+        SELECT DISTINCT i.indexrelid::pg_catalog.regclass AS idx
+          FROM pg_catalog.pg_index i
+          JOIN pg_catalog.pg_depend d
+            ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+           AND d.objid OPERATOR(pg_catalog.=) i.indexrelid
+           AND d.refclassid OPERATOR(pg_catalog.=) ANY
+               ('{pg_catalog.pg_proc,pg_catalog.pg_operator,pg_catalog.pg_cast}'::pg_catalog.regclass[])
+          JOIN pg_catalog.pg_depend x
+            ON x.classid OPERATOR(pg_catalog.=) d.refclassid
+           AND x.objid OPERATOR(pg_catalog.=) d.refobjid
+           AND x.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+           AND x.deptype OPERATOR(pg_catalog.=) 'e'
+          JOIN pg_catalog.pg_extension e
+            ON e.oid OPERATOR(pg_catalog.=) x.refobjid
+           AND e.extname OPERATOR(pg_catalog.=) 'diplomat'
+         WHERE tbl IS NULL OR i.indrelid OPERATOR(pg_catalog.=) tbl
+         ORDER BY 1
+    LOOP
+        EXECUTE pg_catalog.format('REINDEX INDEX %s', r.idx);
+    END LOOP;
+    RETURN total;
+END
+$$;
+COMMENT ON FUNCTION diplomat.recompute(regclass) IS
+'recomputes the stored generated columns of a table (NULL: of every table) that call the extension''s functions, and rebuilds its indexes whose expressions call them; returns the rows updated';

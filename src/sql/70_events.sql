@@ -36,6 +36,7 @@ COMMENT ON FUNCTION diplomat.events(text, date) IS
 CREATE FUNCTION diplomat.one_a_day(evs diplomat.event[])
 RETURNS SETOF diplomat.event
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT DISTINCT ON (e.event_date, e.source, e.target, e.code) e.*
   FROM pg_catalog.unnest(evs) AS e

@@ -2,40 +2,49 @@
 -- After the builtin rows: triggers, pg_dump configuration, first image
 -- ---------------------------------------------------------------------
 
-CREATE TRIGGER dictionary_row BEFORE INSERT OR UPDATE OR DELETE ON diplomat.gazetteer
-    FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_row_trigger();
-CREATE TRIGGER dictionary_row BEFORE INSERT OR UPDATE OR DELETE ON diplomat.offices
-    FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_row_trigger();
-CREATE TRIGGER dictionary_row BEFORE INSERT OR UPDATE OR DELETE ON diplomat.roles
-    FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_row_trigger();
-CREATE TRIGGER dictionary_row BEFORE INSERT OR UPDATE OR DELETE ON diplomat.lexicon
-    FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_row_trigger();
-CREATE TRIGGER dictionary_row BEFORE INSERT OR UPDATE OR DELETE ON diplomat.verbs
-    FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_row_trigger();
-CREATE TRIGGER dictionary_row BEFORE INSERT OR UPDATE OR DELETE ON diplomat.patterns
-    FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_row_trigger();
-CREATE TRIGGER dictionary_row BEFORE INSERT OR UPDATE OR DELETE ON diplomat.topic_defs
-    FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_row_trigger();
-CREATE TRIGGER dictionary_row BEFORE INSERT OR UPDATE OR DELETE ON diplomat.topic_terms
-    FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_row_trigger();
+-- On every dictionary table: a row trigger that makes inserted and changed
+-- rows user rows; a statement trigger that takes the editors' lock before
+-- the statement (and records the builtin rows a TRUNCATE removes); and,
+-- after the statement, one per kind of change (transition tables cannot
+-- serve several) that maintains the tables and recompiles.
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY '{gazetteer,offices,roles,lexicon,verbs,patterns,topic_defs,topic_terms}'::text[]
+    LOOP
+        EXECUTE pg_catalog.format('CREATE TRIGGER dictionary_row BEFORE INSERT OR UPDATE ON diplomat.%I '
+            'FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_row_trigger()', t);
+        EXECUTE pg_catalog.format('CREATE TRIGGER dictionary_lock BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE '
+            'ON diplomat.%I FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed()', t);
+        EXECUTE pg_catalog.format('CREATE TRIGGER dictionary_inserted AFTER INSERT ON diplomat.%I '
+            'REFERENCING NEW TABLE AS new_rows '
+            'FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed()', t);
+        EXECUTE pg_catalog.format('CREATE TRIGGER dictionary_updated AFTER UPDATE ON diplomat.%I '
+            'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+            'FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed()', t);
+        EXECUTE pg_catalog.format('CREATE TRIGGER dictionary_deleted AFTER DELETE ON diplomat.%I '
+            'REFERENCING OLD TABLE AS old_rows '
+            'FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed()', t);
+        EXECUTE pg_catalog.format('CREATE TRIGGER dictionary_truncated AFTER TRUNCATE ON diplomat.%I '
+            'FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed()', t);
+    END LOOP;
+END
+$$;
 
-CREATE TRIGGER dictionary_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplomat.gazetteer
+-- A removal (inserted by hand or by pg_restore) deletes the builtin rows
+-- it names, and is recorded once; deleting a removal changes nothing
+-- (insert the row again).
+CREATE TRIGGER dictionary_row BEFORE INSERT ON diplomat.dictionary_removed
+    FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_row_trigger();
+CREATE TRIGGER dictionary_lock BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+    ON diplomat.dictionary_removed
     FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed();
-CREATE TRIGGER dictionary_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplomat.offices
+CREATE TRIGGER dictionary_inserted AFTER INSERT ON diplomat.dictionary_removed
+    REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed();
-CREATE TRIGGER dictionary_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplomat.roles
-    FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed();
-CREATE TRIGGER dictionary_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplomat.lexicon
-    FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed();
-CREATE TRIGGER dictionary_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplomat.verbs
-    FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed();
-CREATE TRIGGER dictionary_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplomat.patterns
-    FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed();
-CREATE TRIGGER dictionary_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplomat.topic_defs
-    FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed();
-CREATE TRIGGER dictionary_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplomat.topic_terms
-    FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed();
-CREATE TRIGGER dictionary_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplomat.dictionary_removed
+CREATE TRIGGER dictionary_updated AFTER UPDATE ON diplomat.dictionary_removed
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed();
 
 -- pg_dump keeps user rows and removals of builtin rows; builtin rows come
