@@ -8,7 +8,7 @@
 #   make bench       benchmarks against to_tsvector/GIN (needs ../shared)
 
 EXTENSION   = diplomat
-EXTVERSION  = 0.1
+EXTVERSION  = 0.2
 
 PG_MAJOR   ?= 15
 PG_CONFIG  ?= $(shell test -x /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config && \
@@ -23,7 +23,10 @@ MODULE_big  = diplomat
 SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
 SQL_POST    = $(sort $(wildcard src/sql/post/*.sql))
 DATA_FILES  = $(sort $(wildcard data/*/*.tsv))
-DATA_built  = diplomat--$(EXTVERSION).sql
+# upgrade scripts: src/sql/upgrade/diplomat--A--B.sql (see the header of
+# the newest one for how to add a change)
+UPGRADES    = $(notdir $(wildcard src/sql/upgrade/diplomat--*--*.sql))
+DATA_built  = diplomat--$(EXTVERSION).sql $(UPGRADES)
 EXTRA_CLEAN = src/engine/dip_tables.c build test/engine/test_engine test/engine/test_engine.asan test/engine/fuzz_engine.asan
 
 REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
@@ -60,6 +63,17 @@ $(GLUE_SRCS:.c=.o): src/pg/*.h src/engine/*.h
 
 diplomat--$(EXTVERSION).sql: $(SQL_PARTS) $(SQL_POST) $(DATA_FILES) tools/gen-data-sql.sh
 	{ cat $(SQL_PARTS); sh tools/gen-data-sql.sh data; cat $(SQL_POST); } > $@.tmp && mv $@.tmp $@
+
+# An upgrade to the current version also replaces the builtin dictionary
+# rows with the current data files and recreates the triggers; upgrades
+# between older versions are copied as they are.
+diplomat--%--$(EXTVERSION).sql: src/sql/upgrade/diplomat--%--$(EXTVERSION).sql src/sql/upgrade/builtin/*.sql \
+		$(SQL_POST) $(DATA_FILES) tools/gen-data-sql.sh
+	{ cat $< src/sql/upgrade/builtin/before.sql; sh tools/gen-data-sql.sh data; \
+	  cat src/sql/upgrade/builtin/after.sql $(SQL_POST); } > $@.tmp && mv $@.tmp $@
+
+diplomat--%.sql: src/sql/upgrade/diplomat--%.sql
+	cp $< $@
 
 # ---------------------------------------------------------------------
 # Engine unit tests, built with AddressSanitizer and UBSan

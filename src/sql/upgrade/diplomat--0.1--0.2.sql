@@ -1,0 +1,217 @@
+-- diplomat: upgrade from 0.1 to 0.2 (ALTER EXTENSION diplomat UPDATE).
+--
+-- The Makefile builds the installed diplomat--0.1--0.2.sql from this file,
+-- then builtin/before.sql, the builtin dictionary rows of the current data
+-- files (tools/gen-data-sql.sh), builtin/after.sql and src/sql/post/*.sql
+-- (triggers, pg_dump configuration, first image): an upgrade to the
+-- current version always ends with the builtin rows a fresh install has.
+--
+-- How to add a change (test/upgrade.sh fails until both are done):
+--   1. make it in src/sql/*.sql, for fresh installs;
+--   2. make the same change here, for databases upgraded from 0.1: ALTER
+--      or CREATE OR REPLACE what exists in 0.1, CREATE what is new, with
+--      the same COMMENT and GRANT/REVOKE as the install script.
+-- test/upgrade.sh installs 0.1 (test/upgrade/diplomat--0.1.sql), updates
+-- it and compares the catalog (every object, signature, attribute,
+-- comment and privilege) and every stored value and query result with a
+-- fresh install.  When 0.3 comes, this file is frozen (the Makefile then
+-- copies it unchanged) and diplomat--0.2--0.3.sql starts.
+--
+-- Every reference is schema-qualified: this script runs with the search
+-- path 0.1 recorded for the extension (diplomat, pg_temp).
+
+\echo Use "ALTER EXTENSION diplomat UPDATE TO '0.2'" to load this file. \quit
+
+-- ---------------------------------------------------------------------
+-- The schema belongs to the extension (0.1 let CREATE EXTENSION create it,
+-- or used one that already existed, whoever owned it).  0.2's control file
+-- names pg_catalog as the extension's schema and the install script
+-- creates diplomat as a member; give an upgraded database the same catalog
+-- state.  pg_extension and pg_depend are changed directly because ALTER
+-- EXTENSION cannot move a non-relocatable extension.
+-- ---------------------------------------------------------------------
+DO $$
+BEGIN
+    IF (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+         WHERE n.nspname OPERATOR(pg_catalog.=) 'diplomat')
+       OPERATOR(pg_catalog.<>)
+       (SELECT e.extowner FROM pg_catalog.pg_extension e
+         WHERE e.extname OPERATOR(pg_catalog.=) 'diplomat') THEN
+        RAISE EXCEPTION 'schema diplomat is not owned by the owner of extension diplomat'
+            USING HINT = 'Whoever owns the schema could have changed the extension''s objects: '
+                         'reinstall the extension (DROP EXTENSION diplomat CASCADE; DROP SCHEMA diplomat; CREATE EXTENSION diplomat).';
+    END IF;
+END
+$$;
+DELETE FROM pg_catalog.pg_depend d
+ WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+   AND d.objid OPERATOR(pg_catalog.=) (SELECT e.oid FROM pg_catalog.pg_extension e
+                                        WHERE e.extname OPERATOR(pg_catalog.=) 'diplomat')
+   AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
+   AND d.refobjid OPERATOR(pg_catalog.=) 'diplomat'::pg_catalog.regnamespace;
+UPDATE pg_catalog.pg_extension e
+   SET extnamespace = 'pg_catalog'::pg_catalog.regnamespace
+ WHERE e.extname OPERATOR(pg_catalog.=) 'diplomat';
+ALTER EXTENSION diplomat ADD SCHEMA diplomat;
+COMMENT ON SCHEMA diplomat IS
+'entities, topics and CAMEO-coded diplomatic events from news text (extension diplomat)';
+
+-- ---------------------------------------------------------------------
+-- Privileges: anyone may extract, query and read the dictionaries; only
+-- the owner (or roles it grants) edits them or rebuilds the image.
+-- ---------------------------------------------------------------------
+GRANT USAGE ON SCHEMA diplomat TO PUBLIC;
+GRANT SELECT ON diplomat.gazetteer, diplomat.offices, diplomat.roles, diplomat.lexicon,
+    diplomat.verbs, diplomat.patterns, diplomat.topic_defs, diplomat.topic_terms,
+    diplomat.dictionary_removed, diplomat.dictionary_image TO PUBLIC;
+
+-- ---------------------------------------------------------------------
+-- Dictionary functions: pinned search_path; the triggers run as the
+-- extension's owner so that granted editors need nothing more.
+-- ---------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION diplomat.dictionary_key(tbl text, r jsonb)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT CASE
+    WHEN tbl OPERATOR(pg_catalog.=) 'gazetteer' THEN (r OPERATOR(pg_catalog.->>) 'kind') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'name')
+    WHEN tbl OPERATOR(pg_catalog.=) 'offices' THEN (r OPERATOR(pg_catalog.->>) 'person') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'office') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) coalesce(r OPERATOR(pg_catalog.->>) 'country', '') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) coalesce(r OPERATOR(pg_catalog.->>) 'start_date', '')
+    WHEN tbl OPERATOR(pg_catalog.=) 'roles' THEN r OPERATOR(pg_catalog.->>) 'term'
+    WHEN tbl OPERATOR(pg_catalog.=) 'lexicon' THEN (r OPERATOR(pg_catalog.->>) 'word') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'class')
+    WHEN tbl OPERATOR(pg_catalog.=) 'verbs' THEN r OPERATOR(pg_catalog.->>) 'lemma'
+    WHEN tbl OPERATOR(pg_catalog.=) 'patterns' THEN r OPERATOR(pg_catalog.->>) 'pattern'
+    WHEN tbl OPERATOR(pg_catalog.=) 'topic_defs' THEN r OPERATOR(pg_catalog.->>) 'key'
+    WHEN tbl OPERATOR(pg_catalog.=) 'topic_terms' THEN (r OPERATOR(pg_catalog.->>) 'topic') OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) (r OPERATOR(pg_catalog.->>) 'term')
+END
+$$;
+
+CREATE OR REPLACE FUNCTION diplomat.dictionary_row_trigger()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'dictionary_removed' THEN
+        -- a removal recorded twice (a restore loads the removals and the
+        -- user rows that replaced builtin rows, in any order) is one removal
+        IF EXISTS (SELECT 1 FROM diplomat.dictionary_removed r
+                    WHERE r.tbl OPERATOR(pg_catalog.=) NEW.tbl
+                      AND r.key OPERATOR(pg_catalog.=) NEW.key) THEN
+            RETURN NULL;
+        END IF;
+        RETURN NEW;
+    END IF;
+    NEW.builtin := false;
+    RETURN NEW;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION diplomat.dictionary_row_trigger() FROM PUBLIC;
+COMMENT ON FUNCTION diplomat.dictionary_row_trigger() IS
+'marks inserted and changed dictionary rows as user rows, and skips removals already recorded (internal)';
+
+ALTER FUNCTION diplomat.dictionary_changed() SECURITY DEFINER;
+ALTER FUNCTION diplomat.dictionary_changed() SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION diplomat.dictionary_changed() FROM PUBLIC;
+COMMENT ON FUNCTION diplomat.dictionary_changed() IS
+'keeps the dictionary tables and the compiled image in step after a change and tells every session to reload it (internal)';
+
+ALTER FUNCTION diplomat.dictionary_rebuild() SECURITY DEFINER;
+ALTER FUNCTION diplomat.dictionary_rebuild() SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION diplomat.dictionary_rebuild() FROM PUBLIC;
+COMMENT ON FUNCTION diplomat.dictionary_rebuild() IS
+'recompiles the dictionaries from their tables into the stored image and reports their size (the extension owner''s, or granted)';
+
+ALTER FUNCTION diplomat.one_a_day(diplomat.event[]) SET search_path = pg_catalog, pg_temp;
+
+-- ---------------------------------------------------------------------
+-- Extraction functions named like to_tsvector (a function named after its
+-- result type is read as a cast on a string literal).  RENAME keeps the
+-- function, so generated columns and indexes that call it keep working.
+-- ---------------------------------------------------------------------
+ALTER FUNCTION diplomat.entities(text, date) RENAME TO to_entities;
+ALTER FUNCTION diplomat.topics(text) RENAME TO to_topics;
+COMMENT ON FUNCTION diplomat.topics_to_entities(diplomat.topics) IS
+'the topics as entities of kind topic, the weight in thousandths as count, for to_entities(doc) || to_topics(doc)::entities';
+
+-- ---------------------------------------------------------------------
+-- New in 0.2
+-- ---------------------------------------------------------------------
+CREATE FUNCTION diplomat.recompute(tbl regclass DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r record;
+    n bigint;
+    total bigint := 0;
+BEGIN
+    -- stored generated columns whose expression calls one of the
+    -- extension's functions, operators or casts: an UPDATE of the columns
+    -- they are computed from recomputes them
+    FOR r IN
+        WITH calls AS (
+            SELECT d.classid, d.objid
+              FROM pg_catalog.pg_depend d
+              JOIN pg_catalog.pg_depend x
+                ON x.classid OPERATOR(pg_catalog.=) d.refclassid
+               AND x.objid OPERATOR(pg_catalog.=) d.refobjid
+               AND x.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+               AND x.deptype OPERATOR(pg_catalog.=) 'e'
+              JOIN pg_catalog.pg_extension e
+                ON e.oid OPERATOR(pg_catalog.=) x.refobjid
+               AND e.extname OPERATOR(pg_catalog.=) 'diplomat'
+             WHERE d.refclassid OPERATOR(pg_catalog.=) ANY
+                   ('{pg_catalog.pg_proc,pg_catalog.pg_operator,pg_catalog.pg_cast}'::pg_catalog.regclass[]))
+        SELECT ad.adrelid::pg_catalog.regclass AS rel,
+               pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(b.attname), ', ') AS cols
+          FROM pg_catalog.pg_attrdef ad
+          JOIN calls c
+            ON c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+           AND c.objid OPERATOR(pg_catalog.=) ad.oid
+          JOIN pg_catalog.pg_depend bd
+            ON bd.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+           AND bd.objid OPERATOR(pg_catalog.=) ad.oid
+           AND bd.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+           AND bd.refobjid OPERATOR(pg_catalog.=) ad.adrelid
+           AND bd.refobjsubid OPERATOR(pg_catalog.>) 0
+          JOIN pg_catalog.pg_attribute b
+            ON b.attrelid OPERATOR(pg_catalog.=) ad.adrelid
+           AND b.attnum OPERATOR(pg_catalog.=) bd.refobjsubid
+           AND b.attgenerated OPERATOR(pg_catalog.=) ''
+         WHERE tbl IS NULL OR ad.adrelid OPERATOR(pg_catalog.=) tbl
+         GROUP BY ad.adrelid
+         ORDER BY 1
+    LOOP
+        EXECUTE pg_catalog.format('UPDATE %s SET (%s) = ROW(%s)', r.rel, r.cols, r.cols);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total OPERATOR(pg_catalog.+) n;
+    END LOOP;
+    -- indexes whose expressions or predicates call them
+    FOR r IN
+        SELECT DISTINCT i.indexrelid::pg_catalog.regclass AS idx
+          FROM pg_catalog.pg_index i
+          JOIN pg_catalog.pg_depend d
+            ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+           AND d.objid OPERATOR(pg_catalog.=) i.indexrelid
+           AND d.refclassid OPERATOR(pg_catalog.=) ANY
+               ('{pg_catalog.pg_proc,pg_catalog.pg_operator,pg_catalog.pg_cast}'::pg_catalog.regclass[])
+          JOIN pg_catalog.pg_depend x
+            ON x.classid OPERATOR(pg_catalog.=) d.refclassid
+           AND x.objid OPERATOR(pg_catalog.=) d.refobjid
+           AND x.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+           AND x.deptype OPERATOR(pg_catalog.=) 'e'
+          JOIN pg_catalog.pg_extension e
+            ON e.oid OPERATOR(pg_catalog.=) x.refobjid
+           AND e.extname OPERATOR(pg_catalog.=) 'diplomat'
+         WHERE tbl IS NULL OR i.indrelid OPERATOR(pg_catalog.=) tbl
+         ORDER BY 1
+    LOOP
+        EXECUTE pg_catalog.format('REINDEX INDEX %s', r.idx);
+    END LOOP;
+    RETURN total;
+END
+$$;
+COMMENT ON FUNCTION diplomat.recompute(regclass) IS
+'recomputes the stored generated columns of a table (NULL: of every table) that call the extension''s functions, and rebuilds its indexes whose expressions call them; returns the rows updated';
