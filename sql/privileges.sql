@@ -43,7 +43,7 @@ INSERT INTO reader_articles (id, published, body) VALUES
 CREATE INDEX ON reader_articles USING gin (ents);
 CREATE INDEX ON reader_articles USING gin (tops);
 SELECT id FROM reader_articles WHERE ents @@ 'PER:"Wang Yi" & GPE:Beijing';
-SELECT recompute('reader_articles');
+SELECT recompute('reader_articles') AS recomputed, recompute() AS all_its_tables;
 
 -- but it cannot change the dictionaries, their removals or the image, nor
 -- rebuild it, nor reuse the extension's trigger functions

@@ -110,6 +110,7 @@ dipg_dictionary_init(void)
 	RegisterXactCallback(dictionary_xact_cb, NULL);
 }
 
+/* s, or "" for NULL. */
 static const char *
 nz(const char *s)
 {

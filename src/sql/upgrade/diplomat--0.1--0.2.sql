@@ -180,7 +180,10 @@ BEGIN
             ON b.attrelid OPERATOR(pg_catalog.=) ad.adrelid
            AND b.attnum OPERATOR(pg_catalog.=) bd.refobjsubid
            AND b.attgenerated OPERATOR(pg_catalog.=) ''
-         WHERE tbl IS NULL OR ad.adrelid OPERATOR(pg_catalog.=) tbl
+          JOIN pg_catalog.pg_class t ON t.oid OPERATOR(pg_catalog.=) ad.adrelid
+         WHERE ad.adrelid OPERATOR(pg_catalog.=) tbl
+            OR (tbl IS NULL AND NOT t.relispartition
+                AND pg_catalog.pg_has_role(t.relowner, 'USAGE'))
          GROUP BY ad.adrelid
          ORDER BY 1
     LOOP
@@ -205,7 +208,10 @@ BEGIN
           JOIN pg_catalog.pg_extension e
             ON e.oid OPERATOR(pg_catalog.=) x.refobjid
            AND e.extname OPERATOR(pg_catalog.=) 'diplomat'
-         WHERE tbl IS NULL OR i.indrelid OPERATOR(pg_catalog.=) tbl
+          JOIN pg_catalog.pg_class t ON t.oid OPERATOR(pg_catalog.=) i.indrelid
+         WHERE i.indrelid OPERATOR(pg_catalog.=) tbl
+            OR (tbl IS NULL AND NOT t.relispartition
+                AND pg_catalog.pg_has_role(t.relowner, 'USAGE'))
          ORDER BY 1
     LOOP
         EXECUTE pg_catalog.format('REINDEX INDEX %s', r.idx);
@@ -214,4 +220,4 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION diplomat.recompute(regclass) IS
-'recomputes the stored generated columns of a table (NULL: of every table) that call the extension''s functions, and rebuilds its indexes whose expressions call them; returns the rows updated';
+'recomputes the stored generated columns of a table (NULL: of every table the caller owns) that call the extension''s functions, and rebuilds its indexes whose expressions call them; returns the rows updated';
