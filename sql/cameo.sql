@@ -297,9 +297,9 @@ CREATE TEMP TABLE one_actor (source actor);
 SELECT * FROM one_code, one_actor;
 
 -- text COPY round trip
-COPY coded TO '/tmp/diplomat_cameo_regress.txt';
+\copy coded TO 'build/regress/diplomat_cameo.txt'
 CREATE TEMP TABLE coded_text (LIKE coded);
-COPY coded_text FROM '/tmp/diplomat_cameo_regress.txt';
+\copy coded_text FROM 'build/regress/diplomat_cameo.txt'
 SELECT (SELECT count(*) FROM coded_text) AS copied,
        (SELECT count(*) FROM (SELECT * FROM coded EXCEPT ALL SELECT * FROM coded_text) d) AS missing,
        (SELECT count(*) FROM (SELECT * FROM coded_text EXCEPT ALL SELECT * FROM coded) d) AS extra;
