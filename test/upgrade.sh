@@ -15,6 +15,8 @@
 #     privileges, dictionary tables, image, models, every stored value,
 #     index queries and extraction results.
 # A change to src/sql/*.sql missing from the upgrade script makes it fail.
+# Last, an update of 0.1 installed into a schema created beforehand by
+# another role must fail.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 bindir=$(${PG_CONFIG:-pg_config} --bindir)
@@ -94,4 +96,21 @@ echo "ok: values equal ($(wc -l < "$work/values-$fresh.txt") lines: dictionaries
 # the builtin row only 0.1 had is gone, the user's removals hold
 [ "$(q -d $up -c "SELECT count(*) FROM diplomat.gazetteer WHERE name IN ('Oldlandia', 'Fiji', 'Vanuatu')")" = 0 ] ||
 	fail "removed or obsolete builtin rows are in the tables after the update"
+
+# 0.1 installed into a schema that the database owner had created: the
+# update refuses it (its owner could have changed the extension's objects)
+owned=diplomat_upgrade_owned_schema
+q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $owned" \
+	-c "DROP ROLE IF EXISTS regress_diplomat_dbowner" -c "CREATE ROLE regress_diplomat_dbowner" \
+	-c "CREATE DATABASE $owned OWNER regress_diplomat_dbowner"
+q -d $owned -c "SET client_min_messages = warning" -c "SET ROLE regress_diplomat_dbowner" -c "CREATE SCHEMA diplomat" \
+	-c "RESET ROLE" -c "CREATE EXTENSION diplomat VERSION '0.1'"
+if q -d $owned -c "SET client_min_messages = warning" -c "ALTER EXTENSION diplomat UPDATE" 2> "$work/owned.err"; then
+	fail "ALTER EXTENSION UPDATE accepted a schema diplomat owned by another role"
+fi
+grep -q "schema diplomat is not owned by the owner of extension diplomat" "$work/owned.err" ||
+	{ cat "$work/owned.err"; fail "unexpected error for a schema owned by another role"; }
+echo "ok: the update refuses a schema diplomat owned by another role"
+q -d postgres -c "DROP DATABASE $owned" -c "DROP ROLE regress_diplomat_dbowner"
+
 q -d postgres -c "DROP DATABASE $up" -c "DROP DATABASE $fresh"
