@@ -5,6 +5,7 @@
 #   make test        install dependencies, build, install, run every suite
 #   make             build only; make install to install into PostgreSQL
 #   make eval        accuracy on the development sets (needs ../shared)
+#   make eval-sample a random sample of events or topics to judge by hand
 #   make bench       benchmarks against to_tsvector/GIN (needs ../shared)
 
 EXTENSION   = diplomat
@@ -74,7 +75,7 @@ ENGINE_FUZZ_SRCS = $(ENGINE_SRCS) test/engine/fuzz_engine.c test/engine/tsv.c
 test/engine/fuzz_engine.asan: $(ENGINE_FUZZ_SRCS) src/engine/*.h test/engine/*.h
 	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_FUZZ_SRCS) -licuuc -licudata -lm
 
-.PHONY: deps demo demo-shell test engine-test cluster-start cluster-stop eval bench fuzz
+.PHONY: deps demo demo-shell test engine-test cluster-start cluster-stop eval eval-sample bench fuzz
 
 deps:
 	@sh tools/deps.sh
@@ -116,6 +117,13 @@ test:
 
 eval:
 	@sh eval/run.sh
+
+# a fixed-seed random sample to judge by hand: make eval-sample KIND=events SEED=7
+KIND ?= events
+SEED ?= 1
+N ?= 40
+eval-sample:
+	@sh eval/sample.sh $(KIND) $(SEED) $(N)
 
 bench:
 	@sh tools/deps.sh
