@@ -51,7 +51,8 @@ ENGINE_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -fPIC -Wall -Wextra -W
 src/engine/%.o: src/engine/%.c src/engine/*.h
 	$(CC) $(ENGINE_CFLAGS) -c -o $@ $<
 
-src/engine/dip_tables.c: tools/gen-tables.sh data/cameo/codes.tsv data/cameo/iso3166.tsv data/cameo/countries.tsv
+src/engine/dip_tables.c: tools/gen-tables.sh data/cameo/codes.tsv data/cameo/iso3166.tsv data/cameo/iso3166-3.tsv \
+                         data/cameo/countries.tsv
 	sh tools/gen-tables.sh data/cameo > $@.tmp && mv $@.tmp $@
 
 $(GLUE_SRCS:.c=.o): src/pg/*.h src/engine/*.h
