@@ -5,7 +5,8 @@
 #    (skipped when the shared folder is absent: users do not have it);
 #  - events and topics: the team's own test sentences in test/data
 #    (see eval/events.sql and eval/topics.sql).
-# Runs on a throwaway cluster (tmp/eval).  Needs python3 for the NER scorer.
+# Runs on a throwaway cluster (tmp/eval, see tools/cluster.sh).  Needs python3
+# for the NER scorer.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 shared="${DIPLOMAT_SHARED:-$top/../shared}"
