@@ -8,7 +8,8 @@
 #  - events on real news: the development sentences with gold classes and
 #    actor spans in ../shared/data/events (eval/events_dev.sql) and the
 #    events coded on business news that has none (eval/business.sql).
-# Runs on a throwaway cluster (tmp/eval).  Needs python3 for the NER scorer.
+# Runs on a throwaway cluster (tmp/eval, see tools/cluster.sh).  Needs python3
+# for the NER scorer.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 shared="${DIPLOMAT_SHARED:-$top/../shared}"

@@ -270,9 +270,9 @@ CREATE TEMP TABLE coded (id bigint, code cameo, source actor, target actor);
 INSERT INTO coded
 SELECT e.id, e.code, a.source, CASE WHEN e.id % 7 <> 0 THEN a.source END
   FROM cameo_events e JOIN actor_events a USING (id);
-COPY coded TO '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
+\copy coded TO 'build/regress/cameo.bin' WITH (FORMAT binary)
 CREATE TEMP TABLE coded_copy (LIKE coded);
-COPY coded_copy FROM '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
+\copy coded_copy FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
 SELECT (SELECT count(*) FROM coded) AS rows,
        (SELECT count(*) FROM coded_copy) AS copied,
        (SELECT count(*) FROM (SELECT * FROM coded EXCEPT ALL SELECT * FROM coded_copy) d) AS missing,
@@ -281,24 +281,24 @@ SELECT (SELECT count(*) FROM coded) AS rows,
 -- receive validates: text values written in binary, read back as cameo and actor
 CREATE TEMP TABLE one_code (code cameo);
 CREATE TEMP TABLE one_actor (source actor);
-COPY (SELECT '043'::text) TO '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
-COPY one_code FROM '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
-COPY (SELECT '099'::text) TO '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
-COPY one_code FROM '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
-COPY (SELECT '04x'::text) TO '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
-COPY one_code FROM '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
-COPY (SELECT 'IGOUNO'::text) TO '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
-COPY one_actor FROM '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
-COPY (SELECT 'XYZ'::text) TO '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
-COPY one_actor FROM '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
-COPY (SELECT 'usa'::text) TO '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
-COPY one_actor FROM '/tmp/diplomat_cameo_regress.bin' WITH (FORMAT binary);
+\copy (SELECT '043'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_code FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy (SELECT '099'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_code FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy (SELECT '04x'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_code FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy (SELECT 'IGOUNO'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_actor FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy (SELECT 'XYZ'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_actor FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy (SELECT 'usa'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_actor FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
 SELECT * FROM one_code, one_actor;
 
 -- text COPY round trip
-COPY coded TO '/tmp/diplomat_cameo_regress.txt';
+\copy coded TO 'build/regress/cameo.txt'
 CREATE TEMP TABLE coded_text (LIKE coded);
-COPY coded_text FROM '/tmp/diplomat_cameo_regress.txt';
+\copy coded_text FROM 'build/regress/cameo.txt'
 SELECT (SELECT count(*) FROM coded_text) AS copied,
        (SELECT count(*) FROM (SELECT * FROM coded EXCEPT ALL SELECT * FROM coded_text) d) AS missing,
        (SELECT count(*) FROM (SELECT * FROM coded_text EXCEPT ALL SELECT * FROM coded) d) AS extra;

@@ -144,9 +144,9 @@ EXPLAIN (COSTS OFF) SELECT id FROM articles WHERE ents ? 'GPE:Fiji'::entity;
 -- binary COPY round trip
 CREATE TEMP TABLE bin (e entity, es entities, q newsquery);
 INSERT INTO bin SELECT 'PER:Antony Blinken@USA', ents, 'PER:"Antony Blinken" & (GPE:Taiwan | !ORG:*)' FROM articles WHERE id <= 3;
-COPY bin TO '/tmp/diplomat_regress_entities.bin' WITH (FORMAT binary);
+\copy bin TO 'build/regress/entities.bin' WITH (FORMAT binary)
 CREATE TEMP TABLE bin2 (LIKE bin);
-COPY bin2 FROM '/tmp/diplomat_regress_entities.bin' WITH (FORMAT binary);
+\copy bin2 FROM 'build/regress/entities.bin' WITH (FORMAT binary)
 SELECT count(*) AS rows, bool_and(b.e = b2.e AND b.es = b2.es AND b.q = b2.q) AS identical
   FROM (SELECT *, row_number() OVER () r FROM bin) b JOIN (SELECT *, row_number() OVER () r FROM bin2) b2 USING (r);
 
