@@ -53,20 +53,7 @@ SELECT 'PER:a GPE:b'::newsquery;
 SELECT ''::newsquery;
 SELECT 'PER:a'::newsquery && 'GPE:b'::newsquery AS q_and, 'PER:a'::newsquery || 'GPE:b'::newsquery AS q_or,
        !! 'PER:a'::newsquery AS q_not;
--- deep nesting is refused cleanly, not a stack overflow
-CREATE FUNCTION pg_temp.try_query(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE d text;
-BEGIN
-    PERFORM q::diplomat.newsquery;
-    RETURN 'accepted';
-EXCEPTION WHEN others THEN
-    GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-    RETURN SQLSTATE || ' ' || d;
-END $$;
-SELECT pg_temp.try_query(repeat('(', 5000) || 'PER:a' || repeat(')', 5000)) AS deep_parens,
-       pg_temp.try_query(repeat('(', 200) || 'PER:a' || repeat(')', 200)) AS moderate_parens,
-       pg_temp.try_query(repeat('!', 3000) || 'PER:a') AS deep_not,
-       pg_temp.try_query(repeat('PER:a & ', 5000) || 'PER:b') AS long_flat;
+-- sizes and nesting: see newsquery.sql
 
 SELECT v @@ 'PER:"Antony Blinken" & GPE:Taiwan'::newsquery AS m1,
        v @@ 'PER:"Antony Blinken" & !GPE:Taiwan'::newsquery AS m2,

@@ -15,6 +15,8 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
+#include "diplomat.h"
 #include "entities.h"
 
 #include "common/hashfn.h"
@@ -100,25 +102,50 @@ valid_country(const char *c)
 	return true;
 }
 
-/* Checks a name: non-empty, bounded, valid UTF-8 without control chars. */
-static void
-check_name(const char *name, int len, const char *typname, const char *input)
+/*
+ * What is wrong with a name (empty, too long, control characters, invalid
+ * UTF-8), as an error detail, or NULL if nothing.
+ */
+const char *
+entity_name_problem(const char *name, int len)
 {
 	if (len <= 0 || len > ENTITY_MAX_NAME)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
-				 errdetail("An entity name must have 1 to %d bytes.", ENTITY_MAX_NAME)));
+		return psprintf("An entity name must have 1 to %d bytes.", ENTITY_MAX_NAME);
 	for (int i = 0; i < len; i++)
 		if ((unsigned char) name[i] < 0x20)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
-					 errdetail("An entity name cannot contain control characters.")));
+			return "An entity name cannot contain control characters.";
 	if (!pg_verifymbstr(name, len, true))
+		return "An entity name must be valid UTF-8.";
+	return NULL;
+}
+
+/* Checks a name of a text input; false after reporting the error. */
+static bool
+check_name(const char *name, int len, const char *typname, const char *input,
+		   Node *escontext)
+{
+	const char *problem = entity_name_problem(name, len);
+
+	if (problem == NULL)
+		return true;
+	errsave(escontext,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			 errdetail("%s", problem)));
+	return false;
+}
+
+/* Checks a name of a binary input: errors are 22P03. */
+static void
+recv_check_name(const char *name, int len, const char *typname)
+{
+	const char *problem = entity_name_problem(name, len);
+
+	if (problem != NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("invalid byte sequence in entity name")));
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid name in binary %s value", typname),
+				 errdetail("%s", problem)));
 }
 
 Entity *
@@ -148,18 +175,23 @@ typedef struct ItemParse
 	bool		has_count;
 } ItemParse;
 
+/* Reports a syntax error at character pos; the caller returns failure. */
 static void
-syntax_error(const char *typname, const char *input, int pos, const char *what)
+syntax_error(const char *typname, const char *input, int pos, const char *what,
+			 Node *escontext)
 {
-	ereport(ERROR,
+	errsave(escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
 			 errdetail("%s at character %d.", what, pos + 1)));
 }
 
-/* Reads a double-quoted string with \ escapes starting at s[*pos] == '"'. */
+/*
+ * Reads a double-quoted string with \ escapes starting at s[*pos] == '"';
+ * NULL after reporting an error.
+ */
 static char *
-parse_quoted(const char *s, int *pos, int *len, const char *typname)
+parse_quoted(const char *s, int *pos, int *len, const char *typname, Node *escontext)
 {
 	StringInfoData buf;
 	int			p = *pos + 1;
@@ -168,7 +200,10 @@ parse_quoted(const char *s, int *pos, int *len, const char *typname)
 	for (;;)
 	{
 		if (s[p] == '\0')
-			syntax_error(typname, s, p, "Unterminated quoted name");
+		{
+			syntax_error(typname, s, p, "Unterminated quoted name", escontext);
+			return NULL;
+		}
 		if (s[p] == '\\' && s[p + 1] != '\0')
 		{
 			appendStringInfoChar(&buf, s[p + 1]);
@@ -193,6 +228,7 @@ parse_quoted(const char *s, int *pos, int *len, const char *typname)
 	return buf.data;
 }
 
+/* True for a character of an unquoted name in an entities list. */
 static bool
 is_bare_char(char c)
 {
@@ -202,12 +238,69 @@ is_bare_char(char c)
 }
 
 /*
- * Parses KIND ':' name ['@' CCC] [':' count] at s[*pos].  rest_is_name:
- * an unquoted name runs to the end of the string (entity input).
+ * Reads an unquoted entity name running to the end of the string, with a
+ * final @XXX as the country.
  */
 static void
+parse_rest_name(const char *s, int *pos, ItemParse *it)
+{
+	int			p = *pos;
+	int			end = strlen(s);
+
+	while (end > p && isspace((unsigned char) s[end - 1]))
+		end--;
+	if (end - p > 4 && s[end - 4] == '@' && isupper((unsigned char) s[end - 3]) &&
+		isupper((unsigned char) s[end - 2]) && isupper((unsigned char) s[end - 1]))
+	{
+		memcpy(it->country, s + end - 3, 3);
+		it->name = pnstrdup(s + p, end - 4 - p);
+		it->len = end - 4 - p;
+	}
+	else
+	{
+		it->name = pnstrdup(s + p, end - p);
+		it->len = end - p;
+	}
+	*pos = end;
+}
+
+/* Reads [':' count] at s[*p]; false after reporting an error. */
+static bool
+parse_count(const char *s, int *pos, ItemParse *it, const char *typname, Node *escontext)
+{
+	int			p = *pos;
+	int64		c = 0;
+	int			d0 = ++p;
+
+	while (isdigit((unsigned char) s[p]))
+	{
+		c = c * 10 + (s[p] - '0');
+		if (c > PG_INT32_MAX)
+		{
+			syntax_error(typname, s, d0, "Count out of range", escontext);
+			return false;
+		}
+		p++;
+	}
+	if (p == d0)
+	{
+		syntax_error(typname, s, p, "Expected a count after :", escontext);
+		return false;
+	}
+	it->count = c;
+	it->has_count = true;
+	*pos = p;
+	return true;
+}
+
+/*
+ * Parses KIND ':' name ['@' CCC] [':' count] at s[*pos].  rest_is_name:
+ * an unquoted name runs to the end of the string (entity input).  Returns
+ * false after reporting an error.
+ */
+static bool
 parse_item(const char *s, int *pos, ItemParse *it, const char *typname,
-		   bool rest_is_name, bool allow_count)
+		   bool rest_is_name, bool allow_count, Node *escontext)
 {
 	int			p = *pos;
 	int			k0;
@@ -219,35 +312,29 @@ parse_item(const char *s, int *pos, ItemParse *it, const char *typname,
 	while (isalpha((unsigned char) s[p]))
 		p++;
 	if (s[p] != ':' || p == k0)
-		syntax_error(typname, s, p, "Expected KIND: (PER, ORG, GPE, LOC, NORP, DATE or topic)");
+	{
+		syntax_error(typname, s, p, "Expected KIND: (PER, ORG, GPE, LOC, NORP, DATE or topic)",
+					 escontext);
+		return false;
+	}
 	it->kind = entity_kind_parse(s + k0, p - k0);
 	if (it->kind == 0)
-		syntax_error(typname, s, k0, "Unknown entity kind");
+	{
+		syntax_error(typname, s, k0, "Unknown entity kind", escontext);
+		return false;
+	}
 	p++;
 	if (s[p] == '"')
-		it->name = parse_quoted(s, &p, &it->len, typname);
+	{
+		it->name = parse_quoted(s, &p, &it->len, typname, escontext);
+		if (it->name == NULL)
+			return false;
+	}
 	else if (rest_is_name)
 	{
-		int			end = strlen(s);
-
-		while (end > p && isspace((unsigned char) s[end - 1]))
-			end--;
-		/* a final @XXX is the country */
-		if (end - p > 4 && s[end - 4] == '@' && isupper((unsigned char) s[end - 3]) &&
-			isupper((unsigned char) s[end - 2]) && isupper((unsigned char) s[end - 1]))
-		{
-			memcpy(it->country, s + end - 3, 3);
-			it->name = pnstrdup(s + p, end - 4 - p);
-			it->len = end - 4 - p;
-			*pos = end;
-			check_name(it->name, it->len, typname, s);
-			return;
-		}
-		it->name = pnstrdup(s + p, end - p);
-		it->len = end - p;
-		*pos = end;
-		check_name(it->name, it->len, typname, s);
-		return;
+		parse_rest_name(s, &p, it);
+		*pos = p;
+		return check_name(it->name, it->len, typname, s, escontext);
 	}
 	else
 	{
@@ -258,33 +345,24 @@ parse_item(const char *s, int *pos, ItemParse *it, const char *typname,
 		it->name = pnstrdup(s + n0, p - n0);
 		it->len = p - n0;
 	}
-	check_name(it->name, it->len, typname, s);
+	if (!check_name(it->name, it->len, typname, s, escontext))
+		return false;
 	if (s[p] == '@')
 	{
 		for (int i = 1; i <= 3; i++)
 			if (!isupper((unsigned char) s[p + i]))
-				syntax_error(typname, s, p, "Expected a 3-letter upper-case country code after @");
+			{
+				syntax_error(typname, s, p, "Expected a 3-letter upper-case country code after @",
+							 escontext);
+				return false;
+			}
 		memcpy(it->country, s + p + 1, 3);
 		p += 4;
 	}
-	if (allow_count && s[p] == ':')
-	{
-		int64		c = 0;
-		int			d0 = ++p;
-
-		while (isdigit((unsigned char) s[p]))
-		{
-			c = c * 10 + (s[p] - '0');
-			if (c > PG_INT32_MAX)
-				syntax_error(typname, s, d0, "Count out of range");
-			p++;
-		}
-		if (p == d0)
-			syntax_error(typname, s, p, "Expected a count after :");
-		it->count = c;
-		it->has_count = true;
-	}
+	if (allow_count && s[p] == ':' && !parse_count(s, &p, it, typname, escontext))
+		return false;
 	*pos = p;
+	return true;
 }
 
 /* Appends a name, quoted. */
@@ -309,14 +387,19 @@ Datum
 entity_in(PG_FUNCTION_ARGS)
 {
 	char	   *s = PG_GETARG_CSTRING(0);
+	Node	   *escontext = fcinfo->context;
 	ItemParse	it;
 	int			pos = 0;
 
-	parse_item(s, &pos, &it, "entity", true, false);
+	if (!parse_item(s, &pos, &it, "entity", true, false, escontext))
+		PG_RETURN_NULL();
 	while (isspace((unsigned char) s[pos]))
 		pos++;
 	if (s[pos] != '\0')
-		syntax_error("entity", s, pos, "Unexpected text after the entity");
+	{
+		syntax_error("entity", s, pos, "Unexpected text after the entity", escontext);
+		PG_RETURN_NULL();
+	}
 	PG_RETURN_POINTER(make_entity(it.kind, it.name, it.len, it.country));
 }
 
@@ -349,9 +432,9 @@ Datum
 entity_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			kind = pq_getmsgbyte(buf);
-	const char *country = pq_getmsgbytes(buf, 3);
-	int			len;
+	int			kind = dipg_recv_byte(buf, "entity");
+	const char *country = dipg_recv_bytes(buf, 3, "entity");
+	int			len = dipg_recv_int32(buf, "entity");
 	const char *name;
 
 	if (kind < 1 || kind > EK_MAX)
@@ -362,13 +445,8 @@ entity_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid country code in binary entity")));
-	len = pq_getmsgint(buf, 4);
-	if (len <= 0 || len > ENTITY_MAX_NAME || len > buf->len - buf->cursor)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid name length %d in binary entity", len)));
-	name = pq_getmsgbytes(buf, len);
-	check_name(name, len, "entity", "(binary)");
+	name = dipg_recv_bytes(buf, len, "entity");
+	recv_check_name(name, len, "entity");
 	PG_RETURN_POINTER(make_entity(kind, name, len, country));
 }
 
@@ -486,7 +564,7 @@ entity_construct(PG_FUNCTION_ARGS)
 					 errhint("Use an ISO 3166-1 alpha-3 code such as USA.")));
 		memcpy(country, VARDATA_ANY(ct), 3);
 	}
-	check_name(VARDATA_ANY(nt), VARSIZE_ANY_EXHDR(nt), "entity", text_to_cstring(nt));
+	check_name(VARDATA_ANY(nt), VARSIZE_ANY_EXHDR(nt), "entity", text_to_cstring(nt), NULL);
 	PG_RETURN_POINTER(make_entity(kind, VARDATA_ANY(nt), VARSIZE_ANY_EXHDR(nt), country));
 }
 
@@ -608,6 +686,7 @@ Datum
 entities_in(PG_FUNCTION_ARGS)
 {
 	char	   *s = PG_GETARG_CSTRING(0);
+	Node	   *escontext = fcinfo->context;
 	int			pos = 0;
 	int			n = 0,
 				cap = 16;
@@ -619,7 +698,8 @@ entities_in(PG_FUNCTION_ARGS)
 	{
 		ItemParse	it;
 
-		parse_item(s, &pos, &it, "entities", false, true);
+		if (!parse_item(s, &pos, &it, "entities", false, true, escontext))
+			PG_RETURN_NULL();
 		if (n == cap)
 		{
 			cap *= 2;
@@ -639,10 +719,16 @@ entities_in(PG_FUNCTION_ARGS)
 			while (isspace((unsigned char) s[pos]))
 				pos++;
 			if (s[pos] == '\0')
-				syntax_error("entities", s, pos, "Expected an entity after ,");
+			{
+				syntax_error("entities", s, pos, "Expected an entity after ,", escontext);
+				PG_RETURN_NULL();
+			}
 		}
 		else if (s[pos] != '\0')
-			syntax_error("entities", s, pos, "Expected , between entities");
+		{
+			syntax_error("entities", s, pos, "Expected , between entities", escontext);
+			PG_RETURN_NULL();
+		}
 	}
 	PG_RETURN_POINTER(make_entities(items, n));
 }
@@ -678,22 +764,21 @@ Datum
 entities_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			n = pq_getmsgint(buf, 4);
+	int			n = dipg_recv_int32(buf, "entities");
 	EntityItem *items;
 
 	/* each entry takes at least 13 bytes */
-	if (n < 0 || n > (buf->len - buf->cursor) / 13 + 1 ||
-		(Size) n > MaxAllocSize / sizeof(EntityItem))
+	if (n < 0 || n > (buf->len - buf->cursor) / 13)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid number of entities %d in binary entities", n)));
 	items = palloc(Max(n, 1) * sizeof(EntityItem));
 	for (int i = 0; i < n; i++)
 	{
-		int			kind = pq_getmsgbyte(buf);
-		const char *country = pq_getmsgbytes(buf, 3);
-		int32		count = pq_getmsgint(buf, 4);
-		int32		len = pq_getmsgint(buf, 4);
+		int			kind = dipg_recv_byte(buf, "entities");
+		const char *country = dipg_recv_bytes(buf, 3, "entities");
+		int32		count = dipg_recv_int32(buf, "entities");
+		int32		len = dipg_recv_int32(buf, "entities");
 
 		if (kind < 1 || kind > EK_MAX)
 			ereport(ERROR,
@@ -707,16 +792,12 @@ entities_recv(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid mention count %d in binary entities", count)));
-		if (len <= 0 || len > ENTITY_MAX_NAME || len > buf->len - buf->cursor)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid name length %d in binary entities", len)));
 		items[i].kind = kind;
 		memcpy(items[i].country, country, 3);
 		items[i].count = (uint32) count;
 		items[i].len = len;
-		items[i].name = pq_getmsgbytes(buf, len);
-		check_name(items[i].name, len, "entities", "(binary)");
+		items[i].name = dipg_recv_bytes(buf, len, "entities");
+		recv_check_name(items[i].name, len, "entities");
 	}
 	PG_RETURN_POINTER(make_entities(items, n));
 }

@@ -53,6 +53,9 @@ typedef struct Entity
 
 extern Entity *make_entity(int kind, const char *name, int len, const char *country);
 
+/* Why a name cannot be stored (as an error detail), or NULL if it can. */
+extern const char *entity_name_problem(const char *name, int len);
+
 /* ---------------- entities ---------------- */
 typedef struct EntityEntry
 {
@@ -139,7 +142,14 @@ typedef struct NewsQuery
 #define DatumGetNewsQueryP(d) ((NewsQuery *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_NEWSQUERY_P(n) DatumGetNewsQueryP(PG_GETARG_DATUM(n))
 
-#define NQ_MAX_DEPTH	1000
+/*
+ * The one size limit of a newsquery, the same for text input, binary
+ * receive and the combining operators: at most this many items (operands
+ * and the operators &, | and ! together).  Nesting is not limited: every
+ * algorithm over the tree is iterative, so output and evaluation never run
+ * out of stack, and whatever is stored can be written back.
+ */
+#define NQ_MAX_ITEMS	100000
 
 /* ternary logic shared by the executor and GIN */
 typedef enum
@@ -153,6 +163,16 @@ typedef NQValue (*NQCheck) (void *arg, const NewsQuery *q, const NQItem *val);
 
 /* Evaluates the query; check() gives the value of each operand. */
 extern NQValue nq_execute(const NewsQuery *q, void *arg, NQCheck check);
+
+/*
+ * Folds the query tree bottom-up without recursion: leaf() computes an
+ * operand's value and oper() an operator's from its operands' (l is NULL
+ * for NOT); values are elemsize bytes.  The root's value lands in result.
+ */
+typedef void (*NQLeaf) (void *arg, const NewsQuery *q, const NQItem *val, void *out);
+typedef void (*NQOper) (void *arg, int oper, const void *l, const void *r, void *out);
+extern void nq_fold(const NewsQuery *q, size_t elemsize, NQLeaf leaf, NQOper oper,
+					void *arg, void *result);
 
 /* Evaluates the query against a document's set. */
 extern bool nq_match_entities(const NewsQuery *q, const Entities *es);

@@ -266,28 +266,38 @@ key_freq(SelCtx *sc, int kind, const char *name, int len, bool wildcard)
 	return Min(DEFAULT_ENT_FREQ, sc->minfreq / 2);
 }
 
-static double
-query_sel(SelCtx *sc, NewsQuery *q, int i)
+/* Selectivity of an operand: the frequency of its key. */
+static void
+sel_leaf(void *arg, const NewsQuery *q, const NQItem *val, void *out)
 {
-	NQItem	   *it = &q->items[i];
-	double		l,
-				r;
+	*(double *) out = key_freq((SelCtx *) arg, val->kind, NQ_NAME(q, val), val->name_len,
+							   (val->flags & NQ_WILDCARD) != 0);
+}
 
-	check_stack_depth();
-	if (it->type == NQ_VAL)
-		return key_freq(sc, it->kind, NQ_NAME(q, it), it->name_len,
-						(it->flags & NQ_WILDCARD) != 0);
-	switch (it->oper)
-	{
-		case NQ_NOT:
-			return 1.0 - query_sel(sc, q, i + 1);
-		case NQ_AND:
-			return query_sel(sc, q, i + 1) * query_sel(sc, q, i + it->left);
-		default:
-			r = query_sel(sc, q, i + 1);
-			l = query_sel(sc, q, i + it->left);
-			return r + l - r * l;
-	}
+/* Selectivity of an operator from its operands', as if independent. */
+static void
+sel_oper(void *arg, int oper, const void *lp, const void *rp, void *out)
+{
+	double		r = *(const double *) rp;
+	double		l = lp ? *(const double *) lp : 0.0;
+
+	if (oper == NQ_NOT)
+		*(double *) out = 1.0 - r;
+	else if (oper == NQ_AND)
+		*(double *) out = l * r;
+	else
+		*(double *) out = r + l - r * l;
+}
+
+/* Selectivity of a whole query. */
+static double
+query_sel(SelCtx *sc, NewsQuery *q)
+{
+	double		sel = 0.0;
+
+	if (q->nitems > 0)
+		nq_fold(q, sizeof(double), sel_leaf, sel_oper, sc, &sel);
+	return sel;
 }
 
 /* OID of a type in the diplomat schema. */
@@ -350,7 +360,7 @@ entities_matchsel(PG_FUNCTION_ARGS)
 		{
 			NewsQuery  *q = DatumGetNewsQueryP(constval);
 
-			sel = q->nitems > 0 ? query_sel(&sc, q, 0) : 0.0;
+			sel = query_sel(&sc, q);
 		}
 		else if (ctype == diplomat_type("entities"))
 		{

@@ -370,7 +370,7 @@ Datum
 topics_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			n = pq_getmsgint(buf, 4);
+	int			n = dipg_recv_int32(buf, "topics");
 	TopicItem  *items;
 
 	/* each topic takes at least 9 bytes */
@@ -381,14 +381,14 @@ topics_recv(PG_FUNCTION_ARGS)
 	items = palloc(Max(n, 1) * sizeof(TopicItem));
 	for (int i = 0; i < n; i++)
 	{
-		int32		len = pq_getmsgint(buf, 4);
+		int32		len = dipg_recv_int32(buf, "topics");
 		float4		w;
 
-		if (len < 1 || len > TOPIC_MAX_KEY || len > buf->len - buf->cursor)
+		if (len < 1 || len > TOPIC_MAX_KEY)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid topic key length %d in binary topics", len)));
-		items[i].key = pq_getmsgbytes(buf, len);
+		items[i].key = dipg_recv_bytes(buf, len, "topics");
 		items[i].len = len;
 		if (!topic_key_valid(items[i].key, len))
 			ereport(ERROR,
@@ -396,7 +396,7 @@ topics_recv(PG_FUNCTION_ARGS)
 					 errmsg("invalid topic key in binary topics"),
 					 errdetail("A topic key consists of 1 to %d lower-case ASCII letters, digits and underscores.",
 							   TOPIC_MAX_KEY)));
-		w = pq_getmsgfloat4(buf);
+		w = dipg_recv_float4(buf, "topics");
 		if (isnan(w) || w < 0 || w > 1)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
