@@ -46,12 +46,7 @@ PG_FUNCTION_INFO_V1(entities_out);
 PG_FUNCTION_INFO_V1(entities_recv);
 PG_FUNCTION_INFO_V1(entities_send);
 PG_FUNCTION_INFO_V1(entities_contains_entity);
-PG_FUNCTION_INFO_V1(entities_contains);
-PG_FUNCTION_INFO_V1(entities_contained);
-PG_FUNCTION_INFO_V1(entities_overlap);
 PG_FUNCTION_INFO_V1(entities_concat);
-PG_FUNCTION_INFO_V1(entities_eq);
-PG_FUNCTION_INFO_V1(entities_ne);
 PG_FUNCTION_INFO_V1(entities_length);
 PG_FUNCTION_INFO_V1(entities_count);
 PG_FUNCTION_INFO_V1(entities_filter_kind);
@@ -76,19 +71,6 @@ entity_kind_parse(const char *s, int len)
 		if ((int) strlen(kind_names[k]) == len && pg_strncasecmp(kind_names[k], s, len) == 0)
 			return k;
 	return 0;
-}
-
-int
-entity_key_cmp(int k1, const char *n1, int l1, int k2, const char *n2, int l2)
-{
-	int			c;
-
-	if (k1 != k2)
-		return k1 < k2 ? -1 : 1;
-	c = memcmp(n1, n2, Min(l1, l2));
-	if (c != 0)
-		return c;
-	return l1 < l2 ? -1 : (l1 > l2);
 }
 
 static bool
@@ -467,8 +449,10 @@ entity_send(PG_FUNCTION_ARGS)
 static int
 entity_compare(Entity *a, Entity *b)
 {
-	return entity_key_cmp(a->kind, a->name, ENTITY_NAMELEN(a),
-						  b->kind, b->name, ENTITY_NAMELEN(b));
+	EntityItem	x = {a->kind, a->name, ENTITY_NAMELEN(a), {0, 0, 0}, 0};
+	EntityItem	y = {b->kind, b->name, ENTITY_NAMELEN(b), {0, 0, 0}, 0};
+
+	return sset_item_cmp(&x, &y);
 }
 
 #define ENTITY_CMP_FN(fname, expr) \
@@ -572,87 +556,61 @@ entity_construct(PG_FUNCTION_ARGS)
  * entities: construction
  * ------------------------------------------------------------------------
  */
-static int
-cmp_item(const void *a, const void *b)
+/* Reads entry i of an entities value as an item. */
+static void
+entities_get(const void *set, int i, SSetItem *item)
 {
-	const EntityItem *x = a,
-			   *y = b;
+	const Entities *es = set;
+	const EntityEntry *e = &es->entries[i];
 
-	return entity_key_cmp(x->kind, x->name, x->len, y->kind, y->name, y->len);
+	item->kind = e->kind;
+	item->name = ENTRY_NAME(es, e);
+	item->len = e->name_len;
+	memcpy(item->country, e->country, 3);
+	item->value = e->count;
 }
+
+/* Stores an item as entry i of an entities value. */
+static void
+entities_put(void *set, int i, const SSetItem *item, uint32 off)
+{
+	EntityEntry *e = &((Entities *) set)->entries[i];
+
+	e->kind = (uint8) item->kind;
+	e->name_off = off;
+	e->name_len = (uint16) item->len;
+	memcpy(e->country, item->country, 3);
+	e->count = item->value;
+}
+
+/* Folds a duplicate into the item kept: counts add, a known country wins. */
+static void
+entities_merge(SSetItem *kept, const SSetItem *dup)
+{
+	uint64		c = (uint64) kept->value + dup->value;
+
+	kept->value = c > PG_INT32_MAX ? PG_INT32_MAX : (uint32) c;
+	if (kept->country[0] == 0)
+		memcpy(kept->country, dup->country, 3);
+}
+
+const SSetType EntitiesSet = {
+	"entities", ENTITIES_HDRSZ, sizeof(EntityEntry),
+	entities_get, entities_put, entities_merge
+};
 
 Entities *
 make_entities(EntityItem *items, int n)
 {
-	int			m = 0;
-	Size		strsize = 0;
-	Size		size;
-	Entities   *es;
-	char	   *str;
-	uint32		off = 0;
-
-	if (n > 1)
-		qsort(items, n, sizeof(EntityItem), cmp_item);
-	/* merge duplicates: counts add, a known country wins */
-	for (int i = 0; i < n; i++)
-	{
-		if (m > 0 && cmp_item(&items[m - 1], &items[i]) == 0)
-		{
-			uint64		c = (uint64) items[m - 1].count + items[i].count;
-
-			items[m - 1].count = c > PG_INT32_MAX ? PG_INT32_MAX : (uint32) c;
-			if (items[m - 1].country[0] == 0)
-				memcpy(items[m - 1].country, items[i].country, 3);
-			continue;
-		}
-		items[m++] = items[i];
-	}
-	for (int i = 0; i < m; i++)
-		strsize += items[i].len;
-	size = ENTITIES_HDRSZ + (Size) m * sizeof(EntityEntry) + strsize;
-	if (size > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("entities value too large")));
-	es = palloc0(size);
-	SET_VARSIZE(es, size);
-	es->nentries = m;
-	str = ENTITIES_STRINGS(es);
-	for (int i = 0; i < m; i++)
-	{
-		EntityEntry *e = &es->entries[i];
-
-		e->kind = (uint8) items[i].kind;
-		e->name_off = off;
-		e->name_len = (uint16) items[i].len;
-		memcpy(e->country, items[i].country, 3);
-		e->count = items[i].count;
-		memcpy(str + off, items[i].name, items[i].len);
-		off += items[i].len;
-	}
-	return es;
+	return sset_build(&EntitiesSet, items, n);
 }
 
 int
 entities_find(const Entities *es, int kind, const char *name, int len)
 {
-	int			lo = 0,
-				hi = es->nentries - 1;
+	EntityItem	key = {kind, name, len, {0, 0, 0}, 0};
 
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-		const EntityEntry *e = &es->entries[mid];
-		int			c = entity_key_cmp(e->kind, ENTRY_NAME(es, e), e->name_len, kind, name, len);
-
-		if (c == 0)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
+	return sset_find(&EntitiesSet, es, &key);
 }
 
 bool
@@ -709,7 +667,7 @@ entities_in(PG_FUNCTION_ARGS)
 		items[n].name = it.name;
 		items[n].len = it.len;
 		memcpy(items[n].country, it.country, 3);
-		items[n].count = it.has_count ? (uint32) it.count : 1;
+		items[n].value = it.has_count ? (uint32) it.count : 1;
 		n++;
 		while (isspace((unsigned char) s[pos]))
 			pos++;
@@ -794,7 +752,7 @@ entities_recv(PG_FUNCTION_ARGS)
 					 errmsg("invalid mention count %d in binary entities", count)));
 		items[i].kind = kind;
 		memcpy(items[i].country, country, 3);
-		items[i].count = (uint32) count;
+		items[i].value = (uint32) count;
 		items[i].len = len;
 		items[i].name = dipg_recv_bytes(buf, len, "entities");
 		recv_check_name(items[i].name, len, "entities");
@@ -836,69 +794,8 @@ entities_contains_entity(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(entities_find(es, e->kind, e->name, ENTITY_NAMELEN(e)) >= 0);
 }
 
-/* True if every entry of b is in a (merge over the sorted arrays). */
-static bool
-contains(Entities *a, Entities *b)
-{
-	int			i = 0;
-
-	for (int j = 0; j < b->nentries; j++)
-	{
-		EntityEntry *eb = &b->entries[j];
-		int			c = 1;
-
-		while (i < a->nentries)
-		{
-			EntityEntry *ea = &a->entries[i];
-
-			c = entity_key_cmp(ea->kind, ENTRY_NAME(a, ea), ea->name_len,
-							   eb->kind, ENTRY_NAME(b, eb), eb->name_len);
-			if (c >= 0)
-				break;
-			i++;
-		}
-		if (c != 0)
-			return false;
-	}
-	return true;
-}
-
-Datum
-entities_contains(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(contains(PG_GETARG_ENTITIES_P(0), PG_GETARG_ENTITIES_P(1)));
-}
-
-Datum
-entities_contained(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(contains(PG_GETARG_ENTITIES_P(1), PG_GETARG_ENTITIES_P(0)));
-}
-
-Datum
-entities_overlap(PG_FUNCTION_ARGS)
-{
-	Entities   *a = PG_GETARG_ENTITIES_P(0);
-	Entities   *b = PG_GETARG_ENTITIES_P(1);
-	int			i = 0,
-				j = 0;
-
-	while (i < a->nentries && j < b->nentries)
-	{
-		EntityEntry *ea = &a->entries[i];
-		EntityEntry *eb = &b->entries[j];
-		int			c = entity_key_cmp(ea->kind, ENTRY_NAME(a, ea), ea->name_len,
-									   eb->kind, ENTRY_NAME(b, eb), eb->name_len);
-
-		if (c == 0)
-			PG_RETURN_BOOL(true);
-		if (c < 0)
-			i++;
-		else
-			j++;
-	}
-	PG_RETURN_BOOL(false);
-}
+/* entities @> entities, <@, &&, = and <> */
+SSET_OPERATOR_FUNCTIONS(entities, &EntitiesSet)
 
 /* Union; counts add. */
 Datum
@@ -908,56 +805,12 @@ entities_concat(PG_FUNCTION_ARGS)
 	Entities   *b = PG_GETARG_ENTITIES_P(1);
 	int			n = a->nentries + b->nentries;
 	EntityItem *items = palloc(Max(n, 1) * sizeof(EntityItem));
-	int			k = 0;
 
-	for (int pass = 0; pass < 2; pass++)
-	{
-		Entities   *es = pass ? b : a;
-
-		for (int i = 0; i < es->nentries; i++)
-		{
-			EntityEntry *e = &es->entries[i];
-
-			items[k].kind = e->kind;
-			items[k].name = ENTRY_NAME(es, e);
-			items[k].len = e->name_len;
-			memcpy(items[k].country, e->country, 3);
-			items[k].count = e->count;
-			k++;
-		}
-	}
-	PG_RETURN_POINTER(make_entities(items, n));
-}
-
-/* Equality: same keys and counts. */
-static bool
-entities_equal(Entities *a, Entities *b)
-{
-	if (a->nentries != b->nentries)
-		return false;
 	for (int i = 0; i < a->nentries; i++)
-	{
-		EntityEntry *ea = &a->entries[i];
-		EntityEntry *eb = &b->entries[i];
-
-		if (ea->count != eb->count ||
-			entity_key_cmp(ea->kind, ENTRY_NAME(a, ea), ea->name_len,
-						   eb->kind, ENTRY_NAME(b, eb), eb->name_len) != 0)
-			return false;
-	}
-	return true;
-}
-
-Datum
-entities_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(entities_equal(PG_GETARG_ENTITIES_P(0), PG_GETARG_ENTITIES_P(1)));
-}
-
-Datum
-entities_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!entities_equal(PG_GETARG_ENTITIES_P(0), PG_GETARG_ENTITIES_P(1)));
+		entities_get(a, i, &items[i]);
+	for (int i = 0; i < b->nentries; i++)
+		entities_get(b, i, &items[a->nentries + i]);
+	PG_RETURN_POINTER(make_entities(items, n));
 }
 
 Datum
@@ -994,17 +847,7 @@ entities_filter_kind(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown entity kind \"%s\"", k)));
 	for (int i = 0; i < es->nentries; i++)
-	{
-		EntityEntry *e = &es->entries[i];
-
-		if (e->kind != kind)
-			continue;
-		items[n].kind = e->kind;
-		items[n].name = ENTRY_NAME(es, e);
-		items[n].len = e->name_len;
-		memcpy(items[n].country, e->country, 3);
-		items[n].count = e->count;
-		n++;
-	}
+		if (es->entries[i].kind == kind)
+			entities_get(es, i, &items[n++]);
 	PG_RETURN_POINTER(make_entities(items, n));
 }

@@ -22,6 +22,8 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 
+#include "sortedset.h"
+
 /* kinds, as in the engine; TOPIC keys can live in the same sets */
 #define EK_PER		1
 #define EK_ORG		2
@@ -82,21 +84,14 @@ typedef struct Entities
 #define DatumGetEntitiesP(d)	((Entities *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_ENTITIES_P(n) DatumGetEntitiesP(PG_GETARG_DATUM(n))
 
-/* An entry under construction, before sorting. */
-typedef struct EntityItem
-{
-	int			kind;
-	const char *name;
-	int			len;
-	char		country[3];
-	uint32		count;
-} EntityItem;
+/* An entry under construction, before sorting (count in value). */
+typedef SSetItem EntityItem;
+
+/* The entries of an entities value as a sorted set (sortedset.h). */
+extern const SSetType EntitiesSet;
 
 /* Sorts, merges duplicates (adding counts) and builds the value. */
 extern Entities *make_entities(EntityItem *items, int n);
-
-/* Compares (kind, name) of two keys. */
-extern int	entity_key_cmp(int k1, const char *n1, int l1, int k2, const char *n2, int l2);
 
 /* Index of (kind, name) in es, or -1. */
 extern int	entities_find(const Entities *es, int kind, const char *name, int len);

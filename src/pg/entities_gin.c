@@ -32,6 +32,7 @@
 #include "postgres.h"
 
 #include "entities.h"
+#include "sortedset.h"
 
 #include "access/gin.h"
 #include "access/reloptions.h"
@@ -322,33 +323,11 @@ consistent_common(GinTernaryValue *check, StrategyNumber strategy, Datum query,
 				return v == NQ_TRUE ? GIN_TRUE : (v == NQ_FALSE ? GIN_FALSE : GIN_MAYBE);
 			}
 		case STRAT_HAS:
-			return check[0];
 		case STRAT_CONTAINS:
-			{
-				GinTernaryValue res = GIN_TRUE;
-
-				for (int i = 0; i < nkeys; i++)
-				{
-					if (check[i] == GIN_FALSE)
-						return GIN_FALSE;
-					if (check[i] == GIN_MAYBE)
-						res = GIN_MAYBE;
-				}
-				return res;
-			}
+			/* ? is @> of one key */
+			return sset_gin_match(check, nkeys, true);
 		case STRAT_OVERLAP:
-			{
-				GinTernaryValue res = GIN_FALSE;
-
-				for (int i = 0; i < nkeys; i++)
-				{
-					if (check[i] == GIN_TRUE)
-						return GIN_TRUE;
-					if (check[i] == GIN_MAYBE)
-						res = GIN_MAYBE;
-				}
-				return res;
-			}
+			return sset_gin_match(check, nkeys, false);
 	}
 	elog(ERROR, "unrecognized strategy number: %d", strategy);
 	return GIN_FALSE;

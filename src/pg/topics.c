@@ -39,11 +39,6 @@ PG_FUNCTION_INFO_V1(topics_recv);
 PG_FUNCTION_INFO_V1(topics_send);
 PG_FUNCTION_INFO_V1(topics_exists);
 PG_FUNCTION_INFO_V1(topics_weight);
-PG_FUNCTION_INFO_V1(topics_contains);
-PG_FUNCTION_INFO_V1(topics_contained);
-PG_FUNCTION_INFO_V1(topics_overlap);
-PG_FUNCTION_INFO_V1(topics_eq);
-PG_FUNCTION_INFO_V1(topics_ne);
 PG_FUNCTION_INFO_V1(topics_to_entities);
 PG_FUNCTION_INFO_V1(dip_topics);
 PG_FUNCTION_INFO_V1(topic_weights);
@@ -70,95 +65,57 @@ topic_key_valid(const char *key, int len)
 	return true;
 }
 
-/* Bytewise order of keys, a prefix first. */
-int
-topic_key_cmp(const char *k1, int l1, const char *k2, int l2)
+/* Reads entry i of a topics value as an item. */
+static void
+topics_get(const void *set, int i, SSetItem *item)
 {
-	int			c = memcmp(k1, k2, Min(l1, l2));
+	const Topics *ts = set;
+	const TopicEntry *e = &ts->entries[i];
 
-	if (c != 0)
-		return c;
-	return l1 < l2 ? -1 : (l1 > l2);
+	memset(item, 0, sizeof(SSetItem));
+	item->name = TOPIC_KEY(ts, e);
+	item->len = e->key_len;
+	item->value = e->weight;
 }
 
-/* qsort comparator of TopicItems by key. */
-static int
-cmp_item(const void *a, const void *b)
+/* Stores an item as entry i of a topics value. */
+static void
+topics_put(void *set, int i, const SSetItem *item, uint32 off)
 {
-	const TopicItem *x = a,
-			   *y = b;
+	TopicEntry *e = &((Topics *) set)->entries[i];
 
-	return topic_key_cmp(x->key, x->len, y->key, y->len);
+	Assert(item->value <= TOPIC_WEIGHT_SCALE);
+	e->key_off = off;
+	e->key_len = (uint8) item->len;
+	e->weight = (uint16) item->value;
 }
+
+/* Folds a duplicate into the item kept: the larger weight wins. */
+static void
+topics_merge(SSetItem *kept, const SSetItem *dup)
+{
+	kept->value = Max(kept->value, dup->value);
+}
+
+const SSetType TopicsSet = {
+	"topics", TOPICS_HDRSZ, sizeof(TopicEntry),
+	topics_get, topics_put, topics_merge
+};
 
 /* Builds a value from unsorted items; a repeated key keeps its top weight. */
 Topics *
 make_topics(TopicItem *items, int n)
 {
-	int			m = 0;
-	Size		strsize = 0;
-	Size		size;
-	Topics	   *ts;
-	char	   *str;
-	uint32		off = 0;
-
-	if (n > 1)
-		qsort(items, n, sizeof(TopicItem), cmp_item);
-	for (int i = 0; i < n; i++)
-	{
-		if (m > 0 && cmp_item(&items[m - 1], &items[i]) == 0)
-		{
-			items[m - 1].weight = Max(items[m - 1].weight, items[i].weight);
-			continue;
-		}
-		items[m++] = items[i];
-	}
-	for (int i = 0; i < m; i++)
-		strsize += items[i].len;
-	size = TOPICS_HDRSZ + (Size) m * sizeof(TopicEntry) + strsize;
-	if (size > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("topics value too large")));
-	ts = palloc0(size);
-	SET_VARSIZE(ts, size);
-	ts->ntopics = m;
-	str = TOPICS_STRINGS(ts);
-	for (int i = 0; i < m; i++)
-	{
-		TopicEntry *e = &ts->entries[i];
-
-		Assert(items[i].weight >= 0 && items[i].weight <= TOPIC_WEIGHT_SCALE);
-		e->key_off = off;
-		e->key_len = (uint8) items[i].len;
-		e->weight = (uint16) items[i].weight;
-		memcpy(str + off, items[i].key, items[i].len);
-		off += items[i].len;
-	}
-	return ts;
+	return sset_build(&TopicsSet, items, n);
 }
 
 /* Binary search for a key. */
 int
 topics_find(const Topics *ts, const char *key, int len)
 {
-	int			lo = 0,
-				hi = ts->ntopics - 1;
+	TopicItem	k = {0, key, len, {0, 0, 0}, 0};
 
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-		const TopicEntry *e = &ts->entries[mid];
-		int			c = topic_key_cmp(TOPIC_KEY(ts, e), e->key_len, key, len);
-
-		if (c == 0)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
+	return sset_find(&TopicsSet, ts, &k);
 }
 
 /* ------------------------------------------------------------------------
@@ -288,7 +245,8 @@ topics_in(PG_FUNCTION_ARGS)
 			cap *= 2;
 			items = repalloc(items, cap * sizeof(TopicItem));
 		}
-		items[n].key = s + k0;
+		items[n].kind = 0;
+		items[n].name = s + k0;
 		items[n].len = p - k0;
 		while (isspace((unsigned char) s[p]))
 			p++;
@@ -301,7 +259,7 @@ topics_in(PG_FUNCTION_ARGS)
 			while (isspace((unsigned char) s[p]))
 				p++;
 		}
-		items[n].weight = weight;
+		items[n].value = weight;
 		n++;
 		if (s[p] == ',')
 		{
@@ -388,9 +346,10 @@ topics_recv(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid topic key length %d in binary topics", len)));
-		items[i].key = dipg_recv_bytes(buf, len, "topics");
+		memset(&items[i], 0, sizeof(TopicItem));
+		items[i].name = dipg_recv_bytes(buf, len, "topics");
 		items[i].len = len;
-		if (!topic_key_valid(items[i].key, len))
+		if (!topic_key_valid(items[i].name, len))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid topic key in binary topics"),
@@ -402,7 +361,7 @@ topics_recv(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid topic weight %.9g in binary topics", (double) w),
 					 errdetail("A topic weight must be a number from 0 to 1.")));
-		items[i].weight = topic_weight_from_float(w);
+		items[i].value = topic_weight_from_float(w);
 	}
 	PG_RETURN_POINTER(make_topics(items, n));
 }
@@ -455,103 +414,8 @@ topics_weight(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT4((float4) ts->entries[i].weight / (float4) TOPIC_WEIGHT_SCALE);
 }
 
-/* True if every key of b is in a (merge over the sorted keys). */
-static bool
-contains(Topics *a, Topics *b)
-{
-	int			i = 0;
-
-	for (int j = 0; j < b->ntopics; j++)
-	{
-		TopicEntry *eb = &b->entries[j];
-		int			c = 1;
-
-		while (i < a->ntopics)
-		{
-			TopicEntry *ea = &a->entries[i];
-
-			c = topic_key_cmp(TOPIC_KEY(a, ea), ea->key_len, TOPIC_KEY(b, eb), eb->key_len);
-			if (c >= 0)
-				break;
-			i++;
-		}
-		if (c != 0)
-			return false;
-	}
-	return true;
-}
-
-/* topics @> topics */
-Datum
-topics_contains(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(contains(PG_GETARG_TOPICS_P(0), PG_GETARG_TOPICS_P(1)));
-}
-
-/* topics <@ topics */
-Datum
-topics_contained(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(contains(PG_GETARG_TOPICS_P(1), PG_GETARG_TOPICS_P(0)));
-}
-
-/* topics && topics: some key is in both. */
-Datum
-topics_overlap(PG_FUNCTION_ARGS)
-{
-	Topics	   *a = PG_GETARG_TOPICS_P(0);
-	Topics	   *b = PG_GETARG_TOPICS_P(1);
-	int			i = 0,
-				j = 0;
-
-	while (i < a->ntopics && j < b->ntopics)
-	{
-		TopicEntry *ea = &a->entries[i];
-		TopicEntry *eb = &b->entries[j];
-		int			c = topic_key_cmp(TOPIC_KEY(a, ea), ea->key_len,
-									  TOPIC_KEY(b, eb), eb->key_len);
-
-		if (c == 0)
-			PG_RETURN_BOOL(true);
-		if (c < 0)
-			i++;
-		else
-			j++;
-	}
-	PG_RETURN_BOOL(false);
-}
-
-/* Equality: the same keys with the same weights. */
-static bool
-topics_equal(Topics *a, Topics *b)
-{
-	if (a->ntopics != b->ntopics)
-		return false;
-	for (int i = 0; i < a->ntopics; i++)
-	{
-		TopicEntry *ea = &a->entries[i];
-		TopicEntry *eb = &b->entries[i];
-
-		if (ea->weight != eb->weight ||
-			topic_key_cmp(TOPIC_KEY(a, ea), ea->key_len, TOPIC_KEY(b, eb), eb->key_len) != 0)
-			return false;
-	}
-	return true;
-}
-
-/* topics = topics */
-Datum
-topics_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(topics_equal(PG_GETARG_TOPICS_P(0), PG_GETARG_TOPICS_P(1)));
-}
-
-/* topics <> topics */
-Datum
-topics_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!topics_equal(PG_GETARG_TOPICS_P(0), PG_GETARG_TOPICS_P(1)));
-}
+/* topics @> topics, <@, &&, = and <> */
+SSET_OPERATOR_FUNCTIONS(topics, &TopicsSet)
 
 /*
  * Cast to entities: one topic entry per key, with the weight in
@@ -572,7 +436,7 @@ topics_to_entities(PG_FUNCTION_ARGS)
 		items[i].name = TOPIC_KEY(ts, e);
 		items[i].len = e->key_len;
 		memset(items[i].country, 0, 3);
-		items[i].count = e->weight;
+		items[i].value = e->weight;
 	}
 	PG_RETURN_POINTER(make_entities(items, ts->ntopics));
 }
@@ -605,13 +469,14 @@ document_topics(text *doc)
 		if (!(w[t] > 0))
 			continue;
 		key = dip_str(ga.dict, ga.dict->topics[t].key);
-		items[n].key = key;
+		memset(&items[n], 0, sizeof(TopicItem));
+		items[n].name = key;
 		items[n].len = strlen(key);
 		/* the dictionary checks keys, but a value must never hold a bad one */
 		if (!topic_key_valid(key, items[n].len))
 			continue;
 		/* a topic that is present never rounds to weight 0 */
-		items[n].weight = Min(Max(topic_weight_from_float(w[t]), 1), TOPIC_WEIGHT_SCALE);
+		items[n].value = Min(Max(topic_weight_from_float(w[t]), 1), TOPIC_WEIGHT_SCALE);
 		n++;
 	}
 	ts = make_topics(items, n);

@@ -12,6 +12,7 @@
  */
 #include "postgres.h"
 
+#include "sortedset.h"
 #include "topics.h"
 
 #include "access/gin.h"
@@ -88,35 +89,10 @@ gin_extract_topics_query(PG_FUNCTION_ARGS)
 static GinTernaryValue
 consistent_common(GinTernaryValue *check, StrategyNumber strategy, int32 nkeys)
 {
-	GinTernaryValue res;
-
-	switch (strategy)
-	{
-		case STRAT_EXISTS:
-			return check[0];
-		case STRAT_CONTAINS:
-			res = GIN_TRUE;
-			for (int i = 0; i < nkeys; i++)
-			{
-				if (check[i] == GIN_FALSE)
-					return GIN_FALSE;
-				if (check[i] == GIN_MAYBE)
-					res = GIN_MAYBE;
-			}
-			return res;
-		case STRAT_OVERLAP:
-			res = GIN_FALSE;
-			for (int i = 0; i < nkeys; i++)
-			{
-				if (check[i] == GIN_TRUE)
-					return GIN_TRUE;
-				if (check[i] == GIN_MAYBE)
-					res = GIN_MAYBE;
-			}
-			return res;
-	}
-	elog(ERROR, "unrecognized strategy number: %d", strategy);
-	return GIN_FALSE;
+	if (strategy != STRAT_EXISTS && strategy != STRAT_CONTAINS && strategy != STRAT_OVERLAP)
+		elog(ERROR, "unrecognized strategy number: %d", strategy);
+	/* ? is @> of one key */
+	return sset_gin_match(check, nkeys, strategy != STRAT_OVERLAP);
 }
 
 /* consistent: exact, never asks for a recheck. */
