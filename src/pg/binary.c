@@ -55,3 +55,19 @@ dipg_recv_bytes(StringInfo buf, int len, const char *typname)
 	recv_need(buf, len, typname);
 	return pq_getmsgbytes(buf, len);
 }
+
+/*
+ * Reads the element count of a value whose elements take at least minsize
+ * bytes each, refusing a count the rest of the value cannot hold.
+ */
+int32
+dipg_recv_count(StringInfo buf, int minsize, const char *typname)
+{
+	int32		n = dipg_recv_int32(buf, typname);
+
+	if (n < 0 || n > (buf->len - buf->cursor) / minsize)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid number of elements %d in binary %s value", n, typname)));
+	return n;
+}

@@ -35,6 +35,7 @@ extern uint8 dipg_recv_byte(struct StringInfoData *buf, const char *typname);
 extern int32 dipg_recv_int32(struct StringInfoData *buf, const char *typname);
 extern float4 dipg_recv_float4(struct StringInfoData *buf, const char *typname);
 extern const char *dipg_recv_bytes(struct StringInfoData *buf, int len, const char *typname);
+extern int32 dipg_recv_count(struct StringInfoData *buf, int minsize, const char *typname);
 
 /* A float4 Goldstein score as the double nearest its decimal value. */
 extern float8 dipg_goldstein_value(float g);

@@ -722,14 +722,10 @@ Datum
 entities_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			n = dipg_recv_int32(buf, "entities");
+	/* each entry takes at least 13 bytes */
+	int			n = dipg_recv_count(buf, 13, "entities");
 	EntityItem *items;
 
-	/* each entry takes at least 13 bytes */
-	if (n < 0 || n > (buf->len - buf->cursor) / 13)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid number of entities %d in binary entities", n)));
 	items = palloc(Max(n, 1) * sizeof(EntityItem));
 	for (int i = 0; i < n; i++)
 	{

@@ -333,43 +333,33 @@ consistent_common(GinTernaryValue *check, StrategyNumber strategy, Datum query,
 	return GIN_FALSE;
 }
 
+/* consistent: rechecks unless only exact keys decided. */
 Datum
 gin_entities_consistent(PG_FUNCTION_ARGS)
 {
-	bool	   *check = (bool *) PG_GETARG_POINTER(0);
-	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
 	Pointer    *extra = (Pointer *) PG_GETARG_POINTER(4);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
-	GinTernaryValue *tcheck = palloc(Max(nkeys, 1) * sizeof(GinTernaryValue));
 	KeyInfo    *info = nkeys > 0 ? (KeyInfo *) extra[0] : NULL;
 	GinTernaryValue res;
 
-	/* a present bucket key only says "maybe" */
-	for (int i = 0; i < nkeys; i++)
-		tcheck[i] = !check[i] ? GIN_FALSE : (info->exact[i] ? GIN_TRUE : GIN_MAYBE);
-	res = consistent_common(tcheck, strategy, PG_GETARG_DATUM(2), nkeys, extra);
-	/* unless only exact keys decided, confirm on the heap value */
+	res = consistent_common(sset_gin_presence(PG_GETARG_POINTER(0), false, nkeys,
+											  info ? info->exact : NULL),
+							PG_GETARG_UINT16(1), PG_GETARG_DATUM(2), nkeys, extra);
 	*recheck = res != GIN_TRUE;
-	pfree(tcheck);
 	PG_RETURN_BOOL(res != GIN_FALSE);
 }
 
+/* triConsistent: the same over GIN_TRUE / GIN_FALSE / GIN_MAYBE. */
 Datum
 gin_entities_triconsistent(PG_FUNCTION_ARGS)
 {
-	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
-	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
 	Pointer    *extra = (Pointer *) PG_GETARG_POINTER(4);
 	KeyInfo    *info = nkeys > 0 ? (KeyInfo *) extra[0] : NULL;
-	GinTernaryValue *tcheck = palloc(Max(nkeys, 1) * sizeof(GinTernaryValue));
-	GinTernaryValue res;
 
-	/* a present bucket key only says "maybe" */
-	for (int i = 0; i < nkeys; i++)
-		tcheck[i] = (check[i] == GIN_TRUE && !info->exact[i]) ? GIN_MAYBE : check[i];
-	res = consistent_common(tcheck, strategy, PG_GETARG_DATUM(2), nkeys, extra);
-	pfree(tcheck);
-	PG_RETURN_GIN_TERNARY_VALUE(res);
+	PG_RETURN_GIN_TERNARY_VALUE(consistent_common(sset_gin_presence(PG_GETARG_POINTER(0), true, nkeys,
+																	info ? info->exact : NULL),
+												  PG_GETARG_UINT16(1), PG_GETARG_DATUM(2),
+												  nkeys, extra));
 }

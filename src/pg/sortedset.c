@@ -200,3 +200,18 @@ sset_gin_match(const GinTernaryValue *check, int nkeys, bool all)
 	}
 	return res;
 }
+
+GinTernaryValue *
+sset_gin_presence(const void *check, bool ternary, int nkeys, const bool *exact)
+{
+	GinTernaryValue *t = palloc(Max(nkeys, 1) * sizeof(GinTernaryValue));
+
+	for (int i = 0; i < nkeys; i++)
+	{
+		GinTernaryValue v = ternary ? ((const GinTernaryValue *) check)[i] :
+			(((const bool *) check)[i] ? GIN_TRUE : GIN_FALSE);
+
+		t[i] = (v == GIN_TRUE && exact && !exact[i]) ? GIN_MAYBE : v;
+	}
+	return t;
+}

@@ -107,4 +107,13 @@ extern Datum sset_operator(FunctionCallInfo fcinfo, const SSetType *t, SSetOp op
  */
 extern GinTernaryValue sset_gin_match(const GinTernaryValue *check, int nkeys, bool all);
 
+/*
+ * GIN: the ternary presence of a query's keys, from a consistent
+ * function's bool check[] (ternary false) or a triConsistent's ternary
+ * one.  A present key that is not exact (exact[i] false: a hash bucket)
+ * only says "maybe"; exact NULL means every key is exact.
+ */
+extern GinTernaryValue *sset_gin_presence(const void *check, bool ternary, int nkeys,
+										  const bool *exact);
+
 #endif							/* DIPLOMAT_SORTEDSET_H */

@@ -328,14 +328,10 @@ Datum
 topics_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			n = dipg_recv_int32(buf, "topics");
+	/* each topic takes at least 9 bytes */
+	int			n = dipg_recv_count(buf, 9, "topics");
 	TopicItem  *items;
 
-	/* each topic takes at least 9 bytes */
-	if (n < 0 || n > (buf->len - buf->cursor) / 9)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid number of topics %d in binary topics", n)));
 	items = palloc(Max(n, 1) * sizeof(TopicItem));
 	for (int i = 0; i < n; i++)
 	{
