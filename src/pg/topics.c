@@ -19,6 +19,7 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
 #include "diplomat.h"
 #include "dictionary.h"
 #include "entities.h"
@@ -122,24 +123,26 @@ topics_find(const Topics *ts, const char *key, int len)
  * Text I/O
  * ------------------------------------------------------------------------
  */
-/* Raises the input syntax error with a detail and a position. */
-static void
-syntax_error(const char *input, int pos, const char *what)
+/* Reports the input syntax error with a detail and a position; -1. */
+static int
+syntax_error(Node *escontext, const char *input, int pos, const char *what)
 {
-	ereport(ERROR,
+	errsave(escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type topics: \"%s\"", input),
 			 errdetail("%s at character %d.", what, pos + 1)));
+	return -1;
 }
 
-/* Raises the input error for a weight out of [0, 1]. */
-static void
-weight_error(const char *input, int pos)
+/* Reports the input error for a weight out of [0, 1]; -1. */
+static int
+weight_error(Node *escontext, const char *input, int pos)
 {
-	ereport(ERROR,
+	errsave(escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type topics: \"%s\"", input),
 			 errdetail("A topic weight must be a number from 0 to 1, at character %d.", pos + 1)));
+	return -1;
 }
 
 /* True at the end of an unquoted key. */
@@ -152,10 +155,10 @@ is_key_end(char c)
 /*
  * Parses a weight at s[*pos]: a decimal number ([+-]digits[.digits][e[+-]digits])
  * from 0 to 1, rounded to thousandths.  NaN and infinities are rejected
- * with the range message.
+ * with the range message.  Returns -1 after reporting an error.
  */
 static int
-parse_weight(const char *s, int *pos)
+parse_weight(Node *escontext, const char *s, int *pos)
 {
 	int			p = *pos;
 	int			w0 = p;
@@ -170,13 +173,13 @@ parse_weight(const char *s, int *pos)
 		if ((p - w0 == 3 && pg_strncasecmp(s + w0, "nan", 3) == 0) ||
 			(p - w0 == 3 && pg_strncasecmp(s + w0, "inf", 3) == 0) ||
 			(p - w0 == 8 && pg_strncasecmp(s + w0, "infinity", 8) == 0))
-			weight_error(s, w0);
-		syntax_error(s, w0, "Expected a weight after :");
+			return weight_error(escontext, s, w0);
+		return syntax_error(escontext, s, w0, "Expected a weight after :");
 	}
 	if (s[p] == '+' || s[p] == '-')
 		p++;
 	if (pg_strncasecmp(s + p, "infinity", 8) == 0 || pg_strncasecmp(s + p, "inf", 3) == 0)
-		weight_error(s, w0);
+		return weight_error(escontext, s, w0);
 	while (isdigit((unsigned char) s[p]))
 	{
 		p++;
@@ -192,7 +195,7 @@ parse_weight(const char *s, int *pos)
 		}
 	}
 	if (ndigits == 0)
-		syntax_error(s, w0, "Expected a weight after :");
+		return syntax_error(escontext, s, w0, "Expected a weight after :");
 	if (s[p] == 'e' || s[p] == 'E')
 	{
 		int			e0 = ++p;
@@ -200,7 +203,7 @@ parse_weight(const char *s, int *pos)
 		if (s[p] == '+' || s[p] == '-')
 			p++;
 		if (!isdigit((unsigned char) s[p]))
-			syntax_error(s, e0, "Expected an exponent");
+			return syntax_error(escontext, s, e0, "Expected an exponent");
 		while (isdigit((unsigned char) s[p]))
 			p++;
 	}
@@ -208,7 +211,7 @@ parse_weight(const char *s, int *pos)
 	w = strtod(num, NULL);
 	pfree(num);
 	if (isnan(w) || w < 0 || w > 1)
-		weight_error(s, w0);
+		return weight_error(escontext, s, w0);
 	*pos = p;
 	return topic_weight_from_float(w);
 }
@@ -218,6 +221,7 @@ Datum
 topics_in(PG_FUNCTION_ARGS)
 {
 	char	   *s = PG_GETARG_CSTRING(0);
+	Node	   *escontext = fcinfo->context;
 	int			p = 0;
 	int			n = 0,
 				cap = 16;
@@ -233,9 +237,12 @@ topics_in(PG_FUNCTION_ARGS)
 		while (!is_key_end(s[p]))
 			p++;
 		if (p == k0)
-			syntax_error(s, p, "Expected a topic key");
+		{
+			syntax_error(escontext, s, p, "Expected a topic key");
+			PG_RETURN_NULL();
+		}
 		if (!topic_key_valid(s + k0, p - k0))
-			ereport(ERROR,
+			ereturn(escontext, (Datum) 0,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type topics: \"%s\"", s),
 					 errdetail("A topic key consists of 1 to %d lower-case ASCII letters, digits and underscores, at character %d.",
@@ -245,7 +252,7 @@ topics_in(PG_FUNCTION_ARGS)
 			cap *= 2;
 			items = repalloc(items, cap * sizeof(TopicItem));
 		}
-		items[n].kind = 0;
+		memset(&items[n], 0, sizeof(TopicItem));
 		items[n].name = s + k0;
 		items[n].len = p - k0;
 		while (isspace((unsigned char) s[p]))
@@ -255,7 +262,9 @@ topics_in(PG_FUNCTION_ARGS)
 			p++;
 			while (isspace((unsigned char) s[p]))
 				p++;
-			weight = parse_weight(s, &p);
+			weight = parse_weight(escontext, s, &p);
+			if (weight < 0)
+				PG_RETURN_NULL();
 			while (isspace((unsigned char) s[p]))
 				p++;
 		}
@@ -267,10 +276,16 @@ topics_in(PG_FUNCTION_ARGS)
 			while (isspace((unsigned char) s[p]))
 				p++;
 			if (s[p] == '\0')
-				syntax_error(s, p, "Expected a topic after ,");
+			{
+				syntax_error(escontext, s, p, "Expected a topic after ,");
+				PG_RETURN_NULL();
+			}
 		}
 		else if (s[p] != '\0')
-			syntax_error(s, p, "Expected , between topics");
+		{
+			syntax_error(escontext, s, p, "Expected , between topics");
+			PG_RETURN_NULL();
+		}
 	}
 	PG_RETURN_POINTER(make_topics(items, n));
 }

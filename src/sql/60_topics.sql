@@ -75,27 +75,27 @@ COMMENT ON FUNCTION diplomat.topics_eq(diplomat.topics, diplomat.topics) IS 'imp
 COMMENT ON FUNCTION diplomat.topics_ne(diplomat.topics, diplomat.topics) IS 'implementation of <> for topics';
 
 CREATE OPERATOR diplomat.? (
-    LEFTARG = diplomat.topics, RIGHTARG = text, PROCEDURE = diplomat.topics_exists,
-    RESTRICT = matchingsel, JOIN = matchingjoinsel);
+    LEFTARG = diplomat.topics, RIGHTARG = text, FUNCTION = diplomat.topics_exists,
+    RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR diplomat.-> (
-    LEFTARG = diplomat.topics, RIGHTARG = text, PROCEDURE = diplomat.topics_weight);
+    LEFTARG = diplomat.topics, RIGHTARG = text, FUNCTION = diplomat.topics_weight);
 CREATE OPERATOR diplomat.@> (
-    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, PROCEDURE = diplomat.topics_contains,
-    COMMUTATOR = OPERATOR(diplomat.<@), RESTRICT = matchingsel, JOIN = matchingjoinsel);
+    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, FUNCTION = diplomat.topics_contains,
+    COMMUTATOR = OPERATOR(diplomat.<@), RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR diplomat.<@ (
-    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, PROCEDURE = diplomat.topics_contained,
-    COMMUTATOR = OPERATOR(diplomat.@>), RESTRICT = matchingsel, JOIN = matchingjoinsel);
+    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, FUNCTION = diplomat.topics_contained,
+    COMMUTATOR = OPERATOR(diplomat.@>), RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR diplomat.&& (
-    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, PROCEDURE = diplomat.topics_overlap,
-    COMMUTATOR = OPERATOR(diplomat.&&), RESTRICT = matchingsel, JOIN = matchingjoinsel);
+    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, FUNCTION = diplomat.topics_overlap,
+    COMMUTATOR = OPERATOR(diplomat.&&), RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR diplomat.= (
-    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, PROCEDURE = diplomat.topics_eq,
+    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, FUNCTION = diplomat.topics_eq,
     COMMUTATOR = OPERATOR(diplomat.=), NEGATOR = OPERATOR(diplomat.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel);
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
 CREATE OPERATOR diplomat.<> (
-    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, PROCEDURE = diplomat.topics_ne,
+    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, FUNCTION = diplomat.topics_ne,
     COMMUTATOR = OPERATOR(diplomat.<>), NEGATOR = OPERATOR(diplomat.=),
-    RESTRICT = neqsel, JOIN = neqjoinsel);
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 COMMENT ON OPERATOR diplomat.? (diplomat.topics, text) IS 'has the topic key (whatever its weight)';
 COMMENT ON OPERATOR diplomat.-> (diplomat.topics, text) IS 'weight of the topic key, NULL if absent';
 COMMENT ON OPERATOR diplomat.@> (diplomat.topics, diplomat.topics) IS 'contains every topic key of the right operand';
