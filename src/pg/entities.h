@@ -169,13 +169,32 @@ typedef void (*NQOper) (void *arg, int oper, const void *l, const void *r, void 
 extern void nq_fold(const NewsQuery *q, size_t elemsize, NQLeaf leaf, NQOper oper,
 					void *arg, void *result);
 
-/* Evaluates the query against a document's set. */
-extern bool nq_match_entities(const NewsQuery *q, const Entities *es);
-
 /* True if the query can only match rows containing one of its keys. */
 extern bool nq_needs_keys(const NewsQuery *q);
 
 /* True if any operand is a topic. */
 extern bool nq_has_topics(const NewsQuery *q);
+
+/*
+ * A query bound to the dictionaries (resolve.c): for operand item i, the
+ * names it matches are names[first[i] .. first[i] + count[i]).
+ */
+typedef struct NQResolved
+{
+	int		   *first;
+	int		   *count;
+	SSetItem   *names;
+	int			nnames;
+} NQResolved;
+
+/* Resolves every operand; notices: report names the dictionaries lack. */
+extern NQResolved *nq_resolve(const NewsQuery *q, bool notices);
+
+/* nq_resolve() cached in flinfo->fn_extra for the same query and dictionaries. */
+extern NQResolved *nq_resolve_cached(FmgrInfo *flinfo, const NewsQuery *q);
+
+/* Evaluates a resolved query against a document's set. */
+extern bool nq_match_resolved(const NewsQuery *q, const NQResolved *res,
+							  const Entities *es);
 
 #endif							/* DIPLOMAT_ENTITIES_H */

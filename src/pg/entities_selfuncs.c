@@ -216,6 +216,7 @@ typedef struct SelCtx
 	float4	   *numbers;
 	int			nnumbers;
 	float4		minfreq;
+	NQResolved *res;			/* the newsquery's names, resolved */
 } SelCtx;
 
 static double
@@ -266,12 +267,26 @@ key_freq(SelCtx *sc, int kind, const char *name, int len, bool wildcard)
 	return Min(DEFAULT_ENT_FREQ, sc->minfreq / 2);
 }
 
-/* Selectivity of an operand: the frequency of its key. */
+/* Selectivity of an operand: its names' frequencies, as if independent. */
 static void
 sel_leaf(void *arg, const NewsQuery *q, const NQItem *val, void *out)
 {
-	*(double *) out = key_freq((SelCtx *) arg, val->kind, NQ_NAME(q, val), val->name_len,
-							   (val->flags & NQ_WILDCARD) != 0);
+	SelCtx	   *sc = arg;
+	int			i = val - q->items;
+	double		none = 1.0;
+
+	if (val->flags & NQ_WILDCARD)
+	{
+		*(double *) out = key_freq(sc, val->kind, "", 0, true);
+		return;
+	}
+	for (int k = 0; k < sc->res->count[i]; k++)
+	{
+		SSetItem   *n = &sc->res->names[sc->res->first[i] + k];
+
+		none *= 1.0 - key_freq(sc, n->kind, n->name, n->len, false);
+	}
+	*(double *) out = 1.0 - none;
 }
 
 /* Selectivity of an operator from its operands', as if independent. */
@@ -296,7 +311,11 @@ query_sel(SelCtx *sc, NewsQuery *q)
 	double		sel = 0.0;
 
 	if (q->nitems > 0)
+	{
+		/* the planner's guess must not talk: no NOTICEs */
+		sc->res = nq_resolve(q, false);
 		nq_fold(q, sizeof(double), sel_leaf, sel_oper, sc, &sel);
+	}
 	return sel;
 }
 

@@ -756,22 +756,6 @@ nq_execute(const NewsQuery *q, void *arg, NQCheck check)
 	return v;
 }
 
-static NQValue
-check_entities(void *arg, const NewsQuery *q, const NQItem *val)
-{
-	const Entities *es = arg;
-
-	if (val->flags & NQ_WILDCARD)
-		return entities_has_kind(es, val->kind) ? NQ_TRUE : NQ_FALSE;
-	return entities_find(es, val->kind, NQ_NAME(q, val), val->name_len) >= 0 ? NQ_TRUE : NQ_FALSE;
-}
-
-bool
-nq_match_entities(const NewsQuery *q, const Entities *es)
-{
-	return nq_execute(q, (void *) es, check_entities) == NQ_TRUE;
-}
-
 /*
  * True if every row matching the query must contain at least one of its
  * non-negated keys (so GIN need not scan everything).  Computed as: the
@@ -798,22 +782,29 @@ nq_has_topics(const NewsQuery *q)
 	return false;
 }
 
+/*
+ * entities @@ newsquery and its commutator: the query's names resolved
+ * against the dictionaries once per call site (resolve.c).
+ */
+static Datum
+match_entities(FunctionCallInfo fcinfo, int esarg)
+{
+	Entities   *es = PG_GETARG_ENTITIES_P(esarg);
+	NewsQuery  *q = PG_GETARG_NEWSQUERY_P(1 - esarg);
+
+	PG_RETURN_BOOL(nq_match_resolved(q, nq_resolve_cached(fcinfo->flinfo, q), es));
+}
+
 Datum
 entities_match_newsquery(PG_FUNCTION_ARGS)
 {
-	Entities   *es = PG_GETARG_ENTITIES_P(0);
-	NewsQuery  *q = PG_GETARG_NEWSQUERY_P(1);
-
-	PG_RETURN_BOOL(nq_match_entities(q, es));
+	return match_entities(fcinfo, 0);
 }
 
 Datum
 newsquery_match_entities(PG_FUNCTION_ARGS)
 {
-	NewsQuery  *q = PG_GETARG_NEWSQUERY_P(0);
-	Entities   *es = PG_GETARG_ENTITIES_P(1);
-
-	PG_RETURN_BOOL(nq_match_entities(q, es));
+	return match_entities(fcinfo, 1);
 }
 
 /* ------------------------------------------------------------------------

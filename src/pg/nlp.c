@@ -201,7 +201,7 @@ text_match_newsquery(PG_FUNCTION_ARGS)
 						DIP_WANT_MENTIONS | (topics ? DIP_WANT_TOPICS : 0));
 	es = dipg_analysis_entities(&ga, topics);
 	dipg_analysis_end(&ga);
-	res = nq_match_entities(q, es);
+	res = nq_match_resolved(q, nq_resolve_cached(fcinfo->flinfo, q), es);
 	pfree(es);
 	PG_RETURN_BOOL(res);
 }

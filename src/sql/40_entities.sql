@@ -204,12 +204,14 @@ COMMENT ON FUNCTION diplomat.entities(text, date) IS
 'the distinct entities of a document with mention counts; IMMUTABLE like to_tsvector(regconfig, text): see the README on dictionary changes';
 
 -- operators on entities -----------------------------------------------------
+-- @@ resolves the query's names against the current dictionaries (case,
+-- aliases, surnames: see resolve.c), so it is STABLE, not IMMUTABLE
 CREATE FUNCTION diplomat.entities_match_newsquery(diplomat.entities, diplomat.newsquery) RETURNS boolean
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.newsquery_match_entities(diplomat.newsquery, diplomat.entities) RETURNS boolean
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.text_match_newsquery(text, diplomat.newsquery) RETURNS boolean
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
+    AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1000;
 CREATE FUNCTION diplomat.entities_contains_entity(diplomat.entities, diplomat.entity) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.entities_contains(diplomat.entities, diplomat.entities) RETURNS boolean
@@ -224,7 +226,7 @@ CREATE FUNCTION diplomat.entities_eq(diplomat.entities, diplomat.entities) RETUR
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.entities_ne(diplomat.entities, diplomat.entities) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION diplomat.entities_match_newsquery(diplomat.entities, diplomat.newsquery) IS 'implementation of entities @@ newsquery';
+COMMENT ON FUNCTION diplomat.entities_match_newsquery(diplomat.entities, diplomat.newsquery) IS 'implementation of entities @@ newsquery: names resolved against the current dictionaries (case, aliases, surnames)';
 COMMENT ON FUNCTION diplomat.newsquery_match_entities(diplomat.newsquery, diplomat.entities) IS 'implementation of newsquery @@ entities';
 COMMENT ON FUNCTION diplomat.text_match_newsquery(text, diplomat.newsquery) IS 'implementation of text @@ newsquery: extracts entities (and topics) on the fly';
 COMMENT ON FUNCTION diplomat.entities_contains_entity(diplomat.entities, diplomat.entity) IS 'implementation of entities ? entity';
