@@ -291,8 +291,8 @@ topics_in(PG_FUNCTION_ARGS)
 }
 
 /* Appends a weight in thousandths as a decimal without trailing zeros. */
-static void
-append_weight(StringInfo buf, int w)
+void
+topic_weight_append(StringInfo buf, int w)
 {
 	char		digits[4];
 	int			nd = 3;
@@ -329,7 +329,7 @@ topics_out(PG_FUNCTION_ARGS)
 			appendStringInfoString(&buf, ", ");
 		appendBinaryStringInfo(&buf, TOPIC_KEY(ts, e), e->key_len);
 		appendStringInfoChar(&buf, ':');
-		append_weight(&buf, e->weight);
+		topic_weight_append(&buf, e->weight);
 	}
 	PG_RETURN_CSTRING(buf.data);
 }

@@ -61,6 +61,10 @@ extern Topics *make_topics(TopicItem *items, int n);
 /* Index of key in ts, or -1. */
 extern int	topics_find(const Topics *ts, const char *key, int len);
 
+/* Appends a weight in thousandths as a decimal without trailing zeros. */
+struct StringInfoData;
+extern void topic_weight_append(struct StringInfoData *buf, int w);
+
 /* A weight in [0, 1] as thousandths, rounded to nearest. */
 static inline int
 topic_weight_from_float(double w)

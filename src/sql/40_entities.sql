@@ -311,6 +311,36 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.unnest(diplomat.entities) IS
 'the entities of a set as rows: entity, kind, name, country and mention count';
 
+-- the analyst's tools: highlight, rank, JSON ----------------------------------
+CREATE FUNCTION diplomat.highlight(doc text, query diplomat.newsquery, options text DEFAULT '')
+RETURNS text
+AS 'MODULE_PATHNAME', 'dip_highlight'
+LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1000;
+COMMENT ON FUNCTION diplomat.highlight(text, diplomat.newsquery, text) IS
+'the mentions of a document that match a query, marked in context, like ts_headline (options StartSel, StopSel, MaxWords, MaxFragments, FragmentDelimiter, HighlightAll)';
+
+CREATE FUNCTION diplomat.news_rank(ents diplomat.entities, query diplomat.newsquery)
+RETURNS real
+AS 'MODULE_PATHNAME', 'news_rank_entities'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.news_rank(diplomat.entities, diplomat.newsquery) IS
+'how well stored entities match a query, from 0 to 1, by mention counts (like ts_rank), for ordering results';
+
+CREATE FUNCTION diplomat.news_rank(doc text, query diplomat.newsquery, published date DEFAULT NULL)
+RETURNS real
+AS 'MODULE_PATHNAME', 'news_rank_text'
+LANGUAGE C STABLE PARALLEL SAFE COST 1000;
+COMMENT ON FUNCTION diplomat.news_rank(text, diplomat.newsquery, date) IS
+'how well a document matches a query, from 0 to 1, by mentions weighted by their position (the lead counts most) and topic weights';
+
+CREATE FUNCTION diplomat.entities_to_jsonb(diplomat.entities) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.entities_to_jsonb(diplomat.entities) IS
+'the entities as a JSON array of {kind, name, country, mentions} objects (the cast to jsonb)';
+CREATE CAST (diplomat.entities AS jsonb) WITH FUNCTION diplomat.entities_to_jsonb(diplomat.entities);
+COMMENT ON CAST (diplomat.entities AS jsonb) IS
+'explicit cast: [{"kind": "PER", "name": "Antony Blinken", "country": "USA", "mentions": 3}, ...]';
+
 -- GIN ---------------------------------------------------------------------
 CREATE FUNCTION diplomat.gin_cmp_entity_key(text, text) RETURNS integer
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -114,6 +114,15 @@ CREATE CAST (diplomat.topics AS diplomat.entities)
 COMMENT ON CAST (diplomat.topics AS diplomat.entities) IS
 'explicit cast: each topic becomes an entity topic:key whose count is the weight in thousandths';
 
+-- cast to jsonb ---------------------------------------------------------------
+CREATE FUNCTION diplomat.topics_to_jsonb(diplomat.topics) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.topics_to_jsonb(diplomat.topics) IS
+'the topics as a JSON object from key to weight (the cast to jsonb)';
+CREATE CAST (diplomat.topics AS jsonb) WITH FUNCTION diplomat.topics_to_jsonb(diplomat.topics);
+COMMENT ON CAST (diplomat.topics AS jsonb) IS
+'explicit cast: {"cross_strait": 0.631, "korean_peninsula": 0.545}';
+
 -- GIN -------------------------------------------------------------------------
 CREATE FUNCTION diplomat.gin_extract_topics(diplomat.topics, internal) RETURNS internal
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
