@@ -42,9 +42,6 @@ PG_FUNCTION_INFO_V1(entity_name);
 PG_FUNCTION_INFO_V1(entity_country);
 PG_FUNCTION_INFO_V1(entity_construct);
 PG_FUNCTION_INFO_V1(entities_in);
-PG_FUNCTION_INFO_V1(entities_out);
-PG_FUNCTION_INFO_V1(entities_recv);
-PG_FUNCTION_INFO_V1(entities_send);
 PG_FUNCTION_INFO_V1(entities_contains_entity);
 PG_FUNCTION_INFO_V1(entities_concat);
 PG_FUNCTION_INFO_V1(entities_length);
@@ -594,10 +591,6 @@ entities_merge(SSetItem *kept, const SSetItem *dup)
 		memcpy(kept->country, dup->country, 3);
 }
 
-const SSetType EntitiesSet = {
-	"entities", ENTITIES_HDRSZ, sizeof(EntityEntry),
-	entities_get, entities_put, entities_merge
-};
 
 Entities *
 make_entities(EntityItem *items, int n)
@@ -691,91 +684,68 @@ entities_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(make_entities(items, n));
 }
 
-Datum
-entities_out(PG_FUNCTION_ARGS)
+/* Text form of one entry: KIND:"name"[@CCC]:count. */
+static void
+entities_out_item(StringInfo buf, const SSetItem *item)
 {
-	Entities   *es = PG_GETARG_ENTITIES_P(0);
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	for (int i = 0; i < es->nentries; i++)
-	{
-		EntityEntry *e = &es->entries[i];
-
-		if (i > 0)
-			appendStringInfoString(&buf, ", ");
-		appendStringInfo(&buf, "%s:", entity_kind_name(e->kind));
-		append_quoted(&buf, ENTRY_NAME(es, e), e->name_len);
-		if (e->country[0])
-			appendStringInfo(&buf, "@%.3s", e->country);
-		appendStringInfo(&buf, ":%u", e->count);
-	}
-	PG_RETURN_CSTRING(buf.data);
+	appendStringInfo(buf, "%s:", entity_kind_name(item->kind));
+	append_quoted(buf, item->name, item->len);
+	if (item->country[0])
+		appendStringInfo(buf, "@%.3s", item->country);
+	appendStringInfo(buf, ":%u", item->value);
 }
 
 /*
- * Binary: int32 count, then per entry: byte kind, 3 bytes country, int32
- * mention count, int32 name length, name bytes.  Receive validates every
- * field and re-sorts.
+ * Binary form of one entry: byte kind, 3 bytes country, int32 mention
+ * count, int32 name length, name bytes.
  */
-Datum
-entities_recv(PG_FUNCTION_ARGS)
+static void
+entities_send_item(StringInfo buf, const SSetItem *item)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	/* each entry takes at least 13 bytes */
-	int			n = dipg_recv_count(buf, 13, "entities");
-	EntityItem *items;
-
-	items = palloc(Max(n, 1) * sizeof(EntityItem));
-	for (int i = 0; i < n; i++)
-	{
-		int			kind = dipg_recv_byte(buf, "entities");
-		const char *country = dipg_recv_bytes(buf, 3, "entities");
-		int32		count = dipg_recv_int32(buf, "entities");
-		int32		len = dipg_recv_int32(buf, "entities");
-
-		if (kind < 1 || kind > EK_MAX)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid entity kind %d in binary entities", kind)));
-		if (!valid_country(country))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid country code in binary entities")));
-		if (count < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid mention count %d in binary entities", count)));
-		items[i].kind = kind;
-		memcpy(items[i].country, country, 3);
-		items[i].value = (uint32) count;
-		items[i].len = len;
-		items[i].name = dipg_recv_bytes(buf, len, "entities");
-		recv_check_name(items[i].name, len, "entities");
-	}
-	PG_RETURN_POINTER(make_entities(items, n));
+	pq_sendbyte(buf, item->kind);
+	pq_sendbytes(buf, item->country, 3);
+	pq_sendint32(buf, (int32) item->value);
+	pq_sendint32(buf, item->len);
+	pq_sendbytes(buf, item->name, item->len);
 }
 
-Datum
-entities_send(PG_FUNCTION_ARGS)
+/* Reads and validates one binary entry. */
+static void
+entities_recv_item(StringInfo buf, SSetItem *item)
 {
-	Entities   *es = PG_GETARG_ENTITIES_P(0);
-	StringInfoData buf;
+	int			kind = dipg_recv_byte(buf, "entities");
+	const char *country = dipg_recv_bytes(buf, 3, "entities");
+	int32		count = dipg_recv_int32(buf, "entities");
+	int32		len = dipg_recv_int32(buf, "entities");
 
-	pq_begintypsend(&buf);
-	pq_sendint32(&buf, es->nentries);
-	for (int i = 0; i < es->nentries; i++)
-	{
-		EntityEntry *e = &es->entries[i];
-
-		pq_sendbyte(&buf, e->kind);
-		pq_sendbytes(&buf, e->country, 3);
-		pq_sendint32(&buf, (int32) e->count);
-		pq_sendint32(&buf, e->name_len);
-		pq_sendbytes(&buf, ENTRY_NAME(es, e), e->name_len);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	if (kind < 1 || kind > EK_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid entity kind %d in binary entities", kind)));
+	if (!valid_country(country))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid country code in binary entities")));
+	if (count < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid mention count %d in binary entities", count)));
+	item->kind = kind;
+	memcpy(item->country, country, 3);
+	item->value = (uint32) count;
+	item->len = len;
+	item->name = dipg_recv_bytes(buf, len, "entities");
+	recv_check_name(item->name, len, "entities");
 }
+
+const SSetType EntitiesSet = {
+	"entities", ENTITIES_HDRSZ, sizeof(EntityEntry),
+	entities_get, entities_put, entities_merge,
+	entities_out_item, entities_send_item, entities_recv_item, 13
+};
+
+/* entities_out, entities_send and entities_recv (receive re-sorts) */
+SSET_IO_FUNCTIONS(entities, &EntitiesSet)
 
 /* ------------------------------------------------------------------------
  * entities: operators

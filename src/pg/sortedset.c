@@ -6,7 +6,10 @@
  *
  *-------------------------------------------------------------------------
  */
+#include "diplomat.h"
 #include "sortedset.h"
+
+#include "libpq/pqformat.h"
 
 #include "utils/memutils.h"
 
@@ -214,4 +217,53 @@ sset_gin_presence(const void *check, bool ternary, int nkeys, const bool *exact)
 		t[i] = (v == GIN_TRUE && exact && !exact[i]) ? GIN_MAYBE : v;
 	}
 	return t;
+}
+
+Datum
+sset_out(FunctionCallInfo fcinfo, const SSetType *t)
+{
+	void	   *set = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < SSET_COUNT(set); i++)
+	{
+		SSetItem	item;
+
+		t->get(set, i, &item);
+		if (i > 0)
+			appendStringInfoString(&buf, ", ");
+		t->out_item(&buf, &item);
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+Datum
+sset_send(FunctionCallInfo fcinfo, const SSetType *t)
+{
+	void	   *set = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, SSET_COUNT(set));
+	for (int i = 0; i < SSET_COUNT(set); i++)
+	{
+		SSetItem	item;
+
+		t->get(set, i, &item);
+		t->send_item(&buf, &item);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+sset_recv(FunctionCallInfo fcinfo, const SSetType *t)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			n = dipg_recv_count(buf, t->min_binary_size, t->typname);
+	SSetItem   *items = palloc0(Max(n, 1) * sizeof(SSetItem));
+
+	for (int i = 0; i < n; i++)
+		t->recv_item(buf, &items[i]);
+	PG_RETURN_POINTER(sset_build(t, items, n));
 }

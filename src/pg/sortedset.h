@@ -21,6 +21,7 @@
 
 #include "access/gin.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 
 /* An element under construction, read back, or looked up. */
 typedef struct SSetItem
@@ -53,6 +54,11 @@ typedef struct SSetType
 	void		(*put) (void *set, int i, const SSetItem *item, uint32 off);
 	/* folds a duplicate into the item kept */
 	void		(*merge) (SSetItem *kept, const SSetItem *dup);
+	/* text form of one item, binary form of one item, and back */
+	void		(*out_item) (StringInfo buf, const SSetItem *item);
+	void		(*send_item) (StringInfo buf, const SSetItem *item);
+	void		(*recv_item) (StringInfo buf, SSetItem *item);
+	int			min_binary_size;	/* bytes of the smallest binary item */
 } SSetType;
 
 /* Set order: kind, then name bytewise, a prefix first. */
@@ -100,6 +106,23 @@ extern Datum sset_operator(FunctionCallInfo fcinfo, const SSetType *t, SSetOp op
 	Datum prefix##_overlap(PG_FUNCTION_ARGS) { return sset_operator(fcinfo, (type), SSET_OVERLAP); } \
 	Datum prefix##_eq(PG_FUNCTION_ARGS) { return sset_operator(fcinfo, (type), SSET_EQ); } \
 	Datum prefix##_ne(PG_FUNCTION_ARGS) { return sset_operator(fcinfo, (type), SSET_NE); }
+
+/*
+ * Text output ("item, item"), binary send (int32 count, then the items) and
+ * receive (validated by recv_item, then sorted and merged like input).
+ */
+extern Datum sset_out(FunctionCallInfo fcinfo, const SSetType *t);
+extern Datum sset_send(FunctionCallInfo fcinfo, const SSetType *t);
+extern Datum sset_recv(FunctionCallInfo fcinfo, const SSetType *t);
+
+/* Defines the SQL-callable prefix_out, prefix_send and prefix_recv. */
+#define SSET_IO_FUNCTIONS(prefix, type) \
+	PG_FUNCTION_INFO_V1(prefix##_out); \
+	PG_FUNCTION_INFO_V1(prefix##_send); \
+	PG_FUNCTION_INFO_V1(prefix##_recv); \
+	Datum prefix##_out(PG_FUNCTION_ARGS) { return sset_out(fcinfo, (type)); } \
+	Datum prefix##_send(PG_FUNCTION_ARGS) { return sset_send(fcinfo, (type)); } \
+	Datum prefix##_recv(PG_FUNCTION_ARGS) { return sset_recv(fcinfo, (type)); }
 
 /*
  * GIN: from the ternary presence of a query's keys, whether the value

@@ -35,9 +35,6 @@
 #include "dip_nlp.h"
 
 PG_FUNCTION_INFO_V1(topics_in);
-PG_FUNCTION_INFO_V1(topics_out);
-PG_FUNCTION_INFO_V1(topics_recv);
-PG_FUNCTION_INFO_V1(topics_send);
 PG_FUNCTION_INFO_V1(topics_exists);
 PG_FUNCTION_INFO_V1(topics_weight);
 PG_FUNCTION_INFO_V1(topics_to_entities);
@@ -98,10 +95,6 @@ topics_merge(SSetItem *kept, const SSetItem *dup)
 	kept->value = Max(kept->value, dup->value);
 }
 
-const SSetType TopicsSet = {
-	"topics", TOPICS_HDRSZ, sizeof(TopicEntry),
-	topics_get, topics_put, topics_merge
-};
 
 /* Builds a value from unsorted items; a repeated key keeps its top weight. */
 Topics *
@@ -313,89 +306,64 @@ topic_weight_append(StringInfo buf, int w)
 	appendStringInfo(buf, "0.%.*s", nd, digits);
 }
 
-/* Prints "key:weight" items in key order, weights without trailing zeros. */
-Datum
-topics_out(PG_FUNCTION_ARGS)
+/* Text form of one topic: key:weight, the weight without trailing zeros. */
+static void
+topics_out_item(StringInfo buf, const SSetItem *item)
 {
-	Topics	   *ts = PG_GETARG_TOPICS_P(0);
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	for (int i = 0; i < ts->ntopics; i++)
-	{
-		TopicEntry *e = &ts->entries[i];
-
-		if (i > 0)
-			appendStringInfoString(&buf, ", ");
-		appendBinaryStringInfo(&buf, TOPIC_KEY(ts, e), e->key_len);
-		appendStringInfoChar(&buf, ':');
-		topic_weight_append(&buf, e->weight);
-	}
-	PG_RETURN_CSTRING(buf.data);
+	appendBinaryStringInfo(buf, item->name, item->len);
+	appendStringInfoChar(buf, ':');
+	topic_weight_append(buf, item->value);
 }
 
 /* ------------------------------------------------------------------------
- * Binary I/O
+ * Binary I/O: int32 count, then per topic int32 key length, key, float4
+ * weight.  Receive validates every field and rounds the weight.
  * ------------------------------------------------------------------------
  */
-/* Reads the binary form, validating every count, length, key and weight. */
-Datum
-topics_recv(PG_FUNCTION_ARGS)
+static void
+topics_send_item(StringInfo buf, const SSetItem *item)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	/* each topic takes at least 9 bytes */
-	int			n = dipg_recv_count(buf, 9, "topics");
-	TopicItem  *items;
-
-	items = palloc(Max(n, 1) * sizeof(TopicItem));
-	for (int i = 0; i < n; i++)
-	{
-		int32		len = dipg_recv_int32(buf, "topics");
-		float4		w;
-
-		if (len < 1 || len > TOPIC_MAX_KEY)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid topic key length %d in binary topics", len)));
-		memset(&items[i], 0, sizeof(TopicItem));
-		items[i].name = dipg_recv_bytes(buf, len, "topics");
-		items[i].len = len;
-		if (!topic_key_valid(items[i].name, len))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid topic key in binary topics"),
-					 errdetail("A topic key consists of 1 to %d lower-case ASCII letters, digits and underscores.",
-							   TOPIC_MAX_KEY)));
-		w = dipg_recv_float4(buf, "topics");
-		if (isnan(w) || w < 0 || w > 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid topic weight %.9g in binary topics", (double) w),
-					 errdetail("A topic weight must be a number from 0 to 1.")));
-		items[i].value = topic_weight_from_float(w);
-	}
-	PG_RETURN_POINTER(make_topics(items, n));
+	pq_sendint32(buf, item->len);
+	pq_sendbytes(buf, item->name, item->len);
+	pq_sendfloat4(buf, (float4) item->value / (float4) TOPIC_WEIGHT_SCALE);
 }
 
-/* Writes the binary form: count, then key length, key and float4 weight. */
-Datum
-topics_send(PG_FUNCTION_ARGS)
+/* Reads and validates one binary topic. */
+static void
+topics_recv_item(StringInfo buf, SSetItem *item)
 {
-	Topics	   *ts = PG_GETARG_TOPICS_P(0);
-	StringInfoData buf;
+	int32		len = dipg_recv_int32(buf, "topics");
+	float4		w;
 
-	pq_begintypsend(&buf);
-	pq_sendint32(&buf, ts->ntopics);
-	for (int i = 0; i < ts->ntopics; i++)
-	{
-		TopicEntry *e = &ts->entries[i];
-
-		pq_sendint32(&buf, e->key_len);
-		pq_sendbytes(&buf, TOPIC_KEY(ts, e), e->key_len);
-		pq_sendfloat4(&buf, (float4) e->weight / (float4) TOPIC_WEIGHT_SCALE);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	if (len < 1 || len > TOPIC_MAX_KEY)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid topic key length %d in binary topics", len)));
+	item->name = dipg_recv_bytes(buf, len, "topics");
+	item->len = len;
+	if (!topic_key_valid(item->name, len))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid topic key in binary topics"),
+				 errdetail("A topic key consists of 1 to %d lower-case ASCII letters, digits and underscores.",
+						   TOPIC_MAX_KEY)));
+	w = dipg_recv_float4(buf, "topics");
+	if (isnan(w) || w < 0 || w > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid topic weight %.9g in binary topics", (double) w),
+				 errdetail("A topic weight must be a number from 0 to 1.")));
+	item->value = topic_weight_from_float(w);
 }
+
+const SSetType TopicsSet = {
+	"topics", TOPICS_HDRSZ, sizeof(TopicEntry),
+	topics_get, topics_put, topics_merge,
+	topics_out_item, topics_send_item, topics_recv_item, 9
+};
+
+/* topics_out, topics_send and topics_recv (receive re-sorts) */
+SSET_IO_FUNCTIONS(topics, &TopicsSet)
 
 /* ------------------------------------------------------------------------
  * Operators
