@@ -8,38 +8,14 @@ CREATE EXTENSION IF NOT EXISTS diplomat;
 SET search_path = public, diplomat;
 
 -- objects without a COMMENT: none
-SELECT 'operator' AS kind, o.oid::regoperator::text AS object
-  FROM pg_operator o JOIN pg_depend d ON d.classid = 'pg_operator'::regclass AND d.objid = o.oid
+SELECT pg_describe_object(d.classid, d.objid, 0) AS object
+  FROM pg_depend d
  WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
    AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'diplomat')
-   AND obj_description(o.oid, 'pg_operator') IS NULL
-UNION ALL
-SELECT 'function', p.oid::regprocedure::text
-  FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
- WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
-   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'diplomat')
-   AND obj_description(p.oid, 'pg_proc') IS NULL
-UNION ALL
-SELECT 'type', t.oid::regtype::text
-  FROM pg_type t JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid
- WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
-   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'diplomat')
-   AND obj_description(t.oid, 'pg_type') IS NULL
-UNION ALL
-SELECT 'operator class', c.opcname || ' USING ' || a.amname
-  FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod
-  JOIN pg_depend d ON d.classid = 'pg_opclass'::regclass AND d.objid = c.oid
- WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
-   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'diplomat')
-   AND obj_description(c.oid, 'pg_opclass') IS NULL
-UNION ALL
-SELECT 'operator family', f.opfname || ' USING ' || a.amname
-  FROM pg_opfamily f JOIN pg_am a ON a.oid = f.opfmethod
-  JOIN pg_depend d ON d.classid = 'pg_opfamily'::regclass AND d.objid = f.oid
- WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
-   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'diplomat')
-   AND obj_description(f.oid, 'pg_opfamily') IS NULL
-ORDER BY 1, 2;
+   AND d.classid IN ('pg_operator'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass,
+                     'pg_opclass'::regclass, 'pg_opfamily'::regclass, 'pg_cast'::regclass)
+   AND obj_description(d.objid, d.classid::regclass::name) IS NULL
+ ORDER BY 1;
 
 -- and the test is not vacuous: how many objects it looked at
 SELECT classid::regclass AS catalog, count(*) > 0 AS some
@@ -47,7 +23,7 @@ SELECT classid::regclass AS catalog, count(*) > 0 AS some
  WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
    AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'diplomat')
    AND classid IN ('pg_operator'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass,
-                   'pg_opclass'::regclass, 'pg_opfamily'::regclass)
+                   'pg_opclass'::regclass, 'pg_opfamily'::regclass, 'pg_cast'::regclass)
  GROUP BY 1 ORDER BY 1::text;
 
 -- every operator's estimators are the catalog's or the extension's own

@@ -169,6 +169,13 @@ typedef void (*NQOper) (void *arg, int oper, const void *l, const void *r, void 
 extern void nq_fold(const NewsQuery *q, size_t elemsize, NQLeaf leaf, NQOper oper,
 					void *arg, void *result);
 
+/*
+ * NQOper over doubles in [0, 1] as independent probabilities (fuzzy
+ * logic): a & b is ab, a | b is a + b - ab, !a is 1 - a.  Shared by the
+ * selectivity estimator and news_rank().
+ */
+extern void nq_fuzzy_oper(void *arg, int oper, const void *l, const void *r, void *out);
+
 /* True if the query can only match rows containing one of its keys. */
 extern bool nq_needs_keys(const NewsQuery *q);
 

@@ -289,21 +289,6 @@ sel_leaf(void *arg, const NewsQuery *q, const NQItem *val, void *out)
 	*(double *) out = 1.0 - none;
 }
 
-/* Selectivity of an operator from its operands', as if independent. */
-static void
-sel_oper(void *arg, int oper, const void *lp, const void *rp, void *out)
-{
-	double		r = *(const double *) rp;
-	double		l = lp ? *(const double *) lp : 0.0;
-
-	if (oper == NQ_NOT)
-		*(double *) out = 1.0 - r;
-	else if (oper == NQ_AND)
-		*(double *) out = l * r;
-	else
-		*(double *) out = r + l - r * l;
-}
-
 /* Selectivity of a whole query. */
 static double
 query_sel(SelCtx *sc, NewsQuery *q)
@@ -314,7 +299,7 @@ query_sel(SelCtx *sc, NewsQuery *q)
 	{
 		/* the planner's guess must not talk: no NOTICEs */
 		sc->res = nq_resolve(q, false);
-		nq_fold(q, sizeof(double), sel_leaf, sel_oper, sc, &sel);
+		nq_fold(q, sizeof(double), sel_leaf, nq_fuzzy_oper, sc, &sel);
 	}
 	return sel;
 }

@@ -710,6 +710,20 @@ nq_fold(const NewsQuery *q, size_t elemsize, NQLeaf leaf, NQOper oper, void *arg
 		pfree(stack);
 }
 
+void
+nq_fuzzy_oper(void *arg, int oper, const void *lp, const void *rp, void *out)
+{
+	double		r = *(const double *) rp;
+	double		l = lp ? *(const double *) lp : 0.0;
+
+	if (oper == NQ_NOT)
+		*(double *) out = 1.0 - r;
+	else if (oper == NQ_AND)
+		*(double *) out = l * r;
+	else
+		*(double *) out = l + r - l * r;
+}
+
 /* What nq_execute folds with: the caller's check function. */
 typedef struct ExecArg
 {

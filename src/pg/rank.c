@@ -75,21 +75,6 @@ rank_leaf(void *arg, const NewsQuery *q, const NQItem *val, void *out)
 	*(double *) out = m / (m + 1.0);
 }
 
-/* Fuzzy AND, OR and NOT. */
-static void
-rank_oper(void *arg, int oper, const void *lp, const void *rp, void *out)
-{
-	double		r = *(const double *) rp;
-	double		l = lp ? *(const double *) lp : 0.0;
-
-	if (oper == NQ_NOT)
-		*(double *) out = 1.0 - r;
-	else if (oper == NQ_AND)
-		*(double *) out = l * r;
-	else
-		*(double *) out = l + r - l * r;
-}
-
 /* The rank of a document's entities (counts per mention: scale). */
 static float4
 rank_entities(FunctionCallInfo fcinfo, const Entities *es, const NewsQuery *q, double scale)
@@ -98,7 +83,7 @@ rank_entities(FunctionCallInfo fcinfo, const Entities *es, const NewsQuery *q, d
 	double		r = 0.0;
 
 	if (q->nitems > 0)
-		nq_fold(q, sizeof(double), rank_leaf, rank_oper, &ra, &r);
+		nq_fold(q, sizeof(double), rank_leaf, nq_fuzzy_oper, &ra, &r);
 	return (float4) r;
 }
 
