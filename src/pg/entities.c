@@ -344,9 +344,9 @@ parse_item(const char *s, int *pos, ItemParse *it, const char *typname,
 	return true;
 }
 
-/* Appends a name, quoted. */
-static void
-append_quoted(StringInfo buf, const char *name, int len)
+/* Appends a name in double quotes, " and \ escaped with \. */
+void
+entity_append_quoted(StringInfo buf, const char *name, int len)
 {
 	appendStringInfoChar(buf, '"');
 	for (int i = 0; i < len; i++)
@@ -401,7 +401,7 @@ entity_out(PG_FUNCTION_ARGS)
 	if (plain)
 		appendBinaryStringInfo(&buf, e->name, len);
 	else
-		append_quoted(&buf, e->name, len);
+		entity_append_quoted(&buf, e->name, len);
 	if (e->country[0])
 		appendStringInfo(&buf, "@%.3s", e->country);
 	PG_RETURN_CSTRING(buf.data);
@@ -689,7 +689,7 @@ static void
 entities_out_item(StringInfo buf, const SSetItem *item)
 {
 	appendStringInfo(buf, "%s:", entity_kind_name(item->kind));
-	append_quoted(buf, item->name, item->len);
+	entity_append_quoted(buf, item->name, item->len);
 	if (item->country[0])
 		appendStringInfo(buf, "@%.3s", item->country);
 	appendStringInfo(buf, ":%u", item->value);

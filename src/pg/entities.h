@@ -55,6 +55,9 @@ typedef struct Entity
 
 extern Entity *make_entity(int kind, const char *name, int len, const char *country);
 
+/* Appends a name in double quotes, " and \ escaped (entities, newsquery). */
+extern void entity_append_quoted(StringInfo buf, const char *name, int len);
+
 /* Why a name cannot be stored (as an error detail), or NULL if it can. */
 extern const char *entity_name_problem(const char *name, int len);
 

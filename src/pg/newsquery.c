@@ -427,25 +427,15 @@ newsquery_in(PG_FUNCTION_ARGS)
  * Output, without recursion: a stack of things still to print
  * ------------------------------------------------------------------------
  */
+/* Appends an operand: KIND:"name" or KIND:*. */
 static void
 append_operand(StringInfo buf, const NewsQuery *q, const NQItem *it)
 {
-	const char *name = NQ_NAME(q, it);
-
 	appendStringInfo(buf, "%s:", entity_kind_name(it->kind));
 	if (it->flags & NQ_WILDCARD)
-	{
 		appendStringInfoChar(buf, '*');
-		return;
-	}
-	appendStringInfoChar(buf, '"');
-	for (uint32 i = 0; i < it->name_len; i++)
-	{
-		if (name[i] == '"' || name[i] == '\\')
-			appendStringInfoChar(buf, '\\');
-		appendStringInfoChar(buf, name[i]);
-	}
-	appendStringInfoChar(buf, '"');
+	else
+		entity_append_quoted(buf, NQ_NAME(q, it), it->name_len);
 }
 
 /* A pending step of the output: print item, or append text. */
