@@ -2,7 +2,7 @@
 -- dictionaries know, a person's surname; a name they do not know raises a
 -- NOTICE.  The value itself does not change (its text form round-trips
 -- without the dictionaries); resolution happens when @@ runs, the same way
--- for a sequential scan and the GIN index; @@ is STABLE.
+-- for a sequential scan and the GIN index.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS diplomat;
 SET client_min_messages = notice;
@@ -61,7 +61,7 @@ UPDATE diplomat.gazetteer SET aliases = aliases || '{"The Member for Sedgefield"
  WHERE kind = 'PER' AND name = 'Tony Blair' AND NOT ('The Member for Sedgefield' = ANY (aliases));
 SELECT doc.ents @@ 'PER:"the member for sedgefield"' AS new_alias FROM doc;
 
--- volatility: @@ depends on the dictionaries, so it is STABLE
+-- volatility: IMMUTABLE like @@ on tsvector, so postgres_fdw can ship it
 SELECT p.oid::regprocedure AS function, p.provolatile
   FROM pg_proc p
  WHERE p.oid IN ('diplomat.entities_match_newsquery(diplomat.entities, diplomat.newsquery)'::regprocedure,

@@ -204,14 +204,17 @@ COMMENT ON FUNCTION diplomat.entities(text, date) IS
 'the distinct entities of a document with mention counts; IMMUTABLE like to_tsvector(regconfig, text): see the README on dictionary changes';
 
 -- operators on entities -----------------------------------------------------
--- @@ resolves the query's names against the current dictionaries (case,
--- aliases, surnames: see resolve.c), so it is STABLE, not IMMUTABLE
+-- @@ resolves the query's names against the dictionaries (case, aliases,
+-- surnames: see resolve.c).  Like to_tsvector(regconfig, text), which
+-- depends on text search dictionaries, it is declared IMMUTABLE: results
+-- change only when the dictionaries are edited, and postgres_fdw ships
+-- only immutable operators to the servers that hold the rows.
 CREATE FUNCTION diplomat.entities_match_newsquery(diplomat.entities, diplomat.newsquery) RETURNS boolean
-    AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.newsquery_match_entities(diplomat.newsquery, diplomat.entities) RETURNS boolean
-    AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.text_match_newsquery(text, diplomat.newsquery) RETURNS boolean
-    AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1000;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 CREATE FUNCTION diplomat.entities_contains_entity(diplomat.entities, diplomat.entity) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.entities_contains(diplomat.entities, diplomat.entities) RETURNS boolean
