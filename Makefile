@@ -1,10 +1,14 @@
 # diplomat: PostgreSQL extension (PGXS)
 #
 #   make demo        install dependencies, build, install, run the demo on a
-#                    throwaway cluster (DOC=file.txt for your own text)
+#                    throwaway cluster (DOC=file.txt PUBLISHED=2024-01-13 for
+#                    your own text)
+#   make demo-shell  psql on the demo database (make cluster-stop after)
 #   make test        install dependencies, build, install, run every suite
+#                    (TESTS="regress docs" for some of them)
 #   make             build only; make install to install into PostgreSQL
 #   make eval        accuracy on the development sets (needs ../shared)
+#   make eval-sample a random sample of events or topics to judge by hand
 #   make bench       benchmarks against to_tsvector/GIN (needs ../shared)
 
 EXTENSION   = diplomat
@@ -45,8 +49,15 @@ SHLIB_LINK  = -licui18n -licuuc -licudata -lm
 override with_llvm = no
 
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+# on a fresh machine the README's commands install the dependencies first
 ifeq ($(PGXS),)
-$(error pg_config not found: run tools/deps.sh, or set PG_CONFIG)
+ifneq ($(filter demo demo-shell test bench setup deps,$(MAKECMDGOALS)),)
+DEPS_STATUS := $(shell sh tools/deps.sh >&2; echo $$?)
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+endif
+endif
+ifeq ($(PGXS),)
+$(error $(PG_CONFIG) not found or not working: install the build dependencies (sh tools/deps.sh, as root), or set PG_CONFIG to the pg_config of PostgreSQL 15 or later)
 endif
 include $(PGXS)
 
@@ -56,7 +67,8 @@ ENGINE_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -fPIC -Wall -Wextra -W
 src/engine/%.o: src/engine/%.c src/engine/*.h
 	$(CC) $(ENGINE_CFLAGS) -c -o $@ $<
 
-src/engine/dip_tables.c: tools/gen-tables.sh data/cameo/codes.tsv data/cameo/iso3166.tsv data/cameo/countries.tsv
+src/engine/dip_tables.c: tools/gen-tables.sh data/cameo/codes.tsv data/cameo/iso3166.tsv data/cameo/iso3166-3.tsv \
+                         data/cameo/countries.tsv
 	sh tools/gen-tables.sh data/cameo > $@.tmp && mv $@.tmp $@
 
 $(GLUE_SRCS:.c=.o): src/pg/*.h src/engine/*.h
@@ -91,10 +103,27 @@ ENGINE_FUZZ_SRCS = $(ENGINE_SRCS) test/engine/fuzz_engine.c test/engine/tsv.c
 test/engine/fuzz_engine.asan: $(ENGINE_FUZZ_SRCS) src/engine/*.h test/engine/*.h
 	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_FUZZ_SRCS) -licuuc -licudata -lm
 
-.PHONY: deps demo demo-shell test engine-test cluster-start cluster-stop eval bench fuzz
+.PHONY: deps setup install-writable demo demo-shell test engine-test cluster-start cluster-stop cluster-destroy eval eval-sample bench fuzz
 
 deps:
 	@sh tools/deps.sh
+
+# make install writes into PostgreSQL's directories: say so before it fails
+install-writable:
+	@for d in '$(DESTDIR)$(pkglibdir)' '$(DESTDIR)$(datadir)/extension'; do \
+	  if [ ! -w "$$d" ]; then \
+	    echo "make: cannot install the extension into $$d (no write access as $$(id -un))" >&2; \
+	    echo "  to fix: run as root (sudo make ...), or set PG_CONFIG to the pg_config of a PostgreSQL you own" >&2; \
+	    exit 1; \
+	  fi; \
+	done
+
+# dependencies, build and install: what demo, demo-shell, test and bench need
+setup:
+	@sh tools/deps.sh
+	@$(MAKE) -s all
+	@$(MAKE) -s install-writable
+	@$(MAKE) -s install
 
 engine-test: test/engine/test_engine.asan test/engine/fuzz_engine.asan
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -115,27 +144,28 @@ cluster-start:
 cluster-stop:
 	@sh tools/cluster.sh stop
 
-demo:
-	@sh tools/deps.sh
-	@$(MAKE) -s all
-	@$(MAKE) -s install
-	@sh tools/demo.sh $(DOC)
+cluster-destroy:
+	@sh tools/cluster.sh destroy
 
-demo-shell:
-	@sh tools/cluster.sh start
-	@sh tools/cluster.sh psql -d diplomat_demo
+# make demo DOC=story.txt PUBLISHED=2024-01-13: your own text, dated
+demo: setup
+	@DOC='$(DOC)' PUBLISHED='$(PUBLISHED)' sh tools/demo.sh
 
-test:
-	@sh tools/deps.sh
-	@$(MAKE) -s all
-	@$(MAKE) -s install
-	@sh tools/run-tests.sh
+demo-shell: setup
+	@sh tools/demo.sh --shell
+
+test: setup
+	@sh tools/run-tests.sh $(TESTS)
 
 eval:
 	@sh eval/run.sh
 
-bench:
-	@sh tools/deps.sh
-	@$(MAKE) -s all
-	@$(MAKE) -s install
+# a fixed-seed random sample to judge by hand: make eval-sample KIND=events SEED=7
+KIND ?= events
+SEED ?= 1
+N ?= 40
+eval-sample:
+	@sh eval/sample.sh $(KIND) $(SEED) $(N)
+
+bench: setup
 	@sh bench/run.sh

@@ -73,7 +73,7 @@ psql -d postgres -c "ALTER DATABASE diplomat_bench SET jit = off"
 # at a copy taken now, so that every session and parallel worker of this
 # run uses the build that CREATE EXTENSION installed, even if diplomat is
 # reinstalled while the benchmark runs.
-lib="$top/tmp/$DIPLOMAT_CLUSTER/lib"
+lib="$(cluster where)/lib" # where the server can read it (see tools/cluster.sh)
 mkdir -p "$lib"
 cp "$so" "$lib/diplomat.so"
 chmod 755 "$lib"

@@ -4,8 +4,12 @@
 #    sets in ../shared/data/ner, scored by ../shared/tools/score_ner.py
 #    (skipped when the shared folder is absent: users do not have it);
 #  - events and topics: the team's own test sentences in test/data
-#    (see eval/events.sql and eval/topics.sql).
-# Runs on a throwaway cluster (tmp/eval).  Needs python3 for the NER scorer.
+#    (see eval/events.sql and eval/topics.sql), kept as regression checks;
+#  - events on real news: the development sentences with gold classes and
+#    actor spans in ../shared/data/events (eval/events_dev.sql) and the
+#    events coded on business news that has none (eval/business.sql).
+# Runs on a throwaway cluster (tmp/eval, see tools/cluster.sh).  Needs python3
+# for the NER scorer.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 shared="${DIPLOMAT_SHARED:-$top/../shared}"
@@ -63,5 +67,20 @@ for part in events topics; do
 		psql -d diplomat_eval -At -v datafile="$top/test/data/$part.tsv" -f "$top/eval/$part.sql" >> "$summary"
 	fi
 done
+
+# real news sentences with gold classes and actor spans (development data)
+if [ -f "$shared/data/events/conflibert_dev.tsv" ]; then
+	psql -d diplomat_eval -At -v datafile="$shared/data/events/conflibert_dev.tsv" -f "$top/eval/events_dev.sql" >> "$summary"
+else
+	echo "events-dev: skipped (no $shared/data/events/conflibert_dev.tsv)" >> "$summary"
+fi
+
+# events coded on business news, which has none (false positives)
+if [ -f "$shared/data/news/reuters21578.jsonl.gz" ]; then
+	psql -d diplomat_eval -v shared="$shared" -f "$top/eval/load_news.sql"
+	psql -d diplomat_eval -At -f "$top/eval/business.sql" >> "$summary"
+else
+	echo "events-business: skipped (no $shared/data/news)" >> "$summary"
+fi
 echo
 cat "$summary"

@@ -261,8 +261,7 @@ SELECT actor_hash('USAGOV') = actor_hash(('USA' || 'GOV')::actor) AS same,
        actor_hash_extended('USAGOV', 0) = actor_hash_extended('USAGOV', 1) AS seeded;
 
 -- ---------------------------------------------------------------------
--- binary format: the digits or letters, no OIDs; COPY round trip (client
--- side, into pg_regress's output directory build/regress)
+-- binary format: the digits or letters, no OIDs; COPY round trip
 -- ---------------------------------------------------------------------
 
 SELECT cameo_send('043'), cameo_send('0211'), actor_send('USAGOV');
@@ -271,9 +270,9 @@ CREATE TEMP TABLE coded (id bigint, code cameo, source actor, target actor);
 INSERT INTO coded
 SELECT e.id, e.code, a.source, CASE WHEN e.id % 7 <> 0 THEN a.source END
   FROM cameo_events e JOIN actor_events a USING (id);
-\copy coded TO 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
+\copy coded TO 'build/regress/cameo.bin' WITH (FORMAT binary)
 CREATE TEMP TABLE coded_copy (LIKE coded);
-\copy coded_copy FROM 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
+\copy coded_copy FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
 SELECT (SELECT count(*) FROM coded) AS rows,
        (SELECT count(*) FROM coded_copy) AS copied,
        (SELECT count(*) FROM (SELECT * FROM coded EXCEPT ALL SELECT * FROM coded_copy) d) AS missing,
@@ -282,24 +281,24 @@ SELECT (SELECT count(*) FROM coded) AS rows,
 -- receive validates: text values written in binary, read back as cameo and actor
 CREATE TEMP TABLE one_code (code cameo);
 CREATE TEMP TABLE one_actor (source actor);
-\copy (SELECT '043'::text) TO 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
-\copy one_code FROM 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
-\copy (SELECT '099'::text) TO 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
-\copy one_code FROM 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
-\copy (SELECT '04x'::text) TO 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
-\copy one_code FROM 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
-\copy (SELECT 'IGOUNO'::text) TO 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
-\copy one_actor FROM 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
-\copy (SELECT 'XYZ'::text) TO 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
-\copy one_actor FROM 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
-\copy (SELECT 'usa'::text) TO 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
-\copy one_actor FROM 'build/regress/diplomat_cameo.bin' WITH (FORMAT binary)
+\copy (SELECT '043'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_code FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy (SELECT '099'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_code FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy (SELECT '04x'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_code FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy (SELECT 'IGOUNO'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_actor FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy (SELECT 'XYZ'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_actor FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy (SELECT 'usa'::text) TO 'build/regress/cameo.bin' WITH (FORMAT binary)
+\copy one_actor FROM 'build/regress/cameo.bin' WITH (FORMAT binary)
 SELECT * FROM one_code, one_actor;
 
 -- text COPY round trip
-\copy coded TO 'build/regress/diplomat_cameo.txt'
+\copy coded TO 'build/regress/cameo.txt'
 CREATE TEMP TABLE coded_text (LIKE coded);
-\copy coded_text FROM 'build/regress/diplomat_cameo.txt'
+\copy coded_text FROM 'build/regress/cameo.txt'
 SELECT (SELECT count(*) FROM coded_text) AS copied,
        (SELECT count(*) FROM (SELECT * FROM coded EXCEPT ALL SELECT * FROM coded_text) d) AS missing,
        (SELECT count(*) FROM (SELECT * FROM coded_text EXCEPT ALL SELECT * FROM coded) d) AS extra;

@@ -62,3 +62,12 @@ INSERT INTO fixed VALUES
  (12, 'The Houthis have attacked ships since November. They seized the car carrier Galaxy Leader on Nov. 19.'),
  (13, 'Joe Biden and Xi Jinping met in Woodside, California, where the leaders agreed to restore military contacts.');
 SELECT id, code, source, target, pattern FROM fixed, events(fixed.body, '2024-01-13') ORDER BY id, start;
+
+-- a day past the end of its month is the month's last day (documented in
+-- doc/events.md), in events() and in the DATE mention alike
+SELECT to_char(e.event_date, 'YYYY-MM-DD') AS event_date, e.date_precision, m.name AS date_mention
+  FROM events('Blinken met Wang Yi in Geneva on Feb 30, 2023.', '2023-03-05') e,
+       mentions('Blinken met Wang Yi in Geneva on Feb 30, 2023.', '2023-03-05') m
+ WHERE m.kind = 'DATE';
+SELECT m.name FROM mentions('They met on April 31, 2021 and on Feb 29, 2024.', '2024-03-05') m
+ WHERE m.kind = 'DATE' ORDER BY m.mention;

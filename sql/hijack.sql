@@ -88,11 +88,18 @@ CREATE EXTENSION diplomat;
 
 -- a copy of every function of the extension, and operators on its types
 SET search_path = pg_catalog;
-SELECT count(public.plant(p.proname, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid))) > 100 AS planted_copies
+CREATE TEMP TABLE copied AS
+SELECT p.proname, pg_get_function_arguments(p.oid) AS args, pg_get_function_result(p.oid) AS result
   FROM pg_proc p
  WHERE p.pronamespace = 'diplomat'::regnamespace AND p.prokind = 'f'
    AND NOT EXISTS (SELECT 1 FROM unnest(p.proargtypes::oid[] || p.prorettype) t
                     WHERE t IN ('internal'::regtype, 'cstring'::regtype));
+SELECT count(public.plant(proname, args, result)) FROM copied \gset
+SELECT (SELECT count(*) FROM copied) > 100 AS many_functions,
+       (SELECT count(*) FROM copied c
+         WHERE NOT EXISTS (SELECT 1 FROM pg_proc p
+                            WHERE p.pronamespace = 'public'::regnamespace AND p.proname = c.proname
+                              AND pg_get_function_arguments(p.oid) = c.args)) AS not_planted;
 SELECT public.plant_op(o, t, t, 'boolean')
   FROM unnest('{=,<>,<,>,<=,>=,@>,<@}'::text[]) o,
        unnest('{diplomat.cameo,diplomat.actor,diplomat.entity,diplomat.entities,diplomat.topics,diplomat.event}'::text[]) t;
@@ -143,6 +150,16 @@ SELECT id FROM public.articles WHERE tops OPERATOR(diplomat.?) 'deep_sea_mining'
 RESET enable_seqscan;
 SELECT id, body OPERATOR(diplomat.@@) 'PER:"Zorblax Quimby"'::diplomat.newsquery AS on_the_fly
   FROM public.articles ORDER BY id;
+-- names resolved against the dictionaries (any case, aliases), the
+-- analyst's tools and the casts to jsonb
+SELECT id FROM public.articles
+ WHERE ents OPERATOR(diplomat.@@) 'PER:"zorblax quimby" & GPE:Samoa'::diplomat.newsquery ORDER BY id;
+SELECT diplomat.highlight(body, 'PER:"Zorblax Quimby"') IS NOT NULL AS highlighted,
+       diplomat.news_rank(ents, 'PER:"Zorblax Quimby"') OPERATOR(pg_catalog.>) 0 AS ranked,
+       diplomat.news_rank(body, 'PER:"Zorblax Quimby"', published) OPERATOR(pg_catalog.>) 0 AS ranked_text,
+       pg_catalog.jsonb_typeof(ents::jsonb) AS ents_json, pg_catalog.jsonb_typeof(tops::jsonb) AS tops_json,
+       (SELECT pg_catalog.jsonb_typeof(e::jsonb) FROM diplomat.events(body, published) e LIMIT 1) AS event_json
+  FROM public.articles WHERE id OPERATOR(pg_catalog.=) 2;
 SELECT a.id, m.name, m.actor FROM public.articles a, diplomat.mentions(a.body, a.published) m
  WHERE a.id OPERATOR(pg_catalog.=) 2 ORDER BY m.mention;
 SELECT a.id, e.source, e.code, e.target, e.pattern FROM public.articles a, diplomat.events(a.body, a.published) e

@@ -55,9 +55,9 @@ INSERT INTO tv VALUES (1, 'cross_strait:0.631, korean_peninsula:0.545'), (2, '')
     (4, 'a:0, b:0.001, c:0.999, d:1');
 INSERT INTO tv SELECT 100 + i, ('k' || i || ':' || (i / 1000.0)::text)::topics
   FROM generate_series(0, 1000) AS i;
-\copy tv TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy tv TO 'build/regress/topics.bin' WITH (FORMAT binary)
 CREATE TEMP TABLE tv_copy (LIKE tv);
-\copy tv_copy FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy tv_copy FROM 'build/regress/topics.bin' WITH (FORMAT binary)
 SELECT count(*) AS rows,
        count(*) FILTER (WHERE a.t = b.t AND a.t::text = b.t::text) AS equal,
        count(*) FILTER (WHERE a.t IS NULL AND b.t IS NULL) AS nulls
@@ -67,44 +67,44 @@ SELECT count(*) AS rows,
 -- binary are read back as topics
 CREATE TEMP TABLE one (t topics);
 -- 1 topic "abc", weight NaN
-\copy (SELECT '\x00000001000000036162637fc00000'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x00000001000000036162637fc00000'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
 \set VERBOSITY sqlstate
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
 \set VERBOSITY default
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
 -- weight -1
-\copy (SELECT '\x0000000100000003616263bf800000'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x0000000100000003616263bf800000'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
 -- weight just above 1
-\copy (SELECT '\x00000001000000036162633f800001'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x00000001000000036162633f800001'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
 -- weight +infinity
-\copy (SELECT '\x00000001000000036162637f800000'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x00000001000000036162637f800000'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
 -- upper-case key
-\copy (SELECT '\x00000001000000034142433f000000'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x00000001000000034142433f000000'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
 -- key length 0, 64, negative
-\copy (SELECT '\x00000001000000003f00000000'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy (SELECT '\x00000001000000406162633f000000'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy (SELECT '\x00000001ffffffff6162633f000000'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x00000001000000003f00000000'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x00000001000000406162633f000000'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x00000001ffffffff6162633f000000'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
 -- a count larger than the data, a negative count, a truncated weight
-\copy (SELECT '\x7fffffff000000036162633f000000'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy (SELECT '\xffffffff'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy (SELECT '\x00000001000000036162633f00'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x7fffffff000000036162633f000000'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\xffffffff'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x00000001000000036162633f00'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
 -- trailing bytes
-\copy (SELECT '\x00000001000000036162633f00000000'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x00000001000000036162633f00000000'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
 -- valid: unsorted and repeated keys are sorted and merged like text input
 -- (b:0, a:0, b:0.5, weights rounded to thousandths: c:0.12345678)
-\copy (SELECT '\x0000000400000001620000000000000001610000000000000001623f00000000000001633dfcd6e9'::bytea) TO 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
-\copy one FROM 'build/regress/diplomat_topics.bin' WITH (FORMAT binary)
+\copy (SELECT '\x0000000400000001620000000000000001610000000000000001623f00000000000001633dfcd6e9'::bytea) TO 'build/regress/topics.bin' WITH (FORMAT binary)
+\copy one FROM 'build/regress/topics.bin' WITH (FORMAT binary)
 SELECT t FROM one;
 
 -- ---------------------------------------------------------------------

@@ -26,8 +26,11 @@ echo '};'
 echo 'const int dip_cameo_table_size = sizeof(dip_cameo_table) / sizeof(dip_cameo_table[0]);'
 echo
 printf 'const char dip_country_codes[] =\n'
-# ISO 3166-1 alpha-3, CAMEO country codes, and widely used user-assigned codes
+# ISO 3166-1 alpha-3, ISO 3166-3 codes of former countries (SUN, DDR, YUG,
+# CSK...: historical news), CAMEO country codes, and widely used
+# user-assigned codes
 { awk -F'\t' 'NR > 1 { print $1 }' "$dir/iso3166.tsv"
+  [ -f "$dir/iso3166-3.tsv" ] && awk -F'\t' 'NR > 1 { print $1 }' "$dir/iso3166-3.tsv"
   awk -F'\t' 'NR > 1 { print $1 }' "$dir/countries.tsv"
   printf 'XKX\nKSV\nPSE\nTWN\nPRK\n'; } | LC_ALL=C sort -u | grep -E '^[A-Z]{3}$' |
 	awk '{ printf "\t\"%s\"\n", $1 } END { print "\t\"\";" }'

@@ -15,6 +15,7 @@
  *
  *-------------------------------------------------------------------------
  */
+#include "compat.h"
 #include "diplomat.h"
 
 #include "access/stratnum.h"
@@ -76,25 +77,16 @@ ActorMake(const char *s, int len)
 }
 
 /*
- * Raises the error for an invalid actor code: a text literal (what) or a
- * binary value (what is NULL).  problem is the engine's message, turned into
- * a detail sentence.
+ * Raises the error for an invalid binary actor code.  problem is the
+ * engine's message, turned into a detail sentence.
  */
-static void ActorError(int sqlerrcode, const char *what,
-					   const char *problem) pg_attribute_noreturn();
+static void ActorRecvError(const char *problem) pg_attribute_noreturn();
 
 static void
-ActorError(int sqlerrcode, const char *what, const char *problem)
+ActorRecvError(const char *problem)
 {
-	if (what)
-		ereport(ERROR,
-				(errcode(sqlerrcode),
-				 errmsg("invalid input syntax for type %s: \"%s\"",
-						"actor", what),
-				 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]),
-						   problem + 1)));
 	ereport(ERROR,
-			(errcode(sqlerrcode),
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid external \"actor\" value"),
 			 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]),
 					   problem + 1)));
@@ -132,7 +124,10 @@ actor_in(PG_FUNCTION_ARGS)
 	const char *problem = dip_actor_check(str, len);
 
 	if (problem)
-		ActorError(ERRCODE_INVALID_TEXT_REPRESENTATION, str, problem);
+		ereturn(fcinfo->context, (Datum) 0,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "actor", str),
+				 errdetail("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1)));
 	PG_RETURN_POINTER(ActorMake(str, (int) len));
 }
 
@@ -158,7 +153,7 @@ actor_recv(PG_FUNCTION_ARGS)
 	const char *problem = dip_actor_check(bytes, len);
 
 	if (problem)
-		ActorError(ERRCODE_INVALID_BINARY_REPRESENTATION, NULL, problem);
+		ActorRecvError(problem);
 	PG_RETURN_POINTER(ActorMake(bytes, len));
 }
 

@@ -15,6 +15,7 @@
  *
  *-------------------------------------------------------------------------
  */
+#include "compat.h"
 #include "diplomat.h"
 
 #include <stdlib.h>
@@ -130,21 +131,12 @@ cameo_in(PG_FUNCTION_ARGS)
 	int			packed = CameoParse(str, strlen(str), &unknown);
 
 	if (packed < 0)
-	{
-		if (unknown)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s: \"%s\"",
-							"cameo", str),
-					 errdetail("Code \"%s\" is not in the CAMEO 1.1b3 codebook.",
-							   str)));
-		else
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s: \"%s\"",
-							"cameo", str),
-					 errdetail("A CAMEO event code has 2 to 4 digits.")));
-	}
+		ereturn(fcinfo->context, (Datum) 0,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "cameo", str),
+				 unknown ?
+				 errdetail("Code \"%s\" is not in the CAMEO 1.1b3 codebook.", str) :
+				 errdetail("A CAMEO event code has 2 to 4 digits.")));
 	PG_RETURN_CAMEO(packed);
 }
 

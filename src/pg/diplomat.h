@@ -35,6 +35,19 @@ extern void dipg_unpin_search_path(int nestlevel);
 /* Number of characters in a UTF-8 byte range (1-based positions in SQL). */
 extern int32 dipg_char_len(const char *s, size_t len);
 
+/*
+ * Reading binary input (binary.c): each raises 22P03 (invalid binary
+ * representation) when the value has fewer bytes left than it needs, so
+ * that a receive function never reports a short value as a protocol
+ * violation.
+ */
+struct StringInfoData;
+extern uint8 dipg_recv_byte(struct StringInfoData *buf, const char *typname);
+extern int32 dipg_recv_int32(struct StringInfoData *buf, const char *typname);
+extern float4 dipg_recv_float4(struct StringInfoData *buf, const char *typname);
+extern const char *dipg_recv_bytes(struct StringInfoData *buf, int len, const char *typname);
+extern int32 dipg_recv_count(struct StringInfoData *buf, int minsize, const char *typname);
+
 /* A float4 Goldstein score as the double nearest its decimal value. */
 extern float8 dipg_goldstein_value(float g);
 

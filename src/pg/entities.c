@@ -15,6 +15,8 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
+#include "diplomat.h"
 #include "entities.h"
 
 #include "common/hashfn.h"
@@ -40,16 +42,8 @@ PG_FUNCTION_INFO_V1(entity_name);
 PG_FUNCTION_INFO_V1(entity_country);
 PG_FUNCTION_INFO_V1(entity_construct);
 PG_FUNCTION_INFO_V1(entities_in);
-PG_FUNCTION_INFO_V1(entities_out);
-PG_FUNCTION_INFO_V1(entities_recv);
-PG_FUNCTION_INFO_V1(entities_send);
 PG_FUNCTION_INFO_V1(entities_contains_entity);
-PG_FUNCTION_INFO_V1(entities_contains);
-PG_FUNCTION_INFO_V1(entities_contained);
-PG_FUNCTION_INFO_V1(entities_overlap);
 PG_FUNCTION_INFO_V1(entities_concat);
-PG_FUNCTION_INFO_V1(entities_eq);
-PG_FUNCTION_INFO_V1(entities_ne);
 PG_FUNCTION_INFO_V1(entities_length);
 PG_FUNCTION_INFO_V1(entities_count);
 PG_FUNCTION_INFO_V1(entities_filter_kind);
@@ -76,19 +70,6 @@ entity_kind_parse(const char *s, int len)
 	return 0;
 }
 
-int
-entity_key_cmp(int k1, const char *n1, int l1, int k2, const char *n2, int l2)
-{
-	int			c;
-
-	if (k1 != k2)
-		return k1 < k2 ? -1 : 1;
-	c = memcmp(n1, n2, Min(l1, l2));
-	if (c != 0)
-		return c;
-	return l1 < l2 ? -1 : (l1 > l2);
-}
-
 static bool
 valid_country(const char *c)
 {
@@ -100,25 +81,50 @@ valid_country(const char *c)
 	return true;
 }
 
-/* Checks a name: non-empty, bounded, valid UTF-8 without control chars. */
-static void
-check_name(const char *name, int len, const char *typname, const char *input)
+/*
+ * What is wrong with a name (empty, too long, control characters, invalid
+ * UTF-8), as an error detail, or NULL if nothing.
+ */
+const char *
+entity_name_problem(const char *name, int len)
 {
 	if (len <= 0 || len > ENTITY_MAX_NAME)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
-				 errdetail("An entity name must have 1 to %d bytes.", ENTITY_MAX_NAME)));
+		return psprintf("An entity name must have 1 to %d bytes.", ENTITY_MAX_NAME);
 	for (int i = 0; i < len; i++)
 		if ((unsigned char) name[i] < 0x20)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
-					 errdetail("An entity name cannot contain control characters.")));
+			return "An entity name cannot contain control characters.";
 	if (!pg_verifymbstr(name, len, true))
+		return "An entity name must be valid UTF-8.";
+	return NULL;
+}
+
+/* Checks a name of a text input; false after reporting the error. */
+static bool
+check_name(const char *name, int len, const char *typname, const char *input,
+		   Node *escontext)
+{
+	const char *problem = entity_name_problem(name, len);
+
+	if (problem == NULL)
+		return true;
+	errsave(escontext,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			 errdetail("%s", problem)));
+	return false;
+}
+
+/* Checks a name of a binary input: errors are 22P03. */
+static void
+recv_check_name(const char *name, int len, const char *typname)
+{
+	const char *problem = entity_name_problem(name, len);
+
+	if (problem != NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("invalid byte sequence in entity name")));
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid name in binary %s value", typname),
+				 errdetail("%s", problem)));
 }
 
 Entity *
@@ -148,18 +154,23 @@ typedef struct ItemParse
 	bool		has_count;
 } ItemParse;
 
+/* Reports a syntax error at character pos; the caller returns failure. */
 static void
-syntax_error(const char *typname, const char *input, int pos, const char *what)
+syntax_error(const char *typname, const char *input, int pos, const char *what,
+			 Node *escontext)
 {
-	ereport(ERROR,
+	errsave(escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
 			 errdetail("%s at character %d.", what, pos + 1)));
 }
 
-/* Reads a double-quoted string with \ escapes starting at s[*pos] == '"'. */
+/*
+ * Reads a double-quoted string with \ escapes starting at s[*pos] == '"';
+ * NULL after reporting an error.
+ */
 static char *
-parse_quoted(const char *s, int *pos, int *len, const char *typname)
+parse_quoted(const char *s, int *pos, int *len, const char *typname, Node *escontext)
 {
 	StringInfoData buf;
 	int			p = *pos + 1;
@@ -168,7 +179,10 @@ parse_quoted(const char *s, int *pos, int *len, const char *typname)
 	for (;;)
 	{
 		if (s[p] == '\0')
-			syntax_error(typname, s, p, "Unterminated quoted name");
+		{
+			syntax_error(typname, s, p, "Unterminated quoted name", escontext);
+			return NULL;
+		}
 		if (s[p] == '\\' && s[p + 1] != '\0')
 		{
 			appendStringInfoChar(&buf, s[p + 1]);
@@ -193,6 +207,7 @@ parse_quoted(const char *s, int *pos, int *len, const char *typname)
 	return buf.data;
 }
 
+/* True for a character of an unquoted name in an entities list. */
 static bool
 is_bare_char(char c)
 {
@@ -202,12 +217,69 @@ is_bare_char(char c)
 }
 
 /*
- * Parses KIND ':' name ['@' CCC] [':' count] at s[*pos].  rest_is_name:
- * an unquoted name runs to the end of the string (entity input).
+ * Reads an unquoted entity name running to the end of the string, with a
+ * final @XXX as the country.
  */
 static void
+parse_rest_name(const char *s, int *pos, ItemParse *it)
+{
+	int			p = *pos;
+	int			end = strlen(s);
+
+	while (end > p && isspace((unsigned char) s[end - 1]))
+		end--;
+	if (end - p > 4 && s[end - 4] == '@' && isupper((unsigned char) s[end - 3]) &&
+		isupper((unsigned char) s[end - 2]) && isupper((unsigned char) s[end - 1]))
+	{
+		memcpy(it->country, s + end - 3, 3);
+		it->name = pnstrdup(s + p, end - 4 - p);
+		it->len = end - 4 - p;
+	}
+	else
+	{
+		it->name = pnstrdup(s + p, end - p);
+		it->len = end - p;
+	}
+	*pos = end;
+}
+
+/* Reads [':' count] at s[*p]; false after reporting an error. */
+static bool
+parse_count(const char *s, int *pos, ItemParse *it, const char *typname, Node *escontext)
+{
+	int			p = *pos;
+	int64		c = 0;
+	int			d0 = ++p;
+
+	while (isdigit((unsigned char) s[p]))
+	{
+		c = c * 10 + (s[p] - '0');
+		if (c > PG_INT32_MAX)
+		{
+			syntax_error(typname, s, d0, "Count out of range", escontext);
+			return false;
+		}
+		p++;
+	}
+	if (p == d0)
+	{
+		syntax_error(typname, s, p, "Expected a count after :", escontext);
+		return false;
+	}
+	it->count = c;
+	it->has_count = true;
+	*pos = p;
+	return true;
+}
+
+/*
+ * Parses KIND ':' name ['@' CCC] [':' count] at s[*pos].  rest_is_name:
+ * an unquoted name runs to the end of the string (entity input).  Returns
+ * false after reporting an error.
+ */
+static bool
 parse_item(const char *s, int *pos, ItemParse *it, const char *typname,
-		   bool rest_is_name, bool allow_count)
+		   bool rest_is_name, bool allow_count, Node *escontext)
 {
 	int			p = *pos;
 	int			k0;
@@ -219,35 +291,29 @@ parse_item(const char *s, int *pos, ItemParse *it, const char *typname,
 	while (isalpha((unsigned char) s[p]))
 		p++;
 	if (s[p] != ':' || p == k0)
-		syntax_error(typname, s, p, "Expected KIND: (PER, ORG, GPE, LOC, NORP, DATE or topic)");
+	{
+		syntax_error(typname, s, p, "Expected KIND: (PER, ORG, GPE, LOC, NORP, DATE or topic)",
+					 escontext);
+		return false;
+	}
 	it->kind = entity_kind_parse(s + k0, p - k0);
 	if (it->kind == 0)
-		syntax_error(typname, s, k0, "Unknown entity kind");
+	{
+		syntax_error(typname, s, k0, "Unknown entity kind", escontext);
+		return false;
+	}
 	p++;
 	if (s[p] == '"')
-		it->name = parse_quoted(s, &p, &it->len, typname);
+	{
+		it->name = parse_quoted(s, &p, &it->len, typname, escontext);
+		if (it->name == NULL)
+			return false;
+	}
 	else if (rest_is_name)
 	{
-		int			end = strlen(s);
-
-		while (end > p && isspace((unsigned char) s[end - 1]))
-			end--;
-		/* a final @XXX is the country */
-		if (end - p > 4 && s[end - 4] == '@' && isupper((unsigned char) s[end - 3]) &&
-			isupper((unsigned char) s[end - 2]) && isupper((unsigned char) s[end - 1]))
-		{
-			memcpy(it->country, s + end - 3, 3);
-			it->name = pnstrdup(s + p, end - 4 - p);
-			it->len = end - 4 - p;
-			*pos = end;
-			check_name(it->name, it->len, typname, s);
-			return;
-		}
-		it->name = pnstrdup(s + p, end - p);
-		it->len = end - p;
-		*pos = end;
-		check_name(it->name, it->len, typname, s);
-		return;
+		parse_rest_name(s, &p, it);
+		*pos = p;
+		return check_name(it->name, it->len, typname, s, escontext);
 	}
 	else
 	{
@@ -258,38 +324,29 @@ parse_item(const char *s, int *pos, ItemParse *it, const char *typname,
 		it->name = pnstrdup(s + n0, p - n0);
 		it->len = p - n0;
 	}
-	check_name(it->name, it->len, typname, s);
+	if (!check_name(it->name, it->len, typname, s, escontext))
+		return false;
 	if (s[p] == '@')
 	{
 		for (int i = 1; i <= 3; i++)
 			if (!isupper((unsigned char) s[p + i]))
-				syntax_error(typname, s, p, "Expected a 3-letter upper-case country code after @");
+			{
+				syntax_error(typname, s, p, "Expected a 3-letter upper-case country code after @",
+							 escontext);
+				return false;
+			}
 		memcpy(it->country, s + p + 1, 3);
 		p += 4;
 	}
-	if (allow_count && s[p] == ':')
-	{
-		int64		c = 0;
-		int			d0 = ++p;
-
-		while (isdigit((unsigned char) s[p]))
-		{
-			c = c * 10 + (s[p] - '0');
-			if (c > PG_INT32_MAX)
-				syntax_error(typname, s, d0, "Count out of range");
-			p++;
-		}
-		if (p == d0)
-			syntax_error(typname, s, p, "Expected a count after :");
-		it->count = c;
-		it->has_count = true;
-	}
+	if (allow_count && s[p] == ':' && !parse_count(s, &p, it, typname, escontext))
+		return false;
 	*pos = p;
+	return true;
 }
 
-/* Appends a name, quoted. */
-static void
-append_quoted(StringInfo buf, const char *name, int len)
+/* Appends a name in double quotes, " and \ escaped with \. */
+void
+entity_append_quoted(StringInfo buf, const char *name, int len)
 {
 	appendStringInfoChar(buf, '"');
 	for (int i = 0; i < len; i++)
@@ -309,14 +366,19 @@ Datum
 entity_in(PG_FUNCTION_ARGS)
 {
 	char	   *s = PG_GETARG_CSTRING(0);
+	Node	   *escontext = fcinfo->context;
 	ItemParse	it;
 	int			pos = 0;
 
-	parse_item(s, &pos, &it, "entity", true, false);
+	if (!parse_item(s, &pos, &it, "entity", true, false, escontext))
+		PG_RETURN_NULL();
 	while (isspace((unsigned char) s[pos]))
 		pos++;
 	if (s[pos] != '\0')
-		syntax_error("entity", s, pos, "Unexpected text after the entity");
+	{
+		syntax_error("entity", s, pos, "Unexpected text after the entity", escontext);
+		PG_RETURN_NULL();
+	}
 	PG_RETURN_POINTER(make_entity(it.kind, it.name, it.len, it.country));
 }
 
@@ -339,7 +401,7 @@ entity_out(PG_FUNCTION_ARGS)
 	if (plain)
 		appendBinaryStringInfo(&buf, e->name, len);
 	else
-		append_quoted(&buf, e->name, len);
+		entity_append_quoted(&buf, e->name, len);
 	if (e->country[0])
 		appendStringInfo(&buf, "@%.3s", e->country);
 	PG_RETURN_CSTRING(buf.data);
@@ -349,9 +411,9 @@ Datum
 entity_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			kind = pq_getmsgbyte(buf);
-	const char *country = pq_getmsgbytes(buf, 3);
-	int			len;
+	int			kind = dipg_recv_byte(buf, "entity");
+	const char *country = dipg_recv_bytes(buf, 3, "entity");
+	int			len = dipg_recv_int32(buf, "entity");
 	const char *name;
 
 	if (kind < 1 || kind > EK_MAX)
@@ -362,13 +424,8 @@ entity_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid country code in binary entity")));
-	len = pq_getmsgint(buf, 4);
-	if (len <= 0 || len > ENTITY_MAX_NAME || len > buf->len - buf->cursor)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid name length %d in binary entity", len)));
-	name = pq_getmsgbytes(buf, len);
-	check_name(name, len, "entity", "(binary)");
+	name = dipg_recv_bytes(buf, len, "entity");
+	recv_check_name(name, len, "entity");
 	PG_RETURN_POINTER(make_entity(kind, name, len, country));
 }
 
@@ -389,8 +446,10 @@ entity_send(PG_FUNCTION_ARGS)
 static int
 entity_compare(Entity *a, Entity *b)
 {
-	return entity_key_cmp(a->kind, a->name, ENTITY_NAMELEN(a),
-						  b->kind, b->name, ENTITY_NAMELEN(b));
+	EntityItem	x = {a->kind, a->name, ENTITY_NAMELEN(a), {0, 0, 0}, 0};
+	EntityItem	y = {b->kind, b->name, ENTITY_NAMELEN(b), {0, 0, 0}, 0};
+
+	return sset_item_cmp(&x, &y);
 }
 
 #define ENTITY_CMP_FN(fname, expr) \
@@ -486,7 +545,7 @@ entity_construct(PG_FUNCTION_ARGS)
 					 errhint("Use an ISO 3166-1 alpha-3 code such as USA.")));
 		memcpy(country, VARDATA_ANY(ct), 3);
 	}
-	check_name(VARDATA_ANY(nt), VARSIZE_ANY_EXHDR(nt), "entity", text_to_cstring(nt));
+	check_name(VARDATA_ANY(nt), VARSIZE_ANY_EXHDR(nt), "entity", text_to_cstring(nt), NULL);
 	PG_RETURN_POINTER(make_entity(kind, VARDATA_ANY(nt), VARSIZE_ANY_EXHDR(nt), country));
 }
 
@@ -494,87 +553,57 @@ entity_construct(PG_FUNCTION_ARGS)
  * entities: construction
  * ------------------------------------------------------------------------
  */
-static int
-cmp_item(const void *a, const void *b)
+/* Reads entry i of an entities value as an item. */
+static void
+entities_get(const void *set, int i, SSetItem *item)
 {
-	const EntityItem *x = a,
-			   *y = b;
+	const Entities *es = set;
+	const EntityEntry *e = &es->entries[i];
 
-	return entity_key_cmp(x->kind, x->name, x->len, y->kind, y->name, y->len);
+	item->kind = e->kind;
+	item->name = ENTRY_NAME(es, e);
+	item->len = e->name_len;
+	memcpy(item->country, e->country, 3);
+	item->value = e->count;
 }
+
+/* Stores an item as entry i of an entities value. */
+static void
+entities_put(void *set, int i, const SSetItem *item, uint32 off)
+{
+	EntityEntry *e = &((Entities *) set)->entries[i];
+
+	e->kind = (uint8) item->kind;
+	e->name_off = off;
+	e->name_len = (uint16) item->len;
+	memcpy(e->country, item->country, 3);
+	e->count = item->value;
+}
+
+/* Folds a duplicate into the item kept: counts add, a known country wins. */
+static void
+entities_merge(SSetItem *kept, const SSetItem *dup)
+{
+	uint64		c = (uint64) kept->value + dup->value;
+
+	kept->value = c > PG_INT32_MAX ? PG_INT32_MAX : (uint32) c;
+	if (kept->country[0] == 0)
+		memcpy(kept->country, dup->country, 3);
+}
+
 
 Entities *
 make_entities(EntityItem *items, int n)
 {
-	int			m = 0;
-	Size		strsize = 0;
-	Size		size;
-	Entities   *es;
-	char	   *str;
-	uint32		off = 0;
-
-	if (n > 1)
-		qsort(items, n, sizeof(EntityItem), cmp_item);
-	/* merge duplicates: counts add, a known country wins */
-	for (int i = 0; i < n; i++)
-	{
-		if (m > 0 && cmp_item(&items[m - 1], &items[i]) == 0)
-		{
-			uint64		c = (uint64) items[m - 1].count + items[i].count;
-
-			items[m - 1].count = c > PG_INT32_MAX ? PG_INT32_MAX : (uint32) c;
-			if (items[m - 1].country[0] == 0)
-				memcpy(items[m - 1].country, items[i].country, 3);
-			continue;
-		}
-		items[m++] = items[i];
-	}
-	for (int i = 0; i < m; i++)
-		strsize += items[i].len;
-	size = ENTITIES_HDRSZ + (Size) m * sizeof(EntityEntry) + strsize;
-	if (size > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("entities value too large")));
-	es = palloc0(size);
-	SET_VARSIZE(es, size);
-	es->nentries = m;
-	str = ENTITIES_STRINGS(es);
-	for (int i = 0; i < m; i++)
-	{
-		EntityEntry *e = &es->entries[i];
-
-		e->kind = (uint8) items[i].kind;
-		e->name_off = off;
-		e->name_len = (uint16) items[i].len;
-		memcpy(e->country, items[i].country, 3);
-		e->count = items[i].count;
-		memcpy(str + off, items[i].name, items[i].len);
-		off += items[i].len;
-	}
-	return es;
+	return sset_build(&EntitiesSet, items, n);
 }
 
 int
 entities_find(const Entities *es, int kind, const char *name, int len)
 {
-	int			lo = 0,
-				hi = es->nentries - 1;
+	EntityItem	key = {kind, name, len, {0, 0, 0}, 0};
 
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-		const EntityEntry *e = &es->entries[mid];
-		int			c = entity_key_cmp(e->kind, ENTRY_NAME(es, e), e->name_len, kind, name, len);
-
-		if (c == 0)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
+	return sset_find(&EntitiesSet, es, &key);
 }
 
 bool
@@ -608,6 +637,7 @@ Datum
 entities_in(PG_FUNCTION_ARGS)
 {
 	char	   *s = PG_GETARG_CSTRING(0);
+	Node	   *escontext = fcinfo->context;
 	int			pos = 0;
 	int			n = 0,
 				cap = 16;
@@ -619,7 +649,8 @@ entities_in(PG_FUNCTION_ARGS)
 	{
 		ItemParse	it;
 
-		parse_item(s, &pos, &it, "entities", false, true);
+		if (!parse_item(s, &pos, &it, "entities", false, true, escontext))
+			PG_RETURN_NULL();
 		if (n == cap)
 		{
 			cap *= 2;
@@ -629,7 +660,7 @@ entities_in(PG_FUNCTION_ARGS)
 		items[n].name = it.name;
 		items[n].len = it.len;
 		memcpy(items[n].country, it.country, 3);
-		items[n].count = it.has_count ? (uint32) it.count : 1;
+		items[n].value = it.has_count ? (uint32) it.count : 1;
 		n++;
 		while (isspace((unsigned char) s[pos]))
 			pos++;
@@ -639,108 +670,82 @@ entities_in(PG_FUNCTION_ARGS)
 			while (isspace((unsigned char) s[pos]))
 				pos++;
 			if (s[pos] == '\0')
-				syntax_error("entities", s, pos, "Expected an entity after ,");
+			{
+				syntax_error("entities", s, pos, "Expected an entity after ,", escontext);
+				PG_RETURN_NULL();
+			}
 		}
 		else if (s[pos] != '\0')
-			syntax_error("entities", s, pos, "Expected , between entities");
+		{
+			syntax_error("entities", s, pos, "Expected , between entities", escontext);
+			PG_RETURN_NULL();
+		}
 	}
 	PG_RETURN_POINTER(make_entities(items, n));
 }
 
-Datum
-entities_out(PG_FUNCTION_ARGS)
+/* Text form of one entry: KIND:"name"[@CCC]:count. */
+static void
+entities_out_item(StringInfo buf, const SSetItem *item)
 {
-	Entities   *es = PG_GETARG_ENTITIES_P(0);
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	for (int i = 0; i < es->nentries; i++)
-	{
-		EntityEntry *e = &es->entries[i];
-
-		if (i > 0)
-			appendStringInfoString(&buf, ", ");
-		appendStringInfo(&buf, "%s:", entity_kind_name(e->kind));
-		append_quoted(&buf, ENTRY_NAME(es, e), e->name_len);
-		if (e->country[0])
-			appendStringInfo(&buf, "@%.3s", e->country);
-		appendStringInfo(&buf, ":%u", e->count);
-	}
-	PG_RETURN_CSTRING(buf.data);
+	appendStringInfo(buf, "%s:", entity_kind_name(item->kind));
+	entity_append_quoted(buf, item->name, item->len);
+	if (item->country[0])
+		appendStringInfo(buf, "@%.3s", item->country);
+	appendStringInfo(buf, ":%u", item->value);
 }
 
 /*
- * Binary: int32 count, then per entry: byte kind, 3 bytes country, int32
- * mention count, int32 name length, name bytes.  Receive validates every
- * field and re-sorts.
+ * Binary form of one entry: byte kind, 3 bytes country, int32 mention
+ * count, int32 name length, name bytes.
  */
-Datum
-entities_recv(PG_FUNCTION_ARGS)
+static void
+entities_send_item(StringInfo buf, const SSetItem *item)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			n = pq_getmsgint(buf, 4);
-	EntityItem *items;
+	pq_sendbyte(buf, item->kind);
+	pq_sendbytes(buf, item->country, 3);
+	pq_sendint32(buf, (int32) item->value);
+	pq_sendint32(buf, item->len);
+	pq_sendbytes(buf, item->name, item->len);
+}
 
-	/* each entry takes at least 13 bytes */
-	if (n < 0 || n > (buf->len - buf->cursor) / 13 + 1 ||
-		(Size) n > MaxAllocSize / sizeof(EntityItem))
+/* Reads and validates one binary entry. */
+static void
+entities_recv_item(StringInfo buf, SSetItem *item)
+{
+	int			kind = dipg_recv_byte(buf, "entities");
+	const char *country = dipg_recv_bytes(buf, 3, "entities");
+	int32		count = dipg_recv_int32(buf, "entities");
+	int32		len = dipg_recv_int32(buf, "entities");
+
+	if (kind < 1 || kind > EK_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid number of entities %d in binary entities", n)));
-	items = palloc(Max(n, 1) * sizeof(EntityItem));
-	for (int i = 0; i < n; i++)
-	{
-		int			kind = pq_getmsgbyte(buf);
-		const char *country = pq_getmsgbytes(buf, 3);
-		int32		count = pq_getmsgint(buf, 4);
-		int32		len = pq_getmsgint(buf, 4);
-
-		if (kind < 1 || kind > EK_MAX)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid entity kind %d in binary entities", kind)));
-		if (!valid_country(country))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid country code in binary entities")));
-		if (count < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid mention count %d in binary entities", count)));
-		if (len <= 0 || len > ENTITY_MAX_NAME || len > buf->len - buf->cursor)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid name length %d in binary entities", len)));
-		items[i].kind = kind;
-		memcpy(items[i].country, country, 3);
-		items[i].count = (uint32) count;
-		items[i].len = len;
-		items[i].name = pq_getmsgbytes(buf, len);
-		check_name(items[i].name, len, "entities", "(binary)");
-	}
-	PG_RETURN_POINTER(make_entities(items, n));
+				 errmsg("invalid entity kind %d in binary entities", kind)));
+	if (!valid_country(country))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid country code in binary entities")));
+	if (count < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid mention count %d in binary entities", count)));
+	item->kind = kind;
+	memcpy(item->country, country, 3);
+	item->value = (uint32) count;
+	item->len = len;
+	item->name = dipg_recv_bytes(buf, len, "entities");
+	recv_check_name(item->name, len, "entities");
 }
 
-Datum
-entities_send(PG_FUNCTION_ARGS)
-{
-	Entities   *es = PG_GETARG_ENTITIES_P(0);
-	StringInfoData buf;
+const SSetType EntitiesSet = {
+	"entities", ENTITIES_HDRSZ, sizeof(EntityEntry),
+	entities_get, entities_put, entities_merge,
+	entities_out_item, entities_send_item, entities_recv_item, 13
+};
 
-	pq_begintypsend(&buf);
-	pq_sendint32(&buf, es->nentries);
-	for (int i = 0; i < es->nentries; i++)
-	{
-		EntityEntry *e = &es->entries[i];
-
-		pq_sendbyte(&buf, e->kind);
-		pq_sendbytes(&buf, e->country, 3);
-		pq_sendint32(&buf, (int32) e->count);
-		pq_sendint32(&buf, e->name_len);
-		pq_sendbytes(&buf, ENTRY_NAME(es, e), e->name_len);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
+/* entities_out, entities_send and entities_recv (receive re-sorts) */
+SSET_IO_FUNCTIONS(entities, &EntitiesSet)
 
 /* ------------------------------------------------------------------------
  * entities: operators
@@ -755,69 +760,8 @@ entities_contains_entity(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(entities_find(es, e->kind, e->name, ENTITY_NAMELEN(e)) >= 0);
 }
 
-/* True if every entry of b is in a (merge over the sorted arrays). */
-static bool
-contains(Entities *a, Entities *b)
-{
-	int			i = 0;
-
-	for (int j = 0; j < b->nentries; j++)
-	{
-		EntityEntry *eb = &b->entries[j];
-		int			c = 1;
-
-		while (i < a->nentries)
-		{
-			EntityEntry *ea = &a->entries[i];
-
-			c = entity_key_cmp(ea->kind, ENTRY_NAME(a, ea), ea->name_len,
-							   eb->kind, ENTRY_NAME(b, eb), eb->name_len);
-			if (c >= 0)
-				break;
-			i++;
-		}
-		if (c != 0)
-			return false;
-	}
-	return true;
-}
-
-Datum
-entities_contains(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(contains(PG_GETARG_ENTITIES_P(0), PG_GETARG_ENTITIES_P(1)));
-}
-
-Datum
-entities_contained(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(contains(PG_GETARG_ENTITIES_P(1), PG_GETARG_ENTITIES_P(0)));
-}
-
-Datum
-entities_overlap(PG_FUNCTION_ARGS)
-{
-	Entities   *a = PG_GETARG_ENTITIES_P(0);
-	Entities   *b = PG_GETARG_ENTITIES_P(1);
-	int			i = 0,
-				j = 0;
-
-	while (i < a->nentries && j < b->nentries)
-	{
-		EntityEntry *ea = &a->entries[i];
-		EntityEntry *eb = &b->entries[j];
-		int			c = entity_key_cmp(ea->kind, ENTRY_NAME(a, ea), ea->name_len,
-									   eb->kind, ENTRY_NAME(b, eb), eb->name_len);
-
-		if (c == 0)
-			PG_RETURN_BOOL(true);
-		if (c < 0)
-			i++;
-		else
-			j++;
-	}
-	PG_RETURN_BOOL(false);
-}
+/* entities @> entities, <@, &&, = and <> */
+SSET_OPERATOR_FUNCTIONS(entities, &EntitiesSet)
 
 /* Union; counts add. */
 Datum
@@ -827,56 +771,12 @@ entities_concat(PG_FUNCTION_ARGS)
 	Entities   *b = PG_GETARG_ENTITIES_P(1);
 	int			n = a->nentries + b->nentries;
 	EntityItem *items = palloc(Max(n, 1) * sizeof(EntityItem));
-	int			k = 0;
 
-	for (int pass = 0; pass < 2; pass++)
-	{
-		Entities   *es = pass ? b : a;
-
-		for (int i = 0; i < es->nentries; i++)
-		{
-			EntityEntry *e = &es->entries[i];
-
-			items[k].kind = e->kind;
-			items[k].name = ENTRY_NAME(es, e);
-			items[k].len = e->name_len;
-			memcpy(items[k].country, e->country, 3);
-			items[k].count = e->count;
-			k++;
-		}
-	}
-	PG_RETURN_POINTER(make_entities(items, n));
-}
-
-/* Equality: same keys and counts. */
-static bool
-entities_equal(Entities *a, Entities *b)
-{
-	if (a->nentries != b->nentries)
-		return false;
 	for (int i = 0; i < a->nentries; i++)
-	{
-		EntityEntry *ea = &a->entries[i];
-		EntityEntry *eb = &b->entries[i];
-
-		if (ea->count != eb->count ||
-			entity_key_cmp(ea->kind, ENTRY_NAME(a, ea), ea->name_len,
-						   eb->kind, ENTRY_NAME(b, eb), eb->name_len) != 0)
-			return false;
-	}
-	return true;
-}
-
-Datum
-entities_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(entities_equal(PG_GETARG_ENTITIES_P(0), PG_GETARG_ENTITIES_P(1)));
-}
-
-Datum
-entities_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!entities_equal(PG_GETARG_ENTITIES_P(0), PG_GETARG_ENTITIES_P(1)));
+		entities_get(a, i, &items[i]);
+	for (int i = 0; i < b->nentries; i++)
+		entities_get(b, i, &items[a->nentries + i]);
+	PG_RETURN_POINTER(make_entities(items, n));
 }
 
 Datum
@@ -913,17 +813,7 @@ entities_filter_kind(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown entity kind \"%s\"", k)));
 	for (int i = 0; i < es->nentries; i++)
-	{
-		EntityEntry *e = &es->entries[i];
-
-		if (e->kind != kind)
-			continue;
-		items[n].kind = e->kind;
-		items[n].name = ENTRY_NAME(es, e);
-		items[n].len = e->name_len;
-		memcpy(items[n].country, e->country, 3);
-		items[n].count = e->count;
-		n++;
-	}
+		if (es->entries[i].kind == kind)
+			entities_get(es, i, &items[n++]);
 	PG_RETURN_POINTER(make_entities(items, n));
 }

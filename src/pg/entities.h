@@ -22,6 +22,8 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 
+#include "sortedset.h"
+
 /* kinds, as in the engine; TOPIC keys can live in the same sets */
 #define EK_PER		1
 #define EK_ORG		2
@@ -53,6 +55,12 @@ typedef struct Entity
 
 extern Entity *make_entity(int kind, const char *name, int len, const char *country);
 
+/* Appends a name in double quotes, " and \ escaped (entities, newsquery). */
+extern void entity_append_quoted(StringInfo buf, const char *name, int len);
+
+/* Why a name cannot be stored (as an error detail), or NULL if it can. */
+extern const char *entity_name_problem(const char *name, int len);
+
 /* ---------------- entities ---------------- */
 typedef struct EntityEntry
 {
@@ -79,21 +87,14 @@ typedef struct Entities
 #define DatumGetEntitiesP(d)	((Entities *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_ENTITIES_P(n) DatumGetEntitiesP(PG_GETARG_DATUM(n))
 
-/* An entry under construction, before sorting. */
-typedef struct EntityItem
-{
-	int			kind;
-	const char *name;
-	int			len;
-	char		country[3];
-	uint32		count;
-} EntityItem;
+/* An entry under construction, before sorting (count in value). */
+typedef SSetItem EntityItem;
+
+/* The entries of an entities value as a sorted set (sortedset.h). */
+extern const SSetType EntitiesSet;
 
 /* Sorts, merges duplicates (adding counts) and builds the value. */
 extern Entities *make_entities(EntityItem *items, int n);
-
-/* Compares (kind, name) of two keys. */
-extern int	entity_key_cmp(int k1, const char *n1, int l1, int k2, const char *n2, int l2);
 
 /* Index of (kind, name) in es, or -1. */
 extern int	entities_find(const Entities *es, int kind, const char *name, int len);
@@ -139,7 +140,14 @@ typedef struct NewsQuery
 #define DatumGetNewsQueryP(d) ((NewsQuery *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_NEWSQUERY_P(n) DatumGetNewsQueryP(PG_GETARG_DATUM(n))
 
-#define NQ_MAX_DEPTH	1000
+/*
+ * The one size limit of a newsquery, the same for text input, binary
+ * receive and the combining operators: at most this many items (operands
+ * and the operators &, | and ! together).  Nesting is not limited: every
+ * algorithm over the tree is iterative, so output and evaluation never run
+ * out of stack, and whatever is stored can be written back.
+ */
+#define NQ_MAX_ITEMS	100000
 
 /* ternary logic shared by the executor and GIN */
 typedef enum
@@ -154,13 +162,49 @@ typedef NQValue (*NQCheck) (void *arg, const NewsQuery *q, const NQItem *val);
 /* Evaluates the query; check() gives the value of each operand. */
 extern NQValue nq_execute(const NewsQuery *q, void *arg, NQCheck check);
 
-/* Evaluates the query against a document's set. */
-extern bool nq_match_entities(const NewsQuery *q, const Entities *es);
+/*
+ * Folds the query tree bottom-up without recursion: leaf() computes an
+ * operand's value and oper() an operator's from its operands' (l is NULL
+ * for NOT); values are elemsize bytes.  The root's value lands in result.
+ */
+typedef void (*NQLeaf) (void *arg, const NewsQuery *q, const NQItem *val, void *out);
+typedef void (*NQOper) (void *arg, int oper, const void *l, const void *r, void *out);
+extern void nq_fold(const NewsQuery *q, size_t elemsize, NQLeaf leaf, NQOper oper,
+					void *arg, void *result);
+
+/*
+ * NQOper over doubles in [0, 1] as independent probabilities (fuzzy
+ * logic): a & b is ab, a | b is a + b - ab, !a is 1 - a.  Shared by the
+ * selectivity estimator and news_rank().
+ */
+extern void nq_fuzzy_oper(void *arg, int oper, const void *l, const void *r, void *out);
 
 /* True if the query can only match rows containing one of its keys. */
 extern bool nq_needs_keys(const NewsQuery *q);
 
 /* True if any operand is a topic. */
 extern bool nq_has_topics(const NewsQuery *q);
+
+/*
+ * A query bound to the dictionaries (resolve.c): for operand item i, the
+ * names it matches are names[first[i] .. first[i] + count[i]).
+ */
+typedef struct NQResolved
+{
+	int		   *first;
+	int		   *count;
+	SSetItem   *names;
+	int			nnames;
+} NQResolved;
+
+/* Resolves every operand; notices: report names the dictionaries lack. */
+extern NQResolved *nq_resolve(const NewsQuery *q, bool notices);
+
+/* nq_resolve() cached in flinfo->fn_extra for the same query and dictionaries. */
+extern NQResolved *nq_resolve_cached(FmgrInfo *flinfo, const NewsQuery *q);
+
+/* Evaluates a resolved query against a document's set. */
+extern bool nq_match_resolved(const NewsQuery *q, const NQResolved *res,
+							  const Entities *es);
 
 #endif							/* DIPLOMAT_ENTITIES_H */

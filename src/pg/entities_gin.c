@@ -32,6 +32,7 @@
 #include "postgres.h"
 
 #include "entities.h"
+#include "sortedset.h"
 
 #include "access/gin.h"
 #include "access/reloptions.h"
@@ -182,6 +183,7 @@ typedef struct KeyInfo
 {
 	bool	   *exact;
 	int			nitems;
+	int		   *nkeys;			/* per item: how many keys, from map[item] on */
 	int			map[FLEXIBLE_ARRAY_MEMBER];
 } KeyInfo;
 
@@ -192,10 +194,60 @@ key_info(int nkeys, int nitems, Pointer **extra)
 
 	info->exact = palloc0(Max(nkeys, 1) * sizeof(bool));
 	info->nitems = nitems;
+	info->nkeys = palloc0(Max(nitems, 1) * sizeof(int));
 	*extra = palloc(Max(nkeys, 1) * sizeof(Pointer));
 	for (int i = 0; i < nkeys; i++)
 		(*extra)[i] = (Pointer) info;
 	return info;
+}
+
+/*
+ * The keys of a newsquery: for each operand, the key of every name it
+ * resolves to (resolve.c) or, for KIND:*, the kind's key.  The consistent
+ * functions treat an operand as the OR of its keys.
+ */
+static Datum *
+query_keys(NewsQuery *q, int buckets, int32 *nkeys, Pointer **extra)
+{
+	NQResolved *res = nq_resolve(q, true);
+	KeyInfo    *info = key_info(Max(res->nnames, 1), q->nitems, extra);
+	Datum	   *keys = palloc(Max(res->nnames, 1) * sizeof(Datum));
+	int		   *range_key = palloc(Max(res->nnames, 1) * sizeof(int));
+	int			n = 0;
+
+	/*
+	 * A repeated operand shares its names (nq_resolve resolves it once) and
+	 * here its keys too: GIN compares every new key with all earlier ones.
+	 */
+	for (int k = 0; k < res->nnames; k++)
+		range_key[k] = -1;
+	for (int i = 0; i < q->nitems; i++)
+	{
+		NQItem	   *it = &q->items[i];
+		int			f = res->first[i];
+
+		info->map[i] = n;
+		if (it->type != NQ_VAL)
+			continue;
+		info->nkeys[i] = res->count[i];
+		if (range_key[f] >= 0)
+		{
+			info->map[i] = range_key[f];
+			continue;
+		}
+		range_key[f] = n;
+		for (int k = 0; k < res->count[i]; k++)
+		{
+			SSetItem   *nm = &res->names[f + k];
+
+			/* a wildcard's one name is empty: its key is the kind's */
+			keys[n] = (it->flags & NQ_WILDCARD) ? kind_key(it->kind) :
+				name_key(nm->kind, nm->name, nm->len, buckets);
+			info->exact[n++] = (it->flags & NQ_WILDCARD) || exact_kind(nm->kind);
+		}
+	}
+	*nkeys = n;
+	return keys;
 }
 
 Datum
@@ -214,25 +266,8 @@ gin_extract_entities_query(PG_FUNCTION_ARGS)
 		case STRAT_MATCH:
 			{
 				NewsQuery  *q = PG_GETARG_NEWSQUERY_P(0);
-				KeyInfo    *info = key_info(q->nitems, q->nitems, extra);
-				int			n = 0;
 
-				keys = palloc(Max(q->nitems, 1) * sizeof(Datum));
-				for (int i = 0; i < q->nitems; i++)
-				{
-					NQItem	   *it = &q->items[i];
-					bool		wild = (it->flags & NQ_WILDCARD) != 0;
-
-					info->map[i] = -1;
-					if (it->type != NQ_VAL)
-						continue;
-					keys[n] = wild ? kind_key(it->kind) :
-						name_key(it->kind, NQ_NAME(q, it), it->name_len, buckets);
-					info->exact[n] = wild || exact_kind(it->kind);
-					info->map[i] = n;
-					n++;
-				}
-				*nkeys = n;
+				keys = query_keys(q, buckets, nkeys, extra);
 				if (!nq_needs_keys(q))
 					*searchMode = GIN_SEARCH_MODE_ALL;
 				break;
@@ -282,23 +317,26 @@ typedef struct GinCheck
 	KeyInfo    *info;
 } GinCheck;
 
+/* An operand is the OR of its keys' presence. */
 static NQValue
 check_gin(void *arg, const NewsQuery *q, const NQItem *val)
 {
 	GinCheck   *gc = arg;
-	int			k = gc->info ? gc->info->map[val - q->items] : -1;
+	int			i = val - q->items;
+	NQValue		v = NQ_FALSE;
 
-	if (k < 0)
+	if (gc->info == NULL)
 		return NQ_FALSE;
-	switch (gc->check[k])
+	for (int k = 0; k < gc->info->nkeys[i]; k++)
 	{
-		case GIN_TRUE:
+		GinTernaryValue c = gc->check[gc->info->map[i] + k];
+
+		if (c == GIN_TRUE)
 			return NQ_TRUE;
-		case GIN_FALSE:
-			return NQ_FALSE;
-		default:
-			return NQ_MAYBE;
+		if (c == GIN_MAYBE)
+			v = NQ_MAYBE;
 	}
+	return v;
 }
 
 static GinTernaryValue
@@ -322,75 +360,43 @@ consistent_common(GinTernaryValue *check, StrategyNumber strategy, Datum query,
 				return v == NQ_TRUE ? GIN_TRUE : (v == NQ_FALSE ? GIN_FALSE : GIN_MAYBE);
 			}
 		case STRAT_HAS:
-			return check[0];
 		case STRAT_CONTAINS:
-			{
-				GinTernaryValue res = GIN_TRUE;
-
-				for (int i = 0; i < nkeys; i++)
-				{
-					if (check[i] == GIN_FALSE)
-						return GIN_FALSE;
-					if (check[i] == GIN_MAYBE)
-						res = GIN_MAYBE;
-				}
-				return res;
-			}
+			/* ? is @> of one key */
+			return sset_gin_match(check, nkeys, true);
 		case STRAT_OVERLAP:
-			{
-				GinTernaryValue res = GIN_FALSE;
-
-				for (int i = 0; i < nkeys; i++)
-				{
-					if (check[i] == GIN_TRUE)
-						return GIN_TRUE;
-					if (check[i] == GIN_MAYBE)
-						res = GIN_MAYBE;
-				}
-				return res;
-			}
+			return sset_gin_match(check, nkeys, false);
 	}
 	elog(ERROR, "unrecognized strategy number: %d", strategy);
 	return GIN_FALSE;
 }
 
+/* consistent: rechecks unless only exact keys decided. */
 Datum
 gin_entities_consistent(PG_FUNCTION_ARGS)
 {
-	bool	   *check = (bool *) PG_GETARG_POINTER(0);
-	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
 	Pointer    *extra = (Pointer *) PG_GETARG_POINTER(4);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
-	GinTernaryValue *tcheck = palloc(Max(nkeys, 1) * sizeof(GinTernaryValue));
 	KeyInfo    *info = nkeys > 0 ? (KeyInfo *) extra[0] : NULL;
 	GinTernaryValue res;
 
-	/* a present bucket key only says "maybe" */
-	for (int i = 0; i < nkeys; i++)
-		tcheck[i] = !check[i] ? GIN_FALSE : (info->exact[i] ? GIN_TRUE : GIN_MAYBE);
-	res = consistent_common(tcheck, strategy, PG_GETARG_DATUM(2), nkeys, extra);
-	/* unless only exact keys decided, confirm on the heap value */
+	res = consistent_common(sset_gin_presence(PG_GETARG_POINTER(0), false, nkeys,
+											  info ? info->exact : NULL),
+							PG_GETARG_UINT16(1), PG_GETARG_DATUM(2), nkeys, extra);
 	*recheck = res != GIN_TRUE;
-	pfree(tcheck);
 	PG_RETURN_BOOL(res != GIN_FALSE);
 }
 
+/* triConsistent: the same over GIN_TRUE / GIN_FALSE / GIN_MAYBE. */
 Datum
 gin_entities_triconsistent(PG_FUNCTION_ARGS)
 {
-	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
-	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
 	Pointer    *extra = (Pointer *) PG_GETARG_POINTER(4);
 	KeyInfo    *info = nkeys > 0 ? (KeyInfo *) extra[0] : NULL;
-	GinTernaryValue *tcheck = palloc(Max(nkeys, 1) * sizeof(GinTernaryValue));
-	GinTernaryValue res;
 
-	/* a present bucket key only says "maybe" */
-	for (int i = 0; i < nkeys; i++)
-		tcheck[i] = (check[i] == GIN_TRUE && !info->exact[i]) ? GIN_MAYBE : check[i];
-	res = consistent_common(tcheck, strategy, PG_GETARG_DATUM(2), nkeys, extra);
-	pfree(tcheck);
-	PG_RETURN_GIN_TERNARY_VALUE(res);
+	PG_RETURN_GIN_TERNARY_VALUE(consistent_common(sset_gin_presence(PG_GETARG_POINTER(0), true, nkeys,
+																	info ? info->exact : NULL),
+												  PG_GETARG_UINT16(1), PG_GETARG_DATUM(2),
+												  nkeys, extra));
 }

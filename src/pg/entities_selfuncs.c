@@ -216,6 +216,7 @@ typedef struct SelCtx
 	float4	   *numbers;
 	int			nnumbers;
 	float4		minfreq;
+	NQResolved *res;			/* the newsquery's names, resolved */
 } SelCtx;
 
 static double
@@ -266,28 +267,41 @@ key_freq(SelCtx *sc, int kind, const char *name, int len, bool wildcard)
 	return Min(DEFAULT_ENT_FREQ, sc->minfreq / 2);
 }
 
-static double
-query_sel(SelCtx *sc, NewsQuery *q, int i)
+/* Selectivity of an operand: its names' frequencies, as if independent. */
+static void
+sel_leaf(void *arg, const NewsQuery *q, const NQItem *val, void *out)
 {
-	NQItem	   *it = &q->items[i];
-	double		l,
-				r;
+	SelCtx	   *sc = arg;
+	int			i = val - q->items;
+	double		none = 1.0;
 
-	check_stack_depth();
-	if (it->type == NQ_VAL)
-		return key_freq(sc, it->kind, NQ_NAME(q, it), it->name_len,
-						(it->flags & NQ_WILDCARD) != 0);
-	switch (it->oper)
+	if (val->flags & NQ_WILDCARD)
 	{
-		case NQ_NOT:
-			return 1.0 - query_sel(sc, q, i + 1);
-		case NQ_AND:
-			return query_sel(sc, q, i + 1) * query_sel(sc, q, i + it->left);
-		default:
-			r = query_sel(sc, q, i + 1);
-			l = query_sel(sc, q, i + it->left);
-			return r + l - r * l;
+		*(double *) out = key_freq(sc, val->kind, "", 0, true);
+		return;
 	}
+	for (int k = 0; k < sc->res->count[i]; k++)
+	{
+		SSetItem   *n = &sc->res->names[sc->res->first[i] + k];
+
+		none *= 1.0 - key_freq(sc, n->kind, n->name, n->len, false);
+	}
+	*(double *) out = 1.0 - none;
+}
+
+/* Selectivity of a whole query. */
+static double
+query_sel(SelCtx *sc, NewsQuery *q)
+{
+	double		sel = 0.0;
+
+	if (q->nitems > 0)
+	{
+		/* the planner's guess must not talk: no NOTICEs */
+		sc->res = nq_resolve(q, false);
+		nq_fold(q, sizeof(double), sel_leaf, nq_fuzzy_oper, sc, &sel);
+	}
+	return sel;
 }
 
 /* OID of a type in the diplomat schema. */
@@ -350,7 +364,7 @@ entities_matchsel(PG_FUNCTION_ARGS)
 		{
 			NewsQuery  *q = DatumGetNewsQueryP(constval);
 
-			sel = q->nitems > 0 ? query_sel(&sc, q, 0) : 0.0;
+			sel = query_sel(&sc, q);
 		}
 		else if (ctype == diplomat_type("entities"))
 		{

@@ -12,15 +12,17 @@
  *	  KIND    := PER | ORG | GPE | LOC | NORP | DATE | topic
  *
  * Stored flat in prefix order: an operator is followed by its right
- * operand; `left` is the offset of its left operand.  Parsing and
- * evaluation recurse with check_stack_depth(), and nesting is limited to
- * NQ_MAX_DEPTH, so deeply nested input is refused with an error, never a
- * stack overflow.
+ * operand; `left` is the offset of its left operand.  Parsing, output,
+ * receive and evaluation are iterative, so the only limit is the number of
+ * items (NQ_MAX_ITEMS), the same for every way a value is made: whatever
+ * input or receive accepts, output and send write back.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
+#include "compat.h"
+#include "diplomat.h"
 #include "entities.h"
 
 #include "libpq/pqformat.h"
@@ -40,38 +42,57 @@ PG_FUNCTION_INFO_V1(newsquery_not);
 PG_FUNCTION_INFO_V1(newsquery_eq);
 
 /* ------------------------------------------------------------------------
- * Parse tree (temporary)
+ * Text input: an operator-precedence (shunting-yard) parser with explicit
+ * stacks, so that neither long chains nor deep nesting use the C stack.
  * ------------------------------------------------------------------------
  */
+#define NQ_LPAREN	0			/* on the operator stack only */
+
 typedef struct QNode
 {
 	uint8		type;
 	uint8		oper;
 	uint8		kind;
 	uint8		flags;
-	char	   *name;
+	const char *name;
 	int			len;
-	struct QNode *l;
-	struct QNode *r;
+	int			l;				/* child nodes, -1 if none */
+	int			r;
+	int			size;			/* items in the subtree */
 } QNode;
+
+typedef struct QOp
+{
+	uint8		oper;			/* NQ_AND, NQ_OR, NQ_NOT or NQ_LPAREN */
+	int			pos;
+} QOp;
 
 typedef struct QParser
 {
 	const char *s;
 	int			pos;
-	int			depth;
-	int			nvals;
+	Node	   *escontext;
+	QNode	   *nodes;
+	int			nnodes;
+	int			nodecap;
+	int		   *out;			/* operand stack: node indexes */
+	int			nout;
+	QOp		   *ops;			/* operator stack */
+	int			nops;
+	int			opcap;
 } QParser;
 
+/* Reports a syntax error at character pos; the caller returns failure. */
 static void
-q_error(QParser *p, const char *what)
+q_error(QParser *p, int pos, const char *what)
 {
-	ereport(ERROR,
+	errsave(p->escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type newsquery: \"%s\"", p->s),
-			 errdetail("%s at character %d.", what, p->pos + 1)));
+			 errdetail("%s at character %d.", what, pos + 1)));
 }
 
+/* Skips white space. */
 static void
 skip_space(QParser *p)
 {
@@ -79,8 +100,7 @@ skip_space(QParser *p)
 		p->pos++;
 }
 
-static QNode *parse_or(QParser *p);
-
+/* True for a character of an unquoted name. */
 static bool
 bare_char(char c)
 {
@@ -88,36 +108,40 @@ bare_char(char c)
 			 c == '"' || isspace((unsigned char) c));
 }
 
-static QNode *
-parse_operand(QParser *p)
+/* Appends a node; false (error reported) past the size limit. */
+static int
+add_node(QParser *p, const QNode *n)
 {
-	QNode	   *n = palloc0(sizeof(QNode));
-	int			k0;
+	if (p->nnodes >= NQ_MAX_ITEMS)
+	{
+		errsave(p->escontext,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("newsquery is too large"),
+				 errdetail("A newsquery has at most %d operands and operators.",
+						   NQ_MAX_ITEMS)));
+		return -1;
+	}
+	if (p->nnodes == p->nodecap)
+	{
+		p->nodecap *= 2;
+		p->nodes = repalloc(p->nodes, p->nodecap * sizeof(QNode));
+		p->out = repalloc(p->out, p->nodecap * sizeof(int));
+	}
+	p->nodes[p->nnodes] = *n;
+	p->out[p->nout++] = p->nnodes;
+	return p->nnodes++;
+}
 
-	skip_space(p);
-	k0 = p->pos;
-	while (isalpha((unsigned char) p->s[p->pos]))
-		p->pos++;
-	if (p->pos == k0)
-		q_error(p, p->s[p->pos] == '\0' ? "Unexpected end of query" : "Expected KIND:name");
-	if (p->s[p->pos] != ':')
-		q_error(p, "Expected : after the kind");
-	n->type = NQ_VAL;
-	n->kind = (uint8) entity_kind_parse(p->s + k0, p->pos - k0);
-	if (n->kind == 0)
-	{
-		p->pos = k0;
-		q_error(p, "Unknown kind (use PER, ORG, GPE, LOC, NORP, DATE or topic)");
-	}
-	p->pos++;
-	if (p->s[p->pos] == '*' && !bare_char(p->s[p->pos + 1]))
-	{
-		n->flags = NQ_WILDCARD;
-		n->name = pstrdup("");
-		n->len = 0;
-		p->pos++;
-	}
-	else if (p->s[p->pos] == '"')
+/*
+ * Reads a name after "KIND:": quoted with "" and \ escapes, or bare.
+ * Returns false after reporting an error.
+ */
+static bool
+parse_name(QParser *p, QNode *n)
+{
+	int			n0 = p->pos;
+
+	if (p->s[p->pos] == '"')
 	{
 		StringInfoData buf;
 
@@ -128,21 +152,16 @@ parse_operand(QParser *p)
 			char		c = p->s[p->pos];
 
 			if (c == '\0')
-				q_error(p, "Unterminated quoted name");
-			if (c == '\\' && p->s[p->pos + 1] != '\0')
 			{
-				appendStringInfoChar(&buf, p->s[p->pos + 1]);
-				p->pos += 2;
-				continue;
+				q_error(p, p->pos, "Unterminated quoted name");
+				return false;
 			}
-			if (c == '"')
+			if (c == '\\' && p->s[p->pos + 1] != '\0')
+				c = p->s[++p->pos];
+			else if (c == '"' && p->s[p->pos + 1] == '"')
+				p->pos++;
+			else if (c == '"')
 			{
-				if (p->s[p->pos + 1] == '"')
-				{
-					appendStringInfoChar(&buf, '"');
-					p->pos += 2;
-					continue;
-				}
 				p->pos++;
 				break;
 			}
@@ -154,257 +173,284 @@ parse_operand(QParser *p)
 	}
 	else
 	{
-		int			n0 = p->pos;
-
 		while (bare_char(p->s[p->pos]))
 			p->pos++;
-		n->name = pnstrdup(p->s + n0, p->pos - n0);
+		n->name = p->s + n0;
 		n->len = p->pos - n0;
 	}
-	if (n->flags == 0 && (n->len == 0 || n->len > ENTITY_MAX_NAME))
-		q_error(p, "Expected a name of 1 to 1000 bytes");
-	p->nvals++;
-	return n;
-}
-
-static QNode *
-parse_not(QParser *p)
-{
-	QNode	   *n;
-
-	check_stack_depth();
-	CHECK_FOR_INTERRUPTS();
-	if (++p->depth > NQ_MAX_DEPTH)
-		q_error(p, "Query is nested too deeply");
-	skip_space(p);
-	if (p->s[p->pos] == '!')
+	if (n->len == 0 || n->len > ENTITY_MAX_NAME)
 	{
-		p->pos++;
-		n = palloc0(sizeof(QNode));
-		n->type = NQ_OPR;
-		n->oper = NQ_NOT;
-		n->r = parse_not(p);
+		q_error(p, n0, "Expected a name of 1 to 1000 bytes");
+		return false;
 	}
-	else if (p->s[p->pos] == '(')
-	{
-		p->pos++;
-		n = parse_or(p);
-		skip_space(p);
-		if (p->s[p->pos] != ')')
-			q_error(p, "Expected )");
-		p->pos++;
-	}
-	else
-		n = parse_operand(p);
-	p->depth--;
-	return n;
-}
-
-static QNode *
-parse_and(QParser *p)
-{
-	QNode	   *l = parse_not(p);
-
-	for (;;)
-	{
-		QNode	   *n;
-
-		skip_space(p);
-		if (p->s[p->pos] != '&')
-			return l;
-		p->pos++;
-		n = palloc0(sizeof(QNode));
-		n->type = NQ_OPR;
-		n->oper = NQ_AND;
-		n->l = l;
-		n->r = parse_not(p);
-		l = n;
-	}
-}
-
-static QNode *
-parse_or(QParser *p)
-{
-	QNode	   *l;
-
-	check_stack_depth();
-	if (++p->depth > NQ_MAX_DEPTH)
-		q_error(p, "Query is nested too deeply");
-	l = parse_and(p);
-	for (;;)
-	{
-		QNode	   *n;
-
-		skip_space(p);
-		if (p->s[p->pos] != '|')
+	for (int i = 0; i < n->len; i++)
+		if ((unsigned char) n->name[i] < 0x20)
 		{
-			p->depth--;
-			return l;
+			q_error(p, n0, "A name cannot contain control characters");
+			return false;
 		}
+	return true;
+}
+
+/* Reads one operand KIND:name or KIND:*; false after reporting an error. */
+static bool
+parse_operand(QParser *p)
+{
+	QNode		n = {NQ_VAL, 0, 0, 0, "", 0, -1, -1, 1};
+	int			k0 = p->pos;
+
+	while (isalpha((unsigned char) p->s[p->pos]))
 		p->pos++;
-		n = palloc0(sizeof(QNode));
-		n->type = NQ_OPR;
-		n->oper = NQ_OR;
-		n->l = l;
-		n->r = parse_and(p);
-		l = n;
-	}
-}
-
-/* Flattening: prefix order, operator, right subtree, left subtree. */
-typedef struct Flat
-{
-	NQItem	   *items;
-	int			n;
-	StringInfoData str;
-} Flat;
-
-static int
-count_nodes(QNode *n)
-{
-	check_stack_depth();
-	if (n == NULL)
-		return 0;
-	return 1 + count_nodes(n->l) + count_nodes(n->r);
-}
-
-static void
-flatten(Flat *f, QNode *n)
-{
-	int			me = f->n++;
-	NQItem	   *it = &f->items[me];
-
-	check_stack_depth();
-	memset(it, 0, sizeof(NQItem));
-	it->type = n->type;
-	if (n->type == NQ_VAL)
+	if (p->pos == k0)
 	{
-		it->kind = n->kind;
-		it->flags = n->flags;
-		it->name_off = f->str.len;
-		it->name_len = n->len;
-		appendBinaryStringInfo(&f->str, n->name, n->len);
-		return;
+		q_error(p, p->pos, p->s[p->pos] == '\0' ? "Unexpected end of query" : "Expected KIND:name");
+		return false;
 	}
-	it->oper = n->oper;
-	flatten(f, n->r);
-	if (n->oper != NQ_NOT)
+	if (p->s[p->pos] != ':')
 	{
-		/* items may have moved? no: f->items is preallocated */
-		f->items[me].left = f->n - me;
-		flatten(f, n->l);
+		q_error(p, p->pos, "Expected : after the kind");
+		return false;
 	}
+	n.kind = (uint8) entity_kind_parse(p->s + k0, p->pos - k0);
+	if (n.kind == 0)
+	{
+		q_error(p, k0, "Unknown kind (use PER, ORG, GPE, LOC, NORP, DATE or topic)");
+		return false;
+	}
+	p->pos++;
+	if (p->s[p->pos] == '*' && !bare_char(p->s[p->pos + 1]))
+	{
+		n.flags = NQ_WILDCARD;
+		p->pos++;
+	}
+	else if (!parse_name(p, &n))
+		return false;
+	return add_node(p, &n) >= 0;
 }
 
-static NewsQuery *
-build_query(QNode *root)
-{
-	Flat		f;
-	int			n = root ? count_nodes(root) : 0;
-	Size		size;
-	NewsQuery  *q;
-
-	f.items = palloc0(Max(n, 1) * sizeof(NQItem));
-	f.n = 0;
-	initStringInfo(&f.str);
-	if (root)
-		flatten(&f, root);
-	size = NQ_HDRSZ + (Size) n * sizeof(NQItem) + f.str.len;
-	q = palloc0(size);
-	SET_VARSIZE(q, size);
-	q->nitems = n;
-	memcpy(q->items, f.items, n * sizeof(NQItem));
-	memcpy(NQ_STRINGS(q), f.str.data, f.str.len);
-	return q;
-}
-
-Datum
-newsquery_in(PG_FUNCTION_ARGS)
-{
-	char	   *s = PG_GETARG_CSTRING(0);
-	QParser		p = {s, 0, 0, 0};
-	QNode	   *root;
-
-	skip_space(&p);
-	if (s[p.pos] == '\0')
-		q_error(&p, "Empty query");
-	root = parse_or(&p);
-	skip_space(&p);
-	if (s[p.pos] != '\0')
-		q_error(&p, "Unexpected text (expected &, | or end of query)");
-	PG_RETURN_POINTER(build_query(root));
-}
-
-/* ------------------------------------------------------------------------
- * Output
- * ------------------------------------------------------------------------
- */
+/* Priority of an operator: ! binds tighter than &, & tighter than |. */
 static int
-priority(const NQItem *it)
+priority(int oper)
 {
-	if (it->type == NQ_VAL)
-		return 4;
-	switch (it->oper)
+	switch (oper)
 	{
 		case NQ_NOT:
 			return 3;
 		case NQ_AND:
 			return 2;
-		default:
+		case NQ_OR:
 			return 1;
+		default:
+			return 0;			/* a parenthesis is never reduced by priority */
 	}
 }
 
+/* Applies the operator on top of the stack to its operands. */
+static bool
+reduce(QParser *p)
+{
+	QOp			op = p->ops[--p->nops];
+	QNode		n = {NQ_OPR, op.oper, 0, 0, "", 0, -1, -1, 1};
+
+	n.r = p->out[--p->nout];
+	n.size += p->nodes[n.r].size;
+	if (op.oper != NQ_NOT)
+	{
+		n.l = p->out[--p->nout];
+		n.size += p->nodes[n.l].size;
+	}
+	return add_node(p, &n) >= 0;
+}
+
+/* Pushes an operator (or a parenthesis) found at pos. */
+static void
+push_op(QParser *p, int oper, int pos)
+{
+	if (p->nops == p->opcap)
+	{
+		p->opcap *= 2;
+		p->ops = repalloc(p->ops, p->opcap * sizeof(QOp));
+	}
+	p->ops[p->nops].oper = (uint8) oper;
+	p->ops[p->nops].pos = pos;
+	p->nops++;
+}
+
+/*
+ * Parses the whole query into p->nodes; returns the root node, or -1 after
+ * reporting an error.
+ */
+static int
+parse_query(QParser *p)
+{
+	bool		want_operand = true;
+
+	skip_space(p);
+	if (p->s[p->pos] == '\0')
+	{
+		q_error(p, p->pos, "Empty query");
+		return -1;
+	}
+	for (;;)
+	{
+		char		c;
+
+		CHECK_FOR_INTERRUPTS();
+		skip_space(p);
+		c = p->s[p->pos];
+		if (want_operand)
+		{
+			if (c == '!' || c == '(')
+				push_op(p, c == '!' ? NQ_NOT : NQ_LPAREN, p->pos++);
+			else if (!parse_operand(p))
+				return -1;
+			else
+				want_operand = false;
+		}
+		else if (c == '&' || c == '|')
+		{
+			int			oper = c == '&' ? NQ_AND : NQ_OR;
+
+			while (p->nops > 0 && priority(p->ops[p->nops - 1].oper) >= priority(oper))
+				if (!reduce(p))
+					return -1;
+			push_op(p, oper, p->pos++);
+			want_operand = true;
+		}
+		else if (c == ')')
+		{
+			while (p->nops > 0 && p->ops[p->nops - 1].oper != NQ_LPAREN)
+				if (!reduce(p))
+					return -1;
+			if (p->nops == 0)
+				break;			/* unmatched: reported below */
+			p->nops--;
+			p->pos++;
+		}
+		else
+			break;
+	}
+	if (p->s[p->pos] != '\0')
+	{
+		q_error(p, p->pos, "Unexpected text (expected &, | or end of query)");
+		return -1;
+	}
+	while (p->nops > 0)
+	{
+		if (p->ops[p->nops - 1].oper == NQ_LPAREN)
+		{
+			q_error(p, p->pos, "Expected )");
+			return -1;
+		}
+		if (!reduce(p))
+			return -1;
+	}
+	Assert(p->nout == 1);
+	return p->out[0];
+}
+
+/*
+ * Lays the tree out flat in prefix order (operator, right operand, left
+ * operand; names in the same order), without recursion.
+ */
+static NewsQuery *
+build_query(QParser *p, int root)
+{
+	int			n = p->nodes[root].size;
+	int		   *stack = palloc(n * sizeof(int));
+	int			sp = 0;
+	Size		strsize = 0;
+	Size		size;
+	NewsQuery  *q;
+	char	   *str;
+	uint32		off = 0;
+
+	for (int i = 0; i < p->nnodes; i++)
+		if (p->nodes[i].type == NQ_VAL)
+			strsize += p->nodes[i].len;
+	size = NQ_HDRSZ + (Size) n * sizeof(NQItem) + strsize;
+	q = palloc0(size);
+	SET_VARSIZE(q, size);
+	q->nitems = n;
+	str = NQ_STRINGS(q);
+	stack[sp++] = root;
+	for (int i = 0; i < n; i++)
+	{
+		QNode	   *nd = &p->nodes[stack[--sp]];
+		NQItem	   *it = &q->items[i];
+
+		it->type = nd->type;
+		if (nd->type == NQ_VAL)
+		{
+			it->kind = nd->kind;
+			it->flags = nd->flags;
+			it->name_off = off;
+			it->name_len = nd->len;
+			memcpy(str + off, nd->name, nd->len);
+			off += nd->len;
+			continue;
+		}
+		it->oper = nd->oper;
+		if (nd->oper != NQ_NOT)
+		{
+			it->left = 1 + p->nodes[nd->r].size;
+			stack[sp++] = nd->l;
+		}
+		stack[sp++] = nd->r;
+	}
+	pfree(stack);
+	return q;
+}
+
+/* Reads the text form; errors are soft where the server supports it. */
+Datum
+newsquery_in(PG_FUNCTION_ARGS)
+{
+	char	   *s = PG_GETARG_CSTRING(0);
+	QParser		p = {0};
+	int			root;
+
+	p.s = s;
+	p.escontext = fcinfo->context;
+	p.nodecap = 16;
+	p.nodes = palloc(p.nodecap * sizeof(QNode));
+	p.out = palloc(p.nodecap * sizeof(int));
+	p.opcap = 16;
+	p.ops = palloc(p.opcap * sizeof(QOp));
+	root = parse_query(&p);
+	if (root < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(build_query(&p, root));
+}
+
+/* ------------------------------------------------------------------------
+ * Output, without recursion: a stack of things still to print
+ * ------------------------------------------------------------------------
+ */
+/* Appends an operand: KIND:"name" or KIND:*. */
 static void
 append_operand(StringInfo buf, const NewsQuery *q, const NQItem *it)
 {
-	const char *name = NQ_NAME(q, it);
-
 	appendStringInfo(buf, "%s:", entity_kind_name(it->kind));
 	if (it->flags & NQ_WILDCARD)
-	{
 		appendStringInfoChar(buf, '*');
-		return;
-	}
-	appendStringInfoChar(buf, '"');
-	for (uint32 i = 0; i < it->name_len; i++)
-	{
-		if (name[i] == '"' || name[i] == '\\')
-			appendStringInfoChar(buf, '\\');
-		appendStringInfoChar(buf, name[i]);
-	}
-	appendStringInfoChar(buf, '"');
+	else
+		entity_append_quoted(buf, NQ_NAME(q, it), it->name_len);
 }
 
-static void
-print_item(StringInfo buf, const NewsQuery *q, int i, int parent_prio)
+/* A pending step of the output: print item, or append text. */
+typedef struct OutStep
 {
-	const NQItem *it = &q->items[i];
-	int			prio = priority(it);
+	int			item;			/* -1 for text */
+	int			parent_prio;
+	const char *text;
+} OutStep;
 
-	check_stack_depth();
-	if (it->type == NQ_VAL)
-	{
-		append_operand(buf, q, it);
-		return;
-	}
-	if (prio < parent_prio)
-		appendStringInfoString(buf, "( ");
-	if (it->oper == NQ_NOT)
-	{
-		appendStringInfoChar(buf, '!');
-		print_item(buf, q, i + 1, prio);
-	}
-	else
-	{
-		/* left operand at i + left; right at i + 1 */
-		print_item(buf, q, i + it->left, prio);
-		appendStringInfoString(buf, it->oper == NQ_AND ? " & " : " | ");
-		/* a right operand of equal priority needs parentheses to keep shape */
-		print_item(buf, q, i + 1, prio + 1);
-	}
-	if (prio < parent_prio)
-		appendStringInfoString(buf, " )");
+/* Priority of an item for parenthesising: operands bind tightest. */
+static int
+item_priority(const NQItem *it)
+{
+	return it->type == NQ_VAL ? 4 : priority(it->oper);
 }
 
 Datum
@@ -412,17 +458,63 @@ newsquery_out(PG_FUNCTION_ARGS)
 {
 	NewsQuery  *q = PG_GETARG_NEWSQUERY_P(0);
 	StringInfoData buf;
+	OutStep    *stack;
+	int			sp = 0;
 
 	initStringInfo(&buf);
-	if (q->nitems > 0)
-		print_item(&buf, q, 0, 0);
+	if (q->nitems == 0)
+		PG_RETURN_CSTRING(buf.data);
+	/* each operator replaces its step by at most five */
+	stack = palloc((4 * (Size) q->nitems + 1) * sizeof(OutStep));
+	stack[sp++] = (OutStep) {0, 0, NULL};
+	while (sp > 0)
+	{
+		OutStep		st = stack[--sp];
+		const NQItem *it;
+		int			prio;
+		bool		paren;
+
+		if (st.item < 0)
+		{
+			appendStringInfoString(&buf, st.text);
+			continue;
+		}
+		it = &q->items[st.item];
+		if (it->type == NQ_VAL)
+		{
+			append_operand(&buf, q, it);
+			continue;
+		}
+		prio = item_priority(it);
+		paren = prio < st.parent_prio;
+		/* pushed in reverse order of printing */
+		if (paren)
+			stack[sp++] = (OutStep) {-1, 0, " )"};
+		if (it->oper == NQ_NOT)
+			stack[sp++] = (OutStep) {st.item + 1, prio, NULL};
+		else
+		{
+			/* a right operand of equal priority keeps its parentheses */
+			stack[sp++] = (OutStep) {st.item + 1, prio + 1, NULL};
+			stack[sp++] = (OutStep) {-1, 0, it->oper == NQ_AND ? " & " : " | "};
+			stack[sp++] = (OutStep) {st.item + it->left, prio, NULL};
+		}
+		if (it->oper == NQ_NOT)
+			stack[sp++] = (OutStep) {-1, 0, "!"};
+		if (paren)
+			stack[sp++] = (OutStep) {-1, 0, "( "};
+		if ((sp & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	pfree(stack);
 	PG_RETURN_CSTRING(buf.data);
 }
 
 /* ------------------------------------------------------------------------
  * Binary I/O: int32 nitems, then per item: byte type; for operands byte
  * kind, byte flags, int32 length, name; for operators byte oper, int32
- * left.  Receive checks that the items form one well-formed tree.
+ * left (0 for NOT).  Receive accepts exactly what input can produce:
+ * at most NQ_MAX_ITEMS items forming one tree, names as input allows them.
  * ------------------------------------------------------------------------
  */
 Datum
@@ -454,90 +546,107 @@ newsquery_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/* Returns the index after the subtree at i, or -1 if malformed. */
-static int
-check_tree(const NQItem *items, int n, int i, int depth)
+/*
+ * True if the items form exactly one tree in prefix layout: computed from
+ * the last item back, end[i] is where the subtree at i ends (-1 if it is
+ * malformed).
+ */
+static bool
+valid_tree(const NQItem *items, int n)
 {
-	check_stack_depth();
-	if (i >= n || depth > NQ_MAX_DEPTH)
-		return -1;
-	if (items[i].type == NQ_VAL)
-		return i + 1;
-	if (items[i].oper == NQ_NOT)
-		return check_tree(items, n, i + 1, depth + 1);
-	{
-		int			r = check_tree(items, n, i + 1, depth + 1);
+	int		   *end = palloc((n + 1) * sizeof(int));
+	bool		ok;
 
-		if (r < 0 || (uint32) (r - i) != items[i].left)
-			return -1;
-		return check_tree(items, n, r, depth + 1);
+	end[n] = -1;
+	for (int i = n - 1; i >= 0; i--)
+	{
+		const NQItem *it = &items[i];
+		int			r = end[i + 1];
+
+		if (it->type == NQ_VAL)
+			end[i] = i + 1;
+		else if (r < 0)
+			end[i] = -1;
+		else if (it->oper == NQ_NOT)
+			end[i] = r;
+		else if ((uint32) (r - i) != it->left || r >= n)
+			end[i] = -1;
+		else
+			end[i] = end[r];
 	}
+	ok = end[0] == n;
+	pfree(end);
+	return ok;
+}
+
+/* Raises the binary input error for a newsquery. */
+static void
+recv_error(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary newsquery"),
+			 errdetail("%s", what)));
 }
 
 Datum
 newsquery_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			n = pq_getmsgint(buf, 4);
+	int			n = dipg_recv_int32(buf, "newsquery");
 	NQItem	   *items;
 	StringInfoData str;
 	Size		size;
 	NewsQuery  *q;
 
-	if (n <= 0 || n > (buf->len - buf->cursor) / 6 + 1 || n > 1000000)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid number of items %d in binary newsquery", n)));
+	if (n <= 0 || n > NQ_MAX_ITEMS)
+		recv_error(psprintf("A newsquery has 1 to %d items, not %d.", NQ_MAX_ITEMS, n));
 	items = palloc0(n * sizeof(NQItem));
 	initStringInfo(&str);
 	for (int i = 0; i < n; i++)
 	{
 		NQItem	   *it = &items[i];
 
-		it->type = pq_getmsgbyte(buf);
+		it->type = dipg_recv_byte(buf, "newsquery");
 		if (it->type == NQ_VAL)
 		{
 			int32		len;
+			const char *name;
+			const char *problem;
 
-			it->kind = pq_getmsgbyte(buf);
-			it->flags = pq_getmsgbyte(buf);
-			len = pq_getmsgint(buf, 4);
-			if (it->kind < 1 || it->kind > EK_MAX || (it->flags & ~NQ_WILDCARD) != 0 ||
-				len < 0 || len > ENTITY_MAX_NAME || len > buf->len - buf->cursor ||
-				(len == 0) != ((it->flags & NQ_WILDCARD) != 0))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-						 errmsg("invalid operand in binary newsquery")));
+			it->kind = dipg_recv_byte(buf, "newsquery");
+			it->flags = dipg_recv_byte(buf, "newsquery");
+			len = dipg_recv_int32(buf, "newsquery");
+			if (it->kind < 1 || it->kind > EK_MAX)
+				recv_error("Unknown entity kind.");
+			if (it->flags == NQ_WILDCARD)
+			{
+				if (len != 0)
+					recv_error("A wildcard operand has no name.");
+			}
+			else if (it->flags != 0)
+				recv_error("Unknown operand flags.");
+			name = dipg_recv_bytes(buf, len, "newsquery");
+			if (it->flags == 0 && (problem = entity_name_problem(name, len)) != NULL)
+				recv_error(problem);
 			it->name_off = str.len;
 			it->name_len = len;
-			{
-				const char *name = pq_getmsgbytes(buf, len);
-
-				if (!pg_verifymbstr(name, len, true))
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-							 errmsg("invalid name in binary newsquery")));
-				appendBinaryStringInfo(&str, name, len);
-			}
+			appendBinaryStringInfo(&str, name, len);
 		}
 		else if (it->type == NQ_OPR)
 		{
-			it->oper = pq_getmsgbyte(buf);
-			it->left = pq_getmsgint(buf, 4);
+			it->oper = dipg_recv_byte(buf, "newsquery");
+			it->left = (uint32) dipg_recv_int32(buf, "newsquery");
 			if (it->oper < NQ_AND || it->oper > NQ_NOT)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-						 errmsg("invalid operator in binary newsquery")));
+				recv_error("Unknown operator.");
+			if (it->oper == NQ_NOT && it->left != 0)
+				recv_error("A NOT operator has no left operand.");
 		}
 		else
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid item type in binary newsquery")));
+			recv_error("Unknown item type.");
 	}
-	if (check_tree(items, n, 0, 0) != n)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("malformed binary newsquery")));
+	if (!valid_tree(items, n))
+		recv_error("The items do not form one query tree.");
 	size = NQ_HDRSZ + (Size) n * sizeof(NQItem) + str.len;
 	q = palloc0(size);
 	SET_VARSIZE(q, size);
@@ -551,62 +660,104 @@ newsquery_recv(PG_FUNCTION_ARGS)
  * Evaluation (ternary, shared with GIN)
  * ------------------------------------------------------------------------
  */
-static NQValue
-exec_item(const NewsQuery *q, int i, void *arg, NQCheck check)
+void
+nq_fold(const NewsQuery *q, size_t elemsize, NQLeaf leaf, NQOper oper, void *arg,
+		void *result)
 {
-	const NQItem *it = &q->items[i];
-	NQValue		l,
-				r;
+	char		local[64 * sizeof(double)];
+	char	   *stack = local;
+	int			sp = 0;
 
-	check_stack_depth();
-	if (it->type == NQ_VAL)
-		return check(arg, q, it);
-	switch (it->oper)
+	/* the stack holds at most one value per operand */
+	if ((Size) q->nitems * elemsize > sizeof(local))
+		stack = palloc((Size) q->nitems * elemsize);
+
+	/*
+	 * Scanning the prefix layout from the end, every operand's subtrees are
+	 * done before it: the left one pushed first, the right one on top.
+	 */
+	for (int i = q->nitems - 1; i >= 0; i--)
 	{
-		case NQ_NOT:
-			r = exec_item(q, i + 1, arg, check);
-			return r == NQ_MAYBE ? NQ_MAYBE : (r == NQ_TRUE ? NQ_FALSE : NQ_TRUE);
-		case NQ_AND:
-			r = exec_item(q, i + 1, arg, check);
-			if (r == NQ_FALSE)
-				return NQ_FALSE;
-			l = exec_item(q, i + it->left, arg, check);
-			if (l == NQ_FALSE)
-				return NQ_FALSE;
-			return (l == NQ_TRUE && r == NQ_TRUE) ? NQ_TRUE : NQ_MAYBE;
-		default:
-			r = exec_item(q, i + 1, arg, check);
-			if (r == NQ_TRUE)
-				return NQ_TRUE;
-			l = exec_item(q, i + it->left, arg, check);
-			if (l == NQ_TRUE)
-				return NQ_TRUE;
-			return (l == NQ_FALSE && r == NQ_FALSE) ? NQ_FALSE : NQ_MAYBE;
+		const NQItem *it = &q->items[i];
+
+		if (it->type == NQ_VAL)
+		{
+			leaf(arg, q, it, stack + sp * elemsize);
+			sp++;
+		}
+		else if (it->oper == NQ_NOT)
+			oper(arg, NQ_NOT, NULL, stack + (sp - 1) * elemsize, stack + (sp - 1) * elemsize);
+		else
+		{
+			oper(arg, it->oper, stack + (sp - 2) * elemsize, stack + (sp - 1) * elemsize,
+				 stack + (sp - 2) * elemsize);
+			sp--;
+		}
 	}
+	Assert(sp == 1);
+	memcpy(result, stack, elemsize);
+	if (stack != local)
+		pfree(stack);
+}
+
+void
+nq_fuzzy_oper(void *arg, int oper, const void *lp, const void *rp, void *out)
+{
+	double		r = *(const double *) rp;
+	double		l = lp ? *(const double *) lp : 0.0;
+
+	if (oper == NQ_NOT)
+		*(double *) out = 1.0 - r;
+	else if (oper == NQ_AND)
+		*(double *) out = l * r;
+	else
+		*(double *) out = l + r - l * r;
+}
+
+/* What nq_execute folds with: the caller's check function. */
+typedef struct ExecArg
+{
+	void	   *arg;
+	NQCheck		check;
+} ExecArg;
+
+static void
+exec_leaf(void *arg, const NewsQuery *q, const NQItem *val, void *out)
+{
+	ExecArg    *ea = arg;
+
+	*(NQValue *) out = ea->check(ea->arg, q, val);
+}
+
+/* Ternary NOT, AND and OR. */
+static void
+exec_oper(void *arg, int oper, const void *lp, const void *rp, void *out)
+{
+	NQValue		r = *(const NQValue *) rp;
+	NQValue		l = lp ? *(const NQValue *) lp : NQ_FALSE;
+	NQValue		v;
+
+	if (oper == NQ_NOT)
+		v = r == NQ_MAYBE ? NQ_MAYBE : (r == NQ_TRUE ? NQ_FALSE : NQ_TRUE);
+	else if (oper == NQ_AND)
+		v = (l == NQ_FALSE || r == NQ_FALSE) ? NQ_FALSE :
+			(l == NQ_TRUE && r == NQ_TRUE) ? NQ_TRUE : NQ_MAYBE;
+	else
+		v = (l == NQ_TRUE || r == NQ_TRUE) ? NQ_TRUE :
+			(l == NQ_FALSE && r == NQ_FALSE) ? NQ_FALSE : NQ_MAYBE;
+	*(NQValue *) out = v;
 }
 
 NQValue
 nq_execute(const NewsQuery *q, void *arg, NQCheck check)
 {
+	ExecArg		ea = {arg, check};
+	NQValue		v;
+
 	if (q->nitems == 0)
 		return NQ_FALSE;
-	return exec_item(q, 0, arg, check);
-}
-
-static NQValue
-check_entities(void *arg, const NewsQuery *q, const NQItem *val)
-{
-	const Entities *es = arg;
-
-	if (val->flags & NQ_WILDCARD)
-		return entities_has_kind(es, val->kind) ? NQ_TRUE : NQ_FALSE;
-	return entities_find(es, val->kind, NQ_NAME(q, val), val->name_len) >= 0 ? NQ_TRUE : NQ_FALSE;
-}
-
-bool
-nq_match_entities(const NewsQuery *q, const Entities *es)
-{
-	return nq_execute(q, (void *) es, check_entities) == NQ_TRUE;
+	nq_fold(q, sizeof(NQValue), exec_leaf, exec_oper, &ea, &v);
+	return v;
 }
 
 /*
@@ -635,22 +786,29 @@ nq_has_topics(const NewsQuery *q)
 	return false;
 }
 
+/*
+ * entities @@ newsquery and its commutator: the query's names resolved
+ * against the dictionaries once per call site (resolve.c).
+ */
+static Datum
+match_entities(FunctionCallInfo fcinfo, int esarg)
+{
+	Entities   *es = PG_GETARG_ENTITIES_P(esarg);
+	NewsQuery  *q = PG_GETARG_NEWSQUERY_P(1 - esarg);
+
+	PG_RETURN_BOOL(nq_match_resolved(q, nq_resolve_cached(fcinfo->flinfo, q), es));
+}
+
 Datum
 entities_match_newsquery(PG_FUNCTION_ARGS)
 {
-	Entities   *es = PG_GETARG_ENTITIES_P(0);
-	NewsQuery  *q = PG_GETARG_NEWSQUERY_P(1);
-
-	PG_RETURN_BOOL(nq_match_entities(q, es));
+	return match_entities(fcinfo, 0);
 }
 
 Datum
 newsquery_match_entities(PG_FUNCTION_ARGS)
 {
-	NewsQuery  *q = PG_GETARG_NEWSQUERY_P(0);
-	Entities   *es = PG_GETARG_ENTITIES_P(1);
-
-	PG_RETURN_BOOL(nq_match_entities(q, es));
+	return match_entities(fcinfo, 1);
 }
 
 /* ------------------------------------------------------------------------
@@ -666,9 +824,16 @@ combine(NewsQuery *a, NewsQuery *b, int oper)
 	int			sa = VARSIZE(a) - NQ_HDRSZ - na * sizeof(NQItem);
 	int			sb = b ? (int) (VARSIZE(b) - NQ_HDRSZ - nb * sizeof(NQItem)) : 0;
 	Size		size = NQ_HDRSZ + (Size) n * sizeof(NQItem) + sa + sb;
-	NewsQuery  *q = palloc0(size);
+	NewsQuery  *q;
 	char	   *str;
 
+	if (n > NQ_MAX_ITEMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("newsquery is too large"),
+				 errdetail("A newsquery has at most %d operands and operators.",
+						   NQ_MAX_ITEMS)));
+	q = palloc0(size);
 	SET_VARSIZE(q, size);
 	q->nitems = n;
 	q->items[0].type = NQ_OPR;
@@ -696,10 +861,6 @@ combine(NewsQuery *a, NewsQuery *b, int oper)
 		memcpy(str, NQ_STRINGS(b), sb);
 		memcpy(str + sb, NQ_STRINGS(a), sa);
 	}
-	if (n > 1000000)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("newsquery is too large")));
 	return q;
 }
 

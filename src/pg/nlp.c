@@ -89,7 +89,7 @@ dipg_analysis_entities(DipgAnalysis *ga, bool with_topics)
 		items[n].name = de->name;
 		items[n].len = Min((int) de->namelen, ENTITY_MAX_NAME);
 		memcpy(items[n].country, de->country, 3);
-		items[n].count = de->count;
+		items[n].value = de->count;
 		n++;
 	}
 	if (with_topics && an->topic_raw != NULL)
@@ -107,7 +107,7 @@ dipg_analysis_entities(DipgAnalysis *ga, bool with_topics)
 			items[n].name = key;
 			items[n].len = strlen(key);
 			memset(items[n].country, 0, 3);
-			items[n].count = (uint32) lroundf(w[t] * 1000);
+			items[n].value = (uint32) lroundf(w[t] * 1000);
 			n++;
 		}
 	}
@@ -202,7 +202,7 @@ text_match_newsquery(PG_FUNCTION_ARGS)
 						DIP_WANT_MENTIONS | (topics ? DIP_WANT_TOPICS : 0));
 	es = dipg_analysis_entities(&ga, topics);
 	dipg_analysis_end(&ga);
-	res = nq_match_entities(q, es);
+	res = nq_match_resolved(q, nq_resolve_cached(fcinfo->flinfo, q), es);
 	pfree(es);
 	PG_RETURN_BOOL(res);
 }

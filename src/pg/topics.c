@@ -19,6 +19,7 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
 #include "diplomat.h"
 #include "dictionary.h"
 #include "entities.h"
@@ -34,16 +35,8 @@
 #include "dip_nlp.h"
 
 PG_FUNCTION_INFO_V1(topics_in);
-PG_FUNCTION_INFO_V1(topics_out);
-PG_FUNCTION_INFO_V1(topics_recv);
-PG_FUNCTION_INFO_V1(topics_send);
 PG_FUNCTION_INFO_V1(topics_exists);
 PG_FUNCTION_INFO_V1(topics_weight);
-PG_FUNCTION_INFO_V1(topics_contains);
-PG_FUNCTION_INFO_V1(topics_contained);
-PG_FUNCTION_INFO_V1(topics_overlap);
-PG_FUNCTION_INFO_V1(topics_eq);
-PG_FUNCTION_INFO_V1(topics_ne);
 PG_FUNCTION_INFO_V1(topics_to_entities);
 PG_FUNCTION_INFO_V1(dip_topics);
 PG_FUNCTION_INFO_V1(topic_weights);
@@ -70,119 +63,79 @@ topic_key_valid(const char *key, int len)
 	return true;
 }
 
-/* Bytewise order of keys, a prefix first. */
-int
-topic_key_cmp(const char *k1, int l1, const char *k2, int l2)
+/* Reads entry i of a topics value as an item. */
+static void
+topics_get(const void *set, int i, SSetItem *item)
 {
-	int			c = memcmp(k1, k2, Min(l1, l2));
+	const Topics *ts = set;
+	const TopicEntry *e = &ts->entries[i];
 
-	if (c != 0)
-		return c;
-	return l1 < l2 ? -1 : (l1 > l2);
+	memset(item, 0, sizeof(SSetItem));
+	item->name = TOPIC_KEY(ts, e);
+	item->len = e->key_len;
+	item->value = e->weight;
 }
 
-/* qsort comparator of TopicItems by key. */
-static int
-cmp_item(const void *a, const void *b)
+/* Stores an item as entry i of a topics value. */
+static void
+topics_put(void *set, int i, const SSetItem *item, uint32 off)
 {
-	const TopicItem *x = a,
-			   *y = b;
+	TopicEntry *e = &((Topics *) set)->entries[i];
 
-	return topic_key_cmp(x->key, x->len, y->key, y->len);
+	Assert(item->value <= TOPIC_WEIGHT_SCALE);
+	e->key_off = off;
+	e->key_len = (uint8) item->len;
+	e->weight = (uint16) item->value;
 }
+
+/* Folds a duplicate into the item kept: the larger weight wins. */
+static void
+topics_merge(SSetItem *kept, const SSetItem *dup)
+{
+	kept->value = Max(kept->value, dup->value);
+}
+
 
 /* Builds a value from unsorted items; a repeated key keeps its top weight. */
 Topics *
 make_topics(TopicItem *items, int n)
 {
-	int			m = 0;
-	Size		strsize = 0;
-	Size		size;
-	Topics	   *ts;
-	char	   *str;
-	uint32		off = 0;
-
-	if (n > 1)
-		qsort(items, n, sizeof(TopicItem), cmp_item);
-	for (int i = 0; i < n; i++)
-	{
-		if (m > 0 && cmp_item(&items[m - 1], &items[i]) == 0)
-		{
-			items[m - 1].weight = Max(items[m - 1].weight, items[i].weight);
-			continue;
-		}
-		items[m++] = items[i];
-	}
-	for (int i = 0; i < m; i++)
-		strsize += items[i].len;
-	size = TOPICS_HDRSZ + (Size) m * sizeof(TopicEntry) + strsize;
-	if (size > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("topics value too large")));
-	ts = palloc0(size);
-	SET_VARSIZE(ts, size);
-	ts->ntopics = m;
-	str = TOPICS_STRINGS(ts);
-	for (int i = 0; i < m; i++)
-	{
-		TopicEntry *e = &ts->entries[i];
-
-		Assert(items[i].weight >= 0 && items[i].weight <= TOPIC_WEIGHT_SCALE);
-		e->key_off = off;
-		e->key_len = (uint8) items[i].len;
-		e->weight = (uint16) items[i].weight;
-		memcpy(str + off, items[i].key, items[i].len);
-		off += items[i].len;
-	}
-	return ts;
+	return sset_build(&TopicsSet, items, n);
 }
 
 /* Binary search for a key. */
 int
 topics_find(const Topics *ts, const char *key, int len)
 {
-	int			lo = 0,
-				hi = ts->ntopics - 1;
+	TopicItem	k = {0, key, len, {0, 0, 0}, 0};
 
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-		const TopicEntry *e = &ts->entries[mid];
-		int			c = topic_key_cmp(TOPIC_KEY(ts, e), e->key_len, key, len);
-
-		if (c == 0)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
+	return sset_find(&TopicsSet, ts, &k);
 }
 
 /* ------------------------------------------------------------------------
  * Text I/O
  * ------------------------------------------------------------------------
  */
-/* Raises the input syntax error with a detail and a position. */
-static void
-syntax_error(const char *input, int pos, const char *what)
+/* Reports the input syntax error with a detail and a position; -1. */
+static int
+syntax_error(Node *escontext, const char *input, int pos, const char *what)
 {
-	ereport(ERROR,
+	errsave(escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type topics: \"%s\"", input),
 			 errdetail("%s at character %d.", what, pos + 1)));
+	return -1;
 }
 
-/* Raises the input error for a weight out of [0, 1]. */
-static void
-weight_error(const char *input, int pos)
+/* Reports the input error for a weight out of [0, 1]; -1. */
+static int
+weight_error(Node *escontext, const char *input, int pos)
 {
-	ereport(ERROR,
+	errsave(escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type topics: \"%s\"", input),
 			 errdetail("A topic weight must be a number from 0 to 1, at character %d.", pos + 1)));
+	return -1;
 }
 
 /* True at the end of an unquoted key. */
@@ -195,10 +148,10 @@ is_key_end(char c)
 /*
  * Parses a weight at s[*pos]: a decimal number ([+-]digits[.digits][e[+-]digits])
  * from 0 to 1, rounded to thousandths.  NaN and infinities are rejected
- * with the range message.
+ * with the range message.  Returns -1 after reporting an error.
  */
 static int
-parse_weight(const char *s, int *pos)
+parse_weight(Node *escontext, const char *s, int *pos)
 {
 	int			p = *pos;
 	int			w0 = p;
@@ -213,13 +166,13 @@ parse_weight(const char *s, int *pos)
 		if ((p - w0 == 3 && pg_strncasecmp(s + w0, "nan", 3) == 0) ||
 			(p - w0 == 3 && pg_strncasecmp(s + w0, "inf", 3) == 0) ||
 			(p - w0 == 8 && pg_strncasecmp(s + w0, "infinity", 8) == 0))
-			weight_error(s, w0);
-		syntax_error(s, w0, "Expected a weight after :");
+			return weight_error(escontext, s, w0);
+		return syntax_error(escontext, s, w0, "Expected a weight after :");
 	}
 	if (s[p] == '+' || s[p] == '-')
 		p++;
 	if (pg_strncasecmp(s + p, "infinity", 8) == 0 || pg_strncasecmp(s + p, "inf", 3) == 0)
-		weight_error(s, w0);
+		return weight_error(escontext, s, w0);
 	while (isdigit((unsigned char) s[p]))
 	{
 		p++;
@@ -235,7 +188,7 @@ parse_weight(const char *s, int *pos)
 		}
 	}
 	if (ndigits == 0)
-		syntax_error(s, w0, "Expected a weight after :");
+		return syntax_error(escontext, s, w0, "Expected a weight after :");
 	if (s[p] == 'e' || s[p] == 'E')
 	{
 		int			e0 = ++p;
@@ -243,7 +196,7 @@ parse_weight(const char *s, int *pos)
 		if (s[p] == '+' || s[p] == '-')
 			p++;
 		if (!isdigit((unsigned char) s[p]))
-			syntax_error(s, e0, "Expected an exponent");
+			return syntax_error(escontext, s, e0, "Expected an exponent");
 		while (isdigit((unsigned char) s[p]))
 			p++;
 	}
@@ -251,7 +204,7 @@ parse_weight(const char *s, int *pos)
 	w = strtod(num, NULL);
 	pfree(num);
 	if (isnan(w) || w < 0 || w > 1)
-		weight_error(s, w0);
+		return weight_error(escontext, s, w0);
 	*pos = p;
 	return topic_weight_from_float(w);
 }
@@ -261,6 +214,7 @@ Datum
 topics_in(PG_FUNCTION_ARGS)
 {
 	char	   *s = PG_GETARG_CSTRING(0);
+	Node	   *escontext = fcinfo->context;
 	int			p = 0;
 	int			n = 0,
 				cap = 16;
@@ -276,9 +230,12 @@ topics_in(PG_FUNCTION_ARGS)
 		while (!is_key_end(s[p]))
 			p++;
 		if (p == k0)
-			syntax_error(s, p, "Expected a topic key");
+		{
+			syntax_error(escontext, s, p, "Expected a topic key");
+			PG_RETURN_NULL();
+		}
 		if (!topic_key_valid(s + k0, p - k0))
-			ereport(ERROR,
+			ereturn(escontext, (Datum) 0,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type topics: \"%s\"", s),
 					 errdetail("A topic key consists of 1 to %d lower-case ASCII letters, digits and underscores, at character %d.",
@@ -288,7 +245,8 @@ topics_in(PG_FUNCTION_ARGS)
 			cap *= 2;
 			items = repalloc(items, cap * sizeof(TopicItem));
 		}
-		items[n].key = s + k0;
+		memset(&items[n], 0, sizeof(TopicItem));
+		items[n].name = s + k0;
 		items[n].len = p - k0;
 		while (isspace((unsigned char) s[p]))
 			p++;
@@ -297,11 +255,13 @@ topics_in(PG_FUNCTION_ARGS)
 			p++;
 			while (isspace((unsigned char) s[p]))
 				p++;
-			weight = parse_weight(s, &p);
+			weight = parse_weight(escontext, s, &p);
+			if (weight < 0)
+				PG_RETURN_NULL();
 			while (isspace((unsigned char) s[p]))
 				p++;
 		}
-		items[n].weight = weight;
+		items[n].value = weight;
 		n++;
 		if (s[p] == ',')
 		{
@@ -309,17 +269,23 @@ topics_in(PG_FUNCTION_ARGS)
 			while (isspace((unsigned char) s[p]))
 				p++;
 			if (s[p] == '\0')
-				syntax_error(s, p, "Expected a topic after ,");
+			{
+				syntax_error(escontext, s, p, "Expected a topic after ,");
+				PG_RETURN_NULL();
+			}
 		}
 		else if (s[p] != '\0')
-			syntax_error(s, p, "Expected , between topics");
+		{
+			syntax_error(escontext, s, p, "Expected , between topics");
+			PG_RETURN_NULL();
+		}
 	}
 	PG_RETURN_POINTER(make_topics(items, n));
 }
 
 /* Appends a weight in thousandths as a decimal without trailing zeros. */
-static void
-append_weight(StringInfo buf, int w)
+void
+topic_weight_append(StringInfo buf, int w)
 {
 	char		digits[4];
 	int			nd = 3;
@@ -340,92 +306,64 @@ append_weight(StringInfo buf, int w)
 	appendStringInfo(buf, "0.%.*s", nd, digits);
 }
 
-/* Prints "key:weight" items in key order, weights without trailing zeros. */
-Datum
-topics_out(PG_FUNCTION_ARGS)
+/* Text form of one topic: key:weight, the weight without trailing zeros. */
+static void
+topics_out_item(StringInfo buf, const SSetItem *item)
 {
-	Topics	   *ts = PG_GETARG_TOPICS_P(0);
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	for (int i = 0; i < ts->ntopics; i++)
-	{
-		TopicEntry *e = &ts->entries[i];
-
-		if (i > 0)
-			appendStringInfoString(&buf, ", ");
-		appendBinaryStringInfo(&buf, TOPIC_KEY(ts, e), e->key_len);
-		appendStringInfoChar(&buf, ':');
-		append_weight(&buf, e->weight);
-	}
-	PG_RETURN_CSTRING(buf.data);
+	appendBinaryStringInfo(buf, item->name, item->len);
+	appendStringInfoChar(buf, ':');
+	topic_weight_append(buf, item->value);
 }
 
 /* ------------------------------------------------------------------------
- * Binary I/O
+ * Binary I/O: int32 count, then per topic int32 key length, key, float4
+ * weight.  Receive validates every field and rounds the weight.
  * ------------------------------------------------------------------------
  */
-/* Reads the binary form, validating every count, length, key and weight. */
-Datum
-topics_recv(PG_FUNCTION_ARGS)
+static void
+topics_send_item(StringInfo buf, const SSetItem *item)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			n = pq_getmsgint(buf, 4);
-	TopicItem  *items;
+	pq_sendint32(buf, item->len);
+	pq_sendbytes(buf, item->name, item->len);
+	pq_sendfloat4(buf, (float4) item->value / (float4) TOPIC_WEIGHT_SCALE);
+}
 
-	/* each topic takes at least 9 bytes */
-	if (n < 0 || n > (buf->len - buf->cursor) / 9)
+/* Reads and validates one binary topic. */
+static void
+topics_recv_item(StringInfo buf, SSetItem *item)
+{
+	int32		len = dipg_recv_int32(buf, "topics");
+	float4		w;
+
+	if (len < 1 || len > TOPIC_MAX_KEY)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid number of topics %d in binary topics", n)));
-	items = palloc(Max(n, 1) * sizeof(TopicItem));
-	for (int i = 0; i < n; i++)
-	{
-		int32		len = pq_getmsgint(buf, 4);
-		float4		w;
-
-		if (len < 1 || len > TOPIC_MAX_KEY || len > buf->len - buf->cursor)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid topic key length %d in binary topics", len)));
-		items[i].key = pq_getmsgbytes(buf, len);
-		items[i].len = len;
-		if (!topic_key_valid(items[i].key, len))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid topic key in binary topics"),
-					 errdetail("A topic key consists of 1 to %d lower-case ASCII letters, digits and underscores.",
-							   TOPIC_MAX_KEY)));
-		w = pq_getmsgfloat4(buf);
-		if (isnan(w) || w < 0 || w > 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid topic weight %.9g in binary topics", (double) w),
-					 errdetail("A topic weight must be a number from 0 to 1.")));
-		items[i].weight = topic_weight_from_float(w);
-	}
-	PG_RETURN_POINTER(make_topics(items, n));
+				 errmsg("invalid topic key length %d in binary topics", len)));
+	item->name = dipg_recv_bytes(buf, len, "topics");
+	item->len = len;
+	if (!topic_key_valid(item->name, len))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid topic key in binary topics"),
+				 errdetail("A topic key consists of 1 to %d lower-case ASCII letters, digits and underscores.",
+						   TOPIC_MAX_KEY)));
+	w = dipg_recv_float4(buf, "topics");
+	if (isnan(w) || w < 0 || w > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid topic weight %.9g in binary topics", (double) w),
+				 errdetail("A topic weight must be a number from 0 to 1.")));
+	item->value = topic_weight_from_float(w);
 }
 
-/* Writes the binary form: count, then key length, key and float4 weight. */
-Datum
-topics_send(PG_FUNCTION_ARGS)
-{
-	Topics	   *ts = PG_GETARG_TOPICS_P(0);
-	StringInfoData buf;
+const SSetType TopicsSet = {
+	"topics", TOPICS_HDRSZ, sizeof(TopicEntry),
+	topics_get, topics_put, topics_merge,
+	topics_out_item, topics_send_item, topics_recv_item, 9
+};
 
-	pq_begintypsend(&buf);
-	pq_sendint32(&buf, ts->ntopics);
-	for (int i = 0; i < ts->ntopics; i++)
-	{
-		TopicEntry *e = &ts->entries[i];
-
-		pq_sendint32(&buf, e->key_len);
-		pq_sendbytes(&buf, TOPIC_KEY(ts, e), e->key_len);
-		pq_sendfloat4(&buf, (float4) e->weight / (float4) TOPIC_WEIGHT_SCALE);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
+/* topics_out, topics_send and topics_recv (receive re-sorts) */
+SSET_IO_FUNCTIONS(topics, &TopicsSet)
 
 /* ------------------------------------------------------------------------
  * Operators
@@ -455,103 +393,8 @@ topics_weight(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT4((float4) ts->entries[i].weight / (float4) TOPIC_WEIGHT_SCALE);
 }
 
-/* True if every key of b is in a (merge over the sorted keys). */
-static bool
-contains(Topics *a, Topics *b)
-{
-	int			i = 0;
-
-	for (int j = 0; j < b->ntopics; j++)
-	{
-		TopicEntry *eb = &b->entries[j];
-		int			c = 1;
-
-		while (i < a->ntopics)
-		{
-			TopicEntry *ea = &a->entries[i];
-
-			c = topic_key_cmp(TOPIC_KEY(a, ea), ea->key_len, TOPIC_KEY(b, eb), eb->key_len);
-			if (c >= 0)
-				break;
-			i++;
-		}
-		if (c != 0)
-			return false;
-	}
-	return true;
-}
-
-/* topics @> topics */
-Datum
-topics_contains(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(contains(PG_GETARG_TOPICS_P(0), PG_GETARG_TOPICS_P(1)));
-}
-
-/* topics <@ topics */
-Datum
-topics_contained(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(contains(PG_GETARG_TOPICS_P(1), PG_GETARG_TOPICS_P(0)));
-}
-
-/* topics && topics: some key is in both. */
-Datum
-topics_overlap(PG_FUNCTION_ARGS)
-{
-	Topics	   *a = PG_GETARG_TOPICS_P(0);
-	Topics	   *b = PG_GETARG_TOPICS_P(1);
-	int			i = 0,
-				j = 0;
-
-	while (i < a->ntopics && j < b->ntopics)
-	{
-		TopicEntry *ea = &a->entries[i];
-		TopicEntry *eb = &b->entries[j];
-		int			c = topic_key_cmp(TOPIC_KEY(a, ea), ea->key_len,
-									  TOPIC_KEY(b, eb), eb->key_len);
-
-		if (c == 0)
-			PG_RETURN_BOOL(true);
-		if (c < 0)
-			i++;
-		else
-			j++;
-	}
-	PG_RETURN_BOOL(false);
-}
-
-/* Equality: the same keys with the same weights. */
-static bool
-topics_equal(Topics *a, Topics *b)
-{
-	if (a->ntopics != b->ntopics)
-		return false;
-	for (int i = 0; i < a->ntopics; i++)
-	{
-		TopicEntry *ea = &a->entries[i];
-		TopicEntry *eb = &b->entries[i];
-
-		if (ea->weight != eb->weight ||
-			topic_key_cmp(TOPIC_KEY(a, ea), ea->key_len, TOPIC_KEY(b, eb), eb->key_len) != 0)
-			return false;
-	}
-	return true;
-}
-
-/* topics = topics */
-Datum
-topics_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(topics_equal(PG_GETARG_TOPICS_P(0), PG_GETARG_TOPICS_P(1)));
-}
-
-/* topics <> topics */
-Datum
-topics_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!topics_equal(PG_GETARG_TOPICS_P(0), PG_GETARG_TOPICS_P(1)));
-}
+/* topics @> topics, <@, &&, = and <> */
+SSET_OPERATOR_FUNCTIONS(topics, &TopicsSet)
 
 /*
  * Cast to entities: one topic entry per key, with the weight in
@@ -572,7 +415,7 @@ topics_to_entities(PG_FUNCTION_ARGS)
 		items[i].name = TOPIC_KEY(ts, e);
 		items[i].len = e->key_len;
 		memset(items[i].country, 0, 3);
-		items[i].count = e->weight;
+		items[i].value = e->weight;
 	}
 	PG_RETURN_POINTER(make_entities(items, ts->ntopics));
 }
@@ -605,13 +448,14 @@ document_topics(text *doc)
 		if (!(w[t] > 0))
 			continue;
 		key = dip_str(ga.dict, ga.dict->topics[t].key);
-		items[n].key = key;
+		memset(&items[n], 0, sizeof(TopicItem));
+		items[n].name = key;
 		items[n].len = strlen(key);
 		/* the dictionary checks keys, but a value must never hold a bad one */
 		if (!topic_key_valid(key, items[n].len))
 			continue;
 		/* a topic that is present never rounds to weight 0 */
-		items[n].weight = Min(Max(topic_weight_from_float(w[t]), 1), TOPIC_WEIGHT_SCALE);
+		items[n].value = Min(Max(topic_weight_from_float(w[t]), 1), TOPIC_WEIGHT_SCALE);
 		n++;
 	}
 	ts = make_topics(items, n);

@@ -19,6 +19,8 @@
 
 #include <math.h>
 
+#include "sortedset.h"
+
 #define TOPIC_MAX_KEY		63
 #define TOPIC_WEIGHT_SCALE	1000	/* weights are stored in thousandths */
 
@@ -44,13 +46,11 @@ typedef struct Topics
 #define DatumGetTopicsP(d)		((Topics *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_TOPICS_P(n)	DatumGetTopicsP(PG_GETARG_DATUM(n))
 
-/* An entry under construction, before sorting. */
-typedef struct TopicItem
-{
-	const char *key;
-	int			len;
-	int			weight;			/* thousandths */
-} TopicItem;
+/* An entry under construction (kind 0, key in name, weight in value). */
+typedef SSetItem TopicItem;
+
+/* The entries of a topics value as a sorted set (sortedset.h). */
+extern const SSetType TopicsSet;
 
 /* True if key[0..len) is a well-formed topic key. */
 extern bool topic_key_valid(const char *key, int len);
@@ -61,8 +61,9 @@ extern Topics *make_topics(TopicItem *items, int n);
 /* Index of key in ts, or -1. */
 extern int	topics_find(const Topics *ts, const char *key, int len);
 
-/* Compares two keys bytewise, shorter first on a common prefix. */
-extern int	topic_key_cmp(const char *k1, int l1, const char *k2, int l2);
+/* Appends a weight in thousandths as a decimal without trailing zeros. */
+struct StringInfoData;
+extern void topic_weight_append(struct StringInfoData *buf, int w);
 
 /* A weight in [0, 1] as thousandths, rounded to nearest. */
 static inline int

@@ -12,6 +12,7 @@
  */
 #include "postgres.h"
 
+#include "sortedset.h"
 #include "topics.h"
 
 #include "access/gin.h"
@@ -88,63 +89,28 @@ gin_extract_topics_query(PG_FUNCTION_ARGS)
 static GinTernaryValue
 consistent_common(GinTernaryValue *check, StrategyNumber strategy, int32 nkeys)
 {
-	GinTernaryValue res;
-
-	switch (strategy)
-	{
-		case STRAT_EXISTS:
-			return check[0];
-		case STRAT_CONTAINS:
-			res = GIN_TRUE;
-			for (int i = 0; i < nkeys; i++)
-			{
-				if (check[i] == GIN_FALSE)
-					return GIN_FALSE;
-				if (check[i] == GIN_MAYBE)
-					res = GIN_MAYBE;
-			}
-			return res;
-		case STRAT_OVERLAP:
-			res = GIN_FALSE;
-			for (int i = 0; i < nkeys; i++)
-			{
-				if (check[i] == GIN_TRUE)
-					return GIN_TRUE;
-				if (check[i] == GIN_MAYBE)
-					res = GIN_MAYBE;
-			}
-			return res;
-	}
-	elog(ERROR, "unrecognized strategy number: %d", strategy);
-	return GIN_FALSE;
+	if (strategy != STRAT_EXISTS && strategy != STRAT_CONTAINS && strategy != STRAT_OVERLAP)
+		elog(ERROR, "unrecognized strategy number: %d", strategy);
+	/* ? is @> of one key */
+	return sset_gin_match(check, nkeys, strategy != STRAT_OVERLAP);
 }
 
 /* consistent: exact, never asks for a recheck. */
 Datum
 gin_topics_consistent(PG_FUNCTION_ARGS)
 {
-	bool	   *check = (bool *) PG_GETARG_POINTER(0);
-	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
-	GinTernaryValue *tcheck = palloc(Max(nkeys, 1) * sizeof(GinTernaryValue));
-	GinTernaryValue res;
 
-	for (int i = 0; i < nkeys; i++)
-		tcheck[i] = check[i] ? GIN_TRUE : GIN_FALSE;
-	res = consistent_common(tcheck, strategy, nkeys);
-	pfree(tcheck);
 	*recheck = false;
-	PG_RETURN_BOOL(res == GIN_TRUE);
+	PG_RETURN_BOOL(consistent_common(sset_gin_presence(PG_GETARG_POINTER(0), false, nkeys, NULL),
+									 PG_GETARG_UINT16(1), nkeys) == GIN_TRUE);
 }
 
 /* triConsistent: the same logic over GIN_TRUE / GIN_FALSE / GIN_MAYBE. */
 Datum
 gin_topics_triconsistent(PG_FUNCTION_ARGS)
 {
-	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
-	StrategyNumber strategy = PG_GETARG_UINT16(1);
-	int32		nkeys = PG_GETARG_INT32(3);
-
-	PG_RETURN_GIN_TERNARY_VALUE(consistent_common(check, strategy, nkeys));
+	PG_RETURN_GIN_TERNARY_VALUE(consistent_common(PG_GETARG_POINTER(0), PG_GETARG_UINT16(1),
+												  PG_GETARG_INT32(3)));
 }

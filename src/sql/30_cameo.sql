@@ -259,6 +259,8 @@ DEFAULT FOR TYPE diplomat.cameo USING btree AS
 
 COMMENT ON OPERATOR CLASS diplomat.cameo_ops USING btree IS
 'default btree operator class for cameo; also serves <@ and @> through planner support';
+COMMENT ON OPERATOR FAMILY diplomat.cameo_ops USING btree IS
+'btree operator family of cameo_ops';
 
 CREATE OPERATOR CLASS diplomat.cameo_ops
 DEFAULT FOR TYPE diplomat.cameo USING hash AS
@@ -268,6 +270,8 @@ DEFAULT FOR TYPE diplomat.cameo USING hash AS
 
 COMMENT ON OPERATOR CLASS diplomat.cameo_ops USING hash IS
 'default hash operator class for cameo';
+COMMENT ON OPERATOR FAMILY diplomat.cameo_ops USING hash IS
+'hash operator family of cameo_ops';
 
 CREATE FUNCTION diplomat.cameo_name(code diplomat.cameo)
 RETURNS text
@@ -566,6 +570,8 @@ DEFAULT FOR TYPE diplomat.actor USING btree AS
 
 COMMENT ON OPERATOR CLASS diplomat.actor_ops USING btree IS
 'default btree operator class for actor; also serves <@ and @> through planner support';
+COMMENT ON OPERATOR FAMILY diplomat.actor_ops USING btree IS
+'btree operator family of actor_ops';
 
 CREATE OPERATOR CLASS diplomat.actor_ops
 DEFAULT FOR TYPE diplomat.actor USING hash AS
@@ -575,6 +581,8 @@ DEFAULT FOR TYPE diplomat.actor USING hash AS
 
 COMMENT ON OPERATOR CLASS diplomat.actor_ops USING hash IS
 'default hash operator class for actor';
+COMMENT ON OPERATOR FAMILY diplomat.actor_ops USING hash IS
+'hash operator family of actor_ops';
 
 CREATE FUNCTION diplomat.actor_country(code diplomat.actor)
 RETURNS text

@@ -68,29 +68,35 @@ COMMENT ON FUNCTION diplomat.entity_cmp(diplomat.entity, diplomat.entity) IS 'bt
 COMMENT ON FUNCTION diplomat.entity_hash(diplomat.entity) IS 'hash of an entity (kind and name)';
 
 CREATE OPERATOR diplomat.= (
-    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_eq,
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, FUNCTION = diplomat.entity_eq,
     COMMUTATOR = OPERATOR(diplomat.=), NEGATOR = OPERATOR(diplomat.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR diplomat.<> (
-    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_ne,
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, FUNCTION = diplomat.entity_ne,
     COMMUTATOR = OPERATOR(diplomat.<>), NEGATOR = OPERATOR(diplomat.=),
-    RESTRICT = neqsel, JOIN = neqjoinsel);
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR diplomat.< (
-    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_lt,
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, FUNCTION = diplomat.entity_lt,
     COMMUTATOR = OPERATOR(diplomat.>), NEGATOR = OPERATOR(diplomat.>=),
-    RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR diplomat.<= (
-    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_le,
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, FUNCTION = diplomat.entity_le,
     COMMUTATOR = OPERATOR(diplomat.>=), NEGATOR = OPERATOR(diplomat.>),
-    RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+    RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR diplomat.> (
-    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_gt,
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, FUNCTION = diplomat.entity_gt,
     COMMUTATOR = OPERATOR(diplomat.<), NEGATOR = OPERATOR(diplomat.<=),
-    RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+    RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR diplomat.>= (
-    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, PROCEDURE = diplomat.entity_ge,
+    LEFTARG = diplomat.entity, RIGHTARG = diplomat.entity, FUNCTION = diplomat.entity_ge,
     COMMUTATOR = OPERATOR(diplomat.<=), NEGATOR = OPERATOR(diplomat.<),
-    RESTRICT = scalargesel, JOIN = scalargejoinsel);
+    RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+COMMENT ON OPERATOR diplomat.= (diplomat.entity, diplomat.entity) IS 'same kind and canonical name (the country is not compared)';
+COMMENT ON OPERATOR diplomat.<> (diplomat.entity, diplomat.entity) IS 'different kind or canonical name';
+COMMENT ON OPERATOR diplomat.< (diplomat.entity, diplomat.entity) IS 'less than, by kind then name bytewise';
+COMMENT ON OPERATOR diplomat.<= (diplomat.entity, diplomat.entity) IS 'less than or equal, by kind then name bytewise';
+COMMENT ON OPERATOR diplomat.> (diplomat.entity, diplomat.entity) IS 'greater than, by kind then name bytewise';
+COMMENT ON OPERATOR diplomat.>= (diplomat.entity, diplomat.entity) IS 'greater than or equal, by kind then name bytewise';
 
 CREATE OPERATOR CLASS diplomat.entity_ops DEFAULT FOR TYPE diplomat.entity USING btree AS
     OPERATOR 1 diplomat.<, OPERATOR 2 diplomat.<=, OPERATOR 3 diplomat.=,
@@ -99,6 +105,10 @@ CREATE OPERATOR CLASS diplomat.entity_ops DEFAULT FOR TYPE diplomat.entity USING
 CREATE OPERATOR CLASS diplomat.entity_hash_ops DEFAULT FOR TYPE diplomat.entity USING hash AS
     OPERATOR 1 diplomat.=,
     FUNCTION 1 diplomat.entity_hash(diplomat.entity);
+COMMENT ON OPERATOR CLASS diplomat.entity_ops USING btree IS 'btree order of entities: kind, then canonical name bytewise';
+COMMENT ON OPERATOR FAMILY diplomat.entity_ops USING btree IS 'btree operator family of entity_ops';
+COMMENT ON OPERATOR CLASS diplomat.entity_hash_ops USING hash IS 'hash of an entity''s kind and canonical name';
+COMMENT ON OPERATOR FAMILY diplomat.entity_hash_ops USING hash IS 'hash operator family of entity_hash_ops';
 
 -- entities ----------------------------------------------------------------
 CREATE TYPE diplomat.entities;
@@ -152,8 +162,9 @@ CREATE FUNCTION diplomat.newsquery_eq(diplomat.newsquery, diplomat.newsquery) RE
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.newsquery_eq(diplomat.newsquery, diplomat.newsquery) IS 'implementation of = for newsquery (same structure)';
 CREATE OPERATOR diplomat.= (
-    LEFTARG = diplomat.newsquery, RIGHTARG = diplomat.newsquery, PROCEDURE = diplomat.newsquery_eq,
-    COMMUTATOR = OPERATOR(diplomat.=), RESTRICT = eqsel, JOIN = eqjoinsel);
+    LEFTARG = diplomat.newsquery, RIGHTARG = diplomat.newsquery, FUNCTION = diplomat.newsquery_eq,
+    COMMUTATOR = OPERATOR(diplomat.=), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
+COMMENT ON OPERATOR diplomat.= (diplomat.newsquery, diplomat.newsquery) IS 'the same query, operand for operand';
 
 CREATE FUNCTION diplomat.newsquery_and(diplomat.newsquery, diplomat.newsquery) RETURNS diplomat.newsquery
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -165,10 +176,13 @@ COMMENT ON FUNCTION diplomat.newsquery_and(diplomat.newsquery, diplomat.newsquer
 COMMENT ON FUNCTION diplomat.newsquery_or(diplomat.newsquery, diplomat.newsquery) IS 'OR of two news queries';
 COMMENT ON FUNCTION diplomat.newsquery_not(diplomat.newsquery) IS 'negation of a news query';
 CREATE OPERATOR diplomat.&& (LEFTARG = diplomat.newsquery, RIGHTARG = diplomat.newsquery,
-    PROCEDURE = diplomat.newsquery_and);
+    FUNCTION = diplomat.newsquery_and);
 CREATE OPERATOR diplomat.|| (LEFTARG = diplomat.newsquery, RIGHTARG = diplomat.newsquery,
-    PROCEDURE = diplomat.newsquery_or);
-CREATE OPERATOR diplomat.!! (RIGHTARG = diplomat.newsquery, PROCEDURE = diplomat.newsquery_not);
+    FUNCTION = diplomat.newsquery_or);
+CREATE OPERATOR diplomat.!! (RIGHTARG = diplomat.newsquery, FUNCTION = diplomat.newsquery_not);
+COMMENT ON OPERATOR diplomat.&& (diplomat.newsquery, diplomat.newsquery) IS 'AND of two queries';
+COMMENT ON OPERATOR diplomat.|| (diplomat.newsquery, diplomat.newsquery) IS 'OR of two queries';
+COMMENT ON OPERATOR diplomat.!! (NONE, diplomat.newsquery) IS 'negation of a query';
 
 -- extraction --------------------------------------------------------------
 CREATE FUNCTION diplomat.mentions(doc text, published date DEFAULT NULL,
@@ -192,6 +206,11 @@ COMMENT ON FUNCTION diplomat.to_entities(text, date) IS
 'the distinct entities of a document with mention counts; IMMUTABLE like to_tsvector(regconfig, text): see the README on dictionary changes';
 
 -- operators on entities -----------------------------------------------------
+-- @@ resolves the query's names against the dictionaries (case, aliases,
+-- surnames: see resolve.c).  Like to_tsvector(regconfig, text), which
+-- depends on text search dictionaries, it is declared IMMUTABLE: results
+-- change only when the dictionaries are edited, and postgres_fdw ships
+-- only immutable operators to the servers that hold the rows.
 CREATE FUNCTION diplomat.entities_match_newsquery(diplomat.entities, diplomat.newsquery) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.newsquery_match_entities(diplomat.newsquery, diplomat.entities) RETURNS boolean
@@ -212,7 +231,7 @@ CREATE FUNCTION diplomat.entities_eq(diplomat.entities, diplomat.entities) RETUR
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.entities_ne(diplomat.entities, diplomat.entities) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION diplomat.entities_match_newsquery(diplomat.entities, diplomat.newsquery) IS 'implementation of entities @@ newsquery';
+COMMENT ON FUNCTION diplomat.entities_match_newsquery(diplomat.entities, diplomat.newsquery) IS 'implementation of entities @@ newsquery: names resolved against the current dictionaries (case, aliases, surnames)';
 COMMENT ON FUNCTION diplomat.newsquery_match_entities(diplomat.newsquery, diplomat.entities) IS 'implementation of newsquery @@ entities';
 COMMENT ON FUNCTION diplomat.text_match_newsquery(text, diplomat.newsquery) IS 'implementation of text @@ newsquery: extracts entities (and topics) on the fly';
 COMMENT ON FUNCTION diplomat.entities_contains_entity(diplomat.entities, diplomat.entity) IS 'implementation of entities ? entity';
@@ -230,44 +249,54 @@ COMMENT ON FUNCTION diplomat.entities_matchsel(internal, oid, internal, integer)
 
 CREATE OPERATOR diplomat.@@ (
     LEFTARG = diplomat.entities, RIGHTARG = diplomat.newsquery,
-    PROCEDURE = diplomat.entities_match_newsquery,
-    COMMUTATOR = OPERATOR(diplomat.@@), RESTRICT = diplomat.entities_matchsel, JOIN = contjoinsel);
+    FUNCTION = diplomat.entities_match_newsquery,
+    COMMUTATOR = OPERATOR(diplomat.@@), RESTRICT = diplomat.entities_matchsel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR diplomat.@@ (
     LEFTARG = diplomat.newsquery, RIGHTARG = diplomat.entities,
-    PROCEDURE = diplomat.newsquery_match_entities,
-    COMMUTATOR = OPERATOR(diplomat.@@), RESTRICT = diplomat.entities_matchsel, JOIN = contjoinsel);
+    FUNCTION = diplomat.newsquery_match_entities,
+    COMMUTATOR = OPERATOR(diplomat.@@), RESTRICT = diplomat.entities_matchsel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR diplomat.@@ (
     LEFTARG = text, RIGHTARG = diplomat.newsquery,
-    PROCEDURE = diplomat.text_match_newsquery,
-    RESTRICT = contsel, JOIN = contjoinsel);
+    FUNCTION = diplomat.text_match_newsquery,
+    RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR diplomat.? (
     LEFTARG = diplomat.entities, RIGHTARG = diplomat.entity,
-    PROCEDURE = diplomat.entities_contains_entity,
-    RESTRICT = diplomat.entities_matchsel, JOIN = contjoinsel);
+    FUNCTION = diplomat.entities_contains_entity,
+    RESTRICT = diplomat.entities_matchsel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR diplomat.@> (
     LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities,
-    PROCEDURE = diplomat.entities_contains,
-    COMMUTATOR = OPERATOR(diplomat.<@), RESTRICT = diplomat.entities_matchsel, JOIN = contjoinsel);
+    FUNCTION = diplomat.entities_contains,
+    COMMUTATOR = OPERATOR(diplomat.<@), RESTRICT = diplomat.entities_matchsel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR diplomat.<@ (
     LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities,
-    PROCEDURE = diplomat.entities_contained,
-    COMMUTATOR = OPERATOR(diplomat.@>), RESTRICT = contsel, JOIN = contjoinsel);
+    FUNCTION = diplomat.entities_contained,
+    COMMUTATOR = OPERATOR(diplomat.@>), RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR diplomat.&& (
     LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities,
-    PROCEDURE = diplomat.entities_overlap,
-    COMMUTATOR = OPERATOR(diplomat.&&), RESTRICT = diplomat.entities_matchsel, JOIN = contjoinsel);
+    FUNCTION = diplomat.entities_overlap,
+    COMMUTATOR = OPERATOR(diplomat.&&), RESTRICT = diplomat.entities_matchsel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR diplomat.|| (
     LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities,
-    PROCEDURE = diplomat.entities_concat);
+    FUNCTION = diplomat.entities_concat);
 CREATE OPERATOR diplomat.= (
-    LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities, PROCEDURE = diplomat.entities_eq,
+    LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities, FUNCTION = diplomat.entities_eq,
     COMMUTATOR = OPERATOR(diplomat.=), NEGATOR = OPERATOR(diplomat.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel);
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
 CREATE OPERATOR diplomat.<> (
-    LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities, PROCEDURE = diplomat.entities_ne,
+    LEFTARG = diplomat.entities, RIGHTARG = diplomat.entities, FUNCTION = diplomat.entities_ne,
     COMMUTATOR = OPERATOR(diplomat.<>), NEGATOR = OPERATOR(diplomat.=),
-    RESTRICT = neqsel, JOIN = neqjoinsel);
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 
+COMMENT ON OPERATOR diplomat.@@ (diplomat.entities, diplomat.newsquery) IS 'the entities match the query (index: entities_ops)';
+COMMENT ON OPERATOR diplomat.@@ (diplomat.newsquery, diplomat.entities) IS 'the entities match the query (commutator)';
+COMMENT ON OPERATOR diplomat.@@ (text, diplomat.newsquery) IS 'the document''s entities (and topics) match the query, extracted on the fly';
+COMMENT ON OPERATOR diplomat.? (diplomat.entities, diplomat.entity) IS 'has the entity (kind and canonical name)';
+COMMENT ON OPERATOR diplomat.@> (diplomat.entities, diplomat.entities) IS 'contains every entity of the right operand';
+COMMENT ON OPERATOR diplomat.<@ (diplomat.entities, diplomat.entities) IS 'every entity is in the right operand';
+COMMENT ON OPERATOR diplomat.&& (diplomat.entities, diplomat.entities) IS 'have an entity in common';
+COMMENT ON OPERATOR diplomat.|| (diplomat.entities, diplomat.entities) IS 'union, mention counts added';
+COMMENT ON OPERATOR diplomat.= (diplomat.entities, diplomat.entities) IS 'the same entities with the same mention counts';
+COMMENT ON OPERATOR diplomat.<> (diplomat.entities, diplomat.entities) IS 'different entities or mention counts';
 -- functions on entities -----------------------------------------------------
 CREATE FUNCTION diplomat.length(diplomat.entities) RETURNS integer
     AS 'MODULE_PATHNAME', 'entities_length' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -286,6 +315,36 @@ AS 'MODULE_PATHNAME', 'entities_unnest'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.unnest(diplomat.entities) IS
 'the entities of a set as rows: entity, kind, name, country and mention count';
+
+-- the analyst's tools: highlight, rank, JSON ----------------------------------
+CREATE FUNCTION diplomat.highlight(doc text, query diplomat.newsquery, options text DEFAULT '')
+RETURNS text
+AS 'MODULE_PATHNAME', 'dip_highlight'
+LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1000;
+COMMENT ON FUNCTION diplomat.highlight(text, diplomat.newsquery, text) IS
+'the mentions of a document that match a query, marked in context, like ts_headline (options StartSel, StopSel, MaxWords, MaxFragments, FragmentDelimiter, HighlightAll)';
+
+CREATE FUNCTION diplomat.news_rank(ents diplomat.entities, query diplomat.newsquery)
+RETURNS real
+AS 'MODULE_PATHNAME', 'news_rank_entities'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.news_rank(diplomat.entities, diplomat.newsquery) IS
+'how well stored entities match a query, from 0 to 1, by mention counts (like ts_rank), for ordering results';
+
+CREATE FUNCTION diplomat.news_rank(doc text, query diplomat.newsquery, published date DEFAULT NULL)
+RETURNS real
+AS 'MODULE_PATHNAME', 'news_rank_text'
+LANGUAGE C STABLE PARALLEL SAFE COST 1000;
+COMMENT ON FUNCTION diplomat.news_rank(text, diplomat.newsquery, date) IS
+'how well a document matches a query, from 0 to 1, by mentions weighted by their position (the lead counts most) and topic weights';
+
+CREATE FUNCTION diplomat.entities_to_jsonb(diplomat.entities) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.entities_to_jsonb(diplomat.entities) IS
+'the entities as a JSON array of {kind, name, country, mentions} objects (the cast to jsonb)';
+CREATE CAST (diplomat.entities AS jsonb) WITH FUNCTION diplomat.entities_to_jsonb(diplomat.entities);
+COMMENT ON CAST (diplomat.entities AS jsonb) IS
+'explicit cast: [{"kind": "PER", "name": "Antony Blinken", "country": "USA", "mentions": 3}, ...]';
 
 -- GIN ---------------------------------------------------------------------
 CREATE FUNCTION diplomat.gin_cmp_entity_key(text, text) RETURNS integer
@@ -321,6 +380,7 @@ CREATE OPERATOR CLASS diplomat.entities_ops DEFAULT FOR TYPE diplomat.entities U
     STORAGE bytea;
 COMMENT ON OPERATOR CLASS diplomat.entities_ops USING gin IS
 'GIN index on entities for @@ newsquery, ? entity, @> and && (exact keys for countries and nationalities, other names folded into hash buckets and rechecked; parameter buckets, default 32768)';
+COMMENT ON OPERATOR FAMILY diplomat.entities_ops USING gin IS 'GIN operator family of entities_ops';
 
 CREATE FUNCTION diplomat.entities_typanalyze(internal) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;

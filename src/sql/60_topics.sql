@@ -1,5 +1,5 @@
 -- ---------------------------------------------------------------------
--- Topics: type topics (a weighted topic vector); topics(), topic_weights(),
+-- Topics: type topics (a weighted topic vector); to_topics(), topic_weights(),
 -- top_topics(); operators; cast to entities; GIN operator class;
 -- aggregate topic_frequencies()
 -- ---------------------------------------------------------------------
@@ -75,27 +75,27 @@ COMMENT ON FUNCTION diplomat.topics_eq(diplomat.topics, diplomat.topics) IS 'imp
 COMMENT ON FUNCTION diplomat.topics_ne(diplomat.topics, diplomat.topics) IS 'implementation of <> for topics';
 
 CREATE OPERATOR diplomat.? (
-    LEFTARG = diplomat.topics, RIGHTARG = text, PROCEDURE = diplomat.topics_exists,
-    RESTRICT = matchingsel, JOIN = matchingjoinsel);
+    LEFTARG = diplomat.topics, RIGHTARG = text, FUNCTION = diplomat.topics_exists,
+    RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR diplomat.-> (
-    LEFTARG = diplomat.topics, RIGHTARG = text, PROCEDURE = diplomat.topics_weight);
+    LEFTARG = diplomat.topics, RIGHTARG = text, FUNCTION = diplomat.topics_weight);
 CREATE OPERATOR diplomat.@> (
-    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, PROCEDURE = diplomat.topics_contains,
-    COMMUTATOR = OPERATOR(diplomat.<@), RESTRICT = matchingsel, JOIN = matchingjoinsel);
+    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, FUNCTION = diplomat.topics_contains,
+    COMMUTATOR = OPERATOR(diplomat.<@), RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR diplomat.<@ (
-    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, PROCEDURE = diplomat.topics_contained,
-    COMMUTATOR = OPERATOR(diplomat.@>), RESTRICT = matchingsel, JOIN = matchingjoinsel);
+    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, FUNCTION = diplomat.topics_contained,
+    COMMUTATOR = OPERATOR(diplomat.@>), RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR diplomat.&& (
-    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, PROCEDURE = diplomat.topics_overlap,
-    COMMUTATOR = OPERATOR(diplomat.&&), RESTRICT = matchingsel, JOIN = matchingjoinsel);
+    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, FUNCTION = diplomat.topics_overlap,
+    COMMUTATOR = OPERATOR(diplomat.&&), RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR diplomat.= (
-    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, PROCEDURE = diplomat.topics_eq,
+    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, FUNCTION = diplomat.topics_eq,
     COMMUTATOR = OPERATOR(diplomat.=), NEGATOR = OPERATOR(diplomat.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel);
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
 CREATE OPERATOR diplomat.<> (
-    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, PROCEDURE = diplomat.topics_ne,
+    LEFTARG = diplomat.topics, RIGHTARG = diplomat.topics, FUNCTION = diplomat.topics_ne,
     COMMUTATOR = OPERATOR(diplomat.<>), NEGATOR = OPERATOR(diplomat.=),
-    RESTRICT = neqsel, JOIN = neqjoinsel);
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 COMMENT ON OPERATOR diplomat.? (diplomat.topics, text) IS 'has the topic key (whatever its weight)';
 COMMENT ON OPERATOR diplomat.-> (diplomat.topics, text) IS 'weight of the topic key, NULL if absent';
 COMMENT ON OPERATOR diplomat.@> (diplomat.topics, diplomat.topics) IS 'contains every topic key of the right operand';
@@ -113,6 +113,15 @@ CREATE CAST (diplomat.topics AS diplomat.entities)
     WITH FUNCTION diplomat.topics_to_entities(diplomat.topics);
 COMMENT ON CAST (diplomat.topics AS diplomat.entities) IS
 'explicit cast: each topic becomes an entity topic:key whose count is the weight in thousandths';
+
+-- cast to jsonb ---------------------------------------------------------------
+CREATE FUNCTION diplomat.topics_to_jsonb(diplomat.topics) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.topics_to_jsonb(diplomat.topics) IS
+'the topics as a JSON object from key to weight (the cast to jsonb)';
+CREATE CAST (diplomat.topics AS jsonb) WITH FUNCTION diplomat.topics_to_jsonb(diplomat.topics);
+COMMENT ON CAST (diplomat.topics AS jsonb) IS
+'explicit cast: {"cross_strait": 0.631, "korean_peninsula": 0.545}';
 
 -- GIN -------------------------------------------------------------------------
 CREATE FUNCTION diplomat.gin_extract_topics(diplomat.topics, internal) RETURNS internal

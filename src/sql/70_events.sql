@@ -32,6 +32,17 @@ ROWS 10;
 COMMENT ON FUNCTION diplomat.events(text, date) IS
 'the CAMEO-coded events of a document; dates such as "on Friday" are resolved against published';
 
+-- cast to jsonb: the row as an object, codes as their text forms
+CREATE FUNCTION diplomat.event_to_jsonb(diplomat.event) RETURNS jsonb
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT pg_catalog.to_jsonb($1) $$;
+COMMENT ON FUNCTION diplomat.event_to_jsonb(diplomat.event) IS
+'an event as a JSON object, one key per column (codes as text, the date as YYYY-MM-DD); the cast to jsonb';
+CREATE CAST (diplomat.event AS jsonb) WITH FUNCTION diplomat.event_to_jsonb(diplomat.event);
+COMMENT ON CAST (diplomat.event AS jsonb) IS
+'explicit cast: {"source": "USAGOV", "code": "040", "target": "CHNGOV", ...}';
+
 -- the "one-a-day" filter of event-data practice
 CREATE FUNCTION diplomat.one_a_day(evs diplomat.event[])
 RETURNS SETOF diplomat.event

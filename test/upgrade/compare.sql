@@ -5,6 +5,7 @@
 SET datestyle = 'ISO, YMD';
 SET extra_float_digits = 0;
 SET search_path = public, diplomat;
+SET client_min_messages = warning;
 \pset format unaligned
 \pset tuples_only on
 \echo == extension

@@ -221,3 +221,91 @@ END
 $$;
 COMMENT ON FUNCTION diplomat.recompute(regclass) IS
 'recomputes the stored generated columns of a table (NULL: of every table the caller owns) that call the extension''s functions, and rebuilds its indexes whose expressions call them; returns the rows updated';
+
+-- ---------------------------------------------------------------------
+-- A COMMENT on every operator, operator class and family
+-- ---------------------------------------------------------------------
+COMMENT ON OPERATOR FAMILY diplomat.cameo_ops USING btree IS
+'btree operator family of cameo_ops';
+COMMENT ON OPERATOR FAMILY diplomat.cameo_ops USING hash IS
+'hash operator family of cameo_ops';
+COMMENT ON OPERATOR FAMILY diplomat.actor_ops USING btree IS
+'btree operator family of actor_ops';
+COMMENT ON OPERATOR FAMILY diplomat.actor_ops USING hash IS
+'hash operator family of actor_ops';
+COMMENT ON OPERATOR diplomat.= (diplomat.entity, diplomat.entity) IS 'same kind and canonical name (the country is not compared)';
+COMMENT ON OPERATOR diplomat.<> (diplomat.entity, diplomat.entity) IS 'different kind or canonical name';
+COMMENT ON OPERATOR diplomat.< (diplomat.entity, diplomat.entity) IS 'less than, by kind then name bytewise';
+COMMENT ON OPERATOR diplomat.<= (diplomat.entity, diplomat.entity) IS 'less than or equal, by kind then name bytewise';
+COMMENT ON OPERATOR diplomat.> (diplomat.entity, diplomat.entity) IS 'greater than, by kind then name bytewise';
+COMMENT ON OPERATOR diplomat.>= (diplomat.entity, diplomat.entity) IS 'greater than or equal, by kind then name bytewise';
+COMMENT ON OPERATOR CLASS diplomat.entity_ops USING btree IS 'btree order of entities: kind, then canonical name bytewise';
+COMMENT ON OPERATOR FAMILY diplomat.entity_ops USING btree IS 'btree operator family of entity_ops';
+COMMENT ON OPERATOR CLASS diplomat.entity_hash_ops USING hash IS 'hash of an entity''s kind and canonical name';
+COMMENT ON OPERATOR FAMILY diplomat.entity_hash_ops USING hash IS 'hash operator family of entity_hash_ops';
+COMMENT ON OPERATOR diplomat.= (diplomat.newsquery, diplomat.newsquery) IS 'the same query, operand for operand';
+COMMENT ON OPERATOR diplomat.&& (diplomat.newsquery, diplomat.newsquery) IS 'AND of two queries';
+COMMENT ON OPERATOR diplomat.|| (diplomat.newsquery, diplomat.newsquery) IS 'OR of two queries';
+COMMENT ON OPERATOR diplomat.!! (NONE, diplomat.newsquery) IS 'negation of a query';
+COMMENT ON FUNCTION diplomat.entities_match_newsquery(diplomat.entities, diplomat.newsquery) IS 'implementation of entities @@ newsquery: names resolved against the current dictionaries (case, aliases, surnames)';
+COMMENT ON OPERATOR diplomat.@@ (diplomat.entities, diplomat.newsquery) IS 'the entities match the query (index: entities_ops)';
+COMMENT ON OPERATOR diplomat.@@ (diplomat.newsquery, diplomat.entities) IS 'the entities match the query (commutator)';
+COMMENT ON OPERATOR diplomat.@@ (text, diplomat.newsquery) IS 'the document''s entities (and topics) match the query, extracted on the fly';
+COMMENT ON OPERATOR diplomat.? (diplomat.entities, diplomat.entity) IS 'has the entity (kind and canonical name)';
+COMMENT ON OPERATOR diplomat.@> (diplomat.entities, diplomat.entities) IS 'contains every entity of the right operand';
+COMMENT ON OPERATOR diplomat.<@ (diplomat.entities, diplomat.entities) IS 'every entity is in the right operand';
+COMMENT ON OPERATOR diplomat.&& (diplomat.entities, diplomat.entities) IS 'have an entity in common';
+COMMENT ON OPERATOR diplomat.|| (diplomat.entities, diplomat.entities) IS 'union, mention counts added';
+COMMENT ON OPERATOR diplomat.= (diplomat.entities, diplomat.entities) IS 'the same entities with the same mention counts';
+COMMENT ON OPERATOR diplomat.<> (diplomat.entities, diplomat.entities) IS 'different entities or mention counts';
+COMMENT ON OPERATOR FAMILY diplomat.entities_ops USING gin IS 'GIN operator family of entities_ops';
+
+-- ---------------------------------------------------------------------
+-- The analyst's tools: highlight, rank, casts to jsonb
+-- ---------------------------------------------------------------------
+CREATE FUNCTION diplomat.highlight(doc text, query diplomat.newsquery, options text DEFAULT '')
+RETURNS text
+AS 'MODULE_PATHNAME', 'dip_highlight'
+LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1000;
+COMMENT ON FUNCTION diplomat.highlight(text, diplomat.newsquery, text) IS
+'the mentions of a document that match a query, marked in context, like ts_headline (options StartSel, StopSel, MaxWords, MaxFragments, FragmentDelimiter, HighlightAll)';
+
+CREATE FUNCTION diplomat.news_rank(ents diplomat.entities, query diplomat.newsquery)
+RETURNS real
+AS 'MODULE_PATHNAME', 'news_rank_entities'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.news_rank(diplomat.entities, diplomat.newsquery) IS
+'how well stored entities match a query, from 0 to 1, by mention counts (like ts_rank), for ordering results';
+
+CREATE FUNCTION diplomat.news_rank(doc text, query diplomat.newsquery, published date DEFAULT NULL)
+RETURNS real
+AS 'MODULE_PATHNAME', 'news_rank_text'
+LANGUAGE C STABLE PARALLEL SAFE COST 1000;
+COMMENT ON FUNCTION diplomat.news_rank(text, diplomat.newsquery, date) IS
+'how well a document matches a query, from 0 to 1, by mentions weighted by their position (the lead counts most) and topic weights';
+
+CREATE FUNCTION diplomat.entities_to_jsonb(diplomat.entities) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.entities_to_jsonb(diplomat.entities) IS
+'the entities as a JSON array of {kind, name, country, mentions} objects (the cast to jsonb)';
+CREATE CAST (diplomat.entities AS jsonb) WITH FUNCTION diplomat.entities_to_jsonb(diplomat.entities);
+COMMENT ON CAST (diplomat.entities AS jsonb) IS
+'explicit cast: [{"kind": "PER", "name": "Antony Blinken", "country": "USA", "mentions": 3}, ...]';
+
+CREATE FUNCTION diplomat.topics_to_jsonb(diplomat.topics) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.topics_to_jsonb(diplomat.topics) IS
+'the topics as a JSON object from key to weight (the cast to jsonb)';
+CREATE CAST (diplomat.topics AS jsonb) WITH FUNCTION diplomat.topics_to_jsonb(diplomat.topics);
+COMMENT ON CAST (diplomat.topics AS jsonb) IS
+'explicit cast: {"cross_strait": 0.631, "korean_peninsula": 0.545}';
+
+CREATE FUNCTION diplomat.event_to_jsonb(diplomat.event) RETURNS jsonb
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT pg_catalog.to_jsonb($1) $$;
+COMMENT ON FUNCTION diplomat.event_to_jsonb(diplomat.event) IS
+'an event as a JSON object, one key per column (codes as text, the date as YYYY-MM-DD); the cast to jsonb';
+CREATE CAST (diplomat.event AS jsonb) WITH FUNCTION diplomat.event_to_jsonb(diplomat.event);
+COMMENT ON CAST (diplomat.event AS jsonb) IS
+'explicit cast: {"source": "USAGOV", "code": "040", "target": "CHNGOV", ...}';
