@@ -44,6 +44,11 @@ CREATE INDEX ON reader_articles USING gin (ents);
 CREATE INDEX ON reader_articles USING gin (tops);
 SELECT id FROM reader_articles WHERE ents @@ 'PER:"Wang Yi" & GPE:Beijing';
 SELECT recompute('reader_articles') AS recomputed, recompute() AS all_its_tables;
+-- its table's triggers record who runs them
+CREATE TABLE reader_log (who name);
+CREATE FUNCTION reader_log_user() RETURNS trigger LANGUAGE plpgsql AS
+  $$ BEGIN INSERT INTO public.reader_log VALUES (current_user); RETURN NULL; END $$;
+CREATE TRIGGER log_user AFTER UPDATE ON reader_articles FOR EACH STATEMENT EXECUTE FUNCTION reader_log_user();
 
 -- but it cannot change the dictionaries, their removals or the image, nor
 -- rebuild it, nor reuse the extension's trigger functions
@@ -78,6 +83,12 @@ GRANT EXECUTE ON FUNCTION diplomat.dictionary_rebuild() TO regress_diplomat_edit
 SELECT rejected FROM diplomat.dictionary_rebuild();
 \c - regress_diplomat_reader
 SELECT diplomat.to_entities('Officials from Quarnia met envoys in Fiji.');
+
+-- the superuser's recompute() (after a restore, say) updates the role's
+-- table as the role: the table's triggers never run as the superuser
+\c - :superuser
+SELECT diplomat.recompute() AS recomputed, current_user = :'superuser' AS still_superuser;
+SELECT who = 'regress_diplomat_reader' AS as_owner, count(*) FROM public.reader_log GROUP BY who;
 
 -- an image written by another version of the engine (after a new .so):
 -- an ordinary role compiles the dictionaries from the tables

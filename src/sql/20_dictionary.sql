@@ -227,13 +227,17 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+    caller name := current_user;
     r record;
     n bigint;
     total bigint := 0;
 BEGIN
     -- stored generated columns whose expression calls one of the
     -- extension's functions, operators or casts: an UPDATE of the columns
-    -- they are computed from recomputes them
+    -- they are computed from recomputes them.  The UPDATE runs as the
+    -- table's owner, so that its triggers and the functions of its
+    -- generated columns never run with the caller's (a superuser's after
+    -- a restore) privileges.
     FOR r IN
         WITH calls AS (
             SELECT d.classid, d.objid
@@ -248,7 +252,7 @@ BEGIN
                AND e.extname OPERATOR(pg_catalog.=) 'diplomat'
              WHERE d.refclassid OPERATOR(pg_catalog.=) ANY
                    ('{pg_catalog.pg_proc,pg_catalog.pg_operator,pg_catalog.pg_cast}'::pg_catalog.regclass[]))
-        SELECT ad.adrelid::pg_catalog.regclass AS rel,
+        SELECT ad.adrelid::pg_catalog.regclass AS rel, pg_catalog.min(t.relowner::pg_catalog.regrole::pg_catalog.text) AS owner,
                pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(b.attname), ', ') AS cols
           FROM pg_catalog.pg_attrdef ad
           JOIN calls c
@@ -271,11 +275,14 @@ BEGIN
          GROUP BY ad.adrelid
          ORDER BY 1
     LOOP
+        EXECUTE pg_catalog.format('SET LOCAL ROLE %s', r.owner);
         EXECUTE pg_catalog.format('UPDATE %s SET (%s) = ROW(%s)', r.rel, r.cols, r.cols);
         GET DIAGNOSTICS n = ROW_COUNT;
+        EXECUTE pg_catalog.format('SET LOCAL ROLE %I', caller);
         total := total OPERATOR(pg_catalog.+) n;
     END LOOP;
-    -- indexes whose expressions or predicates call them
+    -- indexes whose expressions or predicates call them (REINDEX evaluates
+    -- them as the table's owner)
     FOR r IN
         SELECT DISTINCT i.indexrelid::pg_catalog.regclass AS idx
           FROM pg_catalog.pg_index i
@@ -304,4 +311,4 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION diplomat.recompute(regclass) IS
-'recomputes the stored generated columns of a table (NULL: of every table the caller owns) that call the extension''s functions, and rebuilds its indexes whose expressions call them; returns the rows updated';
+'recomputes, as the table''s owner, the stored generated columns of a table (NULL: of every table the caller owns) that call the extension''s functions, and rebuilds its indexes whose expressions call them; returns the rows updated';
