@@ -35,6 +35,20 @@
  *		used times: uint32 bucket (increasing), uint16 n,
  *					n times: uint16 label (increasing), uint32 count (> 0)
  *
+ * Held-out rows.  About one training row in ten (by a hash of its text) is
+ * held out: its features go to a tuplestore instead of the counts.  After
+ * the pass, alpha is chosen (unless given) and the probabilities are
+ * calibrated on those rows, scored by the model of the other rows: the
+ * calibrated score of label c is
+ *		log P(c) + L(c) / (T * max(k, 1) ^ beta)
+ * with L(c) the sum of the log P(w|c) of the document's k known feature
+ * occurrences, and T and beta minimising the held-out log loss.  Then the
+ * held-out rows are added to the counts.
+ *
+ * Privileges.  Models have an owner and readers; row-level security on
+ * diplomat.topic_models decides who reads or replaces them, and every
+ * statement here runs as the caller, with schema-qualified operators.
+ *
  * Decoded models are cached per backend, keyed by model name and checked
  * on every call against the xmin and ctid of the table row visible to the
  * caller's snapshot (as PL/pgSQL validates its function cache), so that a
