@@ -18,12 +18,19 @@
 #   NEWS_DATA=/path sh bench/train.sh data elsewhere
 #   BUCKETS=1048576 ALPHA=0.5 sh bench/train.sh
 #                                     other training parameters (defaults:
-#                                     those of train_topics, 262144 and 1)
+#                                     those of train_topics, 262144 buckets
+#                                     and alpha chosen on the held-out rows)
+#
+# Besides accuracy it reports the calibration of the probabilities on the
+# test split: log loss (mean -ln p of the right label) and expected
+# calibration error (ECE: 15 equal-width bins of the top probability, the
+# mean |accuracy - confidence| weighted by the share of documents per bin).
+# The test documents are never seen by training or calibration.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 data=${NEWS_DATA:-$top/../shared/data/news}
 buckets=${BUCKETS:-262144}
-alpha=${ALPHA:-1}
+alpha=${ALPHA:-NULL}
 
 for f in bbc.jsonl.gz agnews_test.jsonl.gz; do
 	if [ ! -r "$data/$f" ]; then
@@ -73,6 +80,7 @@ SELECT corpus, count(*) FILTER (WHERE NOT test) AS train, count(*) FILTER (WHERE
 
 CREATE TEMP TABLE bench_result (corpus text, rows bigint, labels int, train_seconds float8,
                                 test_docs bigint, correct bigint, classify_seconds float8);
+CREATE TEMP TABLE bench_pred (corpus text, id text, label text, top text, p_top float8, p_true float8);
 
 -- train and evaluate one corpus
 CREATE FUNCTION pg_temp.bench(c text, b integer, a float8) RETURNS void LANGUAGE plpgsql AS \$\$
@@ -89,6 +97,14 @@ BEGIN
       INTO n, ok FROM bench_news WHERE corpus = c AND test;
     INSERT INTO bench_result VALUES (c, t.rows, t.labels, t.seconds, n, ok,
         extract(epoch FROM clock_timestamp() - t0));
+    INSERT INTO bench_pred
+    SELECT c, b.id, b.label, p.top, p.p_top, p.p_true
+      FROM bench_news b,
+           LATERAL (SELECT (array_agg(x.label ORDER BY x.probability DESC, x.label))[1] AS top,
+                           max(x.probability) AS p_top,
+                           coalesce(max(x.probability) FILTER (WHERE x.label = b.label), 0) AS p_true
+                      FROM diplomat.classify(b.doc, 'bench_' || c) x) p
+     WHERE b.corpus = c AND b.test;
 END \$\$;
 
 SELECT pg_temp.bench('bbc', :buckets, :alpha) \g /dev/null
@@ -102,6 +118,27 @@ SELECT corpus, rows AS train_docs, labels, round(train_seconds::numeric, 2) AS t
        round(test_docs / classify_seconds) AS classify_docs_per_s
   FROM bench_result ORDER BY corpus DESC;
 
+\echo 'the models: alpha chosen and calibration fitted on the held-out tenth of the training rows'
+SELECT model, alpha, round(temperature::numeric, 4) AS temperature,
+       round(length_exponent::numeric, 3) AS length_exponent, holdout_rows,
+       round(100 * holdout_accuracy::numeric, 2) AS holdout_accuracy_pct,
+       round(holdout_log_loss::numeric, 4) AS holdout_log_loss
+  FROM diplomat.topic_models WHERE model IN ('bench_bbc', 'bench_agnews') ORDER BY model DESC;
+
+\echo 'calibration on the test split: log loss, ECE (15 bins), top probability'
+SELECT corpus, l.test_docs, round(l.log_loss::numeric, 4) AS log_loss,
+       round(e.ece::numeric, 4) AS ece, round(l.mean_top_p::numeric, 4) AS mean_top_p,
+       round(100 * l.accuracy::numeric, 2) AS accuracy_pct
+  FROM (SELECT corpus, count(*) AS test_docs, avg(-ln(greatest(p_true, 1e-300))) AS log_loss,
+               avg(p_top) AS mean_top_p, avg((top = label)::int) AS accuracy
+          FROM bench_pred GROUP BY corpus) l
+  JOIN (SELECT corpus, sum(n * abs(acc - conf)) / sum(n) AS ece
+          FROM (SELECT corpus, least(floor(p_top * 15), 14) AS bin, count(*) AS n,
+                       avg(p_top) AS conf, avg((top = label)::int) AS acc
+                  FROM bench_pred GROUP BY corpus, 2) b
+         GROUP BY corpus) e USING (corpus)
+ ORDER BY corpus DESC;
+
 \echo 'per-label recall on the test split'
 SELECT corpus, label, count(*) AS test_docs,
        round(100.0 * count(*) FILTER (WHERE diplomat.classify_label(doc, 'bench_' || corpus) = label) / count(*), 1) AS recall_pct
@@ -109,13 +146,13 @@ SELECT corpus, label, count(*) AS test_docs,
 
 DELETE FROM diplomat.topic_models WHERE model IN ('bench_bbc', 'bench_agnews');
 
--- the targets: at least 95 % on BBC and 85 % on AG News
-SELECT bool_and(100.0 * correct / test_docs >= CASE corpus WHEN 'bbc' THEN 95 ELSE 85 END) AS bench_ok
+-- the floors: at least 98 % on BBC and 87 % on AG News
+SELECT bool_and(100.0 * correct / test_docs >= CASE corpus WHEN 'bbc' THEN 98 ELSE 87 END) AS bench_ok
   FROM bench_result \gset
 \if :bench_ok
-\echo 'targets met: accuracy >= 95 % on BBC and >= 85 % on AG News'
+\echo 'targets met: accuracy >= 98 % on BBC and >= 87 % on AG News'
 \else
-\echo 'TARGETS MISSED: accuracy must be >= 95 % on BBC and >= 85 % on AG News'
+\echo 'TARGETS MISSED: accuracy must be >= 98 % on BBC and >= 87 % on AG News'
 \endif
 SQL
 ) || status=$?

@@ -40,9 +40,13 @@ INSERT INTO topic_test VALUES
 SELECT rows, skipped, labels, seconds >= 0 AS timed
   FROM diplomat.train_topics('test_topics', 'SELECT doc, label FROM topic_train');
 
+-- 45 rows hold out too few (fewer than 50) to calibrate: alpha 1, no
+-- calibration; the model belongs to the role that trained it
 SELECT model, method, labels, label_docs, label_tokens, buckets, alpha,
        trained_rows, skipped_rows, train_seconds >= 0 AS timed, query,
-       trained_at <= pg_catalog.now() AS dated
+       trained_at <= pg_catalog.now() AS dated, temperature, length_exponent,
+       holdout_rows, holdout_accuracy, holdout_log_loss,
+       owner = current_user::regrole AS own, readers
   FROM diplomat.topic_models WHERE model = 'test_topics';
 
 -- every label with its probability, most probable first
@@ -135,6 +139,74 @@ UPDATE diplomat.topic_models SET labels = ARRAY['A', 'B'] WHERE model = 'test_to
 SELECT diplomat.classify_label('Heavy snow', 'test_topics');
 ROLLBACK;
 SELECT diplomat.classify_label('Heavy snow', 'test_topics');
+
+-- calibration: a noisy corpus of 3 labels whose documents share most of
+-- their words; 900 training rows (about 90 held out) and 300 test rows.
+-- Every word is written three times, so that naive Bayes, which takes the
+-- repetitions for independent evidence, is over-confident.
+SELECT setseed(0.42);
+CREATE TEMP TABLE topic_noisy AS
+SELECT i, (ARRAY['red', 'green', 'blue'])[1 + i % 3] AS label,
+       (SELECT string_agg(CASE WHEN random() < 0.3
+                               THEN (ARRAY['red', 'green', 'blue'])[1 + i % 3] || 'word' || (1 + floor(random() * 8))::int
+                               ELSE 'common' || (1 + floor(random() * 40))::int END
+                          || left(w::text, 0), ' ')
+          FROM generate_series(1, 4 + i % 7) w) AS doc,
+       i > 900 AS test
+  FROM generate_series(1, 1200) i;
+UPDATE topic_noisy SET doc = regexp_replace(doc, '(\w+)', '\1 \1 \1', 'g');
+SELECT rows, labels FROM diplomat.train_topics('test_calibrated',
+  'SELECT doc, label FROM topic_noisy WHERE NOT test');
+-- alpha was chosen from the grid, the calibration fitted on the held-out rows
+SELECT alpha IN (0.01, 0.03, 0.1, 0.3, 1) AS alpha_from_grid,
+       holdout_rows BETWEEN 60 AND 120 AS held_out_tenth,
+       temperature <> 1 OR length_exponent <> 0 AS calibrated,
+       holdout_accuracy BETWEEN 0.5 AND 1 AS accuracy_reported,
+       holdout_log_loss BETWEEN 0 AND ln(3) AS better_than_uniform
+  FROM diplomat.topic_models WHERE model = 'test_calibrated';
+-- on the test rows, the calibrated probabilities have a lower log loss than
+-- the same model uncalibrated, and they are not all close to 0 or 1
+CREATE TEMP TABLE topic_calib (calibrated bool, log_loss float8, mean_top float8, accuracy float8);
+INSERT INTO topic_calib
+SELECT true, avg(-ln(p.p_true)), avg(p.p_top), avg((p.top = t.label)::int)
+  FROM topic_noisy t,
+       LATERAL (SELECT max(c.probability) FILTER (WHERE c.label = t.label) AS p_true,
+                       max(c.probability) AS p_top,
+                       diplomat.classify_label(t.doc, 'test_calibrated') AS top
+                  FROM diplomat.classify(t.doc, 'test_calibrated') c) p
+ WHERE t.test;
+CREATE TEMP TABLE topic_copy AS
+SELECT * FROM diplomat.topic_models WHERE model = 'test_calibrated';
+UPDATE topic_copy SET model = 'test_uncalibrated', temperature = 1, length_exponent = 0;
+INSERT INTO diplomat.topic_models SELECT * FROM topic_copy;
+INSERT INTO topic_calib
+SELECT false, avg(-ln(p.p_true)), avg(p.p_top), avg((p.top = t.label)::int)
+  FROM topic_noisy t,
+       LATERAL (SELECT max(c.probability) FILTER (WHERE c.label = t.label) AS p_true,
+                       max(c.probability) AS p_top,
+                       diplomat.classify_label(t.doc, 'test_uncalibrated') AS top
+                  FROM diplomat.classify(t.doc, 'test_uncalibrated') c) p
+ WHERE t.test;
+SELECT c.log_loss < u.log_loss AS lower_log_loss,
+       c.mean_top < u.mean_top AS less_confident,
+       abs(c.mean_top - c.accuracy) < abs(u.mean_top - u.accuracy) AS confidence_nearer_accuracy,
+       c.accuracy > 0.6 AS learned
+  FROM topic_calib c, topic_calib u WHERE c.calibrated AND NOT u.calibrated;
+-- an explicit alpha is kept, and calibrated all the same
+SELECT rows FROM diplomat.train_topics('test_calibrated_a',
+  'SELECT doc, label FROM topic_noisy WHERE NOT test', 65536, 0.5);
+SELECT alpha, holdout_rows > 0 AS held_out, temperature <> 1 AS calibrated
+  FROM diplomat.topic_models WHERE model = 'test_calibrated_a';
+-- held-out rows are training rows too: every row is counted in the model
+SELECT a.label_docs = b.label_docs AS same_docs, a.label_tokens = b.label_tokens AS same_tokens
+  FROM diplomat.topic_models a, diplomat.topic_models b
+ WHERE a.model = 'test_calibrated' AND b.model = 'test_calibrated_a';
+-- an out-of-range calibration cannot be stored
+\set VERBOSITY terse
+UPDATE diplomat.topic_models SET length_exponent = 3 WHERE model = 'test_calibrated';
+UPDATE diplomat.topic_models SET temperature = 0 WHERE model = 'test_calibrated';
+\set VERBOSITY default
+DROP TABLE topic_noisy, topic_calib, topic_copy;
 
 -- progress is reported every 10000 rows
 SET client_min_messages = notice;

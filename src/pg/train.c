@@ -35,6 +35,20 @@
  *		used times: uint32 bucket (increasing), uint16 n,
  *					n times: uint16 label (increasing), uint32 count (> 0)
  *
+ * Held-out rows.  About one training row in ten (by a hash of its text) is
+ * held out: its features go to a tuplestore instead of the counts.  After
+ * the pass, alpha is chosen (unless given) and the probabilities are
+ * calibrated on those rows, scored by the model of the other rows: the
+ * calibrated score of label c is
+ *		log P(c) + L(c) / (T * max(k, 1) ^ beta)
+ * with L(c) the sum of the log P(w|c) of the document's k known feature
+ * occurrences, and T and beta minimising the held-out log loss.  Then the
+ * held-out rows are added to the counts.
+ *
+ * Privileges.  Models have an owner and readers; row-level security on
+ * diplomat.topic_models decides who reads or replaces them, and every
+ * statement here runs as the caller, with schema-qualified operators.
+ *
  * Decoded models are cached per backend, keyed by model name and checked
  * on every call against the xmin and ctid of the table row visible to the
  * caller's snapshot (as PL/pgSQL validates its function cache), so that a
@@ -48,6 +62,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -57,6 +72,7 @@
 #include "storage/itemptr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/timestamp.h"
@@ -77,6 +93,11 @@ PG_FUNCTION_INFO_V1(dip_classify_label);
 #define TOPIC_PROGRESS		10000	/* rows between progress notices */
 #define TOPIC_CACHE_SIZE	8	/* decoded models kept per backend ... */
 #define TOPIC_CACHE_BYTES	((Size) 256 << 20)	/* ... and their memory */
+#define TOPIC_HOLDOUT_MOD	10	/* one training row in ten is held out */
+#define TOPIC_MIN_HOLDOUT	50	/* fewer held-out rows: no calibration */
+#define TOPIC_CALIB_CELLS	((uint64) 1 << 20)	/* held-out rows x labels scored */
+#define TOPIC_DEFAULT_ALPHA	1.0 /* alpha when it cannot be chosen */
+#define TOPIC_MAX_EXPONENT	2.0 /* largest length exponent */
 
 #define FNV_OFFSET			UINT64CONST(0xcbf29ce484222325)
 #define FNV_PRIME			UINT64CONST(0x100000001b3)
@@ -187,10 +208,47 @@ typedef struct TopicTrain
 	int			nlabels;
 	int			maxlabels;
 	char	  **labels;
-	int64	   *docs;			/* documents per label */
+	int64	   *docs;			/* fitted documents per label */
+	int64	   *heldDocs;		/* held-out documents per label */
 	uint32	  **counts;			/* per label: buckets counters */
 	int			last;			/* label found by the previous lookup */
+	Tuplestorestate *held;		/* features of the held-out documents */
+	TupleDesc	heldDesc;
+	int64		heldRows;
 } TopicTrain;
+
+/*
+ * A held-out document as stored in the tuplestore (one bytea column, in
+ * native byte order: it never leaves the backend): its text hash, its label
+ * and its distinct buckets with their counts, by increasing bucket.
+ */
+typedef struct HeldDoc
+{
+	uint64		hash;
+	int32		label;
+	uint32		n;
+	uint32		pairs[FLEXIBLE_ARRAY_MEMBER];	/* bucket, count, ... */
+} HeldDoc;
+
+/* The buckets of one document, gathered for the held-out store. */
+typedef struct BucketList
+{
+	uint32	   *pairs;			/* bucket, count, ... */
+	uint32		n;				/* pairs used */
+	uint32		max;			/* pairs allocated */
+	uint32		sorted;			/* pairs already compacted */
+} BucketList;
+
+/* The result of fitting the calibration for one alpha. */
+typedef struct TopicFit
+{
+	double		alpha;
+	double		temperature;
+	double		exponent;
+	double		logLoss;		/* calibrated, on the held-out rows */
+	double		accuracy;
+	int64		rows;			/* held-out rows scored */
+} TopicFit;
 
 /* Training sink: counts a feature for one label, saturating. */
 static void
@@ -200,6 +258,66 @@ topic_count(void *arg, uint32 bucket)
 
 	if (counts[bucket] != PG_UINT32_MAX)
 		counts[bucket]++;
+}
+
+/* qsort comparator: bucket/count pairs by bucket. */
+static int
+topic_pair_cmp(const void *a, const void *b)
+{
+	uint32		x = *(const uint32 *) a;
+	uint32		y = *(const uint32 *) b;
+
+	return x < y ? -1 : (x > y);
+}
+
+/* Sorts the pairs of a bucket list and merges those of the same bucket. */
+static void
+topic_bucket_compact(BucketList *bl)
+{
+	uint32		out = 0;
+
+	qsort(bl->pairs, bl->n, 2 * sizeof(uint32), topic_pair_cmp);
+	for (uint32 i = 0; i < bl->n; i++)
+	{
+		if (out > 0 && bl->pairs[2 * (out - 1)] == bl->pairs[2 * i])
+		{
+			uint64		sum = (uint64) bl->pairs[2 * (out - 1) + 1] + bl->pairs[2 * i + 1];
+
+			bl->pairs[2 * (out - 1) + 1] = (uint32) Min(sum, PG_UINT32_MAX);
+		}
+		else
+		{
+			bl->pairs[2 * out] = bl->pairs[2 * i];
+			bl->pairs[2 * out + 1] = bl->pairs[2 * i + 1];
+			out++;
+		}
+	}
+	bl->n = bl->sorted = out;
+}
+
+/*
+ * Held-out sink: appends a feature to the document's bucket list, merging
+ * repeated buckets whenever the list fills up, so that its memory is
+ * bounded by twice the number of distinct buckets of the document.
+ */
+static void
+topic_collect(void *arg, uint32 bucket)
+{
+	BucketList *bl = arg;
+
+	if (bl->n == bl->max)
+	{
+		if (bl->max >= 4096)
+			topic_bucket_compact(bl);
+		if (bl->n > bl->max / 2)
+		{
+			bl->max *= 2;
+			bl->pairs = repalloc_huge(bl->pairs, sizeof(uint32) * 2 * (Size) bl->max);
+		}
+	}
+	bl->pairs[2 * bl->n] = bucket;
+	bl->pairs[2 * bl->n + 1] = 1;
+	bl->n++;
 }
 
 /* Returns the index of a label, adding it if it is new. */
@@ -235,16 +353,398 @@ topic_label_index(TopicTrain *tt, const char *label)
 			: palloc(sizeof(char *) * tt->maxlabels);
 		tt->docs = tt->docs ? repalloc(tt->docs, sizeof(int64) * tt->maxlabels)
 			: palloc(sizeof(int64) * tt->maxlabels);
+		tt->heldDocs = tt->heldDocs ? repalloc(tt->heldDocs, sizeof(int64) * tt->maxlabels)
+			: palloc(sizeof(int64) * tt->maxlabels);
 		tt->counts = tt->counts ? repalloc(tt->counts, sizeof(uint32 *) * tt->maxlabels)
 			: palloc(sizeof(uint32 *) * tt->maxlabels);
 	}
 	tt->labels[n] = pstrdup(label);
 	tt->docs[n] = 0;
+	tt->heldDocs[n] = 0;
 	tt->counts[n] = MemoryContextAllocHuge(tt->cxt, sizeof(uint32) * tt->buckets);
 	memset(tt->counts[n], 0, sizeof(uint32) * tt->buckets);
 	MemoryContextSwitchTo(old);
 	tt->nlabels = n + 1;
 	return tt->last = n;
+}
+
+/*
+ * Reads one training document: about one in TOPIC_HOLDOUT_MOD, chosen by a
+ * hash of its text (so the choice depends neither on the row order nor on
+ * the label), is kept aside in the held-out store; the others are counted.
+ */
+static void
+topic_train_doc(TopicTrain *tt, text *doc, int label)
+{
+	const char *s = VARDATA_ANY(doc);
+	size_t		len = VARSIZE_ANY_EXHDR(doc);
+	uint64		hash = mix64(fnv1a(FNV_OFFSET, s, len));
+	BucketList	bl;
+	HeldDoc    *hd;
+	bytea	   *datum;
+	Size		size;
+	Datum		value;
+	bool		isnull = false;
+	MemoryContext old;
+
+	if (hash % TOPIC_HOLDOUT_MOD != 0)
+	{
+		topic_features(s, len, tt->buckets, topic_count, tt->counts[label]);
+		tt->docs[label]++;
+		return;
+	}
+
+	bl.max = 256;
+	bl.n = bl.sorted = 0;
+	bl.pairs = palloc(sizeof(uint32) * 2 * bl.max);
+	topic_features(s, len, tt->buckets, topic_collect, &bl);
+	topic_bucket_compact(&bl);
+
+	size = offsetof(HeldDoc, pairs) + sizeof(uint32) * 2 * (Size) bl.n;
+	datum = palloc_extended(VARHDRSZ + size, MCXT_ALLOC_HUGE);
+	SET_VARSIZE(datum, VARHDRSZ + size);
+	hd = (HeldDoc *) VARDATA(datum);
+	hd->hash = hash;
+	hd->label = label;
+	hd->n = bl.n;
+	memcpy(hd->pairs, bl.pairs, sizeof(uint32) * 2 * (Size) bl.n);
+	value = PointerGetDatum(datum);
+	old = MemoryContextSwitchTo(tt->cxt);
+	tuplestore_putvalues(tt->held, tt->heldDesc, &value, &isnull);
+	MemoryContextSwitchTo(old);
+	tt->heldDocs[label]++;
+	tt->heldRows++;
+}
+
+/* Calls fn for every document of the held-out store, in stored order. */
+static void
+topic_held_scan(TopicTrain *tt, void (*fn) (TopicTrain *tt, const HeldDoc *hd, void *arg),
+				void *arg)
+{
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(tt->heldDesc, &TTSOpsMinimalTuple);
+
+	tuplestore_rescan(tt->held);
+	while (tuplestore_gettupleslot(tt->held, true, false, slot))
+	{
+		bool		isnull;
+		bytea	   *b = DatumGetByteaP(slot_getattr(slot, 1, &isnull));
+
+		CHECK_FOR_INTERRUPTS();
+		fn(tt, (const HeldDoc *) VARDATA(b), arg);
+		ExecClearTuple(slot);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+}
+
+/* Held-out log-likelihoods of every label under the fitted counts. */
+typedef struct HeldScores
+{
+	int			nlabels;
+	int			rows;			/* documents scored */
+	int			maxrows;
+	uint64		stride;			/* score documents whose hash / mod % stride == 0 */
+	double		alpha;
+	double	   *logDenom;		/* log(N(c) + alpha V) per label */
+	double	   *prior;			/* log P(c), -inf for labels without fitted docs */
+	double	   *like;			/* rows x nlabels, without the prior */
+	double	   *known;			/* known feature occurrences per row */
+	int		   *label;
+} HeldScores;
+
+/* Scores one held-out document under the fitted counts, if sampled. */
+static void
+topic_held_score(TopicTrain *tt, const HeldDoc *hd, void *arg)
+{
+	HeldScores *hs = arg;
+	double	   *like;
+	double		known = 0;
+
+	if ((hd->hash / TOPIC_HOLDOUT_MOD) % hs->stride != 0 ||
+		isinf(hs->prior[hd->label]) || hs->rows >= hs->maxrows)
+		return;
+	like = hs->like + (Size) hs->rows * hs->nlabels;
+	for (int c = 0; c < hs->nlabels; c++)
+		like[c] = 0;
+	for (uint32 i = 0; i < hd->n; i++)
+	{
+		uint32		w = hd->pairs[2 * i];
+		double		cnt = hd->pairs[2 * i + 1];
+		bool		seen = false;
+
+		for (int c = 0; c < hs->nlabels && !seen; c++)
+			seen = tt->counts[c][w] != 0;
+		if (!seen)
+			continue;			/* unknown to the fitted model */
+		known += cnt;
+		for (int c = 0; c < hs->nlabels; c++)
+			like[c] += cnt * (log((double) tt->counts[c][w] + hs->alpha) - hs->logDenom[c]);
+	}
+	hs->known[hs->rows] = known;
+	hs->label[hs->rows] = hd->label;
+	hs->rows++;
+}
+
+/*
+ * Log loss of the held-out rows with the log-likelihoods divided by
+ * max(k, 1)^exponent and multiplied by u, and its first two derivatives
+ * in u (the loss is convex in u).
+ */
+static double
+topic_calib_loss(const HeldScores *hs, double exponent, double u,
+				 double *d1, double *d2, int64 *correct)
+{
+	int			n = hs->nlabels;
+	double	   *z = palloc(sizeof(double) * n);
+	double	   *q = palloc(sizeof(double) * n);
+	double		loss = 0;
+	double		g = 0;
+	double		h = 0;
+	int64		ok = 0;
+
+	for (int r = 0; r < hs->rows; r++)
+	{
+		const double *like = hs->like + (Size) r * n;
+		double		scale = pow(Max(hs->known[r], 1.0), -exponent);
+		double		max = -INFINITY;
+		double		sum = 0;
+		double		ez = 0;
+		double		ez2 = 0;
+		int			best = -1;
+		int			y = hs->label[r];
+
+		for (int c = 0; c < n; c++)
+		{
+			z[c] = like[c] * scale;
+			q[c] = hs->prior[c] + u * z[c];
+			if (q[c] > max)
+			{
+				max = q[c];
+				best = c;
+			}
+		}
+		for (int c = 0; c < n; c++)
+		{
+			q[c] = isinf(hs->prior[c]) ? 0 : exp(q[c] - max);
+			sum += q[c];
+		}
+		for (int c = 0; c < n; c++)
+		{
+			q[c] /= sum;
+			ez += q[c] * z[c];
+			ez2 += q[c] * z[c] * z[c];
+		}
+		loss += max + log(sum) - (hs->prior[y] + u * z[y]);
+		g += ez - z[y];
+		h += Max(ez2 - ez * ez, 0);
+		ok += (best == y);
+	}
+	pfree(z);
+	pfree(q);
+	if (d1)
+		*d1 = g / hs->rows;
+	if (d2)
+		*d2 = h / hs->rows;
+	if (correct)
+		*correct = ok;
+	return loss / hs->rows;
+}
+
+/*
+ * Finds the multiplier u minimising the held-out log loss for a given
+ * exponent, by Newton's method safeguarded by bisection, and returns the
+ * loss; u is returned in *best.
+ */
+static double
+topic_calib_scale(const HeldScores *hs, double exponent, double *best)
+{
+	double		lo = 1e-6;
+	double		hi = 1e6;
+	double		u = 1.0;
+
+	for (int it = 0; it < 60; it++)
+	{
+		double		d1;
+		double		d2;
+		double		next;
+
+		CHECK_FOR_INTERRUPTS();
+		(void) topic_calib_loss(hs, exponent, u, &d1, &d2, NULL);
+		if (d1 > 0)
+			hi = u;
+		else
+			lo = u;
+		next = d2 > 0 ? u - d1 / d2 : -1;
+		if (!(next > lo && next < hi))
+			next = sqrt(lo * hi);
+		if (fabs(next - u) <= 1e-9 * u || hi / lo < 1 + 1e-12)
+		{
+			u = next;
+			break;
+		}
+		u = next;
+	}
+	*best = u;
+	return topic_calib_loss(hs, exponent, u, NULL, NULL, NULL);
+}
+
+/*
+ * Fits the calibration for one alpha on the held-out documents: scores
+ * them with the fitted counts, then finds the length exponent in [0, 2]
+ * (golden-section search) and the temperature (Newton) that minimise their
+ * log loss.
+ */
+static void
+topic_calibrate(TopicTrain *tt, double alpha, uint64 stride, TopicFit *fit)
+{
+	static const double phi = 0.6180339887498949;
+	HeldScores	hs;
+	int64		fitted = 0;
+	int64		used = 0;
+	double		a = 0;
+	double		b = TOPIC_MAX_EXPONENT;
+	double		x1;
+	double		x2;
+	double		f1;
+	double		f2;
+	double		u;
+	int64		correct;
+
+	memset(&hs, 0, sizeof(hs));
+	hs.nlabels = tt->nlabels;
+	hs.alpha = alpha;
+	hs.stride = stride;
+	hs.maxrows = (int) Min(tt->heldRows, (int64) (TOPIC_CALIB_CELLS / tt->nlabels) + 1);
+	hs.logDenom = palloc(sizeof(double) * tt->nlabels);
+	hs.prior = palloc(sizeof(double) * tt->nlabels);
+	hs.like = palloc_extended(sizeof(double) * (Size) hs.maxrows * tt->nlabels, MCXT_ALLOC_HUGE);
+	hs.known = palloc(sizeof(double) * hs.maxrows);
+	hs.label = palloc(sizeof(int) * hs.maxrows);
+	for (int32 w = 0; w < tt->buckets; w++)
+		for (int c = 0; c < tt->nlabels; c++)
+			if (tt->counts[c][w] != 0)
+			{
+				used++;
+				break;
+			}
+	for (int c = 0; c < tt->nlabels; c++)
+		fitted += tt->docs[c];
+	for (int c = 0; c < tt->nlabels; c++)
+	{
+		uint64		total = 0;
+
+		for (int32 w = 0; w < tt->buckets; w++)
+			total += tt->counts[c][w];
+		hs.logDenom[c] = log((double) total + alpha * (double) used);
+		hs.prior[c] = tt->docs[c] > 0 ? log((double) tt->docs[c] / (double) fitted) : -INFINITY;
+	}
+	topic_held_scan(tt, topic_held_score, &hs);
+
+	fit->alpha = alpha;
+	fit->rows = hs.rows;
+	if (hs.rows == 0)
+	{
+		fit->logLoss = INFINITY;
+		return;
+	}
+
+	/* golden-section search for the exponent, the scale fitted for each */
+	x1 = b - phi * (b - a);
+	x2 = a + phi * (b - a);
+	f1 = topic_calib_scale(&hs, x1, &u);
+	f2 = topic_calib_scale(&hs, x2, &u);
+	while (b - a > 0.01)
+	{
+		if (f1 <= f2)
+		{
+			b = x2;
+			x2 = x1;
+			f2 = f1;
+			x1 = b - phi * (b - a);
+			f1 = topic_calib_scale(&hs, x1, &u);
+		}
+		else
+		{
+			a = x1;
+			x1 = x2;
+			f1 = f2;
+			x2 = a + phi * (b - a);
+			f2 = topic_calib_scale(&hs, x2, &u);
+		}
+	}
+	fit->exponent = (a + b) / 2;
+	fit->logLoss = topic_calib_scale(&hs, fit->exponent, &u);
+	fit->temperature = 1.0 / u;
+	(void) topic_calib_loss(&hs, fit->exponent, u, NULL, NULL, &correct);
+	fit->accuracy = (double) correct / hs.rows;
+}
+
+/* Adds a held-out document to the counts, once calibration is done. */
+static void
+topic_held_add(TopicTrain *tt, const HeldDoc *hd, void *arg)
+{
+	uint32	   *counts = tt->counts[hd->label];
+
+	for (uint32 i = 0; i < hd->n; i++)
+	{
+		uint32		w = hd->pairs[2 * i];
+		uint64		sum = (uint64) counts[w] + hd->pairs[2 * i + 1];
+
+		counts[w] = (uint32) Min(sum, PG_UINT32_MAX);
+	}
+}
+
+/*
+ * Chooses alpha (the one given, or the best of a grid by held-out log
+ * loss) and fits the calibration on the held-out documents, then adds them
+ * to the model.  Without enough held-out documents, or with fewer than two
+ * labels among the others, the model is left uncalibrated.
+ */
+static void
+topic_finish(TopicTrain *tt, double alpha, TopicFit *best)
+{
+	static const double alphas[] = {0.01, 0.03, 0.1, 0.3, 1.0};
+	int			fittedLabels = 0;
+	uint64		stride = 1;
+
+	memset(best, 0, sizeof(*best));
+	best->alpha = isnan(alpha) ? TOPIC_DEFAULT_ALPHA : alpha;
+	best->temperature = 1;
+	best->exponent = 0;
+	for (int c = 0; c < tt->nlabels; c++)
+		fittedLabels += (tt->docs[c] > 0);
+
+	if (tt->heldRows >= TOPIC_MIN_HOLDOUT && fittedLabels >= 2)
+	{
+		/* bound the scored rows x labels; sample by hash, not by order */
+		while ((uint64) tt->heldRows * tt->nlabels / stride > TOPIC_CALIB_CELLS)
+			stride *= 2;
+		best->logLoss = INFINITY;
+		for (int i = 0; i < lengthof(alphas); i++)
+		{
+			TopicFit	fit;
+
+			if (!isnan(alpha) && i > 0)
+				break;
+			memset(&fit, 0, sizeof(fit));
+			topic_calibrate(tt, isnan(alpha) ? alphas[i] : alpha, stride, &fit);
+			if (fit.rows >= TOPIC_MIN_HOLDOUT / 2 && fit.logLoss < best->logLoss)
+				*best = fit;
+		}
+		if (isinf(best->logLoss))
+		{
+			/* too few scorable held-out rows: uncalibrated */
+			best->alpha = isnan(alpha) ? TOPIC_DEFAULT_ALPHA : alpha;
+			best->temperature = 1;
+			best->exponent = 0;
+			best->rows = 0;
+		}
+	}
+
+	/* the held-out documents are training documents too */
+	if (tt->heldRows > 0)
+		topic_held_scan(tt, topic_held_add, NULL);
+	for (int c = 0; c < tt->nlabels; c++)
+		tt->docs[c] += tt->heldDocs[c];
 }
 
 /* qsort_arg comparator: label indexes in byte order of the labels. */
@@ -345,33 +845,43 @@ topic_elapsed(instr_time start)
 /* Defined with the cache of decoded models, below. */
 static void topic_cache_forget(const char *name);
 
+
 /*
- * Stores a trained model in diplomat.topic_models, replacing any model of
- * the same name, and returns the training time, which it stores too.  Runs
- * inside the caller's SPI connection.
+ * Stores a trained model in diplomat.topic_models and returns the training
+ * time, which it stores too.  A model of the same name that the caller may
+ * replace (row-level security decides) is updated in place, keeping its
+ * owner and readers; otherwise a new row owned by the current user is
+ * inserted, which fails with a unique violation if the name belongs to a
+ * model the caller may not replace.  Runs inside the caller's SPI
+ * connection; every operator is schema-qualified.
  */
 static double
-topic_store(TopicTrain *tt, Name model, text *query, float8 alpha,
+topic_store(TopicTrain *tt, Name model, text *query, const TopicFit *fit,
 			int64 rows, int64 skipped, instr_time start)
 {
-	static const char sql[] =
+	static const char update_sql[] =
+		"UPDATE diplomat.topic_models SET method = $2, labels = $3, "
+		"label_docs = $4, label_tokens = $5, buckets = $6, alpha = $7, "
+		"trained_rows = $8, skipped_rows = $9, trained_at = $10, "
+		"train_seconds = $11, query = $12, params = $13, temperature = $14, "
+		"length_exponent = $15, holdout_rows = $16, holdout_accuracy = $17, "
+		"holdout_log_loss = $18 "
+		"WHERE model OPERATOR(pg_catalog.=) $1";
+	static const char insert_sql[] =
 		"INSERT INTO diplomat.topic_models (model, method, labels, label_docs, "
 		"label_tokens, buckets, alpha, trained_rows, skipped_rows, trained_at, "
-		"train_seconds, query, params) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
-		"ON CONFLICT (model) DO UPDATE SET method = excluded.method, "
-		"labels = excluded.labels, label_docs = excluded.label_docs, "
-		"label_tokens = excluded.label_tokens, buckets = excluded.buckets, "
-		"alpha = excluded.alpha, trained_rows = excluded.trained_rows, "
-		"skipped_rows = excluded.skipped_rows, trained_at = excluded.trained_at, "
-		"train_seconds = excluded.train_seconds, query = excluded.query, "
-		"params = excluded.params";
-	static const Oid types[13] = {
+		"train_seconds, query, params, temperature, length_exponent, "
+		"holdout_rows, holdout_accuracy, holdout_log_loss, owner) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+		"$15, $16, $17, $18, $19)";
+	static const Oid types[19] = {
 		NAMEOID, TEXTOID, TEXTARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT4OID,
 		FLOAT8OID, INT8OID, INT8OID, TIMESTAMPTZOID, FLOAT8OID, TEXTOID,
-		BYTEAOID
+		BYTEAOID, FLOAT8OID, FLOAT8OID, INT8OID, FLOAT8OID, FLOAT8OID,
+		REGROLEOID
 	};
-	Datum		values[13];
+	Datum		values[19];
+	char		nulls[19];
 	int			n = tt->nlabels;
 	int		   *perm = palloc(sizeof(int) * n);
 	Datum	   *labels = palloc(sizeof(Datum) * n);
@@ -394,6 +904,7 @@ topic_store(TopicTrain *tt, Name model, text *query, float8 alpha,
 		tokdatums[c] = Int64GetDatum(tokens[c]);
 	}
 
+	memset(nulls, ' ', sizeof(nulls));
 	values[0] = NameGetDatum(model);
 	values[1] = CStringGetTextDatum(TOPIC_METHOD);
 	values[2] = PointerGetDatum(construct_array(labels, n, TEXTOID, -1, false,
@@ -403,7 +914,7 @@ topic_store(TopicTrain *tt, Name model, text *query, float8 alpha,
 	values[4] = PointerGetDatum(construct_array(tokdatums, n, INT8OID, 8,
 												FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	values[5] = Int32GetDatum(tt->buckets);
-	values[6] = Float8GetDatum(alpha);
+	values[6] = Float8GetDatum(fit->alpha);
 	values[7] = Int64GetDatum(rows);
 	values[8] = Int64GetDatum(skipped);
 	seconds = topic_elapsed(start);
@@ -411,10 +922,26 @@ topic_store(TopicTrain *tt, Name model, text *query, float8 alpha,
 	values[10] = Float8GetDatum(seconds);
 	values[11] = PointerGetDatum(query);
 	values[12] = PointerGetDatum(params);
+	values[13] = Float8GetDatum(fit->temperature);
+	values[14] = Float8GetDatum(fit->exponent);
+	values[15] = Int64GetDatum(fit->rows);
+	values[16] = Float8GetDatum(fit->accuracy);
+	values[17] = Float8GetDatum(fit->logLoss);
+	values[18] = ObjectIdGetDatum(GetUserId());
+	if (fit->rows == 0)
+		nulls[16] = nulls[17] = 'n';
 
-	rc = SPI_execute_with_args(sql, 13, (Oid *) types, values, NULL, false, 0);
-	if (rc != SPI_OK_INSERT)
+	rc = SPI_execute_with_args(update_sql, 18, (Oid *) types, values, nulls,
+							   false, 0);
+	if (rc != SPI_OK_UPDATE)
 		elog(ERROR, "could not store topic model: %s", SPI_result_code_string(rc));
+	if (SPI_processed == 0)
+	{
+		rc = SPI_execute_with_args(insert_sql, 19, (Oid *) types, values, nulls,
+								   false, 0);
+		if (rc != SPI_OK_INSERT)
+			elog(ERROR, "could not store topic model: %s", SPI_result_code_string(rc));
+	}
 	topic_cache_forget(NameStr(*model));
 	return seconds;
 }
@@ -422,8 +949,9 @@ topic_store(TopicTrain *tt, Name model, text *query, float8 alpha,
 /*
  * diplomat.train_topics(model name, query text, buckets integer, alpha
  * float8) returns (rows, skipped, labels, seconds): trains a multinomial
- * naive Bayes model on the (text, label) rows of query in one pass and
- * stores it under the given name.
+ * naive Bayes model on the (text, label) rows of query in one pass,
+ * chooses alpha (when it is null) and calibrates the probabilities on a
+ * held-out tenth of the rows, and stores the model under the given name.
  */
 Datum
 dip_train_topics(PG_FUNCTION_ARGS)
@@ -439,6 +967,7 @@ dip_train_topics(PG_FUNCTION_ARGS)
 	MemoryContext rowcxt;
 	MemoryContext old;
 	TopicTrain	tt;
+	TopicFit	fit;
 	SPIPlanPtr	plan;
 	Portal		portal;
 	TupleDesc	qdesc;
@@ -457,12 +986,11 @@ dip_train_topics(PG_FUNCTION_ARGS)
 	/* train_topics(model, query) uses the defaults of the longer form */
 	if (PG_NARGS() > 2)
 		topic_check_not_null(fcinfo, 2, "number of buckets");
-	if (PG_NARGS() > 3)
-		topic_check_not_null(fcinfo, 3, "alpha");
 	model = PG_GETARG_NAME(0);
 	query = PG_GETARG_TEXT_PP(1);
 	buckets = PG_NARGS() > 2 ? PG_GETARG_INT32(2) : TOPIC_DEFAULT_BUCKETS;
-	alpha = PG_NARGS() > 3 ? PG_GETARG_FLOAT8(3) : 1.0;
+	/* a null alpha (the default) is chosen on the held-out rows */
+	alpha = (PG_NARGS() > 3 && !PG_ARGISNULL(3)) ? PG_GETARG_FLOAT8(3) : get_float8_nan();
 
 	if (NameStr(*model)[0] == '\0')
 		ereport(ERROR,
@@ -474,7 +1002,7 @@ dip_train_topics(PG_FUNCTION_ARGS)
 				 errmsg("number of buckets must be between %d and %d",
 						TOPIC_MIN_BUCKETS, TOPIC_MAX_BUCKETS),
 				 errdetail("The value given is %d.", buckets)));
-	if (isnan(alpha) || isinf(alpha) || alpha <= 0)
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3) && (isnan(alpha) || isinf(alpha) || alpha <= 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("alpha must be a positive number"),
@@ -490,6 +1018,11 @@ dip_train_topics(PG_FUNCTION_ARGS)
 	memset(&tt, 0, sizeof(tt));
 	tt.cxt = cxt;
 	tt.buckets = buckets;
+	old = MemoryContextSwitchTo(cxt);
+	tt.heldDesc = CreateTemplateTupleDesc(1);
+	TupleDescInitEntry(tt.heldDesc, (AttrNumber) 1, "features", BYTEAOID, -1, 0);
+	tt.held = tuplestore_begin_heap(false, false, work_mem);
+	MemoryContextSwitchTo(old);
 	querystr = text_to_cstring(query);
 
 	SPI_connect();
@@ -548,20 +1081,14 @@ dip_train_topics(PG_FUNCTION_ARGS)
 				skipped++;
 			else
 			{
-				text	   *doc;
 				char	   *label;
-				int			c;
 
 				old = MemoryContextSwitchTo(rowcxt);
 				if (OidIsValid(labelout))
 					label = OidOutputFunctionCall(labelout, labeld);
 				else
 					label = TextDatumGetCString(labeld);
-				c = topic_label_index(&tt, label);
-				doc = DatumGetTextPP(docd);
-				topic_features(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), buckets,
-							   topic_count, tt.counts[c]);
-				tt.docs[c]++;
+				topic_train_doc(&tt, DatumGetTextPP(docd), topic_label_index(&tt, label));
 				rows++;
 				MemoryContextSwitchTo(old);
 				MemoryContextReset(rowcxt);
@@ -583,7 +1110,13 @@ dip_train_topics(PG_FUNCTION_ARGS)
 								  INT64_FORMAT " rows were skipped because their text or label was null.",
 								  (unsigned long) skipped, skipped)));
 
-	seconds = topic_store(&tt, model, query, alpha, rows, skipped, start);
+	old = MemoryContextSwitchTo(rowcxt);
+	topic_finish(&tt, alpha, &fit);
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(rowcxt);
+	tuplestore_end(tt.held);
+
+	seconds = topic_store(&tt, model, query, &fit, rows, skipped, start);
 	SPI_finish();
 
 	result[0] = Int64GetDatum(rows);
@@ -614,6 +1147,8 @@ typedef struct TopicModel
 	int32		buckets;
 	double	   *prior;			/* log P(c) */
 	double	   *unseen;			/* log(alpha / (N(c) + alpha V)) */
+	double		temperature;	/* calibration: log-likelihoods are divided */
+	double		exponent;		/* by temperature * max(k, 1) ^ exponent */
 	uint32	   *offsets;		/* buckets + 1 offsets into label/delta */
 	uint16	   *label;
 	float4	   *delta;			/* log1p(n(w,c) / alpha) */
@@ -760,15 +1295,15 @@ topic_array(const char *model, Datum d, Oid type, int expect, Datum **elems)
 
 /*
  * Decodes and validates a model row (labels, label_docs, label_tokens,
- * buckets, alpha, method, params, as columns 3 to 9 of the lookup query)
- * into m, allocating in m->cxt.
+ * buckets, alpha, method, params, temperature, length_exponent, as columns
+ * 3 to 11 of the lookup query) into m, allocating in m->cxt.
  */
 static void
 topic_decode(TopicModel *m, HeapTuple tup, TupleDesc desc)
 {
 	const char *name = m->name;
-	bool		isnull[7];
-	Datum		col[7];
+	bool		isnull[9];
+	Datum		col[9];
 	Datum	   *labels;
 	Datum	   *docs;
 	Datum	   *tokens;
@@ -783,7 +1318,7 @@ topic_decode(TopicModel *m, HeapTuple tup, TupleDesc desc)
 	int32		prev = -1;
 	MemoryContext old;
 
-	for (int i = 0; i < 7; i++)
+	for (int i = 0; i < 9; i++)
 	{
 		col[i] = SPI_getbinval(tup, desc, i + 3, &isnull[i]);
 		if (isnull[i])
@@ -806,6 +1341,11 @@ topic_decode(TopicModel *m, HeapTuple tup, TupleDesc desc)
 		topic_corrupt(name, "The number of buckets is out of range.");
 	if (isnan(alpha) || isinf(alpha) || alpha <= 0)
 		topic_corrupt(name, "Alpha is not a positive number.");
+	m->temperature = DatumGetFloat8(col[7]);
+	m->exponent = DatumGetFloat8(col[8]);
+	if (!(m->temperature > 0 && m->temperature < INFINITY) ||
+		!(m->exponent >= 0 && m->exponent <= TOPIC_MAX_EXPONENT))
+		topic_corrupt(name, "The calibration is out of range.");
 
 	params = DatumGetByteaPP(col[6]);
 	r.p = VARDATA_ANY(params);
@@ -894,7 +1434,8 @@ topic_model_get(const char *name)
 {
 	static const char sql[] =
 		"SELECT m.xmin, m.ctid, m.labels, m.label_docs, m.label_tokens, m.buckets, "
-		"m.alpha, m.method, m.params FROM diplomat.topic_models m "
+		"m.alpha, m.method, m.params, m.temperature, m.length_exponent "
+		"FROM diplomat.topic_models m "
 		"WHERE m.model OPERATOR(pg_catalog.=) $1";
 	NameData	key;
 	Datum		arg;
@@ -1011,6 +1552,7 @@ topic_posterior(TopicModel *m, text *doc, double *prob)
 	TopicScore	ts;
 	double		max = -INFINITY;
 	double		sum = 0;
+	double		scale;
 
 	dipg_check_encoding();
 	for (int c = 0; c < m->nlabels; c++)
@@ -1026,10 +1568,14 @@ topic_posterior(TopicModel *m, text *doc, double *prob)
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(cxt);
 
-	/* posteriors from log scores, shifted by the maximum to avoid underflow */
+	/*
+	 * Posteriors from the calibrated log scores, shifted by the maximum to
+	 * avoid underflow.
+	 */
+	scale = 1.0 / (m->temperature * pow(Max((double) ts.known, 1.0), m->exponent));
 	for (int c = 0; c < m->nlabels; c++)
 	{
-		prob[c] += m->prior[c] + (double) ts.known * m->unseen[c];
+		prob[c] = m->prior[c] + (prob[c] + (double) ts.known * m->unseen[c]) * scale;
 		if (prob[c] > max)
 			max = prob[c];
 	}
