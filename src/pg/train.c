@@ -61,6 +61,7 @@
 #include <math.h>
 
 #include "access/htup_details.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
@@ -845,6 +846,21 @@ topic_elapsed(instr_time start)
 /* Defined with the cache of decoded models, below. */
 static void topic_cache_forget(const char *name);
 
+/*
+ * True if diplomat.topic_models has the calibration and ownership columns
+ * of version 0.2.  A database still at 0.1 (new library installed, ALTER
+ * EXTENSION diplomat UPDATE not run yet) has the 0.1 table: models are then
+ * stored and read without them, uncalibrated, as 0.1 did.
+ */
+static bool
+topic_models_calibrated(void)
+{
+	Oid			nsp = get_namespace_oid("diplomat", true);
+	Oid			rel = OidIsValid(nsp) ? get_relname_relid("topic_models", nsp) : InvalidOid;
+
+	return OidIsValid(rel) && get_attnum(rel, "temperature") != InvalidAttrNumber;
+}
+
 
 /*
  * Stores a trained model in diplomat.topic_models and returns the training
@@ -931,6 +947,34 @@ topic_store(TopicTrain *tt, Name model, text *query, const TopicFit *fit,
 	if (fit->rows == 0)
 		nulls[16] = nulls[17] = 'n';
 
+	if (!topic_models_calibrated())
+	{
+		static const char update01_sql[] =
+			"UPDATE diplomat.topic_models SET method = $2, labels = $3, "
+			"label_docs = $4, label_tokens = $5, buckets = $6, alpha = $7, "
+			"trained_rows = $8, skipped_rows = $9, trained_at = $10, "
+			"train_seconds = $11, query = $12, params = $13 "
+			"WHERE model OPERATOR(pg_catalog.=) $1";
+		static const char insert01_sql[] =
+			"INSERT INTO diplomat.topic_models (model, method, labels, label_docs, "
+			"label_tokens, buckets, alpha, trained_rows, skipped_rows, trained_at, "
+			"train_seconds, query, params) "
+			"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+
+		rc = SPI_execute_with_args(update01_sql, 13, (Oid *) types, values, nulls,
+								   false, 0);
+		if (rc != SPI_OK_UPDATE)
+			elog(ERROR, "could not store topic model: %s", SPI_result_code_string(rc));
+		if (SPI_processed == 0)
+		{
+			rc = SPI_execute_with_args(insert01_sql, 13, (Oid *) types, values, nulls,
+									   false, 0);
+			if (rc != SPI_OK_INSERT)
+				elog(ERROR, "could not store topic model: %s", SPI_result_code_string(rc));
+		}
+		topic_cache_forget(NameStr(*model));
+		return seconds;
+	}
 	rc = SPI_execute_with_args(update_sql, 18, (Oid *) types, values, nulls,
 							   false, 0);
 	if (rc != SPI_OK_UPDATE)
@@ -1157,6 +1201,7 @@ typedef struct TopicModel
 static HTAB *topic_cache = NULL;
 static uint64 topic_cache_clock = 0;
 static SPIPlanPtr topic_lookup_plan = NULL;
+static bool topic_lookup_calibrated = false;	/* which form the plan has */
 
 /* Creates the cache, a child of CacheMemoryContext, on first use. */
 static void
@@ -1437,6 +1482,13 @@ topic_model_get(const char *name)
 		"m.alpha, m.method, m.params, m.temperature, m.length_exponent "
 		"FROM diplomat.topic_models m "
 		"WHERE m.model OPERATOR(pg_catalog.=) $1";
+	/* the same on a 0.1 table: no calibration columns, the identity */
+	static const char sql01[] =
+		"SELECT m.xmin, m.ctid, m.labels, m.label_docs, m.label_tokens, m.buckets, "
+		"m.alpha, m.method, m.params, 1::pg_catalog.float8, 0::pg_catalog.float8 "
+		"FROM diplomat.topic_models m "
+		"WHERE m.model OPERATOR(pg_catalog.=) $1";
+	bool		calibrated;
 	NameData	key;
 	Datum		arg;
 	int			rc;
@@ -1451,16 +1503,24 @@ topic_model_get(const char *name)
 	topic_cache_init();
 	namestrcpy(&key, name);
 	SPI_connect();
+	calibrated = topic_models_calibrated();
+	if (topic_lookup_plan != NULL && topic_lookup_calibrated != calibrated)
+	{
+		/* ALTER EXTENSION diplomat UPDATE ran since the plan was made */
+		SPI_freeplan(topic_lookup_plan);
+		topic_lookup_plan = NULL;
+	}
 	if (topic_lookup_plan == NULL)
 	{
 		Oid			argtype = NAMEOID;
-		SPIPlanPtr	plan = SPI_prepare(sql, 1, &argtype);
+		SPIPlanPtr	plan = SPI_prepare(calibrated ? sql : sql01, 1, &argtype);
 
 		if (plan == NULL)
 			elog(ERROR, "could not prepare topic model lookup: %s",
 				 SPI_result_code_string(SPI_result));
 		SPI_keepplan(plan);
 		topic_lookup_plan = plan;
+		topic_lookup_calibrated = calibrated;
 	}
 	arg = NameGetDatum(&key);
 	rc = SPI_execute_plan(topic_lookup_plan, &arg, NULL, true, 1);

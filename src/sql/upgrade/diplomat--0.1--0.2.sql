@@ -316,3 +316,78 @@ COMMENT ON FUNCTION diplomat.event_to_jsonb(diplomat.event) IS
 CREATE CAST (diplomat.event AS jsonb) WITH FUNCTION diplomat.event_to_jsonb(diplomat.event);
 COMMENT ON CAST (diplomat.event AS jsonb) IS
 'explicit cast: {"source": "USAGOV", "code": "040", "target": "CHNGOV", ...}';
+
+-- ---------------------------------------------------------------------
+-- Topic models: calibration columns, an owner, readers, row-level
+-- security.  Models trained under 0.1 become the updating role's (usually
+-- a superuser's) and private; their calibration stays the identity, so
+-- they answer exactly as before.  Share them with
+--   UPDATE diplomat.topic_models SET readers = '{-}' WHERE ...;
+-- or give them to their real owners with UPDATE ... SET owner = ....
+-- ---------------------------------------------------------------------
+ALTER TABLE diplomat.topic_models
+    ADD COLUMN temperature   double precision NOT NULL DEFAULT 1 CHECK (temperature > 0 AND temperature < 'Infinity'),
+    ADD COLUMN length_exponent double precision NOT NULL DEFAULT 0 CHECK (length_exponent >= 0 AND length_exponent <= 2),
+    ADD COLUMN holdout_rows  bigint NOT NULL DEFAULT 0,
+    ADD COLUMN holdout_accuracy double precision,
+    ADD COLUMN holdout_log_loss double precision,
+    ADD COLUMN owner         regrole NOT NULL DEFAULT (pg_catalog.quote_ident(CURRENT_USER)::pg_catalog.regrole),
+    ADD COLUMN readers       regrole[] NOT NULL DEFAULT '{}';
+COMMENT ON COLUMN diplomat.topic_models.temperature IS
+'calibration: the log-likelihoods are divided by temperature * max(k, 1) ^ length_exponent, k the known feature occurrences of the document';
+COMMENT ON COLUMN diplomat.topic_models.length_exponent IS
+'calibration: exponent of the number of known feature occurrences in the divisor of the log-likelihoods (0 and temperature 1: uncalibrated)';
+COMMENT ON COLUMN diplomat.topic_models.holdout_rows IS
+'training rows held out (about one in ten, chosen by a hash of the text) to choose alpha and fit the calibration, then added to the model';
+COMMENT ON COLUMN diplomat.topic_models.holdout_accuracy IS
+'share of the held-out rows whose top label was right, with the model trained without them (null without a held-out slice)';
+COMMENT ON COLUMN diplomat.topic_models.holdout_log_loss IS
+'mean negative log of the calibrated probability of the right label on the held-out rows (null without a held-out slice)';
+COMMENT ON COLUMN diplomat.topic_models.owner IS
+'role that owns the model: it and its members (and superusers) may read, use, retrain and delete it';
+COMMENT ON COLUMN diplomat.topic_models.readers IS
+'roles the owner lets use (read) the model, besides itself; ''-'' (role 0) stands for PUBLIC';
+
+-- Models are private: a role sees, uses, retrains and deletes only the
+-- models of roles whose privileges it has (pg_has_role USAGE: itself and
+-- the roles it inherits from) and those it was made a reader of.
+-- classify() and train_topics() run as their caller, so these policies
+-- decide.  FORCE makes them bind the table's owner too; superusers and
+-- roles with BYPASSRLS are not bound by policies.
+ALTER TABLE diplomat.topic_models ENABLE ROW LEVEL SECURITY;
+ALTER TABLE diplomat.topic_models FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY topic_models_read ON diplomat.topic_models FOR SELECT
+    USING (pg_catalog.pg_has_role(owner::pg_catalog.oid, 'USAGE')
+           OR 0::pg_catalog.oid OPERATOR(pg_catalog.=) ANY (readers::pg_catalog.oid[])
+           OR EXISTS (SELECT FROM pg_catalog.unnest(readers::pg_catalog.oid[]) AS r(role)
+                       WHERE r.role OPERATOR(pg_catalog.<>) 0::pg_catalog.oid
+                         AND pg_catalog.pg_has_role(r.role, 'USAGE')));
+CREATE POLICY topic_models_insert ON diplomat.topic_models FOR INSERT
+    WITH CHECK (pg_catalog.pg_has_role(owner::pg_catalog.oid, 'USAGE'));
+CREATE POLICY topic_models_update ON diplomat.topic_models FOR UPDATE
+    USING (pg_catalog.pg_has_role(owner::pg_catalog.oid, 'USAGE'))
+    WITH CHECK (pg_catalog.pg_has_role(owner::pg_catalog.oid, 'USAGE'));
+CREATE POLICY topic_models_delete ON diplomat.topic_models FOR DELETE
+    USING (pg_catalog.pg_has_role(owner::pg_catalog.oid, 'USAGE'));
+
+GRANT INSERT, UPDATE, DELETE ON diplomat.topic_models TO PUBLIC;
+
+COMMENT ON FUNCTION diplomat.train_topics(name, text) IS
+'trains a naive Bayes topic classifier (262144 buckets) in one pass over the (text, label) rows of a query, chooses alpha and calibrates the probabilities on a held-out tenth of the rows, and stores it in diplomat.topic_models, replacing a model of that name the caller owns';
+
+DROP FUNCTION diplomat.train_topics(name, text, integer, double precision);
+-- the same with the number of hash buckets and the smoothing constant
+-- (null, the default: the best of 0.01, 0.03, 0.1, 0.3 and 1 on the
+-- held-out rows)
+CREATE FUNCTION diplomat.train_topics(model name, query text,
+    buckets integer, alpha double precision DEFAULT NULL,
+    OUT rows bigint, OUT skipped bigint, OUT labels integer,
+    OUT seconds double precision)
+RETURNS record
+AS 'MODULE_PATHNAME', 'dip_train_topics'
+LANGUAGE C VOLATILE CALLED ON NULL INPUT PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION diplomat.train_topics(name, text, integer, double precision) IS
+'trains a naive Bayes topic classifier with the given number of hash buckets and smoothing constant alpha (null: chosen on the held-out rows), calibrates it and stores it in diplomat.topic_models, replacing a model of that name the caller owns';
+
