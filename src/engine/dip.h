@@ -17,47 +17,7 @@
 #ifndef DIP_H
 #define DIP_H
 
-#include <stdbool.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-
-/* ------------------------------------------------------------------------
- * Memory
- * ------------------------------------------------------------------------
- */
-typedef struct DipMem
-{
-	void	   *(*alloc) (void *ctx, size_t size);	/* never returns NULL */
-	void		(*release) (void *ctx, void *ptr);
-	void	   *ctx;
-} DipMem;
-
-typedef struct DipArenaBlock DipArenaBlock;
-
-typedef struct DipArena
-{
-	DipMem		mem;
-	DipArenaBlock *blocks;		/* newest first */
-	char	   *cur;
-	char	   *end;
-	size_t		blocksize;
-	size_t		allocated;		/* bytes obtained from mem */
-} DipArena;
-
-extern void dip_arena_init(DipArena *a, const DipMem *mem, size_t blocksize);
-extern void *dip_arena_alloc(DipArena *a, size_t size);
-extern void *dip_arena_alloc0(DipArena *a, size_t size);
-extern char *dip_arena_strndup(DipArena *a, const char *s, size_t len);
-extern void dip_arena_reset(DipArena *a);
-extern void dip_arena_free(DipArena *a);
-
-/* The engine's default DipMem (malloc/free), for tests and tools. */
-extern const DipMem dip_malloc_mem;
-
-/* Optional interrupt hook, called between sentences of long documents. */
-typedef void (*DipInterruptHook) (void);
-extern DipInterruptHook dip_interrupt_hook;
+#include "dip_arena.h"
 
 /* ------------------------------------------------------------------------
  * UTF-8 and normalisation

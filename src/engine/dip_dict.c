@@ -7,6 +7,7 @@
  */
 #include "dip_dict.h"
 #include "dip_cameo.h"
+#include "dip_hash.h"
 #include "dip_date.h"
 
 #include <stdio.h>
@@ -109,16 +110,7 @@ typedef struct Vec
 static void *
 vec_push(DipArena *a, Vec *vec)
 {
-	if (vec->n == vec->cap)
-	{
-		uint32_t	ncap = vec->cap ? vec->cap * 2 : 64;
-		void	   *nv = dip_arena_alloc(a, (size_t) ncap * vec->esize);
-
-		if (vec->n)
-			memcpy(nv, vec->v, (size_t) vec->n * vec->esize);
-		vec->v = nv;
-		vec->cap = ncap;
-	}
+	vec->v = dip_array_reserve(a, vec->v, &vec->cap, vec->n + 1, vec->esize, 64);
 	memset((char *) vec->v + (size_t) vec->n * vec->esize, 0, vec->esize);
 	return (char *) vec->v + (size_t) (vec->n++) * vec->esize;
 }
@@ -228,17 +220,11 @@ dip_builder_error(const DipBuilder *b)
 	return b->error;
 }
 
-static uint32_t
+/* The hash of dictionary words and names. */
+static inline uint32_t
 hash_bytes(const char *s, size_t len)
 {
-	uint32_t	h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-	{
-		h ^= (unsigned char) s[i];
-		h *= 16777619u;
-	}
-	return h ^ (h >> 15);
+	return dip_hash_bytes(s, len, 0);
 }
 
 static inline uint32_t
@@ -1256,19 +1242,8 @@ dip_builder_add_term(DipBuilder *b, const char *topic, const char *term,
 			return false;
 		}
 		node = insert_path(b, toks, n);
-		if (node >= b->node_group_cap)
-		{
-			uint32_t	ncap = b->node_group_cap ? b->node_group_cap : 1024;
-			uint32_t   *ng;
-
-			while (ncap <= node)
-				ncap *= 2;
-			ng = dip_arena_alloc0(&b->arena, ncap * sizeof(uint32_t));
-			if (b->node_group_cap)
-				memcpy(ng, b->node_group, b->node_group_cap * sizeof(uint32_t));
-			b->node_group = ng;
-			b->node_group_cap = ncap;
-		}
+		b->node_group = dip_array_reserve(&b->arena, b->node_group, &b->node_group_cap,
+										  node + 1, sizeof(uint32_t), 1024);
 		if (b->node_group[node] == 0)
 		{
 			b->node_group[node] = ++b->ngroups;

@@ -874,16 +874,7 @@ add_actor_ref(DipAnalysis *an, const Actor *x)
 {
 	DipActorRef *r;
 
-	if (an->nactors == an->actorcap)
-	{
-		uint32_t	ncap = an->actorcap ? an->actorcap * 2 : 32;
-		DipActorRef *na = dip_arena_alloc(&an->arena, ncap * sizeof(DipActorRef));
-
-		if (an->nactors)
-			memcpy(na, an->actors, an->nactors * sizeof(DipActorRef));
-		an->actors = na;
-		an->actorcap = ncap;
-	}
+	DIP_ARRAY_PUSH(&an->arena, an->actors, an->nactors, an->actorcap, 32);
 	r = &an->actors[an->nactors];
 	r->entity = x->ent;
 	memcpy(r->code, x->code, sizeof(r->code));
@@ -1031,16 +1022,7 @@ emit_event(DipSentCtx *sc, const Match *mt, int code, const Actor *src, const Ac
 			  strcmp(an->actors[o->target].code, tgt->code) == 0)))
 			return;
 	}
-	if (an->nev == an->evcap)
-	{
-		uint32_t	ncap = an->evcap ? an->evcap * 2 : 16;
-		DipEvent   *ne = dip_arena_alloc(&an->arena, ncap * sizeof(DipEvent));
-
-		if (an->nev)
-			memcpy(ne, an->ev, an->nev * sizeof(DipEvent));
-		an->ev = ne;
-		an->evcap = ncap;
-	}
+	DIP_ARRAY_PUSH(&an->arena, an->ev, an->nev, an->evcap, 16);
 	ev = &an->ev[an->nev++];
 	memset(ev, 0, sizeof(*ev));
 	ev->code = (int16_t) code;

@@ -61,19 +61,6 @@ is_capword(const DipToken *t)
 		(t->flags & DIP_TF_UPPER);
 }
 
-static uint32_t
-hash_str(const char *s, size_t len, uint32_t seed)
-{
-	uint32_t	h = 2166136261u ^ seed;
-
-	for (size_t i = 0; i < len; i++)
-	{
-		h ^= (unsigned char) s[i];
-		h *= 16777619u;
-	}
-	return h ^ (h >> 15);
-}
-
 static bool
 ends_with(const DipToken *t, const char *suf)
 {
@@ -95,7 +82,7 @@ ent_hash_grow(DipAnalysis *an)
 	for (uint32_t e = 0; e < an->nents; e++)
 	{
 		DipEnt	   *de = &an->ents[e];
-		uint32_t	h = hash_str(de->name, de->namelen, de->kind) & (nsize - 1);
+		uint32_t	h = dip_hash_bytes(de->name, de->namelen, de->kind) & (nsize - 1);
 
 		while (nh[h] != 0)
 			h = (h + 1) & (nsize - 1);
@@ -149,7 +136,7 @@ dip_ent_add(DipAnalysis *an, int kind, const char *name, size_t len, int32_t dic
 
 	if ((an->nents + 1) * 2 > an->enthash_size)
 		ent_hash_grow(an);
-	h = hash_str(name, len, (uint32_t) kind) & (an->enthash_size - 1);
+	h = dip_hash_bytes(name, len, (uint32_t) kind) & (an->enthash_size - 1);
 	while (an->enthash[h] != 0)
 	{
 		de = &an->ents[an->enthash[h] - 1];
@@ -161,16 +148,7 @@ dip_ent_add(DipAnalysis *an, int kind, const char *name, size_t len, int32_t dic
 		}
 		h = (h + 1) & (an->enthash_size - 1);
 	}
-	if (an->nents == an->entcap)
-	{
-		uint32_t	ncap = an->entcap ? an->entcap * 2 : 32;
-		DipEnt	   *ne = dip_arena_alloc(&an->arena, ncap * sizeof(DipEnt));
-
-		if (an->nents)
-			memcpy(ne, an->ents, an->nents * sizeof(DipEnt));
-		an->ents = ne;
-		an->entcap = ncap;
-	}
+	DIP_ARRAY_PUSH(&an->arena, an->ents, an->nents, an->entcap, 32);
 	de = &an->ents[an->nents];
 	memset(de, 0, sizeof(*de));
 	de->name = dip_arena_strndup(&an->arena, name, len);
@@ -258,80 +236,6 @@ dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date, char *buf
 	return buf;
 }
 
-/*
- * The value slot of key k in map m, added (value -1) if new; *found says
- * whether it was there.
- */
-static int32_t *
-strmap_put(DipArena *arena, DipStrMap *m, const char *k, uint32_t len, bool *found)
-{
-	uint32_t	h;
-
-	if ((m->n + 1) * 2 > m->size)
-	{
-		uint32_t	nsize = m->size ? m->size * 2 : 64;
-		uint32_t   *ns = dip_arena_alloc0(arena, nsize * sizeof(uint32_t));
-		const char **nk = dip_arena_alloc(arena, nsize / 2 * sizeof(char *));
-		uint32_t   *nl = dip_arena_alloc(arena, nsize / 2 * sizeof(uint32_t));
-		int32_t    *nv = dip_arena_alloc(arena, nsize / 2 * sizeof(int32_t));
-
-		for (uint32_t i = 0; i < m->n; i++)
-		{
-			uint32_t	hh = hash_str(m->keys[i], m->lens[i], 3) & (nsize - 1);
-
-			while (ns[hh])
-				hh = (hh + 1) & (nsize - 1);
-			ns[hh] = i + 1;
-			nk[i] = m->keys[i];
-			nl[i] = m->lens[i];
-			nv[i] = m->vals[i];
-		}
-		m->slots = ns;
-		m->keys = nk;
-		m->lens = nl;
-		m->vals = nv;
-		m->size = nsize;
-	}
-	h = hash_str(k, len, 3) & (m->size - 1);
-	while (m->slots[h])
-	{
-		uint32_t	i = m->slots[h] - 1;
-
-		if (m->lens[i] == len && memcmp(m->keys[i], k, len) == 0)
-		{
-			*found = true;
-			return &m->vals[i];
-		}
-		h = (h + 1) & (m->size - 1);
-	}
-	*found = false;
-	m->keys[m->n] = k;
-	m->lens[m->n] = len;
-	m->vals[m->n] = -1;
-	m->slots[h] = ++m->n;
-	return &m->vals[m->n - 1];
-}
-
-/* The value of key k in map m, or -1 if absent. */
-static int32_t
-strmap_get(const DipStrMap *m, const char *k, uint32_t len)
-{
-	uint32_t	h;
-
-	if (m->size == 0)
-		return -1;
-	h = hash_str(k, len, 3) & (m->size - 1);
-	while (m->slots[h])
-	{
-		uint32_t	i = m->slots[h] - 1;
-
-		if (m->lens[i] == len && memcmp(m->keys[i], k, len) == 0)
-			return m->vals[i];
-		h = (h + 1) & (m->size - 1);
-	}
-	return -1;
-}
-
 /* Maps key k to entity ent, or to -2 if it already maps to another. */
 static void
 strmap_put_ent(DipArena *arena, DipStrMap *m, const char *k, uint32_t len, int32_t ent)
@@ -341,7 +245,7 @@ strmap_put_ent(DipArena *arena, DipStrMap *m, const char *k, uint32_t len, int32
 
 	if (len == 0)
 		return;
-	v = strmap_put(arena, m, k, len, &found);
+	v = dip_strmap_put(arena, m, k, len, &found);
 	if (!found)
 		*v = ent;
 	else if (*v != ent)
@@ -360,16 +264,7 @@ add_mention(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, int h
 	const DipToken *f = &sc->t[a],
 			   *l = &sc->t[b - 1];
 
-	if (an->nm == an->mcap)
-	{
-		uint32_t	ncap = an->mcap ? an->mcap * 2 : 64;
-		DipMention *nm = dip_arena_alloc(&an->arena, ncap * sizeof(DipMention));
-
-		if (an->nm)
-			memcpy(nm, an->m, an->nm * sizeof(DipMention));
-		an->m = nm;
-		an->mcap = ncap;
-	}
+	DIP_ARRAY_PUSH(&an->arena, an->m, an->nm, an->mcap, 64);
 	m = &an->m[an->nm];
 	memset(m, 0, sizeof(*m));
 	m->start = f->start;
@@ -918,18 +813,18 @@ lcset_add(DipAnalysis *an, const char *s, uint32_t len)
 	bool		found;
 	char	   *copy;
 
-	if (strmap_get(&an->lcset, s, len) >= 0)
+	if (dip_strmap_get(&an->lcset, s, len) >= 0)
 		return;
 	copy = dip_arena_alloc(&an->arena, len + 1);
 	memcpy(copy, s, len);
 	copy[len] = '\0';
-	*strmap_put(&an->arena, &an->lcset, copy, len, &found) = 0;
+	*dip_strmap_put(&an->arena, &an->lcset, copy, len, &found) = 0;
 }
 
 static bool
 lcset_has(const DipAnalysis *an, const char *s, uint32_t len)
 {
-	return strmap_get(&an->lcset, s, len) >= 0;
+	return dip_strmap_get(&an->lcset, s, len) >= 0;
 }
 
 /*
@@ -1090,7 +985,7 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 			!(lexof(sc, a) & (LX_SURNAME | LX_GIVEN)))
 			return false;
 		{
-			int32_t		pe = (b == a + 1) ? strmap_get(&an->names, sc->t[a].norm, sc->t[a].nlen) : -1;
+			int32_t		pe = (b == a + 1) ? dip_strmap_get(&an->names, sc->t[a].norm, sc->t[a].nlen) : -1;
 
 			if (pe >= 0)
 				mi = add_mention(sc, a, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS);
@@ -1223,16 +1118,8 @@ dip_ner_sentence(DipSentCtx *sc)
 					emit_dict(sc, i, sc->ent_len[i], sc->ent_ref[i]);
 				i = end - 1;
 			}
-		if (an->ncaseless == an->caselesscap)
-		{
-			uint32_t	ncap = an->caselesscap ? an->caselesscap * 2 : 8;
-			uint32_t   *nc = dip_arena_alloc(&an->arena, ncap * 3 * sizeof(uint32_t));
-
-			if (an->ncaseless)
-				memcpy(nc, an->caseless, an->ncaseless * 3 * sizeof(uint32_t));
-			an->caseless = nc;
-			an->caselesscap = ncap;
-		}
+		an->caseless = dip_array_reserve(&an->arena, an->caseless, &an->caselesscap,
+										 an->ncaseless + 1, 3 * sizeof(uint32_t), 8);
 		k = an->ncaseless++;
 		an->caseless[k * 3] = sc->sent->start;
 		an->caseless[k * 3 + 1] = sc->sent->len;
@@ -1414,7 +1301,7 @@ dip_ner_sentence(DipSentCtx *sc)
 			/* a surname of someone named in full before: "Blinken" */
 			if (b == i + 1)
 			{
-				int32_t		pe = strmap_get(&an->names, t->norm, t->nlen);
+				int32_t		pe = dip_strmap_get(&an->names, t->norm, t->nlen);
 
 				if (pe >= 0)
 				{
@@ -1587,7 +1474,7 @@ caseless_pass(DipAnalysis *an, const DipStrMap *at, const char *text)
 						buf[bl++] = ' ';
 					memcpy(buf + bl, doc.toks[k].norm, doc.toks[k].nlen);
 					bl += doc.toks[k].nlen;
-					e = strmap_get(at, buf, (uint32_t) bl);
+					e = dip_strmap_get(at, buf, (uint32_t) bl);
 					if (e >= 0)
 					{
 						best = e;
@@ -1600,16 +1487,7 @@ caseless_pass(DipAnalysis *an, const DipStrMap *at, const char *text)
 					const DipToken *f = &doc.toks[i],
 							   *l = &doc.toks[i + bestlen - 1];
 
-					if (an->nm == an->mcap)
-					{
-						uint32_t	ncap = an->mcap ? an->mcap * 2 : 64;
-						DipMention *nm = dip_arena_alloc(&an->arena, ncap * sizeof(DipMention));
-
-						if (an->nm)
-							memcpy(nm, an->m, an->nm * sizeof(DipMention));
-						an->m = nm;
-						an->mcap = ncap;
-					}
+					DIP_ARRAY_PUSH(&an->arena, an->m, an->nm, an->mcap, 64);
 					m = &an->m[an->nm++];
 					memset(m, 0, sizeof(*m));
 					m->start = start + f->start;
@@ -1673,7 +1551,7 @@ dip_ner_finish(DipAnalysis *an, const char *text)
 
 		if (mm->how == DIP_HOW_DICT || de->ntok > 2)
 			continue;
-		target = strmap_get(&at, de->norm, de->normlen);
+		target = dip_strmap_get(&at, de->norm, de->normlen);
 		if (target >= 0 && target != mm->entity &&
 			(an->ents[target].ntok > de->ntok || mm->how == DIP_HOW_GUESS || mm->tentative))
 		{

@@ -151,17 +151,8 @@ match_dictionaries(DipSentCtx *sc)
 					case DIP_ITEM_PATTERN:
 						if (sc->an->want & DIP_WANT_EVENTS)
 						{
-							if (sc->nanchors == acap)
-							{
-								uint32_t	ncap = acap ? acap * 2 : 16;
-								uint32_t   *na = dip_arena_alloc(&sc->doc->chunk_arena,
-																 ncap * 2 * sizeof(uint32_t));
-
-								if (sc->nanchors)
-									memcpy(na, sc->anchors, sc->nanchors * 2 * sizeof(uint32_t));
-								sc->anchors = na;
-								acap = ncap;
-							}
+							sc->anchors = dip_array_reserve(&sc->doc->chunk_arena, sc->anchors, &acap,
+															sc->nanchors + 1, 2 * sizeof(uint32_t), 16);
 							sc->anchors[sc->nanchors * 2] = i;
 							sc->anchors[sc->nanchors * 2 + 1] = it->ref;
 							sc->nanchors++;

@@ -11,6 +11,7 @@
 
 #include "dip.h"
 #include "dip_dict.h"
+#include "dip_hash.h"
 
 /* how a mention was recognised */
 enum
@@ -96,20 +97,6 @@ typedef struct DipActorRef
 #define DIP_WANT_MENTIONS	1
 #define DIP_WANT_TOPICS		2
 #define DIP_WANT_EVENTS		4
-
-/*
- * A growing hash table from strings (not copied: they must outlive it) to
- * an int32, in the analysis arena; open addressing over indexes.
- */
-typedef struct DipStrMap
-{
-	uint32_t   *slots;			/* index + 1 into keys, 0 if empty */
-	const char **keys;
-	uint32_t   *lens;
-	int32_t    *vals;
-	uint32_t	n;
-	uint32_t	size;			/* slots: 0 or a power of two */
-} DipStrMap;
 
 typedef struct DipAnalysis
 {

@@ -404,16 +404,7 @@ typedef struct TokVec
 static DipToken *
 tokvec_push(DipArena *a, TokVec *tv)
 {
-	if (tv->n == tv->cap)
-	{
-		uint32_t	ncap = tv->cap ? tv->cap * 2 : 256;
-		DipToken   *nv = dip_arena_alloc(a, ncap * sizeof(DipToken));
-
-		if (tv->n)
-			memcpy(nv, tv->v, tv->n * sizeof(DipToken));
-		tv->v = nv;
-		tv->cap = ncap;
-	}
+	DIP_ARRAY_PUSH(a, tv->v, tv->n, tv->cap, 256);
 	memset(&tv->v[tv->n], 0, sizeof(DipToken));
 	return &tv->v[tv->n++];
 }
@@ -1134,16 +1125,7 @@ dateline_len(const DipToken *tv, uint32_t from, uint32_t to)
 static DipSentence *
 push_sent(DipArena *a, DipSentence **v, uint32_t *n, uint32_t *cap)
 {
-	if (*n == *cap)
-	{
-		uint32_t	ncap = *cap ? *cap * 2 : 32;
-		DipSentence *nv = dip_arena_alloc(a, ncap * sizeof(DipSentence));
-
-		if (*n)
-			memcpy(nv, *v, *n * sizeof(DipSentence));
-		*v = nv;
-		*cap = ncap;
-	}
+	DIP_ARRAY_PUSH(a, *v, *n, *cap, 32);
 	memset(&(*v)[*n], 0, sizeof(DipSentence));
 	return &(*v)[(*n)++];
 }
