@@ -1,15 +1,16 @@
 /*-------------------------------------------------------------------------
  *
  * dip_dict.h
- *	  Compiled dictionaries: vocabulary, token trie, entities, offices,
- *	  roles, event patterns and topic evidence.
+ *	  The compiled dictionaries' data model: vocabulary, token trie,
+ *	  entities, offices, roles, event patterns and topic evidence, in one
+ *	  flat image; opening an image and looking things up in it.
  *
- * A builder collects dictionary rows (from SQL tables in the extension,
- * from TSV files in tests and tools) and compiles them into one flat,
- * pointer-free image: arrays addressed by 32-bit indexes and a string pool.
- * The image can be kept in memory, stored as bytea and loaded again with a
- * single copy.  dip_dict_open() validates an image and returns a DipDict
- * whose pointers point into it.
+ * The builder (dip_build.h) collects dictionary rows (from SQL tables in
+ * the extension, from TSV files in tests and tools) and compiles them into
+ * one flat, pointer-free image: arrays addressed by 32-bit indexes and a
+ * string pool.  The image can be kept in memory, stored as bytea and loaded
+ * again with a single copy.  dip_dict_open() validates an image and returns
+ * a DipDict whose pointers point into it.
  *
  * Matching runs once over a sentence's tokens: every token's normalised
  * form is looked up in the vocabulary hash (one probe sequence), then the
@@ -22,7 +23,8 @@
 #ifndef DIP_DICT_H
 #define DIP_DICT_H
 
-#include "dip.h"
+#include "dip_calendar.h"
+#include "dip_hash.h"
 
 #define DIP_DICT_MAGIC		0x44495044	/* "DIPD" */
 #define DIP_DICT_VERSION	2
@@ -98,6 +100,12 @@ enum
 };
 extern int	dip_office_from_name(const char *s, size_t len);
 extern const char *dip_office_name(int office);
+
+/* no date: an open start of a validity or an office */
+#define DIP_NO_DATE DIP_DATE_NONE
+
+/* a dictionary phrase has at most this many tokens */
+#define DIP_MAX_PHRASE 24
 
 /* role uses */
 #define DIP_ROLE_TITLE	1
@@ -300,55 +308,34 @@ typedef struct DipDict
 	const DipTermRef *termrefs;
 	const DipTermGroup *groups;
 	const char *strpool;
-	/* derived at open time */
-	uint32_t	topic_sport;	/* unused placeholder for future use */
 } DipDict;
-
-/* ------------------------------------------------------------------------
- * Builder
- * ------------------------------------------------------------------------
- */
-typedef struct DipBuilder DipBuilder;
-
-extern DipBuilder *dip_builder_new(const DipMem *mem);
-extern void dip_builder_free(DipBuilder *b);
-
-/*
- * Each add function returns true on success; on failure it returns false
- * and dip_builder_error() says why (the row is skipped).  Dates are days
- * since 2000-01-01; pass DIP_NO_DATE for none.
- */
-#define DIP_NO_DATE INT32_MIN
-extern bool dip_builder_add_entity(DipBuilder *b, const char *kind, const char *name,
-								   const char *country, const char *actor,
-								   const char *aliases, int32_t valid_from,
-								   int32_t valid_to);
-extern bool dip_builder_add_office(DipBuilder *b, const char *person, const char *office,
-								   const char *title, const char *country,
-								   const char *actor, int32_t start, int32_t end);
-extern bool dip_builder_add_role(DipBuilder *b, const char *term, const char *role,
-								 const char *use, const char *office,
-								 const char *country);
-extern bool dip_builder_add_lexicon(DipBuilder *b, const char *word, const char *classes);
-extern bool dip_builder_add_verb(DipBuilder *b, const char *lemma, const char *third,
-								 const char *past, const char *participle,
-								 const char *gerund);
-extern bool dip_builder_add_pattern(DipBuilder *b, const char *code, const char *pattern);
-extern bool dip_builder_add_topic(DipBuilder *b, const char *key, const char *label,
-								  const char *parent);
-extern bool dip_builder_add_term(DipBuilder *b, const char *topic, const char *term,
-								 double weight);
-extern const char *dip_builder_error(const DipBuilder *b);
-
-/*
- * Compiles everything added so far into a flat image allocated with the
- * builder's DipMem.  Returns the image size; *image receives it.  Returns 0
- * and sets the error on failure.
- */
-extern size_t dip_builder_finish(DipBuilder *b, void **image);
 
 /* Validates an image; fills *d.  Returns NULL on success, else an error. */
 extern const char *dip_dict_open(DipDict *d, const void *image, size_t size);
+
+/* Checksum of an image's bytes after its header. */
+extern uint32_t dip_dict_checksum(const char *p, size_t len);
+
+/* Hash of a vocabulary word, as the image's vocabulary table is laid out. */
+static inline uint32_t
+dip_word_hash(const char *s, size_t len)
+{
+	return dip_hash_bytes(s, len, 0);
+}
+
+/* Hash of a trie edge (node, word id), as the image's edge table is laid out. */
+static inline uint32_t
+dip_edge_hash(uint32_t node, uint32_t wid)
+{
+	uint64_t	k = ((uint64_t) node << 32) | wid;
+
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ULL;
+	k ^= k >> 33;
+	return (uint32_t) k;
+}
 
 /* ------------------------------------------------------------------------
  * Lookup
@@ -370,5 +357,12 @@ extern int	dip_topic_lookup(const DipDict *d, const char *key, size_t len);
 
 /* Entity index by kind and canonical name, or -1. */
 extern int	dip_entity_lookup(const DipDict *d, int kind, const char *name, size_t len);
+
+/*
+ * The gazetteer person known by the one word wid (a surname, or a family
+ * name written first), preferring whoever held an office at date
+ * published (DIP_NO_DATE if unknown); -1 if none or ambiguous.
+ */
+extern int32_t dip_dict_surname_person(const DipDict *d, uint32_t wid, int32_t published);
 
 #endif							/* DIP_DICT_H */

@@ -24,10 +24,9 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "dip_nlp.h"
+#include "dip_events.h"
 #include "dip_cameo.h"
-#include "dip_date.h"
-#include "dip_dates.h"
+#include "dip_resolve.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,14 +75,6 @@ typedef struct EvState
 	bool		have_per;
 	bool		have_org;
 } EvState;
-
-static inline uint32_t
-lexof(const DipSentCtx *sc, uint32_t i)
-{
-	uint32_t	w = sc->t[i].wid;
-
-	return w ? sc->an->dict->words[w].lex : 0;
-}
 
 static EvState *
 evstate(DipAnalysis *an)
@@ -166,7 +157,7 @@ expletive_it(const DipSentCtx *sc, uint32_t i)
 	if (j >= sc->n)
 		return false;
 	return DIP_TOK_IS(&sc->t[j], "worth") || DIP_TOK_IS(&sc->t[j], "time") ||
-		((lexof(sc, j) & LX_ADJ) && !(lexof(sc, j) & LX_VERB));
+		((dip_lexof(sc, j) & LX_ADJ) && !(dip_lexof(sc, j) & LX_VERB));
 }
 
 /* The first of the last two actors joined by "and" so far, or -1. */
@@ -189,7 +180,7 @@ pair_before(const DipSentCtx *sc, const Actor *ac, int n)
 static bool
 modifier_word(const DipSentCtx *sc, uint32_t i)
 {
-	uint32_t	lx = lexof(sc, i);
+	uint32_t	lx = dip_lexof(sc, i);
 
 	return sc->t[i].type == DIP_TOK_WORD && (sc->t[i].flags & DIP_TF_LOWER) &&
 		sc->tok_mention[i] < 0 && sc->role_len[i] == 0 &&
@@ -679,7 +670,7 @@ governed(const DipSentCtx *sc, const Actor *x)
 	/* "a group of pirates", "dozens of protesters": the head is the actor */
 	if (DIP_TOK_IS(&sc->t[p - 1], "of") && p > 1 && is_quantity(&sc->t[p - 2]))
 		return false;
-	return (lexof(sc, p - 1) & LX_PREP) != 0 && !DIP_TOK_IS(&sc->t[p - 1], "like");
+	return (dip_lexof(sc, p - 1) & LX_PREP) != 0 && !DIP_TOK_IS(&sc->t[p - 1], "like");
 }
 
 /*
@@ -1098,6 +1089,7 @@ cmp_match(const void *x, const void *y)
 	return la > lb ? -1 : (la < lb);
 }
 
+/* Codes the events of one sentence. */
 void
 dip_events_sentence(DipSentCtx *sc)
 {
@@ -1450,8 +1442,32 @@ dip_events_sentence(DipSentCtx *sc)
 	remember_actors(sc, ac, nac);
 }
 
+/*
+ * The dateline's place and the lead's date: events of later sentences
+ * without their own place or date happened there and then.
+ */
 void
-dip_events_finish(DipAnalysis *an)
+dip_events_note_lead(DipSentCtx *sc)
 {
-	(void) an;
+	DipAnalysis *an = sc->an;
+
+	if (sc->sent->kind == DIP_SENT_DATELINE && an->dateline_place < 0)
+	{
+		for (uint32_t m = sc->first_mention; m < an->nm; m++)
+			if (an->m[m].kind == DIP_KIND_GPE)
+			{
+				an->dateline_place = an->m[m].entity;
+				break;
+			}
+	}
+	if ((sc->sent->kind == DIP_SENT_DATELINE || sc->sent->kind == DIP_SENT_TEXT) &&
+		an->lead_date == DIP_DATE_NONE && an->published != DIP_DATE_NONE &&
+		sc->sent->para <= 3 && an->nsentences <= 6)
+	{
+		if (dip_sentence_dates(sc) > 0)
+		{
+			an->lead_date = sc->dates[0].date;
+			an->lead_date_prec = (uint8_t) sc->dates[0].prec;
+		}
+	}
 }

@@ -84,3 +84,19 @@ dip_strmap_get(const DipStrMap *m, const char *k, uint32_t len)
 	}
 	return -1;
 }
+
+/* Maps key k to entity ent, or to -2 if it already maps to another. */
+void
+dip_strmap_put_unique(DipArena *arena, DipStrMap *m, const char *k, uint32_t len, int32_t ent)
+{
+	bool		found;
+	int32_t    *v;
+
+	if (len == 0)
+		return;
+	v = dip_strmap_put(arena, m, k, len, &found);
+	if (!found)
+		*v = ent;
+	else if (*v != ent)
+		*v = -2;
+}

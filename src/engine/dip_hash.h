@@ -49,4 +49,8 @@ extern int32_t *dip_strmap_put(DipArena *arena, DipStrMap *m, const char *k, uin
 /* The value of key k in map m, or -1 if absent. */
 extern int32_t dip_strmap_get(const DipStrMap *m, const char *k, uint32_t len);
 
+/* Maps key k to ent, or to -2 if it already maps to another value. */
+extern void dip_strmap_put_unique(DipArena *arena, DipStrMap *m, const char *k, uint32_t len,
+								  int32_t ent);
+
 #endif							/* DIP_HASH_H */

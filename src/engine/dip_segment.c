@@ -19,8 +19,8 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "dip.h"
-#include "dip_dict.h"
+#include "dip_segment.h"
+#include "dip_normalize.h"
 
 #include <string.h>
 
@@ -879,14 +879,6 @@ is_starter(const DipToken *t)
 	return false;
 }
 
-static bool
-norm_is(const DipToken *t, const char *s)
-{
-	size_t		l = strlen(s);
-
-	return t->nlen == l && memcmp(t->norm, s, l) == 0;
-}
-
 /* True if a sentence may end after token i (looking at what follows). */
 static bool
 ends_sentence(const DipDoc *doc, const DipToken *tv, uint32_t n, uint32_t i,
@@ -1003,7 +995,7 @@ is_boilerplate(const DipToken *tv, uint32_t from, uint32_t to)
 				/* "watch:" is two tokens */
 				if (i < to && wl > 1 && p[wl - 1] == ':' && tv[i].nlen == wl - 1 &&
 					memcmp(tv[i].norm, p, wl - 1) == 0 && i + 1 < to &&
-					norm_is(&tv[i + 1], ":"))
+					dip_tok_is(&tv[i + 1], ":"))
 				{
 					i += 2;
 					p += wl;
@@ -1037,7 +1029,7 @@ static bool
 is_month(const DipToken *t)
 {
 	for (int i = 0; months[i]; i++)
-		if (norm_is(t, months[i]))
+		if (dip_tok_is(t, months[i]))
 			return true;
 	return false;
 }
@@ -1093,13 +1085,13 @@ dateline_len(const DipToken *tv, uint32_t from, uint32_t to)
 		{
 			const DipToken *t = &tv[i];
 
-			if (norm_is(t, ",") || t->type == DIP_TOK_NUMBER ||
+			if (dip_tok_is(t, ",") || t->type == DIP_TOK_NUMBER ||
 				(t->flags & DIP_TF_JOIN) || is_month(t))
 			{
 				i++;
 				continue;
 			}
-			if (norm_is(t, "(") && i + 2 < to && norm_is(&tv[i + 2], ")") &&
+			if (dip_tok_is(t, "(") && i + 2 < to && dip_tok_is(&tv[i + 2], ")") &&
 				(tv[i + 1].flags & DIP_TF_UPPER))
 			{
 				agency = true;
@@ -1225,7 +1217,7 @@ split_sentences(DipDoc *doc)
 				linelen = tv[i - 1].start + tv[i - 1].len - tv[ls].start;
 				if ((tv[i].flags & (DIP_TF_UPPER | DIP_TF_OPENQ | DIP_TF_DIGITS)) &&
 					(linelen < 50 || headline_like(tv, ls, i)) &&
-					!norm_is(&tv[i - 1], ","))
+					!dip_tok_is(&tv[i - 1], ","))
 				{
 					end = i;
 					break;
@@ -1295,14 +1287,13 @@ dip_tok_type_name(int type)
 	}
 }
 
+/* Starts segmenting text[0..len); the text must outlive the DipDoc. */
 void
-dip_doc_init(DipDoc *doc, const DipMem *mem, const struct DipDict *dict,
-			 const char *text, size_t len)
+dip_doc_init(DipDoc *doc, const DipMem *mem, const char *text, size_t len)
 {
 	memset(doc, 0, sizeof(*doc));
 	doc->text = text;
 	doc->len = len;
-	doc->dict = dict;
 	dip_arena_init(&doc->chunk_arena, mem, 16 * 1024);
 }
 
@@ -1328,7 +1319,7 @@ dip_doc_next_chunk(DipDoc *doc)
 	if (tv.n == 0)
 		return false;
 	doc->npara++;
-	/* normalised forms and vocabulary ids */
+	/* normalised forms */
 	for (uint32_t i = 0; i < tv.n; i++)
 	{
 		DipToken   *t = &tv.v[i];
@@ -1356,8 +1347,6 @@ dip_doc_next_chunk(DipDoc *doc)
 											   doc->text + t->start, t->len, &nrm);
 			t->norm = nrm;
 		}
-		if (doc->dict)
-			t->wid = dip_vocab_lookup(doc->dict, t->norm, t->nlen);
 	}
 	doc->toks = tv.v;
 	doc->ntoks = tv.n;

@@ -31,7 +31,6 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-#include "dip_date.h"
 #include "dip_dict.h"
 
 PG_FUNCTION_INFO_V1(dip_dictionary_changed);

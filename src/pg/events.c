@@ -21,8 +21,6 @@
 #include "utils/tuplestore.h"
 
 #include "dip_cameo.h"
-#include "dip_date.h"
-#include "dip_dates.h"
 
 PG_FUNCTION_INFO_V1(dip_events);
 PG_FUNCTION_INFO_V1(event_summary_transfn);

@@ -19,9 +19,6 @@
 
 #include <math.h>
 
-#include "dip_date.h"
-#include "dip_nlp.h"
-
 PG_FUNCTION_INFO_V1(dip_mentions);
 PG_FUNCTION_INFO_V1(dip_entities);
 PG_FUNCTION_INFO_V1(text_match_newsquery);

@@ -15,10 +15,6 @@
  *-------------------------------------------------------------------------
  */
 #include "dip.h"
-#include "dip_cameo.h"
-#include "dip_date.h"
-#include "dip_dict.h"
-#include "dip_nlp.h"
 #include "tsv.h"
 
 #include <stdio.h>

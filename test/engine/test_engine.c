@@ -6,10 +6,6 @@
  *	  usage: test_engine DATA_DIR
  */
 #include "dip.h"
-#include "dip_cameo.h"
-#include "dip_date.h"
-#include "dip_dict.h"
-#include "dip_nlp.h"
 #include "tsv.h"
 
 #include <stdio.h>
@@ -46,7 +42,7 @@ segment(const char *text)
 	DipDoc		d;
 
 	memset(&s, 0, sizeof(s));
-	dip_doc_init(&d, &dip_malloc_mem, NULL, text, strlen(text));
+	dip_doc_init(&d, &dip_malloc_mem, text, strlen(text));
 	while (dip_doc_next_chunk(&d))
 	{
 		for (uint32_t i = 0; i < d.nsents && s.nsents < 64; i++)
@@ -245,7 +241,7 @@ test_long_document(void)
 		k++;
 	}
 	buf[pos] = '\0';
-	dip_doc_init(&d, &dip_malloc_mem, NULL, buf, pos);
+	dip_doc_init(&d, &dip_malloc_mem, buf, pos);
 	while (dip_doc_next_chunk(&d))
 	{
 		for (uint32_t i = 0; i < d.nsents; i++)
@@ -263,7 +259,7 @@ test_long_document(void)
 	/* one giant paragraph without sentence ends is cut into chunks */
 	for (size_t i = 0; i < n; i++)
 		buf[i] = (i % 6 == 5) ? ' ' : 'a';
-	dip_doc_init(&d, &dip_malloc_mem, NULL, buf, n);
+	dip_doc_init(&d, &dip_malloc_mem, buf, n);
 	maxalloc = 0;
 	while (dip_doc_next_chunk(&d))
 	{

@@ -3,7 +3,7 @@
  *	  Reads the TAB-separated dictionary files into a DipBuilder.
  */
 #include "tsv.h"
-#include "dip_date.h"
+#include "dip.h"
 
 #include <dirent.h>
 #include <stdio.h>

@@ -1,14 +1,14 @@
 /*-------------------------------------------------------------------------
  *
- * dip_dates.h
+ * dip_date_expr.h
  *	  Date expressions resolved against the publication date.
  *
  *-------------------------------------------------------------------------
  */
-#ifndef DIP_DATES_H
-#define DIP_DATES_H
+#ifndef DIP_DATE_EXPR_H
+#define DIP_DATE_EXPR_H
 
-#include "dip.h"
+#include "dip_segment.h"
 
 #define DIP_PREC_NONE	0
 #define DIP_PREC_DAY	1
@@ -34,4 +34,4 @@ extern void dip_date_format(int32_t date, int prec, char *buf);
 
 extern const char *dip_prec_name(int prec);
 
-#endif							/* DIP_DATES_H */
+#endif							/* DIP_DATE_EXPR_H */

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * dip_dates.c
+ * dip_date_expr.c
  *	  Date expressions in news text, resolved against the publication date:
  *	  "on Friday", "last November", "Jan. 12", "12 January 2024",
  *	  "yesterday", "next week", "in 2023", "2024-01-12".
@@ -10,19 +10,11 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "dip_dates.h"
-#include "dip_date.h"
+#include "dip_date_expr.h"
+#include "dip_calendar.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static bool
-is(const DipToken *t, const char *s)
-{
-	size_t		l = strlen(s);
-
-	return t->nlen == l && memcmp(t->norm, s, l) == 0;
-}
 
 static const char *const weekdays[7][3] = {
 	{"sunday", "sun.", "sun"}, {"monday", "mon.", "mon"}, {"tuesday", "tue.", "tues."},
@@ -45,7 +37,7 @@ weekday_of(const DipToken *t)
 		return -1;
 	for (int w = 0; w < 7; w++)
 		for (int k = 0; k < 3; k++)
-			if (is(t, weekdays[w][k]))
+			if (dip_tok_is(t, weekdays[w][k]))
 				return w;
 	return -1;
 }
@@ -58,7 +50,7 @@ month_of(const DipToken *t)
 		return 0;
 	for (int m = 0; m < 12; m++)
 		for (int k = 0; k < 3; k++)
-			if (is(t, months[m][k]))
+			if (dip_tok_is(t, months[m][k]))
 				return m + 1;
 	return 0;
 }

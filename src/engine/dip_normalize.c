@@ -1,11 +1,11 @@
 /*-------------------------------------------------------------------------
  *
- * dip_text.c
+ * dip_normalize.c
  *	  UTF-8 helpers and ICU normalisation for the diplomat engine.
  *
  *-------------------------------------------------------------------------
  */
-#include "dip.h"
+#include "dip_normalize.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
- * dip_ner.c
- *	  Named entity recognition and resolution.
+ * dip_recognise.c
+ *	  Recognise: entity mentions in a sentence (named entity recognition).
  *
  * Per sentence, after the dictionary walk:
  *	1. gazetteer aliases (longest match, case rules from the alias);
@@ -15,51 +15,14 @@
  *	4. "of" chains after organisation heads ("Ministry of Defence").
  * Sentence-initial capitals and headlines (capitals carry no information
  * there) only give entities the dictionaries or the rest of the document
- * confirm.  At the end of the document, single words are resolved to
- * people and organisations named in full elsewhere ("Blinken" -> Antony
- * Blinken, wherever it occurs), capitalised common words seen in lower
- * case elsewhere are dropped, and actor codes are computed for the
- * publication date.
+ * confirm: resolution (dip_resolve.c) decides at the end of the document.
  *
  *-------------------------------------------------------------------------
  */
-#include "dip_nlp.h"
-#include "dip_cameo.h"
-#include "dip_date.h"
-#include "dip_dates.h"
+#include "dip_recognise.h"
+#include "dip_entity.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-
-#define Max(a, b) ((a) > (b) ? (a) : (b))
 #include <string.h>
-
-/* ------------------------------------------------------------------------
- * Small helpers
- * ------------------------------------------------------------------------
- */
-static inline uint32_t
-lexof(const DipSentCtx *sc, uint32_t i)
-{
-	uint32_t	w = sc->t[i].wid;
-
-	return w ? sc->an->dict->words[w].lex : 0;
-}
-
-static inline bool
-tok_is(const DipToken *t, const char *s)
-{
-	size_t		l = strlen(s);
-
-	return t->nlen == l && memcmp(t->norm, s, l) == 0;
-}
-
-static inline bool
-is_capword(const DipToken *t)
-{
-	return (t->type == DIP_TOK_WORD || (t->type == DIP_TOK_NUMBER && (t->flags & DIP_TF_JOIN))) &&
-		(t->flags & DIP_TF_UPPER);
-}
 
 static bool
 ends_with(const DipToken *t, const char *suf)
@@ -68,269 +31,6 @@ ends_with(const DipToken *t, const char *suf)
 
 	return t->nlen > l + 2 && memcmp(t->norm + t->nlen - l, suf, l) == 0;
 }
-
-/* ------------------------------------------------------------------------
- * Document entities
- * ------------------------------------------------------------------------
- */
-static void
-ent_hash_grow(DipAnalysis *an)
-{
-	uint32_t	nsize = an->enthash_size ? an->enthash_size * 2 : 256;
-	uint32_t   *nh = dip_arena_alloc0(&an->arena, nsize * sizeof(uint32_t));
-
-	for (uint32_t e = 0; e < an->nents; e++)
-	{
-		DipEnt	   *de = &an->ents[e];
-		uint32_t	h = dip_hash_bytes(de->name, de->namelen, de->kind) & (nsize - 1);
-
-		while (nh[h] != 0)
-			h = (h + 1) & (nsize - 1);
-		nh[h] = e + 1;
-	}
-	an->enthash = nh;
-	an->enthash_size = nsize;
-}
-
-/* Splits the normalised name into first and last words. */
-static void
-ent_words(DipAnalysis *an, DipEnt *de)
-{
-	const char *s;
-	size_t		n;
-	const char *sp;
-	uint32_t	w;
-
-	de->normlen = (uint32_t) dip_normalize(&an->arena, de->name, de->namelen, (char **) &de->norm);
-	s = de->norm;
-	n = de->normlen;
-	de->ntok = 1;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] == ' ')
-			de->ntok++;
-	sp = memchr(s, ' ', n);
-	de->first = s;
-	de->firstlen = sp ? (uint32_t) (sp - s) : (uint32_t) n;
-	sp = NULL;
-	for (size_t i = n; i > 0; i--)
-		if (s[i - 1] == ' ')
-		{
-			sp = s + i - 1;
-			break;
-		}
-	de->last = sp ? sp + 1 : s;
-	de->lastlen = sp ? (uint32_t) (s + n - sp - 1) : (uint32_t) n;
-	/* a first word that is not a known given name may be a family name
-	 * written first: "Liu Jianchao", "Kim Jong Un" */
-	w = dip_vocab_lookup(an->dict, de->first, de->firstlen);
-	if (de->ntok >= 2 && de->ntok <= 3 &&
-		(w == 0 || !(an->dict->words[w].lex & (LX_GIVEN | LX_COMMON | LX_PER_TITLE))))
-		de->first_is_surname = 1;
-}
-
-int32_t
-dip_ent_add(DipAnalysis *an, int kind, const char *name, size_t len, int32_t dict)
-{
-	uint32_t	h;
-	DipEnt	   *de;
-
-	if ((an->nents + 1) * 2 > an->enthash_size)
-		ent_hash_grow(an);
-	h = dip_hash_bytes(name, len, (uint32_t) kind) & (an->enthash_size - 1);
-	while (an->enthash[h] != 0)
-	{
-		de = &an->ents[an->enthash[h] - 1];
-		if (de->kind == kind && de->namelen == len && memcmp(de->name, name, len) == 0)
-		{
-			if (de->dict < 0 && dict >= 0)
-				de->dict = dict;
-			return (int32_t) an->enthash[h] - 1;
-		}
-		h = (h + 1) & (an->enthash_size - 1);
-	}
-	DIP_ARRAY_PUSH(&an->arena, an->ents, an->nents, an->entcap, 32);
-	de = &an->ents[an->nents];
-	memset(de, 0, sizeof(*de));
-	de->name = dip_arena_strndup(&an->arena, name, len);
-	de->namelen = (uint32_t) len;
-	de->kind = (uint8_t) kind;
-	de->dict = dict;
-	de->alias_of = -1;
-	if (dict >= 0)
-	{
-		const DipEntity *ge = &an->dict->entities[dict];
-
-		memcpy(de->country, ge->country, 4);
-		memcpy(de->actor, ge->actor, sizeof(de->actor));
-	}
-	ent_words(an, de);
-	an->enthash[h] = an->nents + 1;
-	return (int32_t) an->nents++;
-}
-
-/*
- * Actor code of an entity at a date: for people with offices, the office
- * held that day (a former office holder is an elite, ELI); else the
- * dictionary's code; else country + role.
- */
-const char *
-dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date, char *buf)
-{
-	if (e->dict >= 0)
-	{
-		const DipEntity *ge = &an->dict->entities[e->dict];
-
-		if (ge->office_count > 0 && date != DIP_DATE_NONE)
-		{
-			const DipOffice *best = NULL;
-			int32_t		last_end = INT32_MIN;
-
-			for (uint32_t k = 0; k < ge->office_count; k++)
-			{
-				const DipOffice *o = &an->dict->offices[ge->office_first + k];
-
-				if (o->start != DIP_NO_DATE && o->start > date)
-					continue;
-				if (o->end == INT32_MAX || o->end >= date)
-				{
-					/* prefer the higher office when several overlap */
-					if (best == NULL || o->office < best->office)
-						best = o;
-				}
-				else if (o->end > last_end)
-					last_end = o->end;
-			}
-			if (best && best->actor[0])
-			{
-				strcpy(buf, best->actor);
-				return buf;
-			}
-			if (best == NULL && last_end != INT32_MIN && ge->country[0])
-			{
-				snprintf(buf, 20, "%sELI", ge->country);
-				return buf;
-			}
-		}
-		if (ge->actor[0])
-		{
-			strcpy(buf, ge->actor);
-			return buf;
-		}
-	}
-	if (e->actor[0])
-	{
-		strcpy(buf, e->actor);
-		return buf;
-	}
-	if (e->country[0])
-	{
-		snprintf(buf, 20, "%s%s", e->country, e->role);
-		return buf;
-	}
-	if (e->role[0])
-	{
-		strcpy(buf, e->role);
-		return buf;
-	}
-	buf[0] = '\0';
-	return buf;
-}
-
-/* Maps key k to entity ent, or to -2 if it already maps to another. */
-static void
-strmap_put_ent(DipArena *arena, DipStrMap *m, const char *k, uint32_t len, int32_t ent)
-{
-	bool		found;
-	int32_t    *v;
-
-	if (len == 0)
-		return;
-	v = dip_strmap_put(arena, m, k, len, &found);
-	if (!found)
-		*v = ent;
-	else if (*v != ent)
-		*v = -2;
-}
-
-/* ------------------------------------------------------------------------
- * Mentions
- * ------------------------------------------------------------------------
- */
-static int32_t
-add_mention(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, int how)
-{
-	DipAnalysis *an = sc->an;
-	DipMention *m;
-	const DipToken *f = &sc->t[a],
-			   *l = &sc->t[b - 1];
-
-	DIP_ARRAY_PUSH(&an->arena, an->m, an->nm, an->mcap, 64);
-	m = &an->m[an->nm];
-	memset(m, 0, sizeof(*m));
-	m->start = f->start;
-	m->len = l->start + l->len - f->start;
-	m->cstart = f->cstart;
-	m->clen = l->cstart + l->clen - f->cstart;
-	m->sentence = sc->sent->number;
-	m->entity = ent;
-	m->kind = (uint8_t) kind;
-	m->how = (uint8_t) how;
-	m->ntok = (uint8_t) (b - a > 255 ? 255 : b - a);
-	if (b - a == 1)
-		m->wid = f->wid;
-	if (an->ents[ent].best_how == 0 || how < an->ents[ent].best_how)
-		an->ents[ent].best_how = (uint8_t) how;
-	/* a person named in full: remember the surname */
-	if (kind == DIP_KIND_PER && an->ents[ent].ntok >= 2)
-	{
-		DipEnt	   *e = &an->ents[ent];
-
-		strmap_put_ent(&an->arena, &an->names, e->last, e->lastlen, ent);
-		if (e->first_is_surname)
-			strmap_put_ent(&an->arena, &an->names, e->first, e->firstlen, ent);
-	}
-	for (uint32_t i = a; i < b; i++)
-		sc->tok_mention[i] = (int32_t) an->nm;
-	return (int32_t) an->nm++;
-}
-
-/* Canonical name of a span as written: white space collapsed. */
-static int32_t
-ent_from_span(DipSentCtx *sc, uint32_t a, uint32_t b, int kind)
-{
-	const DipDoc *doc = sc->doc;
-	uint32_t	s = sc->t[a].start;
-	uint32_t	e = sc->t[b - 1].start + sc->t[b - 1].len;
-	char		buf[512];
-	size_t		n = 0;
-	bool		space = false;
-
-	for (uint32_t i = s; i < e && n < sizeof(buf) - 1; i++)
-	{
-		char		c = doc->text[i];
-
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
-		{
-			space = true;
-			continue;
-		}
-		if (space && n > 0)
-			buf[n++] = ' ';
-		space = false;
-		if (n < sizeof(buf) - 1)
-			buf[n++] = c;
-	}
-	/* a trailing possessive period of an abbreviation stays: "U.S." */
-	return dip_ent_add(sc->an, kind, buf, n, -1);
-}
-
-/* ------------------------------------------------------------------------
- * Recognition in a sentence
- * ------------------------------------------------------------------------
- */
-
-/* True if token i starts the sentence (only punctuation before it). */
-static bool is_legal_form(const DipToken *t);
 
 /* Does token t start a line indented by two or more blanks? */
 static bool
@@ -343,6 +43,7 @@ indented_line(const DipSentCtx *sc, const DipToken *t)
 		(x[t->start - 2] == ' ' || x[t->start - 2] == '\t');
 }
 
+/* True if token i starts the sentence (only punctuation before it). */
 static bool
 sentence_initial(const DipSentCtx *sc, uint32_t i)
 {
@@ -361,6 +62,9 @@ sentence_initial(const DipSentCtx *sc, uint32_t i)
 	}
 	return true;
 }
+
+static bool is_legal_form(const DipToken *t);
+static bool tok_in(const DipToken *t, const char *const *list);
 
 /*
  * Extends a capitalised name from token a.  Returns the end (exclusive).
@@ -388,7 +92,7 @@ name_span(DipSentCtx *sc, uint32_t a)
 		if (j > a && indented_line(sc, t))
 			break;
 		/* "Record April 24": a date, not a name */
-		if (j > a && (lexof(sc, j) & LX_MONTH) && j + 1 < n && sc->t[j + 1].type == DIP_TOK_NUMBER)
+		if (j > a && (dip_lexof(sc, j) & LX_MONTH) && j + 1 < n && sc->t[j + 1].type == DIP_TOK_NUMBER)
 			break;
 		/* "Harris Upham and Co Inc" */
 		if (j > a && j + 1 < n && (DIP_TOK_IS(t, "and") || DIP_TOK_IS(t, "&")) &&
@@ -397,7 +101,7 @@ name_span(DipSentCtx *sc, uint32_t a)
 			j++;
 			continue;
 		}
-		if (is_capword(t))
+		if (dip_tok_capword(t))
 		{
 			j++;
 			continue;
@@ -408,7 +112,7 @@ name_span(DipSentCtx *sc, uint32_t a)
 			continue;
 		}
 		/* "5th Fleet", "2nd Battalion": an ordinal before a capitalised word */
-		if (t->type == DIP_TOK_NUMBER && j + 1 < n && is_capword(&sc->t[j + 1]) &&
+		if (t->type == DIP_TOK_NUMBER && j + 1 < n && dip_tok_capword(&sc->t[j + 1]) &&
 			t->nlen >= 3 && (memcmp(t->norm + t->nlen - 2, "st", 2) == 0 ||
 							 memcmp(t->norm + t->nlen - 2, "nd", 2) == 0 ||
 							 memcmp(t->norm + t->nlen - 2, "rd", 2) == 0 ||
@@ -420,21 +124,21 @@ name_span(DipSentCtx *sc, uint32_t a)
 		/* "CTF 50", "Task Force 150": a number after an acronym or "Force" */
 		if (j > a && t->type == DIP_TOK_NUMBER && !(t->flags & DIP_TF_JOIN) &&
 			((sc->t[j - 1].flags & DIP_TF_ALLCAPS) || DIP_TOK_IS(&sc->t[j - 1], "force")) &&
-			t->nlen <= 4 && (j + 1 >= n || !is_capword(&sc->t[j + 1])))
+			t->nlen <= 4 && (j + 1 >= n || !dip_tok_capword(&sc->t[j + 1])))
 		{
 			j++;
 			break;
 		}
 		/* particles: van, de, al, bin, von between capitalised words */
-		if (j > a && j + 1 < n && is_capword(&sc->t[j + 1]) &&
-			(lexof(sc, j) & LX_PARTICLE) && t->type == DIP_TOK_WORD &&
+		if (j > a && j + 1 < n && dip_tok_capword(&sc->t[j + 1]) &&
+			(dip_lexof(sc, j) & LX_PARTICLE) && t->type == DIP_TOK_WORD &&
 			!(t->flags & DIP_TF_UPPER) && sc->ent_len[j + 1] == 0)
 		{
 			j++;
 			continue;
 		}
 		/* Procter & Gamble */
-		if (j > a && j + 1 < n && DIP_TOK_IS(t, "&") && is_capword(&sc->t[j + 1]))
+		if (j > a && j + 1 < n && DIP_TOK_IS(t, "&") && dip_tok_capword(&sc->t[j + 1]))
 		{
 			j++;
 			continue;
@@ -470,7 +174,7 @@ static const char *
 org_role(const DipToken *t)
 {
 	for (size_t i = 0; i < sizeof(org_roles) / sizeof(org_roles[0]); i++)
-		if (tok_is(t, org_roles[i].word))
+		if (dip_tok_is(t, org_roles[i].word))
 			return org_roles[i].role;
 	return "";
 }
@@ -483,8 +187,6 @@ static const char *const misc_heads[] = {
 	"accords", "agreement", "doctrine", "plan", "initiative", "war",
 	"day", "week", "year", "era", NULL
 };
-
-static bool tok_in(const DipToken *t, const char *const *list);
 
 /* "Dlrs", "Mths" are abbreviations, not names */
 static bool
@@ -533,17 +235,16 @@ static bool
 is_misc_head(const DipToken *t)
 {
 	for (int i = 0; misc_heads[i]; i++)
-		if (tok_is(t, misc_heads[i]))
+		if (dip_tok_is(t, misc_heads[i]))
 			return true;
 	return false;
 }
-
 
 static bool
 tok_in(const DipToken *t, const char *const *list)
 {
 	for (int i = 0; list[i]; i++)
-		if (tok_is(t, list[i]))
+		if (dip_tok_is(t, list[i]))
 			return true;
 	return false;
 }
@@ -586,7 +287,7 @@ guess_single(DipSentCtx *sc, uint32_t a, bool *weak)
 	};
 	const DipToken *t = sc->t;
 	uint32_t	n = sc->n;
-	uint32_t	lfirst = lexof(sc, a);
+	uint32_t	lfirst = dip_lexof(sc, a);
 	const DipToken *prev = a > 0 ? &t[a - 1] : NULL;
 	const DipToken *next = a + 1 < n ? &t[a + 1] : NULL;
 
@@ -621,9 +322,9 @@ type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how, bool *weak)
 {
 	const DipToken *t = sc->t;
 	uint32_t	n = b - a;
-	uint32_t	lfirst = lexof(sc, a);
-	uint32_t	llast = lexof(sc, b - 1);
-	uint32_t	lprev = a > 0 ? lexof(sc, a - 1) : 0;
+	uint32_t	lfirst = dip_lexof(sc, a);
+	uint32_t	llast = dip_lexof(sc, b - 1);
+	uint32_t	lprev = a > 0 ? dip_lexof(sc, a - 1) : 0;
 	bool		allcaps_acronym;
 	uint32_t	common = 0,
 				given = 0,
@@ -633,7 +334,7 @@ type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how, bool *weak)
 	*how = DIP_HOW_RULE;
 	for (uint32_t i = a; i < b; i++)
 	{
-		uint32_t	l = lexof(sc, i);
+		uint32_t	l = dip_lexof(sc, i);
 
 		if (t[i].type != DIP_TOK_WORD || (t[i].flags & DIP_TF_JOIN))
 			continue;
@@ -778,7 +479,7 @@ context_country(DipSentCtx *sc, uint32_t a, char *country)
 			continue;
 		}
 		if (sc->t[k].type == DIP_TOK_WORD && !(sc->t[k].flags & DIP_TF_UPPER) &&
-			(lexof(sc, k) & LX_ADJ) && a - k < 3)
+			(dip_lexof(sc, k) & LX_ADJ) && a - k < 3)
 		{
 			a = k;
 			continue;
@@ -801,121 +502,6 @@ set_role(DipMention *m, DipEnt *e, const DipRole *r, const char *country)
 		memcpy(e->country, country, 4);
 	if (r && r->country[0] && !e->country[0])
 		memcpy(e->country, r->country, 4);
-}
-
-/*
- * Lower-case words seen in the document (a set).  Token strings live only
- * as long as their chunk of the document, so the set keeps its own copy.
- */
-static void
-lcset_add(DipAnalysis *an, const char *s, uint32_t len)
-{
-	bool		found;
-	char	   *copy;
-
-	if (dip_strmap_get(&an->lcset, s, len) >= 0)
-		return;
-	copy = dip_arena_alloc(&an->arena, len + 1);
-	memcpy(copy, s, len);
-	copy[len] = '\0';
-	*dip_strmap_put(&an->arena, &an->lcset, copy, len, &found) = 0;
-}
-
-static bool
-lcset_has(const DipAnalysis *an, const char *s, uint32_t len)
-{
-	return dip_strmap_get(&an->lcset, s, len) >= 0;
-}
-
-/*
- * A one-word name that the document never gives in full: a surname of a
- * gazetteer person ("Kishida"), preferring whoever held an office at the
- * publication date.  Returns the dictionary entity or -1.
- */
-static int32_t
-surname_person(const DipAnalysis *an, uint32_t wid)
-{
-	const DipDict *d = an->dict;
-	uint32_t	node;
-	const DipNode *nd;
-	int32_t		best = -1;
-	int			best_score = -1;
-	int			candidates = 0;
-
-	if (wid == 0 || (d->words[wid].lex & (LX_COMMON | LX_NOT_NAME)))
-		return -1;
-	node = dip_trie_child(d, 0, wid);
-	if (node == 0)
-		return -1;
-	nd = &d->nodes[node];
-	for (uint32_t k = 0; k < nd->item_count; k++)
-	{
-		const DipItem *it = &d->items[nd->item_first + k];
-		const DipEntity *ge;
-		int			score = 0;
-
-		if (it->type != DIP_ITEM_SURNAME)
-			continue;
-		/* a first word counts only when it is not a given name */
-		if ((it->capmask & 2) && (d->words[wid].lex & LX_GIVEN))
-			continue;
-		ge = &d->entities[it->ref];
-		candidates++;
-		if (an->published != DIP_DATE_NONE && ge->office_count > 0)
-		{
-			for (uint32_t o = 0; o < ge->office_count; o++)
-			{
-				const DipOffice *of = &d->offices[ge->office_first + o];
-
-				if ((of->start == DIP_NO_DATE || of->start <= an->published) &&
-					(of->end == INT32_MAX || of->end >= an->published))
-					score = Max(score, 3 + (of->office <= DIP_OFFICE_FOREIGN_MINISTER ? 1 : 0));
-			}
-		}
-		if (score == 0 && ge->office_count > 0)
-			score = 1;
-		if (score > best_score)
-		{
-			best_score = score;
-			best = (int32_t) it->ref;
-		}
-		else if (score == best_score)
-			best = -2;			/* a tie: ambiguous */
-	}
-	if (best < 0)
-		return -1;
-	/* with no date, only an unambiguous surname resolves */
-	if (best_score < 3 && candidates > 1)
-		return -1;
-	return best;
-}
-
-/* Emits a gazetteer match at [i, i+len); returns the mention index. */
-static int32_t
-emit_dict(DipSentCtx *sc, uint32_t i, uint32_t len, int32_t ref)
-{
-	const DipEntity *ge = &sc->an->dict->entities[ref];
-	int32_t		e = dip_ent_add(sc->an, ge->kind, dip_str(sc->an->dict, ge->name),
-								ge->namelen, ref);
-
-	return add_mention(sc, i, i + len, ge->kind, e, DIP_HOW_DICT);
-}
-
-/* Moves the start of mention mi back to token t0 (a title). */
-static void
-extend_mention_left(DipSentCtx *sc, int32_t mi, uint32_t t0)
-{
-	DipMention *m = &sc->an->m[mi];
-	const DipToken *f = &sc->t[t0];
-	uint32_t	end = m->start + m->len;
-	uint32_t	cend = m->cstart + m->clen;
-
-	for (uint32_t k = t0; k < sc->n && sc->t[k].start < m->start; k++)
-		sc->tok_mention[k] = mi;
-	m->start = f->start;
-	m->len = end - f->start;
-	m->cstart = f->cstart;
-	m->clen = cend - f->cstart;
 }
 
 /*
@@ -945,7 +531,7 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 			j += sc->role_len[j];
 			continue;
 		}
-		if (sc->t[j].type == DIP_TOK_WORD && (lexof(sc, j) & LX_PER_TITLE) &&
+		if (sc->t[j].type == DIP_TOK_WORD && (dip_lexof(sc, j) & LX_PER_TITLE) &&
 			(sc->t[j].flags & DIP_TF_UPPER))
 		{
 			j++;
@@ -964,15 +550,15 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 
 		if (ge->kind != DIP_KIND_PER)
 			return false;
-		mi = emit_dict(sc, a, sc->ent_len[a], sc->ent_ref[a]);
+		mi = dip_mention_dict(sc, a, sc->ent_len[a], sc->ent_ref[a]);
 		b = a + sc->ent_len[a];
 		an->m[mi].how = DIP_HOW_DICT;
 	}
 	else
 	{
-		if (!is_capword(&sc->t[a]) || sc->caseless)
+		if (!dip_tok_capword(&sc->t[a]) || sc->caseless)
 			return false;
-		if (lexof(sc, a) & (LX_MONTH | LX_WEEKDAY | LX_PRON | LX_DET | LX_NOT_NAME))
+		if (dip_lexof(sc, a) & (LX_MONTH | LX_WEEKDAY | LX_PRON | LX_DET | LX_NOT_NAME))
 			return false;
 		/* "Supermarkets General Corp": a company, not General Corp */
 		if (is_legal_form(&sc->t[a]))
@@ -981,16 +567,16 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 		if (b == a)
 			return false;
 		/* "President Joe Biden and" fine; a lone common word is not a name */
-		if (b - a == 1 && (lexof(sc, a) & LX_COMMON) &&
-			!(lexof(sc, a) & (LX_SURNAME | LX_GIVEN)))
+		if (b - a == 1 && (dip_lexof(sc, a) & LX_COMMON) &&
+			!(dip_lexof(sc, a) & (LX_SURNAME | LX_GIVEN)))
 			return false;
 		{
 			int32_t		pe = (b == a + 1) ? dip_strmap_get(&an->names, sc->t[a].norm, sc->t[a].nlen) : -1;
 
 			if (pe >= 0)
-				mi = add_mention(sc, a, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS);
+				mi = dip_mention_add(sc, a, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS);
 			else
-				mi = add_mention(sc, a, b, DIP_KIND_PER, ent_from_span(sc, a, b, DIP_KIND_PER),
+				mi = dip_mention_add(sc, a, b, DIP_KIND_PER, dip_ent_from_span(sc, a, b, DIP_KIND_PER),
 								 DIP_HOW_TITLE);
 		}
 	}
@@ -1013,7 +599,7 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 			if (sc->t[k].flags & DIP_TF_LOWER)
 				phrase = true;
 		if (!phrase)
-			extend_mention_left(sc, mi, i);
+			dip_mention_extend_left(sc, mi, i);
 	}
 	*next = b;
 	return true;
@@ -1024,15 +610,15 @@ static uint32_t
 of_chain(DipSentCtx *sc, uint32_t a, uint32_t b, int kind)
 {
 	uint32_t	n = sc->n;
-	uint32_t	llast = lexof(sc, b - 1);
-	uint32_t	lfirst = lexof(sc, a);
+	uint32_t	llast = dip_lexof(sc, b - 1);
+	uint32_t	lfirst = dip_lexof(sc, a);
 
 	if (kind != DIP_KIND_ORG && kind != DIP_KIND_LOC)
 		return b;
 	if (!(llast & (LX_ORG_SUFFIX | LX_ORG_HEAD | LX_LOC_HEAD | LX_LOC_SUFFIX)) &&
 		!(lfirst & LX_ORG_HEAD))
 		return b;
-	if (b + 1 < n && DIP_TOK_IS(&sc->t[b], "of") && is_capword(&sc->t[b + 1]))
+	if (b + 1 < n && DIP_TOK_IS(&sc->t[b], "of") && dip_tok_capword(&sc->t[b + 1]))
 	{
 		uint32_t	c = b + 1;
 		uint32_t	e;
@@ -1086,8 +672,9 @@ schedule(const DipSentCtx *sc)
 	return false;
 }
 
+/* Recognises the entity mentions of one sentence. */
 void
-dip_ner_sentence(DipSentCtx *sc)
+dip_recognise_sentence(DipSentCtx *sc)
 {
 	DipAnalysis *an = sc->an;
 	const DipDict *d = an->dict;
@@ -1112,10 +699,10 @@ dip_ner_sentence(DipSentCtx *sc)
 				if (table && (k == DIP_KIND_GPE || k == DIP_KIND_LOC) &&
 					((end < n && (is_score(&sc->t[end]) || DIP_TOK_IS(&sc->t[end], "at"))) ||
 					 (i > 0 && (is_score(&sc->t[i - 1]) || DIP_TOK_IS(&sc->t[i - 1], "at")))))
-					add_mention(sc, i, end, DIP_KIND_ORG,
-								ent_from_span(sc, i, end, DIP_KIND_ORG), DIP_HOW_RULE);
+					dip_mention_add(sc, i, end, DIP_KIND_ORG,
+								dip_ent_from_span(sc, i, end, DIP_KIND_ORG), DIP_HOW_RULE);
 				else
-					emit_dict(sc, i, sc->ent_len[i], sc->ent_ref[i]);
+					dip_mention_dict(sc, i, sc->ent_len[i], sc->ent_ref[i]);
 				i = end - 1;
 			}
 		an->caseless = dip_array_reserve(&an->arena, an->caseless, &an->caselesscap,
@@ -1134,7 +721,7 @@ dip_ner_sentence(DipSentCtx *sc)
 
 		/* lower-case words that no dictionary knows: evidence later */
 		if (t->type == DIP_TOK_WORD && (t->flags & DIP_TF_LOWER) && t->wid == 0)
-			lcset_add(an, t->norm, t->nlen);
+			dip_lcset_add(an, t->norm, t->nlen);
 
 		if (sc->ent_len[i] > 0)
 		{
@@ -1145,7 +732,7 @@ dip_ner_sentence(DipSentCtx *sc)
 			 * "Chinese Foreign Ministry" when not in the gazetteer */
 			if ((ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_NORP ||
 				 ge->kind == DIP_KIND_LOC) &&
-				end < n && is_capword(&sc->t[end]) && sc->ent_len[end] == 0 &&
+				end < n && dip_tok_capword(&sc->t[end]) && sc->ent_len[end] == 0 &&
 				(sc->role_len[end] == 0 ||
 				 !(d->roles[sc->role_ref[end]].use & DIP_ROLE_TITLE)) && !sc->caseless)
 			{
@@ -1155,12 +742,12 @@ dip_ner_sentence(DipSentCtx *sc)
 
 				for (uint32_t k = end; k < e2; k++)
 					if (sc->t[k].type == DIP_TOK_WORD && !(sc->t[k].flags & DIP_TF_JOIN) &&
-						!(lexof(sc, k) & LX_COMMON))
+						!(dip_lexof(sc, k) & LX_COMMON))
 						all_common = false;
-				if (e2 > end && (lexof(sc, e2 - 1) & LX_ORG_SUFFIX))
+				if (e2 > end && (dip_lexof(sc, e2 - 1) & LX_ORG_SUFFIX))
 					mkind = DIP_KIND_ORG;
 				else if (e2 > end && ge->kind != DIP_KIND_NORP &&
-						 (lexof(sc, e2 - 1) & LX_LOC_SUFFIX))
+						 (dip_lexof(sc, e2 - 1) & LX_LOC_SUFFIX))
 					mkind = DIP_KIND_LOC;
 				else if (e2 > end && (is_misc_head(&sc->t[e2 - 1]) ||
 									  DIP_TOK_IS(&sc->t[end], "war")))
@@ -1170,13 +757,13 @@ dip_ner_sentence(DipSentCtx *sc)
 					continue;
 				}
 				else if (e2 > end && ge->kind != DIP_KIND_NORP && !all_common &&
-						 !(lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME | LX_GIVEN)))
+						 !(dip_lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME | LX_GIVEN)))
 					mkind = DIP_KIND_ORG;	/* "Chicago Cubs", "Dynamo Kiev" */
 				else if (e2 == end + 1 && ge->kind != DIP_KIND_NORP &&
 						 sc->t[end].nlen > 3 && ends_with(&sc->t[end], "s") &&
 						 !ends_with(&sc->t[end], "ss") &&
 						 has_vowel(&sc->t[end]) &&
-						 !(lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)))
+						 !(dip_lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)))
 					mkind = DIP_KIND_ORG;	/* a team: "St. Louis Cardinals" */
 				if (mkind != DIP_KIND_NONE)
 				{
@@ -1184,8 +771,8 @@ dip_ner_sentence(DipSentCtx *sc)
 					DipEnt	   *e;
 
 					e2 = of_chain(sc, i, e2, mkind);
-					mi = add_mention(sc, i, e2, mkind,
-									 ent_from_span(sc, i, e2, mkind), DIP_HOW_RULE);
+					mi = dip_mention_add(sc, i, e2, mkind,
+									 dip_ent_from_span(sc, i, e2, mkind), DIP_HOW_RULE);
 					e = &an->ents[an->m[mi].entity];
 					if (!e->country[0])
 						memcpy(e->country, ge->country, 4);
@@ -1202,9 +789,9 @@ dip_ner_sentence(DipSentCtx *sc)
 				d->entities[sc->ent_ref[end]].kind == DIP_KIND_ORG &&
 				memcmp(d->entities[sc->ent_ref[end]].country, ge->country, 3) == 0)
 			{
-				int32_t		mi = emit_dict(sc, end, sc->ent_len[end], sc->ent_ref[end]);
+				int32_t		mi = dip_mention_dict(sc, end, sc->ent_len[end], sc->ent_ref[end]);
 
-				extend_mention_left(sc, mi, i);
+				dip_mention_extend_left(sc, mi, i);
 				i = end + sc->ent_len[end];
 				continue;
 			}
@@ -1212,7 +799,7 @@ dip_ner_sentence(DipSentCtx *sc)
 			if ((ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_LOC) && tabular(sc) &&
 				((end < n && is_score(&sc->t[end])) || (i > 0 && is_score(&sc->t[i - 1]))))
 			{
-				add_mention(sc, i, end, DIP_KIND_ORG, ent_from_span(sc, i, end, DIP_KIND_ORG),
+				dip_mention_add(sc, i, end, DIP_KIND_ORG, dip_ent_from_span(sc, i, end, DIP_KIND_ORG),
 							DIP_HOW_RULE);
 				i = end;
 				continue;
@@ -1240,12 +827,12 @@ dip_ner_sentence(DipSentCtx *sc)
 			{
 				uint32_t	e2 = end;
 
-				while (e2 < n && e2 < end + 2 && is_capword(&sc->t[e2]) &&
+				while (e2 < n && e2 < end + 2 && dip_tok_capword(&sc->t[e2]) &&
 					   sc->ent_len[e2] == 0 && is_legal_form(&sc->t[e2]))
 					e2++;
 				if (e2 > end)
 				{
-					emit_dict(sc, i, e2 - i, sc->ent_ref[i]);
+					dip_mention_dict(sc, i, e2 - i, sc->ent_ref[i]);
 					i = e2;
 					continue;
 				}
@@ -1254,9 +841,9 @@ dip_ner_sentence(DipSentCtx *sc)
 			 * is only capitalised because it starts the sentence */
 			if (DIP_TOK_IS(t, "the") && sc->ent_len[i] > 1 && sentence_initial(sc, i) &&
 				sc->ent_len[i + 1] == sc->ent_len[i] - 1 && sc->ent_ref[i + 1] == sc->ent_ref[i])
-				emit_dict(sc, i + 1, sc->ent_len[i] - 1, sc->ent_ref[i]);
+				dip_mention_dict(sc, i + 1, sc->ent_len[i] - 1, sc->ent_ref[i]);
 			else
-				emit_dict(sc, i, sc->ent_len[i], sc->ent_ref[i]);
+				dip_mention_dict(sc, i, sc->ent_len[i], sc->ent_ref[i]);
 			i = end;
 			continue;
 		}
@@ -1266,14 +853,14 @@ dip_ner_sentence(DipSentCtx *sc)
 			continue;
 		}
 		/* "Northern Iraq", "Eastern Ukraine": a region of a known place */
-		if (is_capword(t) && i + 1 < n && sc->ent_len[i + 1] > 0 && is_direction(t) &&
+		if (dip_tok_capword(t) && i + 1 < n && sc->ent_len[i + 1] > 0 && is_direction(t) &&
 			(d->entities[sc->ent_ref[i + 1]].kind == DIP_KIND_GPE ||
 			 d->entities[sc->ent_ref[i + 1]].kind == DIP_KIND_LOC))
 		{
 			const DipEntity *ge = &d->entities[sc->ent_ref[i + 1]];
 			uint32_t	b = i + 1 + sc->ent_len[i + 1];
-			int32_t		mi = add_mention(sc, i, b, DIP_KIND_LOC,
-										 ent_from_span(sc, i, b, DIP_KIND_LOC), DIP_HOW_RULE);
+			int32_t		mi = dip_mention_add(sc, i, b, DIP_KIND_LOC,
+										 dip_ent_from_span(sc, i, b, DIP_KIND_LOC), DIP_HOW_RULE);
 			DipEnt	   *e = &an->ents[an->m[mi].entity];
 
 			if (!e->country[0])
@@ -1281,14 +868,14 @@ dip_ner_sentence(DipSentCtx *sc)
 			i = b;
 			continue;
 		}
-		if (is_capword(t) && !(t->flags & DIP_TF_JOIN))
+		if (dip_tok_capword(t) && !(t->flags & DIP_TF_JOIN))
 		{
 			bool		initial = sentence_initial(sc, i);
 			uint32_t	b;
 			int			kind,
 						how;
 			bool		weak;
-			uint32_t	lx = lexof(sc, i);
+			uint32_t	lx = dip_lexof(sc, i);
 
 			if (initial && (lx & (LX_COMMON | LX_NOT_NAME)) &&
 				!(lx & (LX_GIVEN | LX_SURNAME | LX_ORG_HEAD | LX_LOC_HEAD)))
@@ -1305,7 +892,7 @@ dip_ner_sentence(DipSentCtx *sc)
 
 				if (pe >= 0)
 				{
-					add_mention(sc, i, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS);
+					dip_mention_add(sc, i, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS);
 					i = b;
 					continue;
 				}
@@ -1313,21 +900,21 @@ dip_ner_sentence(DipSentCtx *sc)
 				 * "John Citrone"): a person, which one the text leaves open */
 				if (pe == -2)
 				{
-					add_mention(sc, i, b, DIP_KIND_PER, ent_from_span(sc, i, b, DIP_KIND_PER),
+					dip_mention_add(sc, i, b, DIP_KIND_PER, dip_ent_from_span(sc, i, b, DIP_KIND_PER),
 								DIP_HOW_RULE);
 					i = b;
 					continue;
 				}
 				/* a gazetteer person known by the surname: "Biden" */
-				if (!initial || !(lexof(sc, i) & LX_COMMON))
+				if (!initial || !(dip_lexof(sc, i) & LX_COMMON))
 				{
-					int32_t		ge = surname_person(an, t->wid);
+					int32_t		ge = dip_dict_surname_person(an->dict, t->wid, an->published);
 
 					if (ge >= 0)
 					{
 						const DipEntity *gp = &d->entities[ge];
 
-						add_mention(sc, i, b, DIP_KIND_PER,
+						dip_mention_add(sc, i, b, DIP_KIND_PER,
 									dip_ent_add(an, DIP_KIND_PER, dip_str(d, gp->name), gp->namelen, ge),
 									DIP_HOW_ALIAS);
 						i = b;
@@ -1357,7 +944,7 @@ dip_ner_sentence(DipSentCtx *sc)
 				DipEnt	   *e;
 
 				b = of_chain(sc, i, b, kind);
-				mi = add_mention(sc, i, b, kind, ent_from_span(sc, i, b, kind), how);
+				mi = dip_mention_add(sc, i, b, kind, dip_ent_from_span(sc, i, b, kind), how);
 				an->m[mi].weak = weak;
 				e = &an->ents[an->m[mi].entity];
 				if (kind == DIP_KIND_ORG && !e->role[0])
@@ -1379,7 +966,7 @@ dip_ner_sentence(DipSentCtx *sc)
 				if (b + 2 < n && DIP_TOK_IS(&sc->t[b], "(") && DIP_TOK_IS(&sc->t[b + 2], ")") &&
 					(sc->t[b + 1].flags & DIP_TF_ALLCAPS) && sc->ent_len[b + 1] == 0)
 				{
-					add_mention(sc, b + 1, b + 2, kind, an->m[mi].entity, DIP_HOW_ALIAS);
+					dip_mention_add(sc, b + 1, b + 2, kind, an->m[mi].entity, DIP_HOW_ALIAS);
 					i = b + 3;
 					continue;
 				}
@@ -1407,207 +994,8 @@ dip_ner_sentence(DipSentCtx *sc)
 				continue;
 			dip_date_format(dx[k].date, dx[k].prec, buf);
 			if (buf[0])
-				add_mention(sc, dx[k].a, dx[k].b, DIP_KIND_DATE,
+				dip_mention_add(sc, dx[k].a, dx[k].b, DIP_KIND_DATE,
 							dip_ent_add(an, DIP_KIND_DATE, buf, strlen(buf), -1), DIP_HOW_RULE);
 		}
 	}
-}
-
-/* ------------------------------------------------------------------------
- * End of document: aliases, caseless sentences, cleanup, actor codes
- * ------------------------------------------------------------------------
- */
-
-static int
-cmp_mention(const void *a, const void *b)
-{
-	const DipMention *x = a,
-			   *y = b;
-
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return x->len > y->len ? -1 : (x->len < y->len);
-}
-
-/* Adds mentions from caseless sentences that match document aliases. */
-static void
-caseless_pass(DipAnalysis *an, const DipStrMap *at, const char *text)
-{
-	for (uint32_t c = 0; c < an->ncaseless; c++)
-	{
-		uint32_t	start = an->caseless[c * 3];
-		uint32_t	len = an->caseless[c * 3 + 1];
-		uint32_t	sentno = an->caseless[c * 3 + 2];
-		DipDoc		doc;
-
-		dip_doc_init(&doc, &an->arena.mem, an->dict, text + start, len);
-		while (dip_doc_next_chunk(&doc))
-		{
-			for (uint32_t i = 0; i < doc.ntoks; i++)
-			{
-				/* longest alias of up to four words */
-				int32_t		best = -1;
-				uint32_t	bestlen = 0;
-				char		buf[256];
-				size_t		bl = 0;
-				bool		covered = false;
-
-				if (!is_capword(&doc.toks[i]))
-					continue;
-				/* skip words inside dictionary mentions already found */
-				for (uint32_t m = 0; m < an->nm && !covered; m++)
-					if (an->m[m].sentence == sentno &&
-						an->m[m].start <= start + doc.toks[i].start &&
-						an->m[m].start + an->m[m].len > start + doc.toks[i].start)
-						covered = true;
-				if (covered)
-					continue;
-				for (uint32_t k = i; k < doc.ntoks && k < i + 4; k++)
-				{
-					int32_t		e;
-
-					if (!is_capword(&doc.toks[k]) && !(doc.toks[k].flags & DIP_TF_JOIN))
-						break;
-					if (bl + doc.toks[k].nlen + 1 >= sizeof(buf))
-						break;
-					if (k > i && !(doc.toks[k].flags & DIP_TF_JOIN))
-						buf[bl++] = ' ';
-					memcpy(buf + bl, doc.toks[k].norm, doc.toks[k].nlen);
-					bl += doc.toks[k].nlen;
-					e = dip_strmap_get(at, buf, (uint32_t) bl);
-					if (e >= 0)
-					{
-						best = e;
-						bestlen = k - i + 1;
-					}
-				}
-				if (best >= 0)
-				{
-					DipMention *m;
-					const DipToken *f = &doc.toks[i],
-							   *l = &doc.toks[i + bestlen - 1];
-
-					DIP_ARRAY_PUSH(&an->arena, an->m, an->nm, an->mcap, 64);
-					m = &an->m[an->nm++];
-					memset(m, 0, sizeof(*m));
-					m->start = start + f->start;
-					m->len = l->start + l->len - f->start;
-					m->cstart = (uint32_t) dip_utf8_count(text, m->start);
-					m->clen = (uint32_t) dip_utf8_count(text + m->start, m->len);
-					m->sentence = sentno;
-					m->entity = best;
-					m->kind = an->ents[best].kind;
-					m->how = DIP_HOW_ALIAS;
-					m->ntok = (uint8_t) bestlen;
-					i += bestlen - 1;
-				}
-			}
-		}
-		dip_doc_free(&doc);
-	}
-}
-
-
-
-void
-dip_ner_finish(DipAnalysis *an, const char *text)
-{
-	DipStrMap	at = {0};
-	uint32_t	keep;
-
-
-	/* count mentions per entity (tentative ones do not make an entity) */
-	for (uint32_t m = 0; m < an->nm; m++)
-		if (!an->m[m].tentative)
-			an->ents[an->m[m].entity].count++;
-
-	/*
-	 * Aliases: surnames of people named in full (and family names written
-	 * first, as in "Liu Jianchao"), and the full names of everything the
-	 * rules found, for headlines.
-	 */
-	for (uint32_t e = 0; e < an->nents; e++)
-	{
-		DipEnt	   *de = &an->ents[e];
-
-		if (de->count == 0)
-			continue;
-		if (de->kind == DIP_KIND_PER && de->ntok >= 2)
-		{
-			strmap_put_ent(&an->arena, &at, de->last, de->lastlen, (int32_t) e);
-			if (de->first_is_surname)
-				strmap_put_ent(&an->arena, &at, de->first, de->firstlen, (int32_t) e);
-		}
-		if ((de->dict < 0 || de->kind == DIP_KIND_PER) &&
-			(de->ntok >= 2 || de->best_how < DIP_HOW_GUESS))
-			strmap_put_ent(&an->arena, &at, de->norm, de->normlen, (int32_t) e);
-	}
-	/* re-resolve short names typed by default, and tentative words */
-	for (uint32_t m = 0; m < an->nm; m++)
-	{
-		DipMention *mm = &an->m[m];
-		DipEnt	   *de = &an->ents[mm->entity];
-		int32_t		target;
-
-		if (mm->how == DIP_HOW_DICT || de->ntok > 2)
-			continue;
-		target = dip_strmap_get(&at, de->norm, de->normlen);
-		if (target >= 0 && target != mm->entity &&
-			(an->ents[target].ntok > de->ntok || mm->how == DIP_HOW_GUESS || mm->tentative))
-		{
-			if (!mm->tentative)
-				de->count--;
-			mm->entity = target;
-			mm->kind = an->ents[target].kind;
-			mm->how = DIP_HOW_ALIAS;
-			mm->tentative = 0;
-			an->ents[target].count++;
-		}
-		else if (mm->ntok == 1 && mm->how != DIP_HOW_ALIAS &&
-				 (target = surname_person(an, mm->wid)) >= 0)
-		{
-			const DipEntity *ge = &an->dict->entities[target];
-			int32_t		e2 = dip_ent_add(an, DIP_KIND_PER, dip_str(an->dict, ge->name),
-										 ge->namelen, target);
-
-			if (!mm->tentative)
-				an->ents[mm->entity].count--;
-			mm->entity = e2;
-			mm->kind = DIP_KIND_PER;
-			mm->how = DIP_HOW_ALIAS;
-			mm->tentative = 0;
-			an->ents[e2].count++;
-		}
-		else if (mm->tentative)
-		{
-			/* a sentence-initial word seen in lower case elsewhere is an
-			 * ordinary word */
-			if (lcset_has(an, de->norm, de->normlen))
-				mm->dropped = 1;
-			else
-			{
-				mm->tentative = 0;
-				de->count++;
-			}
-		}
-	}
-	/* one-word names without any evidence that nothing resolved */
-	for (uint32_t m = 0; m < an->nm; m++)
-		if (an->m[m].weak && an->m[m].how == DIP_HOW_GUESS)
-			an->m[m].dropped = 1;
-	if (an->ncaseless > 0 && text != NULL)
-		caseless_pass(an, &at, text);
-
-	/* drop rejected mentions, sort by position */
-	keep = 0;
-	for (uint32_t m = 0; m < an->nm; m++)
-		if (!an->m[m].dropped)
-			an->m[keep++] = an->m[m];
-	an->nm = keep;
-	if (an->nm > 1)
-		qsort(an->m, an->nm, sizeof(DipMention), cmp_mention);
-	for (uint32_t e = 0; e < an->nents; e++)
-		an->ents[e].count = 0;
-	for (uint32_t m = 0; m < an->nm; m++)
-		an->ents[an->m[m].entity].count++;
 }
