@@ -25,7 +25,9 @@
 #include "dip_model.h"			/* analysis data model */
 #include "dip_analyze.h"		/* the driver */
 #include "dip_date_expr.h"		/* date expressions */
-#include "dip_resolve.h"		/* actor codes at a date */
+#include "dip_recognise.h"		/* the recogniser's rules */
+#include "dip_resolve.h"		/* actor codes at a date, resolution's rules */
+#include "dip_events.h"			/* the event coder's rules */
 #include "dip_topics.h"			/* topic weights */
 
 #endif							/* DIP_H */

@@ -124,7 +124,8 @@ dip_mention_push(DipAnalysis *an)
  * the way how says; returns its index.
  */
 int32_t
-dip_mention_add(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, int how)
+dip_mention_add(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, int how,
+				const DipRule *rule)
 {
 	DipAnalysis *an = sc->an;
 	DipMention *m = dip_mention_push(an);
@@ -139,6 +140,7 @@ dip_mention_add(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, i
 	m->entity = ent;
 	m->kind = (uint8_t) kind;
 	m->how = (uint8_t) how;
+	m->rule = rule;
 	m->ntok = (uint8_t) (b - a > 255 ? 255 : b - a);
 	if (b - a == 1)
 		m->wid = f->wid;
@@ -188,15 +190,15 @@ dip_ent_from_span(DipSentCtx *sc, uint32_t a, uint32_t b, int kind)
 	return dip_ent_add(sc->an, kind, buf, n, -1);
 }
 
-/* Emits a gazetteer match at [i, i+len); returns the mention index. */
+/* Adds a mention of gazetteer entity ref at [i, i+len); returns its index. */
 int32_t
-dip_mention_dict(DipSentCtx *sc, uint32_t i, uint32_t len, int32_t ref)
+dip_mention_dict(DipSentCtx *sc, uint32_t i, uint32_t len, int32_t ref, const DipRule *rule)
 {
 	const DipEntity *ge = &sc->an->dict->entities[ref];
 	int32_t		e = dip_ent_add(sc->an, ge->kind, dip_str(sc->an->dict, ge->name),
 								ge->namelen, ref);
 
-	return dip_mention_add(sc, i, i + len, ge->kind, e, DIP_HOW_DICT);
+	return dip_mention_add(sc, i, i + len, ge->kind, e, DIP_HOW_DICT, rule);
 }
 
 /* Moves the start of mention mi back to token t0 (a title). */

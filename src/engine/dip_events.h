@@ -18,4 +18,7 @@ extern void dip_events_sentence(DipSentCtx *sc);
  */
 extern void dip_events_note_lead(DipSentCtx *sc);
 
+/* The k-th rule of the event coder, or NULL past the last. */
+extern const DipRule *dip_events_rule(int k);
+
 #endif							/* DIP_EVENTS_H */

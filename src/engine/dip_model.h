@@ -19,6 +19,18 @@
 #include "dip_dict.h"
 #include "dip_hash.h"
 
+/*
+ * A named rule of the recogniser, the resolver or the event coder.  Each
+ * of those stages keeps its rules in tables that pair the name with the
+ * function applying the rule; mentions() and events() report the names
+ * of the rules that made each row.
+ */
+typedef struct DipRule
+{
+	const char *name;			/* lower case, unique in the engine */
+	const char *description;	/* one line */
+} DipRule;
+
 /* how a mention was recognised */
 enum
 {
@@ -47,6 +59,7 @@ typedef struct DipMention
 	char		role[4];		/* CAMEO role from a title, or "" */
 	uint8_t		office;			/* office named by that title */
 	uint32_t	wid;			/* word id of a one-word mention */
+	const DipRule *rule;		/* the rule that made the mention */
 } DipMention;
 
 typedef struct DipEnt
@@ -72,6 +85,7 @@ typedef struct DipEnt
 } DipEnt;
 
 /* events: see dip_events.c */
+#define DIP_EVENT_RULES 8
 typedef struct DipEvent
 {
 	int16_t		code;			/* packed CAMEO */
@@ -90,6 +104,8 @@ typedef struct DipEvent
 	int32_t		pattern;		/* dictionary pattern index */
 	uint32_t	anchor_cstart;	/* the pattern's words */
 	uint32_t	anchor_clen;
+	uint8_t		nrules;
+	const DipRule *rules[DIP_EVENT_RULES];	/* the rules that coded it, in order */
 } DipEvent;
 
 typedef struct DipActorRef

@@ -1,456 +1,79 @@
 /*-------------------------------------------------------------------------
  *
  * dip_recognise.c
- *	  Recognise: entity mentions in a sentence (named entity recognition).
+ *	  Recognise: the entity mentions of a sentence (named entity
+ *	  recognition), by a table of named rules tried in order at each token.
  *
- * Per sentence, after the dictionary walk:
- *	1. gazetteer aliases (longest match, case rules from the alias);
- *	2. titles and honorifics followed by a name ("Foreign Minister Yoko
- *	   Kamikawa", "Mr. Smith"): a person, with the title's role and the
- *	   country of a nationality, country or organisation just before it;
- *	3. other capitalised sequences (with name particles, hyphens and "&"),
- *	   typed by their words: organisation suffixes ("... Department"),
- *	   place heads and suffixes ("Lake ...", "... River"), given names and
- *	   surnames, acronyms, the preposition before them;
- *	4. "of" chains after organisation heads ("Ministry of Defence").
- * Sentence-initial capitals and headlines (capitals carry no information
- * there) only give entities the dictionaries or the rest of the document
- * confirm: resolution (dip_resolve.c) decides at the end of the document.
+ * At every token, the first rule of token_rules that applies adds its
+ * mentions (or passes over words that name nothing) and says where the
+ * next token is.  The rules look at the dictionary walk's matches
+ * (gazetteer aliases, titles and agents), then at capitalised words:
+ *	- rules anchored on a gazetteer name: a place starting a longer name
+ *	  ("Chinese Foreign Ministry"), a country before one of its
+ *	  organisations ("U.S. Central Command"), teams in results tables,
+ *	  titles that are also names, "U.S.-led", legal forms ("Xerox Corp"),
+ *	  and the gazetteer name itself;
+ *	- titles and honorifics followed by a name ("Foreign Minister Yoko
+ *	  Kamikawa", "Mr. Smith"): a person, with the title's role and the
+ *	  country of a nationality, country or organisation just before it;
+ *	- regions of known places ("Northern Iraq");
+ *	- other capitalised names: surnames of people already named, words that
+ *	  are only capitalised because they start the sentence, and the rest,
+ *	  typed by the typing rules of dip_names.c.
+ * Headlines and lines in capitals (where capitals carry no information)
+ * get gazetteer names only; resolution (dip_resolve.c) adds the rest at the
+ * end of the document, and decides about sentence-initial words.
+ *
+ * mentions() reports the name of the rule that made each mention.
  *
  *-------------------------------------------------------------------------
  */
 #include "dip_recognise.h"
 #include "dip_entity.h"
+#include "dip_names.h"
 
 #include <string.h>
 
-static bool
-ends_with(const DipToken *t, const char *suf)
-{
-	size_t		l = strlen(suf);
-
-	return t->nlen > l + 2 && memcmp(t->norm + t->nlen - l, suf, l) == 0;
-}
-
-/* Does token t start a line indented by two or more blanks? */
-static bool
-indented_line(const DipSentCtx *sc, const DipToken *t)
-{
-	const char *x = sc->doc->text;
-
-	return (t->flags & DIP_TF_NEWLINE) && t->start >= 2 &&
-		(x[t->start - 1] == ' ' || x[t->start - 1] == '\t') &&
-		(x[t->start - 2] == ' ' || x[t->start - 2] == '\t');
-}
-
-/* True if token i starts the sentence (only punctuation before it). */
-static bool
-sentence_initial(const DipSentCtx *sc, uint32_t i)
-{
-	/* the first word of an indented line (a row of a table) */
-	if (i > 0 && indented_line(sc, &sc->t[i]))
-		return true;
-	for (uint32_t k = 0; k < i; k++)
-	{
-		const DipToken *t = &sc->t[k];
-
-		if (t->type == DIP_TOK_WORD || t->type == DIP_TOK_NUMBER)
-			return false;
-		if (t->type == DIP_TOK_PUNCT && !(t->flags & (DIP_TF_OPENQ | DIP_TF_DASH)) &&
-			!DIP_TOK_IS(t, ":") && !DIP_TOK_IS(t, "-"))
-			return false;
-	}
-	return true;
-}
-
-static bool is_legal_form(const DipToken *t);
-static bool tok_in(const DipToken *t, const char *const *list);
-
-/*
- * Extends a capitalised name from token a.  Returns the end (exclusive).
- * Stops before a gazetteer match other than at a (the caller handles
- * those), and before titles.
+/* ------------------------------------------------------------------------
+ * Helpers of the rules
+ * ------------------------------------------------------------------------
  */
-static uint32_t
-name_span(DipSentCtx *sc, uint32_t a)
-{
-	uint32_t	j = a;
-	uint32_t	n = sc->n;
 
-	while (j < n)
+/* A line of a results table or standings: numbers, names, few words. */
+static bool
+tabular(const DipSentCtx *sc)
+{
+	uint32_t	numbers = 0,
+				lower = 0;
+
+	for (uint32_t k = 0; k < sc->n; k++)
 	{
-		const DipToken *t = &sc->t[j];
-
-		/* a new name or role starts, unless inside a role phrase starting
-		 * the span ("Foreign Ministry", "Supreme Court") */
-		if (j > a && j >= a + sc->role_len[a] &&
-			(sc->ent_len[j] > 0 || sc->role_len[j] > 0) && !(t->flags & DIP_TF_JOIN) &&
-			!(sc->ent_len[j] == 0 && j + sc->role_len[j] < n &&
-			  is_legal_form(&sc->t[j + sc->role_len[j]])))
-			break;
-		/* a new indented line is a new row of a table, not a wrapped name */
-		if (j > a && indented_line(sc, t))
-			break;
-		/* "Record April 24": a date, not a name */
-		if (j > a && (dip_lexof(sc, j) & LX_MONTH) && j + 1 < n && sc->t[j + 1].type == DIP_TOK_NUMBER)
-			break;
-		/* "Harris Upham and Co Inc" */
-		if (j > a && j + 1 < n && (DIP_TOK_IS(t, "and") || DIP_TOK_IS(t, "&")) &&
-			(DIP_TOK_IS(&sc->t[j + 1], "co") || DIP_TOK_IS(&sc->t[j + 1], "co.")))
-		{
-			j++;
-			continue;
-		}
-		if (dip_tok_capword(t))
-		{
-			j++;
-			continue;
-		}
-		if (j > a && (t->flags & DIP_TF_JOIN))
-		{
-			j++;
-			continue;
-		}
-		/* "5th Fleet", "2nd Battalion": an ordinal before a capitalised word */
-		if (t->type == DIP_TOK_NUMBER && j + 1 < n && dip_tok_capword(&sc->t[j + 1]) &&
-			t->nlen >= 3 && (memcmp(t->norm + t->nlen - 2, "st", 2) == 0 ||
-							 memcmp(t->norm + t->nlen - 2, "nd", 2) == 0 ||
-							 memcmp(t->norm + t->nlen - 2, "rd", 2) == 0 ||
-							 memcmp(t->norm + t->nlen - 2, "th", 2) == 0))
-		{
-			j++;
-			continue;
-		}
-		/* "CTF 50", "Task Force 150": a number after an acronym or "Force" */
-		if (j > a && t->type == DIP_TOK_NUMBER && !(t->flags & DIP_TF_JOIN) &&
-			((sc->t[j - 1].flags & DIP_TF_ALLCAPS) || DIP_TOK_IS(&sc->t[j - 1], "force")) &&
-			t->nlen <= 4 && (j + 1 >= n || !dip_tok_capword(&sc->t[j + 1])))
-		{
-			j++;
-			break;
-		}
-		/* particles: van, de, al, bin, von between capitalised words */
-		if (j > a && j + 1 < n && dip_tok_capword(&sc->t[j + 1]) &&
-			(dip_lexof(sc, j) & LX_PARTICLE) && t->type == DIP_TOK_WORD &&
-			!(t->flags & DIP_TF_UPPER) && sc->ent_len[j + 1] == 0)
-		{
-			j++;
-			continue;
-		}
-		/* Procter & Gamble */
-		if (j > a && j + 1 < n && DIP_TOK_IS(t, "&") && dip_tok_capword(&sc->t[j + 1]))
-		{
-			j++;
-			continue;
-		}
-		break;
+		if (sc->t[k].type == DIP_TOK_NUMBER)
+			numbers++;
+		else if (sc->t[k].type == DIP_TOK_WORD && (sc->t[k].flags & DIP_TF_LOWER))
+			lower++;
 	}
-	return j;
+	return numbers >= 2 && lower * 4 <= numbers;
 }
 
-/* organisation suffix words that also tell the CAMEO role */
-static const struct
-{
-	const char *word;
-	const char *role;
-}			org_roles[] = {
-	{"ministry", "GOV"}, {"department", "GOV"}, {"office", "GOV"},
-	{"commission", "GOV"}, {"agency", "GOV"}, {"council", "GOV"},
-	{"cabinet", "GOV"}, {"government", "GOV"}, {"administration", "GOV"},
-	{"army", "MIL"}, {"navy", "MIL"}, {"force", "MIL"}, {"forces", "MIL"},
-	{"command", "MIL"}, {"brigade", "MIL"}, {"corps", "MIL"}, {"guard", "MIL"},
-	{"battalion", "MIL"}, {"regiment", "MIL"}, {"division", "MIL"},
-	{"police", "COP"}, {"court", "JUD"}, {"tribunal", "JUD"},
-	{"parliament", "LEG"}, {"assembly", "LEG"}, {"senate", "LEG"},
-	{"congress", "LEG"}, {"university", "EDU"}, {"college", "EDU"},
-	{"school", "EDU"}, {"bank", "BUS"}, {"inc", "BUS"}, {"inc.", "BUS"},
-	{"corp", "BUS"}, {"corp.", "BUS"}, {"corporation", "BUS"}, {"ltd", "BUS"},
-	{"ltd.", "BUS"}, {"company", "BUS"}, {"group", "BUS"}, {"airlines", "BUS"},
-	{"news", "MED"}, {"times", "MED"}, {"post", "MED"}, {"radio", "MED"},
-	{"television", "MED"}, {"tv", "MED"}, {"embassy", "GOV"}, {"consulate", "GOV"},
-};
-
-static const char *
-org_role(const DipToken *t)
-{
-	for (size_t i = 0; i < sizeof(org_roles) / sizeof(org_roles[0]); i++)
-		if (dip_tok_is(t, org_roles[i].word))
-			return org_roles[i].role;
-	return "";
-}
-
-/* word endings that make a capitalised word an event, law or product */
-static const char *const misc_heads[] = {
-	"cup", "championship", "championships", "games", "olympics", "open",
-	"tournament", "prize", "award", "awards", "festival", "trophy",
-	"series", "bowl", "marathon", "grand", "act", "treaty", "accord",
-	"accords", "agreement", "doctrine", "plan", "initiative", "war",
-	"day", "week", "year", "era", NULL
-};
-
-/* "Dlrs", "Mths" are abbreviations, not names */
+/* A line of a fixture list: "KANSAS CITY AT DETROIT". */
 static bool
-has_vowel(const DipToken *t)
+schedule(const DipSentCtx *sc)
 {
-	for (uint32_t k = 0; k < t->nlen; k++)
-		if (strchr("aeiouy", t->norm[k]) != NULL && t->norm[k] != '\0')
-			return true;
-	return false;
-}
-
-/* legal forms of companies: "Corp", "Inc.", "Co", "Ltd", "AG", "Plc" */
-static bool
-is_legal_form(const DipToken *t)
-{
-	static const char *const forms[] = {
-		"corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "ltd", "ltd.", "limited",
-		"plc", "ag", "sa", "s.a.", "nv", "n.v.", "bv", "gmbh", "llc", "lp", "l.p.", "spa",
-		"s.p.a.", "bhd", "pty", "kk", "k.k.", NULL
-	};
-
-	return tok_in(t, forms);
-}
-
-/* compass adjectives that name a region of a place: "Northern Iraq" */
-static bool
-is_direction(const DipToken *t)
-{
-	static const char *const dirs[] = {
-		"northern", "southern", "eastern", "western", "central", "north", "south",
-		"east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
-		"northeast", "northwest", "southeast", "southwest", NULL
-	};
-
-	return tok_in(t, dirs);
-}
-
-static bool
-is_storm(const DipToken *t)
-{
-	return DIP_TOK_IS(t, "hurricane") || DIP_TOK_IS(t, "typhoon") || DIP_TOK_IS(t, "cyclone") ||
-		DIP_TOK_IS(t, "storm") || DIP_TOK_IS(t, "tropical");
-}
-
-static bool
-is_misc_head(const DipToken *t)
-{
-	for (int i = 0; misc_heads[i]; i++)
-		if (dip_tok_is(t, misc_heads[i]))
-			return true;
-	return false;
-}
-
-static bool
-tok_in(const DipToken *t, const char *const *list)
-{
-	for (int i = 0; list[i]; i++)
-		if (dip_tok_is(t, list[i]))
-			return true;
-	return false;
-}
-
-/* a small whole number, as in a match result */
-static bool
-is_score(const DipToken *t)
-{
-	if (t->type != DIP_TOK_NUMBER || t->nlen > 2)
+	if (sc->n > 8)
 		return false;
-	for (uint32_t k = 0; k < t->nlen; k++)
-		if (t->norm[k] < '0' || t->norm[k] > '9')
-			return false;
-	return true;
-}
-
-/*
- * The kind of an unknown one-word name from the words around it: places
- * follow "of", "in", "from" and directions and precede "province"; people
- * are followed by "said" or "'s"; a number next to it is a league table
- * (teams); otherwise a place, the most frequent kind of such words.
- */
-static int
-guess_single(DipSentCtx *sc, uint32_t a, bool *weak)
-{
-	static const char *const loc_prev[] = {
-		"of", "in", "at", "from", "to", "near", "into", "across", "outside",
-		"inside", "toward", "towards", "through", "southern", "northern",
-		"eastern", "western", "central", "south", "north", "east", "west",
-		"northeastern", "northwestern", "southeastern", "southwestern", NULL
-	};
-	static const char *const loc_next[] = {
-		"province", "provinces", "district", "region", "county", "state",
-		"city", "town", "village", "valley", "river", "island", "islands",
-		"governorate", "prefecture", "oblast", "area", NULL
-	};
-	static const char *const per_next[] = {
-		"said", "says", "told", "was", "has", "had", "will", "would", "added",
-		"who", "says", "stated", "wrote", "died", NULL
-	};
-	const DipToken *t = sc->t;
-	uint32_t	n = sc->n;
-	uint32_t	lfirst = dip_lexof(sc, a);
-	const DipToken *prev = a > 0 ? &t[a - 1] : NULL;
-	const DipToken *next = a + 1 < n ? &t[a + 1] : NULL;
-
-	if (lfirst & (LX_GIVEN | LX_SURNAME))
-	{
-		if (prev && tok_in(prev, loc_prev) && !(lfirst & LX_GIVEN))
-			return DIP_KIND_LOC;
-		return DIP_KIND_PER;
-	}
-	/* a score next to it: "Arsenal 2 Chelsea 1" (not "Milepost 0.8:") */
-	if ((prev && is_score(prev)) ||
-		(next && is_score(next) && !(a + 2 < n && DIP_TOK_IS(&t[a + 2], ":"))))
-		return DIP_KIND_ORG;
-	if (prev && tok_in(prev, loc_prev))
-		return DIP_KIND_LOC;
-	if (next && tok_in(next, loc_next) && !(next->flags & DIP_TF_UPPER))
-		return DIP_KIND_LOC;
-	if (next && (tok_in(next, per_next) || next->type == DIP_TOK_CLITIC))
-		return DIP_KIND_PER;
-	/* no evidence: kept only if the document resolves it */
-	*weak = true;
-	return DIP_KIND_ORG;
-}
-
-/*
- * Decides the kind of an unknown capitalised span [a, b).  Returns
- * DIP_KIND_NONE if the span should not be an entity.  *how is set to
- * DIP_HOW_RULE when the evidence is explicit, DIP_HOW_GUESS otherwise.
- */
-static int
-type_span(DipSentCtx *sc, uint32_t a, uint32_t b, int *how, bool *weak)
-{
-	const DipToken *t = sc->t;
-	uint32_t	n = b - a;
-	uint32_t	lfirst = dip_lexof(sc, a);
-	uint32_t	llast = dip_lexof(sc, b - 1);
-	uint32_t	lprev = a > 0 ? dip_lexof(sc, a - 1) : 0;
-	bool		allcaps_acronym;
-	uint32_t	common = 0,
-				given = 0,
-				surname = 0,
-				words = 0;
-
-	*how = DIP_HOW_RULE;
-	for (uint32_t i = a; i < b; i++)
-	{
-		uint32_t	l = dip_lexof(sc, i);
-
-		if (t[i].type != DIP_TOK_WORD || (t[i].flags & DIP_TF_JOIN))
-			continue;
-		words++;
-		if (l & LX_COMMON)
-			common++;
-		if (l & LX_GIVEN)
-			given++;
-		if (l & LX_SURNAME)
-			surname++;
-	}
-	/* events, laws, storms and products are not ours to type */
-	if (is_misc_head(&t[b - 1]) && n > 1)
-		return DIP_KIND_NONE;
-	if (is_storm(&t[a]) && n > 1)
-		return DIP_KIND_NONE;
-	/* "Operation Inherent Resolve", ships "USS Mahan", "HMS Ocean" */
-	if (n > 1 && (DIP_TOK_IS(&t[a], "operation") || DIP_TOK_IS(&t[a], "uss") || DIP_TOK_IS(&t[a], "hms") ||
-				  DIP_TOK_IS(&t[a], "fs") || DIP_TOK_IS(&t[a], "ins") || DIP_TOK_IS(&t[a], "mv") ||
-				  DIP_TOK_IS(&t[a], "hmas") || DIP_TOK_IS(&t[a], "hmcs")))
-		return DIP_KIND_NONE;
-	for (uint32_t i = a; i < b; i++)
-		if (DIP_TOK_IS(&t[i], "war") && n > 1)
-			return DIP_KIND_NONE;
-	/* a title alone ("Foreign Secretary") names no one */
-	if (sc->role_len[a] >= n && !(llast & LX_ORG_SUFFIX) &&
-		(sc->an->dict->roles[sc->role_ref[a]].use & DIP_ROLE_TITLE))
-		return DIP_KIND_NONE;
-	/* "the Senate", "the Army": an organisation word after "the" */
-	if (n == 1 && (lfirst & LX_ORG_SUFFIX) && a > 0 && DIP_TOK_IS(&t[a - 1], "the") &&
-		!(lfirst & (LX_GIVEN | LX_SURNAME)))
-		return DIP_KIND_ORG;
-	/* codes such as H5N1 or F-16 */
-	if (n == 1 && (t[a].flags & DIP_TF_DIGITS))
-		return DIP_KIND_NONE;
-	/* "CTF 50" is a unit; "(DDG 70)", "D 32" are hull or road numbers */
-	if (n == 2 && t[a + 1].type == DIP_TOK_NUMBER)
-	{
-		if ((a > 0 && DIP_TOK_IS(&t[a - 1], "(")) || t[a].nlen < 3 ||
-			!(t[a].flags & DIP_TF_ALLCAPS))
-			return DIP_KIND_NONE;
-		return DIP_KIND_ORG;
-	}
-	if (n == 1 && (lfirst & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)))
-		return DIP_KIND_NONE;
-	if (n == 1 && (lfirst & (LX_PRON | LX_DET | LX_CONJ | LX_AUX | LX_PREP)))
-		return DIP_KIND_NONE;
-
-	/*
-	 * "County", "City", "Town": a club after a known place ("Derby County",
-	 * "Manchester City"), otherwise a place ("Fairfax County").
-	 */
-	if (n > 1 && (DIP_TOK_IS(&t[b - 1], "county") || DIP_TOK_IS(&t[b - 1], "city") ||
-				  DIP_TOK_IS(&t[b - 1], "town")))
-	{
-		if (sc->ent_len[a] == n - 1 && sc->ent_ref[a] >= 0)
+	for (uint32_t k = 1; k + 1 < sc->n; k++)
+		if (DIP_TOK_IS(&sc->t[k], "at") && sc->ent_len[k + 1] > 0 &&
+			k + 1 + sc->ent_len[k + 1] == sc->n)
 		{
-			int			k = sc->an->dict->entities[sc->ent_ref[a]].kind;
-
-			if (k == DIP_KIND_GPE || k == DIP_KIND_LOC)
-				return DIP_KIND_ORG;
+			for (uint32_t j = 0; j < k; j++)
+				if (sc->ent_len[j] > 0 && j + sc->ent_len[j] == k)
+					return true;
 		}
-		return DIP_KIND_LOC;
-	}
-	/* organisation suffix or head */
-	if ((llast & LX_ORG_SUFFIX) && n > 1)
-		return DIP_KIND_ORG;
-	if ((lfirst & LX_ORG_HEAD) && n > 1)
-		return DIP_KIND_ORG;
-	/* place suffix or head */
-	if ((llast & LX_LOC_SUFFIX) && n > 1)
-		return DIP_KIND_LOC;
-	if ((lfirst & LX_LOC_HEAD) && n > 1)
-		return DIP_KIND_LOC;
-	/* honorific before: Mr. Smith */
-	if (a > 0 && (lprev & LX_PER_TITLE))
-		return DIP_KIND_PER;
-	/* acronyms are organisations: NATO-like unknowns */
-	allcaps_acronym = n == 1 && (t[a].flags & DIP_TF_ALLCAPS) && t[a].nlen >= 2 &&
-		t[a].nlen <= 6 && !(t[a].flags & DIP_TF_DIGITS);
-	if (allcaps_acronym && !sc->caseless)
-		return DIP_KIND_ORG;
-	/* given name first, or given name + surname */
-	if (n >= 2 && (lfirst & LX_GIVEN) && !(lfirst & LX_COMMON))
-		return DIP_KIND_PER;
-	if (n >= 2 && (llast & LX_SURNAME) && !(llast & LX_COMMON))
-		return DIP_KIND_PER;
-	if (n >= 2 && (lfirst & LX_GIVEN))
-		return DIP_KIND_PER;
-	if (n >= 2 && t[a + 1].flags & DIP_TF_INITIAL)
-		return DIP_KIND_PER;
-	/* a place after in/at/near */
-	if (n == 1 && a > 0 && (lprev & LX_LOC_PREP) && !(lfirst & (LX_GIVEN | LX_SURNAME)))
-	{
-		*how = DIP_HOW_GUESS;
-		return DIP_KIND_LOC;
-	}
-	/* all common words, no name evidence: not an entity */
-	if (words > 0 && common == words && given == 0 && surname == 0)
-		return DIP_KIND_NONE;
-	*how = DIP_HOW_GUESS;
-	if (n == 1)
-		return guess_single(sc, a, weak);
-	/* "the Bowling Green Falcons", "at Lincoln Reservoir": not a person */
-	if (a > 0 && (DIP_TOK_IS(&t[a - 1], "the") || DIP_TOK_IS(&t[a - 1], "a")))
-		return DIP_KIND_ORG;
-	if (a > 0 && (DIP_TOK_IS(&t[a - 1], "in") || DIP_TOK_IS(&t[a - 1], "at") ||
-				  DIP_TOK_IS(&t[a - 1], "near") || DIP_TOK_IS(&t[a - 1], "to") ||
-				  DIP_TOK_IS(&t[a - 1], "into")))
-		return DIP_KIND_LOC;
-	if (n >= 2 && n <= 3)
-		return DIP_KIND_PER;
-	return DIP_KIND_ORG;
+	return false;
 }
 
-/* Country, and role, given by the words just before token a (a title). */
+/* Country given by the words just before token a (a title). */
 static void
 context_country(DipSentCtx *sc, uint32_t a, char *country)
 {
@@ -488,6 +111,7 @@ context_country(DipSentCtx *sc, uint32_t a, char *country)
 	}
 }
 
+/* Gives a person's mention and entity the role and country of a title. */
 static void
 set_role(DipMention *m, DipEnt *e, const DipRole *r, const char *country)
 {
@@ -504,13 +128,22 @@ set_role(DipMention *m, DipEnt *e, const DipRole *r, const char *country)
 		memcpy(e->country, r->country, 4);
 }
 
+/* Gives entity e a country, unless it has one. */
+static void
+default_country(DipEnt *e, const char *country)
+{
+	if (!e->country[0])
+		memcpy(e->country, country, 4);
+}
+
 /*
  * A title (role used as a title, or an honorific) at i followed by a
- * name: returns true and emits the person.  Titles may chain
- * ("Deputy Foreign Minister", "U.S. Secretary of State").
+ * name: returns the token after the name and adds the person, or returns
+ * 0.  Titles may chain ("Deputy Foreign Minister", "U.S. Secretary of
+ * State").
  */
-static bool
-try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
+static uint32_t
+title_then_name(DipSentCtx *sc, uint32_t i, const DipRule *rule)
 {
 	DipAnalysis *an = sc->an;
 	const DipDict *d = an->dict;
@@ -520,7 +153,6 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 	uint32_t	a,
 				b;
 	int32_t		mi;
-	DipEnt	   *e;
 
 	/* one or more titles, possibly each an honorific */
 	while (j < sc->n)
@@ -540,7 +172,7 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 		break;
 	}
 	if (j == i || j >= sc->n)
-		return false;
+		return 0;
 	/* the title must be written as a title (capitalised) or be followed by
 	 * a capitalised name in running text: "spokesperson Matthew Miller" */
 	a = j;
@@ -549,40 +181,38 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 		const DipEntity *ge = &d->entities[sc->ent_ref[a]];
 
 		if (ge->kind != DIP_KIND_PER)
-			return false;
-		mi = dip_mention_dict(sc, a, sc->ent_len[a], sc->ent_ref[a]);
+			return 0;
+		mi = dip_mention_dict(sc, a, sc->ent_len[a], sc->ent_ref[a], rule);
 		b = a + sc->ent_len[a];
-		an->m[mi].how = DIP_HOW_DICT;
 	}
 	else
 	{
+		int32_t		pe;
+
 		if (!dip_tok_capword(&sc->t[a]) || sc->caseless)
-			return false;
+			return 0;
 		if (dip_lexof(sc, a) & (LX_MONTH | LX_WEEKDAY | LX_PRON | LX_DET | LX_NOT_NAME))
-			return false;
+			return 0;
 		/* "Supermarkets General Corp": a company, not General Corp */
-		if (is_legal_form(&sc->t[a]))
-			return false;
-		b = name_span(sc, a);
+		if (dip_legal_form(&sc->t[a]))
+			return 0;
+		b = dip_name_span(sc, a);
 		if (b == a)
-			return false;
+			return 0;
 		/* "President Joe Biden and" fine; a lone common word is not a name */
 		if (b - a == 1 && (dip_lexof(sc, a) & LX_COMMON) &&
 			!(dip_lexof(sc, a) & (LX_SURNAME | LX_GIVEN)))
-			return false;
-		{
-			int32_t		pe = (b == a + 1) ? dip_strmap_get(&an->names, sc->t[a].norm, sc->t[a].nlen) : -1;
-
-			if (pe >= 0)
-				mi = dip_mention_add(sc, a, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS);
-			else
-				mi = dip_mention_add(sc, a, b, DIP_KIND_PER, dip_ent_from_span(sc, a, b, DIP_KIND_PER),
-								 DIP_HOW_TITLE);
-		}
+			return 0;
+		pe = (b == a + 1) ? dip_strmap_get(&an->names, sc->t[a].norm, sc->t[a].nlen) : -1;
+		if (pe >= 0)
+			mi = dip_mention_add(sc, a, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS, rule);
+		else
+			mi = dip_mention_add(sc, a, b, DIP_KIND_PER, dip_ent_from_span(sc, a, b, DIP_KIND_PER),
+								 DIP_HOW_TITLE, rule);
 	}
 	context_country(sc, i, country);
-	e = &an->ents[an->m[mi].entity];
-	set_role(&an->m[mi], e, role, country);
+	set_role(&an->m[mi], &an->ents[an->m[mi].entity], role, country);
+
 	/*
 	 * A title written as a title ("President", "Foreign Minister", "Mr.")
 	 * is part of the name as written; a role in lower case
@@ -601,401 +231,612 @@ try_title(DipSentCtx *sc, uint32_t i, uint32_t *next)
 		if (!phrase)
 			dip_mention_extend_left(sc, mi, i);
 	}
-	*next = b;
-	return true;
-}
-
-/* "Ministry of Defence", "Bank of England": absorb an "of" complement. */
-static uint32_t
-of_chain(DipSentCtx *sc, uint32_t a, uint32_t b, int kind)
-{
-	uint32_t	n = sc->n;
-	uint32_t	llast = dip_lexof(sc, b - 1);
-	uint32_t	lfirst = dip_lexof(sc, a);
-
-	if (kind != DIP_KIND_ORG && kind != DIP_KIND_LOC)
-		return b;
-	if (!(llast & (LX_ORG_SUFFIX | LX_ORG_HEAD | LX_LOC_HEAD | LX_LOC_SUFFIX)) &&
-		!(lfirst & LX_ORG_HEAD))
-		return b;
-	if (b + 1 < n && DIP_TOK_IS(&sc->t[b], "of") && dip_tok_capword(&sc->t[b + 1]))
-	{
-		uint32_t	c = b + 1;
-		uint32_t	e;
-
-		if (sc->ent_len[c] > 0)
-		{
-			const DipEntity *ge = &sc->an->dict->entities[sc->ent_ref[c]];
-
-			if (ge->kind != DIP_KIND_GPE && ge->kind != DIP_KIND_LOC)
-				return b;
-			e = c + sc->ent_len[c];
-		}
-		else
-			e = name_span(sc, c);
-		return e;
-	}
 	return b;
 }
 
-/* a line of a results table or standings: numbers, names, few words */
-static bool
-tabular(const DipSentCtx *sc)
-{
-	uint32_t	numbers = 0,
-				lower = 0;
+/* ------------------------------------------------------------------------
+ * The token rules
+ * ------------------------------------------------------------------------
+ */
 
-	for (uint32_t k = 0; k < sc->n; k++)
-	{
-		if (sc->t[k].type == DIP_TOK_NUMBER)
-			numbers++;
-		else if (sc->t[k].type == DIP_TOK_WORD && (sc->t[k].flags & DIP_TF_LOWER))
-			lower++;
-	}
-	return numbers >= 2 && lower * 4 <= numbers;
+/*
+ * A token rule looks at the sentence from token at->i.  When it applies,
+ * it adds its mentions (made by rule self) and returns the token after
+ * the words it took; else it returns 0.  What several rules ask about the
+ * token is computed once.
+ */
+typedef struct RuleAt
+{
+	DipSentCtx *sc;
+	uint32_t	i;
+	int			initial;		/* dip_sentence_initial(i), -1 until asked */
+	uint32_t	name_end;		/* dip_name_span(i), 0 until asked */
+} RuleAt;
+
+/* True if the token starts the sentence. */
+static bool
+at_initial(RuleAt *at)
+{
+	if (at->initial < 0)
+		at->initial = dip_sentence_initial(at->sc, at->i) ? 1 : 0;
+	return at->initial == 1;
 }
 
-/* a line of a fixture list: "KANSAS CITY AT DETROIT" */
-static bool
-schedule(const DipSentCtx *sc)
+/* The end of the capitalised name starting at the token. */
+static uint32_t
+at_name_end(RuleAt *at)
 {
-	if (sc->n > 8)
-		return false;
-	for (uint32_t k = 1; k + 1 < sc->n; k++)
-		if (DIP_TOK_IS(&sc->t[k], "at") && sc->ent_len[k + 1] > 0 &&
-			k + 1 + sc->ent_len[k + 1] == sc->n)
+	if (at->name_end == 0)
+		at->name_end = dip_name_span(at->sc, at->i);
+	return at->name_end;
+}
+
+/* The gazetteer entity whose alias starts at token i. */
+static const DipEntity *
+gazetteer_at(const DipSentCtx *sc, uint32_t i)
+{
+	return &sc->an->dict->entities[sc->ent_ref[i]];
+}
+
+/*
+ * "Chinese Foreign Ministry", "Chicago Cubs": a place or nationality
+ * starting a longer capitalised name that the gazetteer does not know.
+ * The name is an organisation or a place by its last word, a team when
+ * its words are not all common words; "Iraq War" and "Paris Agreement" are
+ * passed over.
+ */
+static uint32_t
+place_starts_name(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	const DipDict *d = sc->an->dict;
+	uint32_t	i = at->i;
+	const DipEntity *ge = gazetteer_at(sc, i);
+	uint32_t	end = i + sc->ent_len[i];
+	uint32_t	e2;
+	int			mkind = DIP_KIND_NONE;
+	bool		all_common = true;
+	int32_t		mi;
+	DipEnt	   *e;
+
+	if (!(ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_NORP || ge->kind == DIP_KIND_LOC) ||
+		end >= sc->n || !dip_tok_capword(&sc->t[end]) || sc->ent_len[end] != 0 ||
+		(sc->role_len[end] != 0 && (d->roles[sc->role_ref[end]].use & DIP_ROLE_TITLE)))
+		return 0;
+	e2 = dip_name_span(sc, end);
+	for (uint32_t k = end; k < e2; k++)
+		if (sc->t[k].type == DIP_TOK_WORD && !(sc->t[k].flags & DIP_TF_JOIN) &&
+			!(dip_lexof(sc, k) & LX_COMMON))
+			all_common = false;
+	if (e2 > end && (dip_lexof(sc, e2 - 1) & LX_ORG_SUFFIX))
+		mkind = DIP_KIND_ORG;
+	else if (e2 > end && ge->kind != DIP_KIND_NORP && (dip_lexof(sc, e2 - 1) & LX_LOC_SUFFIX))
+		mkind = DIP_KIND_LOC;
+	else if (e2 > end && (dip_misc_head(&sc->t[e2 - 1]) || DIP_TOK_IS(&sc->t[end], "war")))
+		return e2;				/* "Iraq War", "Paris Agreement": not ours */
+	else if (e2 > end && ge->kind != DIP_KIND_NORP && !all_common &&
+			 !(dip_lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME | LX_GIVEN)))
+		mkind = DIP_KIND_ORG;	/* "Chicago Cubs", "Dynamo Kiev" */
+	else if (e2 == end + 1 && ge->kind != DIP_KIND_NORP &&
+			 sc->t[end].nlen > 3 && dip_tok_ends_with(&sc->t[end], "s") &&
+			 !dip_tok_ends_with(&sc->t[end], "ss") && dip_tok_has_vowel(&sc->t[end]) &&
+			 !(dip_lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)))
+		mkind = DIP_KIND_ORG;	/* a team: "St. Louis Cardinals" */
+	if (mkind == DIP_KIND_NONE)
+		return 0;
+	e2 = dip_name_of_chain(sc, i, e2, mkind);
+	mi = dip_mention_add(sc, i, e2, mkind, dip_ent_from_span(sc, i, e2, mkind), DIP_HOW_RULE,
+						 self);
+	e = &sc->an->ents[sc->an->m[mi].entity];
+	default_country(e, ge->country);
+	if (mkind == DIP_KIND_ORG && !e->role[0])
+		strcpy(e->role, dip_org_role(&sc->t[e2 - 1]));
+	return e2;
+}
+
+/*
+ * "U.S. Central Command", "Chinese Communist Party": a country or
+ * nationality before an organisation of that country belongs to its name.
+ */
+static uint32_t
+country_before_org(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	uint32_t	i = at->i;
+	const DipEntity *ge = gazetteer_at(sc, i);
+	uint32_t	end = i + sc->ent_len[i];
+	int32_t		mi;
+
+	if (!(ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_NORP) || end >= sc->n ||
+		sc->ent_len[end] == 0 || !ge->country[0] ||
+		gazetteer_at(sc, end)->kind != DIP_KIND_ORG ||
+		memcmp(gazetteer_at(sc, end)->country, ge->country, 3) != 0)
+		return 0;
+	mi = dip_mention_dict(sc, end, sc->ent_len[end], sc->ent_ref[end], self);
+	dip_mention_extend_left(sc, mi, i);
+	return end + sc->ent_len[end];
+}
+
+/* "Atlanta 5 PITTSBURGH 1": a place next to a score in a results table. */
+static uint32_t
+team_in_table(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	uint32_t	i = at->i;
+	const DipEntity *ge = gazetteer_at(sc, i);
+	uint32_t	end = i + sc->ent_len[i];
+
+	if (!(ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_LOC) || !tabular(sc) ||
+		!((end < sc->n && dip_score_token(&sc->t[end])) ||
+		  (i > 0 && dip_score_token(&sc->t[i - 1]))))
+		return 0;
+	dip_mention_add(sc, i, end, DIP_KIND_ORG, dip_ent_from_span(sc, i, end, DIP_KIND_ORG),
+					DIP_HOW_RULE, self);
+	return end;
+}
+
+/* A title longer than the entity name it starts with is a title here. */
+static uint32_t
+title_over_name(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+
+	if (sc->role_len[at->i] <= sc->ent_len[at->i])
+		return 0;
+	return title_then_name(sc, at->i, self);
+}
+
+/* "U.S.-led", "New York-based": an adjective, not a mention. */
+static uint32_t
+compound_adjective(RuleAt *at, const DipRule *self)
+{
+	static const char *const participles[] = {
+		"led", "based", "born", "made", "owned", "run", "brokered", "listed",
+		"registered", "flagged", NULL
+	};
+	DipSentCtx *sc = at->sc;
+	uint32_t	end = at->i + sc->ent_len[at->i];
+
+	if (end + 1 >= sc->n || !DIP_TOK_IS(&sc->t[end], "-") || !(sc->t[end].flags & DIP_TF_JOIN))
+		return 0;
+	for (int k = 0; participles[k]; k++)
+		if (dip_tok_is(&sc->t[end + 1], participles[k]))
+			return end + 2;
+	return 0;
+}
+
+/* "Xerox Corp", "Toyota Motor Co Ltd": the legal form is part of the name. */
+static uint32_t
+legal_form(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	uint32_t	i = at->i;
+	uint32_t	end = i + sc->ent_len[i];
+	uint32_t	e2 = end;
+
+	if (gazetteer_at(sc, i)->kind != DIP_KIND_ORG)
+		return 0;
+	while (e2 < sc->n && e2 < end + 2 && dip_tok_capword(&sc->t[e2]) &&
+		   sc->ent_len[e2] == 0 && dip_legal_form(&sc->t[e2]))
+		e2++;
+	if (e2 == end)
+		return 0;
+	dip_mention_dict(sc, i, e2 - i, sc->ent_ref[i], self);
+	return e2;
+}
+
+/*
+ * The gazetteer alias itself.  "The Hague" keeps its article, but a
+ * sentence-initial "The" is only capitalised because it starts the
+ * sentence.
+ */
+static uint32_t
+gazetteer(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	uint32_t	i = at->i;
+	uint32_t	len = sc->ent_len[i];
+
+	if (DIP_TOK_IS(&sc->t[i], "the") && len > 1 && at_initial(at) &&
+		sc->ent_len[i + 1] == len - 1 && sc->ent_ref[i + 1] == sc->ent_ref[i])
+		dip_mention_dict(sc, i + 1, len - 1, sc->ent_ref[i], self);
+	else
+		dip_mention_dict(sc, i, len, sc->ent_ref[i], self);
+	return i + len;
+}
+
+/* A title or honorific followed by a name: "Foreign Minister Yoko Kamikawa". */
+static uint32_t
+title_name(RuleAt *at, const DipRule *self)
+{
+	return title_then_name(at->sc, at->i, self);
+}
+
+/* "Northern Iraq", "Eastern Ukraine": a region of a known place. */
+static uint32_t
+region_of_place(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	uint32_t	i = at->i;
+	const DipEntity *ge;
+	uint32_t	b;
+	int32_t		mi;
+
+	if (!dip_tok_capword(&sc->t[i]) || i + 1 >= sc->n || sc->ent_len[i + 1] == 0 ||
+		!dip_direction_word(&sc->t[i]))
+		return 0;
+	ge = gazetteer_at(sc, i + 1);
+	if (ge->kind != DIP_KIND_GPE && ge->kind != DIP_KIND_LOC)
+		return 0;
+	b = i + 1 + sc->ent_len[i + 1];
+	mi = dip_mention_add(sc, i, b, DIP_KIND_LOC, dip_ent_from_span(sc, i, b, DIP_KIND_LOC),
+						 DIP_HOW_RULE, self);
+	default_country(&sc->an->ents[sc->an->m[mi].entity], ge->country);
+	return b;
+}
+
+/* "The", "According", "Both": a common word capitalised at the start. */
+static uint32_t
+initial_common_word(RuleAt *at, const DipRule *self)
+{
+	uint32_t	lx = dip_lexof(at->sc, at->i);
+
+	if (at_initial(at) && (lx & (LX_COMMON | LX_NOT_NAME)) &&
+		!(lx & (LX_GIVEN | LX_SURNAME | LX_ORG_HEAD | LX_LOC_HEAD)))
+		return at->i + 1;
+	return 0;
+}
+
+/* "Blinken": the surname of a person named in full before. */
+static uint32_t
+known_surname(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	const DipToken *t = &sc->t[at->i];
+	int32_t		pe;
+
+	if (at_name_end(at) != at->i + 1)
+		return 0;
+	pe = dip_strmap_get(&sc->an->names, t->norm, t->nlen);
+	if (pe < 0)
+		return 0;
+	dip_mention_add(sc, at->i, at->i + 1, DIP_KIND_PER, pe, DIP_HOW_ALIAS, self);
+	return at->i + 1;
+}
+
+/*
+ * The surname of two people named before ("Carlo Citrone", "John
+ * Citrone"): a person, which one the text leaves open.
+ */
+static uint32_t
+shared_surname(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	const DipToken *t = &sc->t[at->i];
+	uint32_t	i = at->i;
+
+	if (at_name_end(at) != i + 1 || dip_strmap_get(&sc->an->names, t->norm, t->nlen) != -2)
+		return 0;
+	dip_mention_add(sc, i, i + 1, DIP_KIND_PER, dip_ent_from_span(sc, i, i + 1, DIP_KIND_PER),
+					DIP_HOW_RULE, self);
+	return i + 1;
+}
+
+/* "Biden": a gazetteer person known by the surname. */
+static uint32_t
+gazetteer_surname(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	DipAnalysis *an = sc->an;
+	uint32_t	i = at->i;
+	int32_t		ge;
+	const DipEntity *gp;
+
+	if (at_name_end(at) != i + 1 || (at_initial(at) && (dip_lexof(sc, i) & LX_COMMON)))
+		return 0;
+	ge = dip_dict_surname_person(an->dict, sc->t[i].wid, an->published);
+	if (ge < 0)
+		return 0;
+	gp = &an->dict->entities[ge];
+	dip_mention_add(sc, i, i + 1, DIP_KIND_PER,
+					dip_ent_add(an, DIP_KIND_PER, dip_str(an->dict, gp->name), gp->namelen, ge),
+					DIP_HOW_ALIAS, self);
+	return i + 1;
+}
+
+/* "Scorers:", "NOTE:": a label at the start of a line. */
+static uint32_t
+line_label(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	uint32_t	i = at->i;
+
+	if ((at_initial(at) || (sc->t[i].flags & DIP_TF_NEWLINE)) && at_name_end(at) == i + 1 &&
+		i + 1 < sc->n && DIP_TOK_IS(&sc->t[i + 1], ":"))
+		return i + 1;
+	return 0;
+}
+
+/* A sentence-initial unknown word with a verb or adverb ending. */
+static uint32_t
+initial_verb_form(RuleAt *at, const DipRule *self)
+{
+	const DipToken *t = &at->sc->t[at->i];
+
+	if (at_initial(at) && at_name_end(at) == at->i + 1 && t->wid == 0 &&
+		(dip_tok_ends_with(t, "ing") || dip_tok_ends_with(t, "ly") ||
+		 dip_tok_ends_with(t, "ed")))
+		return at->i + 1;
+	return 0;
+}
+
+static const DipRule acronym_in_parentheses =
+{"acronym_in_parentheses", "an acronym in parentheses after a name: Islamic Revolutionary Guard Corps (IRGC)"};
+
+/*
+ * "of the Chinese Communist Party": an organisation without a country
+ * takes that of the gazetteer name its "of" complement starts with.
+ */
+static void
+owner_country(DipSentCtx *sc, uint32_t b, DipEnt *e)
+{
+	uint32_t	c = b + 1;
+
+	if (e->country[0] || b + 2 >= sc->n || !DIP_TOK_IS(&sc->t[b], "of"))
+		return;
+	if (DIP_TOK_IS(&sc->t[c], "the"))
+		c++;
+	if (c < sc->n && sc->ent_len[c] > 0)
+		memcpy(e->country, gazetteer_at(sc, c)->country, 4);
+}
+
+/*
+ * Any other capitalised name: typed by the typing rules (dip_names.c),
+ * whose name the mention reports; with its "of" complement, and an
+ * acronym in parentheses after it as an alias.
+ */
+static uint32_t
+capitalised_name(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	DipAnalysis *an = sc->an;
+	uint32_t	i = at->i;
+	uint32_t	b = at_name_end(at);
+	int			how;
+	bool		weak = false;
+	const DipRule *typing = self;
+	int			kind = dip_name_kind(sc, i, b, &how, &weak, &typing);
+	int32_t		mi;
+	DipEnt	   *e;
+
+	if (kind == DIP_KIND_NONE)
+		return b > i ? b : i + 1;
+	b = dip_name_of_chain(sc, i, b, kind);
+	mi = dip_mention_add(sc, i, b, kind, dip_ent_from_span(sc, i, b, kind), how, typing);
+	an->m[mi].weak = weak;
+	e = &an->ents[an->m[mi].entity];
+	if (kind == DIP_KIND_ORG && !e->role[0])
+		strcpy(e->role, dip_org_role(&sc->t[b - 1]));
+	if (at_initial(at) && b == i + 1 && !(dip_lexof(sc, i) & (LX_GIVEN | LX_SURNAME)))
+		an->m[mi].tentative = 1;
+	if (kind == DIP_KIND_ORG)
+		owner_country(sc, b, e);
+	/* "Islamic Revolutionary Guard Corps (IRGC)" */
+	if (b + 2 < sc->n && DIP_TOK_IS(&sc->t[b], "(") && DIP_TOK_IS(&sc->t[b + 2], ")") &&
+		(sc->t[b + 1].flags & DIP_TF_ALLCAPS) && sc->ent_len[b + 1] == 0)
+	{
+		dip_mention_add(sc, b + 1, b + 2, kind, an->m[mi].entity, DIP_HOW_ALIAS,
+						&acronym_in_parentheses);
+		return b + 3;
+	}
+	return b > i ? b : i + 1;
+}
+
+/* Where a token rule is tried */
+typedef enum RuleWhen
+{
+	AT_GAZETTEER,				/* a gazetteer alias starts at the token */
+	AT_ANY,						/* any token without a gazetteer alias */
+	AT_CAPITALISED				/* a capitalised word not glued by a hyphen */
+} RuleWhen;
+
+typedef struct TokenRule
+{
+	DipRule		rule;
+	RuleWhen	when;
+	uint32_t	(*apply) (RuleAt *at, const DipRule *self);
+} TokenRule;
+
+/*
+ * The token rules, tried in order at every token: the first that applies
+ * makes the mentions there.  The gazetteer rule always applies where a
+ * gazetteer alias starts, and capitalised_name at every capitalised word
+ * the rules before it left.
+ */
+static const TokenRule token_rules[] = {
+	{{"place_starts_name", "a place or nationality starting a longer unknown name: Chinese Foreign Ministry, Chicago Cubs"}, AT_GAZETTEER, place_starts_name},
+	{{"country_before_org", "a country before one of its organisations belongs to the name: U.S. Central Command"}, AT_GAZETTEER, country_before_org},
+	{{"team_in_table", "a place next to a score in a results table is a team: Atlanta 5 PITTSBURGH 1"}, AT_GAZETTEER, team_in_table},
+	{{"title_over_name", "a title longer than the name it starts with is a title: Foreign Minister Wang Yi"}, AT_GAZETTEER, title_over_name},
+	{{"compound_adjective", "a name in a hyphenated adjective is no mention: U.S.-led, New York-based"}, AT_GAZETTEER, compound_adjective},
+	{{"legal_form", "a legal form after an organisation belongs to its name: Xerox Corp"}, AT_GAZETTEER, legal_form},
+	{{"gazetteer", "a gazetteer alias, longest match, with the alias's case rules"}, AT_GAZETTEER, gazetteer},
+	{{"title_name", "a title or honorific followed by a name: a person with the title's role and country"}, AT_ANY, title_name},
+	{{"region_of_place", "a compass word before a known place: Northern Iraq"}, AT_ANY, region_of_place},
+	{{"initial_common_word", "a common word capitalised only because it starts the sentence: no mention"}, AT_CAPITALISED, initial_common_word},
+	{{"known_surname", "the surname of a person named in full before: Blinken"}, AT_CAPITALISED, known_surname},
+	{{"shared_surname", "the surname of two people named before: a person, which one left open"}, AT_CAPITALISED, shared_surname},
+	{{"gazetteer_surname", "the surname of a gazetteer person, preferring the office holder at the date: Biden"}, AT_CAPITALISED, gazetteer_surname},
+	{{"line_label", "a label at the start of a line: Scorers:, NOTE:"}, AT_CAPITALISED, line_label},
+	{{"initial_verb_form", "an unknown sentence-initial word ending in -ing, -ly, -ed: no mention"}, AT_CAPITALISED, initial_verb_form},
+	{{"capitalised_name", "any other capitalised name, typed by the typing rules"}, AT_CAPITALISED, capitalised_name},
+};
+
+#define NTOKEN_RULES (sizeof(token_rules) / sizeof(token_rules[0]))
+
+/* The token rule applied by function apply. */
+static const DipRule *
+token_rule(uint32_t (*apply) (RuleAt *at, const DipRule *self))
+{
+	for (size_t k = 0; k < NTOKEN_RULES; k++)
+		if (token_rules[k].apply == apply)
+			return &token_rules[k].rule;
+	return NULL;
+}
+
+/* Applies the first token rule that applies at token i; returns the next token. */
+static uint32_t
+recognise_at(DipSentCtx *sc, uint32_t i)
+{
+	RuleAt		at = {sc, i, -1, 0};
+	const DipToken *t = &sc->t[i];
+	bool		gazetteer_name = sc->ent_len[i] > 0;
+	bool		capitalised = dip_tok_capword(t) && !(t->flags & DIP_TF_JOIN);
+
+	for (size_t k = 0; k < NTOKEN_RULES; k++)
+	{
+		const TokenRule *r = &token_rules[k];
+		uint32_t	next;
+
+		if (r->when == AT_GAZETTEER ? !gazetteer_name :
+			gazetteer_name || (r->when == AT_CAPITALISED && !capitalised))
+			continue;
+		next = r->apply(&at, &r->rule);
+		if (next > 0)
+			return next;
+	}
+	return i + 1;
+}
+
+/* ------------------------------------------------------------------------
+ * The steps of a sentence
+ * ------------------------------------------------------------------------
+ */
+
+static const DipRule team_in_caseless_table =
+{"team_in_caseless_table", "in a headline or a line in capitals, a place next to a score or \"at\" in a table or fixture list is a team: KANSAS CITY AT DETROIT"};
+
+/*
+ * A headline or a line in capitals: gazetteer names only (teams in tables
+ * and fixture lists); the sentence is kept for resolution, which looks
+ * for the document's other names in it.
+ */
+static void
+recognise_caseless(DipSentCtx *sc)
+{
+	DipAnalysis *an = sc->an;
+	uint32_t	n = sc->n;
+	bool		table = tabular(sc) || schedule(sc);
+	uint32_t	k;
+
+	for (uint32_t i = 0; i < n; i++)
+		if (sc->ent_len[i] > 0)
 		{
-			for (uint32_t j = 0; j < k; j++)
-				if (sc->ent_len[j] > 0 && j + sc->ent_len[j] == k)
-					return true;
+			uint32_t	end = i + sc->ent_len[i];
+			int			kind = gazetteer_at(sc, i)->kind;
+
+			if (table && (kind == DIP_KIND_GPE || kind == DIP_KIND_LOC) &&
+				((end < n && (dip_score_token(&sc->t[end]) || DIP_TOK_IS(&sc->t[end], "at"))) ||
+				 (i > 0 && (dip_score_token(&sc->t[i - 1]) || DIP_TOK_IS(&sc->t[i - 1], "at")))))
+				dip_mention_add(sc, i, end, DIP_KIND_ORG,
+								dip_ent_from_span(sc, i, end, DIP_KIND_ORG), DIP_HOW_RULE,
+								&team_in_caseless_table);
+			else
+				dip_mention_dict(sc, i, sc->ent_len[i], sc->ent_ref[i], token_rule(gazetteer));
+			i = end - 1;
 		}
-	return false;
+	an->caseless = dip_array_reserve(&an->arena, an->caseless, &an->caselesscap,
+									 an->ncaseless + 1, 3 * sizeof(uint32_t), 8);
+	k = an->ncaseless++;
+	an->caseless[k * 3] = sc->sent->start;
+	an->caseless[k * 3 + 1] = sc->sent->len;
+	an->caseless[k * 3 + 2] = sc->sent->number;
+}
+
+/*
+ * A lower-case word no dictionary knows, at a token where the rules are
+ * tried: resolution drops sentence-initial capitalised forms of it.
+ */
+static void
+note_lower_case_word(DipSentCtx *sc, uint32_t i)
+{
+	const DipToken *t = &sc->t[i];
+
+	if (t->type == DIP_TOK_WORD && (t->flags & DIP_TF_LOWER) && t->wid == 0)
+		dip_lcset_add(sc->an, t->norm, t->nlen);
+}
+
+static const DipRule date_expression =
+{"date_expression", "a date expression resolved against the publication date: on Friday, last November"};
+
+/* Date expressions not inside another mention, resolved against the publication date. */
+static void
+recognise_dates(DipSentCtx *sc)
+{
+	DipAnalysis *an = sc->an;
+	int			nd;
+
+	if (an->published == DIP_DATE_NONE)
+		return;
+	nd = dip_sentence_dates(sc);
+	for (int k = 0; k < nd; k++)
+	{
+		const DipDateExpr *dx = &sc->dates[k];
+		char		buf[16];
+		bool		free = true;
+
+		for (uint32_t q = dx->a; q < dx->b; q++)
+			if (sc->tok_mention[q] >= 0)
+				free = false;
+		if (!free)
+			continue;
+		dip_date_format(dx->date, dx->prec, buf);
+		if (buf[0])
+			dip_mention_add(sc, dx->a, dx->b, DIP_KIND_DATE,
+							dip_ent_add(an, DIP_KIND_DATE, buf, strlen(buf), -1), DIP_HOW_RULE,
+							&date_expression);
+	}
 }
 
 /* Recognises the entity mentions of one sentence. */
 void
 dip_recognise_sentence(DipSentCtx *sc)
 {
-	DipAnalysis *an = sc->an;
-	const DipDict *d = an->dict;
-	uint32_t	n = sc->n;
-	uint32_t	i = 0;
-
-	sc->first_mention = an->nm;
+	/* headlines and lines in capitals: gazetteer names only, for now */
 	if (sc->caseless)
 	{
-		/* only dictionary matches now; the alias pass adds the rest */
-		uint32_t	k;
-
-		bool		table = tabular(sc) || schedule(sc);
-
-		for (i = 0; i < n; i++)
-			if (sc->ent_len[i] > 0)
-			{
-				uint32_t	end = i + sc->ent_len[i];
-				int			k = d->entities[sc->ent_ref[i]].kind;
-
-				/* "CHICAGO 71 64 .526", "KANSAS CITY AT DETROIT": teams */
-				if (table && (k == DIP_KIND_GPE || k == DIP_KIND_LOC) &&
-					((end < n && (is_score(&sc->t[end]) || DIP_TOK_IS(&sc->t[end], "at"))) ||
-					 (i > 0 && (is_score(&sc->t[i - 1]) || DIP_TOK_IS(&sc->t[i - 1], "at")))))
-					dip_mention_add(sc, i, end, DIP_KIND_ORG,
-								dip_ent_from_span(sc, i, end, DIP_KIND_ORG), DIP_HOW_RULE);
-				else
-					dip_mention_dict(sc, i, sc->ent_len[i], sc->ent_ref[i]);
-				i = end - 1;
-			}
-		an->caseless = dip_array_reserve(&an->arena, an->caseless, &an->caselesscap,
-										 an->ncaseless + 1, 3 * sizeof(uint32_t), 8);
-		k = an->ncaseless++;
-		an->caseless[k * 3] = sc->sent->start;
-		an->caseless[k * 3 + 1] = sc->sent->len;
-		an->caseless[k * 3 + 2] = sc->sent->number;
+		recognise_caseless(sc);
 		return;
 	}
-
-	while (i < n)
+	/* at every token, the first token rule that applies */
+	for (uint32_t i = 0; i < sc->n;)
 	{
-		const DipToken *t = &sc->t[i];
-		uint32_t	next;
-
-		/* lower-case words that no dictionary knows: evidence later */
-		if (t->type == DIP_TOK_WORD && (t->flags & DIP_TF_LOWER) && t->wid == 0)
-			dip_lcset_add(an, t->norm, t->nlen);
-
-		if (sc->ent_len[i] > 0)
-		{
-			const DipEntity *ge = &d->entities[sc->ent_ref[i]];
-			uint32_t	end = i + sc->ent_len[i];
-
-			/* a place or nationality starting an organisation name:
-			 * "Chinese Foreign Ministry" when not in the gazetteer */
-			if ((ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_NORP ||
-				 ge->kind == DIP_KIND_LOC) &&
-				end < n && dip_tok_capword(&sc->t[end]) && sc->ent_len[end] == 0 &&
-				(sc->role_len[end] == 0 ||
-				 !(d->roles[sc->role_ref[end]].use & DIP_ROLE_TITLE)) && !sc->caseless)
-			{
-				uint32_t	e2 = name_span(sc, end);
-				int			mkind = DIP_KIND_NONE;
-				bool		all_common = true;
-
-				for (uint32_t k = end; k < e2; k++)
-					if (sc->t[k].type == DIP_TOK_WORD && !(sc->t[k].flags & DIP_TF_JOIN) &&
-						!(dip_lexof(sc, k) & LX_COMMON))
-						all_common = false;
-				if (e2 > end && (dip_lexof(sc, e2 - 1) & LX_ORG_SUFFIX))
-					mkind = DIP_KIND_ORG;
-				else if (e2 > end && ge->kind != DIP_KIND_NORP &&
-						 (dip_lexof(sc, e2 - 1) & LX_LOC_SUFFIX))
-					mkind = DIP_KIND_LOC;
-				else if (e2 > end && (is_misc_head(&sc->t[e2 - 1]) ||
-									  DIP_TOK_IS(&sc->t[end], "war")))
-				{
-					/* "Iraq War", "Paris Agreement": not ours */
-					i = e2;
-					continue;
-				}
-				else if (e2 > end && ge->kind != DIP_KIND_NORP && !all_common &&
-						 !(dip_lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME | LX_GIVEN)))
-					mkind = DIP_KIND_ORG;	/* "Chicago Cubs", "Dynamo Kiev" */
-				else if (e2 == end + 1 && ge->kind != DIP_KIND_NORP &&
-						 sc->t[end].nlen > 3 && ends_with(&sc->t[end], "s") &&
-						 !ends_with(&sc->t[end], "ss") &&
-						 has_vowel(&sc->t[end]) &&
-						 !(dip_lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)))
-					mkind = DIP_KIND_ORG;	/* a team: "St. Louis Cardinals" */
-				if (mkind != DIP_KIND_NONE)
-				{
-					int32_t		mi;
-					DipEnt	   *e;
-
-					e2 = of_chain(sc, i, e2, mkind);
-					mi = dip_mention_add(sc, i, e2, mkind,
-									 dip_ent_from_span(sc, i, e2, mkind), DIP_HOW_RULE);
-					e = &an->ents[an->m[mi].entity];
-					if (!e->country[0])
-						memcpy(e->country, ge->country, 4);
-					if (mkind == DIP_KIND_ORG && !e->role[0])
-						strcpy(e->role, org_role(&sc->t[e2 - 1]));
-					i = e2;
-					continue;
-				}
-			}
-			/* "U.S. Central Command", "Chinese Communist Party": a country
-			 * or nationality before an organisation of that country */
-			if ((ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_NORP) && end < n &&
-				sc->ent_len[end] > 0 && ge->country[0] &&
-				d->entities[sc->ent_ref[end]].kind == DIP_KIND_ORG &&
-				memcmp(d->entities[sc->ent_ref[end]].country, ge->country, 3) == 0)
-			{
-				int32_t		mi = dip_mention_dict(sc, end, sc->ent_len[end], sc->ent_ref[end]);
-
-				dip_mention_extend_left(sc, mi, i);
-				i = end + sc->ent_len[end];
-				continue;
-			}
-			/* a team in a results table: "Atlanta 5 PITTSBURGH 1" */
-			if ((ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_LOC) && tabular(sc) &&
-				((end < n && is_score(&sc->t[end])) || (i > 0 && is_score(&sc->t[i - 1]))))
-			{
-				dip_mention_add(sc, i, end, DIP_KIND_ORG, dip_ent_from_span(sc, i, end, DIP_KIND_ORG),
-							DIP_HOW_RULE);
-				i = end;
-				continue;
-			}
-			/* a title that is also an entity name is a title here */
-			if (sc->role_len[i] > sc->ent_len[i] && try_title(sc, i, &next))
-			{
-				i = next;
-				continue;
-			}
-			/* "U.S.-led", "New York-based": an adjective, not a mention */
-			if (end + 1 < n && DIP_TOK_IS(&sc->t[end], "-") && (sc->t[end].flags & DIP_TF_JOIN) &&
-				(DIP_TOK_IS(&sc->t[end + 1], "led") || DIP_TOK_IS(&sc->t[end + 1], "based") ||
-				 DIP_TOK_IS(&sc->t[end + 1], "born") || DIP_TOK_IS(&sc->t[end + 1], "made") ||
-				 DIP_TOK_IS(&sc->t[end + 1], "owned") || DIP_TOK_IS(&sc->t[end + 1], "run") ||
-				 DIP_TOK_IS(&sc->t[end + 1], "brokered") || DIP_TOK_IS(&sc->t[end + 1], "listed") ||
-				 DIP_TOK_IS(&sc->t[end + 1], "registered") || DIP_TOK_IS(&sc->t[end + 1], "flagged")))
-			{
-				i = end + 2;
-				continue;
-			}
-			/* "Xerox Corp", "Toyota Motor Co Ltd": the legal form belongs
-			 * to the organisation's name as written */
-			if (ge->kind == DIP_KIND_ORG)
-			{
-				uint32_t	e2 = end;
-
-				while (e2 < n && e2 < end + 2 && dip_tok_capword(&sc->t[e2]) &&
-					   sc->ent_len[e2] == 0 && is_legal_form(&sc->t[e2]))
-					e2++;
-				if (e2 > end)
-				{
-					dip_mention_dict(sc, i, e2 - i, sc->ent_ref[i]);
-					i = e2;
-					continue;
-				}
-			}
-			/* "The Hague" keeps its article, but a sentence-initial "The"
-			 * is only capitalised because it starts the sentence */
-			if (DIP_TOK_IS(t, "the") && sc->ent_len[i] > 1 && sentence_initial(sc, i) &&
-				sc->ent_len[i + 1] == sc->ent_len[i] - 1 && sc->ent_ref[i + 1] == sc->ent_ref[i])
-				dip_mention_dict(sc, i + 1, sc->ent_len[i] - 1, sc->ent_ref[i]);
-			else
-				dip_mention_dict(sc, i, sc->ent_len[i], sc->ent_ref[i]);
-			i = end;
-			continue;
-		}
-		if (try_title(sc, i, &next))
-		{
-			i = next;
-			continue;
-		}
-		/* "Northern Iraq", "Eastern Ukraine": a region of a known place */
-		if (dip_tok_capword(t) && i + 1 < n && sc->ent_len[i + 1] > 0 && is_direction(t) &&
-			(d->entities[sc->ent_ref[i + 1]].kind == DIP_KIND_GPE ||
-			 d->entities[sc->ent_ref[i + 1]].kind == DIP_KIND_LOC))
-		{
-			const DipEntity *ge = &d->entities[sc->ent_ref[i + 1]];
-			uint32_t	b = i + 1 + sc->ent_len[i + 1];
-			int32_t		mi = dip_mention_add(sc, i, b, DIP_KIND_LOC,
-										 dip_ent_from_span(sc, i, b, DIP_KIND_LOC), DIP_HOW_RULE);
-			DipEnt	   *e = &an->ents[an->m[mi].entity];
-
-			if (!e->country[0])
-				memcpy(e->country, ge->country, 4);
-			i = b;
-			continue;
-		}
-		if (dip_tok_capword(t) && !(t->flags & DIP_TF_JOIN))
-		{
-			bool		initial = sentence_initial(sc, i);
-			uint32_t	b;
-			int			kind,
-						how;
-			bool		weak;
-			uint32_t	lx = dip_lexof(sc, i);
-
-			if (initial && (lx & (LX_COMMON | LX_NOT_NAME)) &&
-				!(lx & (LX_GIVEN | LX_SURNAME | LX_ORG_HEAD | LX_LOC_HEAD)))
-			{
-				/* "The", "According", "Both": a capitalised common word */
-				i++;
-				continue;
-			}
-			b = name_span(sc, i);
-			/* a surname of someone named in full before: "Blinken" */
-			if (b == i + 1)
-			{
-				int32_t		pe = dip_strmap_get(&an->names, t->norm, t->nlen);
-
-				if (pe >= 0)
-				{
-					dip_mention_add(sc, i, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS);
-					i = b;
-					continue;
-				}
-				/* the surname of two people named before ("Carlo Citrone",
-				 * "John Citrone"): a person, which one the text leaves open */
-				if (pe == -2)
-				{
-					dip_mention_add(sc, i, b, DIP_KIND_PER, dip_ent_from_span(sc, i, b, DIP_KIND_PER),
-								DIP_HOW_RULE);
-					i = b;
-					continue;
-				}
-				/* a gazetteer person known by the surname: "Biden" */
-				if (!initial || !(dip_lexof(sc, i) & LX_COMMON))
-				{
-					int32_t		ge = dip_dict_surname_person(an->dict, t->wid, an->published);
-
-					if (ge >= 0)
-					{
-						const DipEntity *gp = &d->entities[ge];
-
-						dip_mention_add(sc, i, b, DIP_KIND_PER,
-									dip_ent_add(an, DIP_KIND_PER, dip_str(d, gp->name), gp->namelen, ge),
-									DIP_HOW_ALIAS);
-						i = b;
-						continue;
-					}
-				}
-			}
-			/* a label at the start of a line: "Scorers:", "NOTE:" */
-			if ((initial || (t->flags & DIP_TF_NEWLINE)) && b == i + 1 && b < n &&
-				DIP_TOK_IS(&sc->t[b], ":"))
-			{
-				i++;
-				continue;
-			}
-			/* a sentence-initial single word with a verb or adverb ending */
-			if (initial && b == i + 1 && t->wid == 0 &&
-				(ends_with(t, "ing") || ends_with(t, "ly") || ends_with(t, "ed")))
-			{
-				i++;
-				continue;
-			}
-			weak = false;
-			kind = type_span(sc, i, b, &how, &weak);
-			if (kind != DIP_KIND_NONE)
-			{
-				int32_t		mi;
-				DipEnt	   *e;
-
-				b = of_chain(sc, i, b, kind);
-				mi = dip_mention_add(sc, i, b, kind, dip_ent_from_span(sc, i, b, kind), how);
-				an->m[mi].weak = weak;
-				e = &an->ents[an->m[mi].entity];
-				if (kind == DIP_KIND_ORG && !e->role[0])
-					strcpy(e->role, org_role(&sc->t[b - 1]));
-				if (initial && b == i + 1 && !(lx & (LX_GIVEN | LX_SURNAME)))
-					an->m[mi].tentative = 1;
-				/* "of the Chinese Communist Party": country of the owner */
-				if (kind == DIP_KIND_ORG && !e->country[0] && b + 2 < n &&
-					DIP_TOK_IS(&sc->t[b], "of"))
-				{
-					uint32_t	c = b + 1;
-
-					if (DIP_TOK_IS(&sc->t[c], "the"))
-						c++;
-					if (c < n && sc->ent_len[c] > 0)
-						memcpy(e->country, d->entities[sc->ent_ref[c]].country, 4);
-				}
-				/* "Islamic Revolutionary Guard Corps (IRGC)" */
-				if (b + 2 < n && DIP_TOK_IS(&sc->t[b], "(") && DIP_TOK_IS(&sc->t[b + 2], ")") &&
-					(sc->t[b + 1].flags & DIP_TF_ALLCAPS) && sc->ent_len[b + 1] == 0)
-				{
-					dip_mention_add(sc, b + 1, b + 2, kind, an->m[mi].entity, DIP_HOW_ALIAS);
-					i = b + 3;
-					continue;
-				}
-			}
-			i = b > i ? b : i + 1;
-			continue;
-		}
-		i++;
+		note_lower_case_word(sc, i);
+		i = recognise_at(sc, i);
 	}
-	/* dates, resolved against the publication date */
-	if (an->published != DIP_DATE_NONE)
-	{
-		int			nd = dip_sentence_dates(sc);
-		DipDateExpr *dx = sc->dates;
+	/* dates */
+	recognise_dates(sc);
+}
 
-		for (int k = 0; k < nd; k++)
-		{
-			char		buf[16];
-			bool		free = true;
+/* The recogniser's rules that are applied at a fixed step */
+static const DipRule *const step_rules[] = {
+	&team_in_caseless_table, &acronym_in_parentheses, &date_expression
+};
 
-			for (uint32_t q = dx[k].a; q < dx[k].b; q++)
-				if (sc->tok_mention[q] >= 0)
-					free = false;
-			if (!free)
-				continue;
-			dip_date_format(dx[k].date, dx[k].prec, buf);
-			if (buf[0])
-				dip_mention_add(sc, dx[k].a, dx[k].b, DIP_KIND_DATE,
-							dip_ent_add(an, DIP_KIND_DATE, buf, strlen(buf), -1), DIP_HOW_RULE);
-		}
-	}
+/* The k-th rule of the recogniser, or NULL past the last. */
+const DipRule *
+dip_recognise_rule(int k)
+{
+	const DipRule *r;
+
+	if (k < 0)
+		return NULL;
+	if ((size_t) k < NTOKEN_RULES)
+		return &token_rules[k].rule;
+	k -= (int) NTOKEN_RULES;
+	if ((size_t) k < sizeof(step_rules) / sizeof(step_rules[0]))
+		return step_rules[k];
+	k -= (int) (sizeof(step_rules) / sizeof(step_rules[0]));
+	r = dip_names_rule(k);
+	return r;
 }

@@ -12,4 +12,7 @@
 
 extern void dip_recognise_sentence(DipSentCtx *sc);
 
+/* The k-th rule of the recogniser (token, step and typing rules), or NULL. */
+extern const DipRule *dip_recognise_rule(int k);
+
 #endif							/* DIP_RECOGNISE_H */

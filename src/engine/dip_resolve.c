@@ -16,6 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The rules of resolution */
+static const DipRule document_alias =
+{"document_alias", "a short name, a guess or a sentence-initial word resolved at the end of the document to the entity named in full elsewhere"};
+static const DipRule resolved_surname =
+{"resolved_surname", "a one-word name resolved at the end of the document to the gazetteer person known by that surname"};
+static const DipRule headline_alias =
+{"headline_alias", "a name of the document found again in a headline or a line in capitals"};
+
 /*
  * Actor code of an entity at a date: for people with offices, the office
  * held that day (a former office holder is an elite, ELI); else the
@@ -163,6 +171,7 @@ caseless_pass(DipAnalysis *an, const DipStrMap *at, const char *text)
 					m->entity = best;
 					m->kind = an->ents[best].kind;
 					m->how = DIP_HOW_ALIAS;
+					m->rule = &headline_alias;
 					m->ntok = (uint8_t) bestlen;
 					i += bestlen - 1;
 				}
@@ -172,28 +181,24 @@ caseless_pass(DipAnalysis *an, const DipStrMap *at, const char *text)
 	}
 }
 
-/*
- * Resolves the document's mentions at its end: counts them, gives single
- * words and tentative ones the entity named in full elsewhere, drops
- * capitalised common words and unresolved guesses, finds aliases in
- * caseless lines, and sorts the mentions by position.
- */
-void
-dip_resolve_document(DipAnalysis *an, const char *text)
+/* Counts the mentions of each entity; tentative ones do not make an entity. */
+static void
+count_mentions(DipAnalysis *an)
 {
-	DipStrMap	at = {0};
-	uint32_t	keep;
-
-	/* count mentions per entity (tentative ones do not make an entity) */
 	for (uint32_t m = 0; m < an->nm; m++)
 		if (!an->m[m].tentative)
 			an->ents[an->m[m].entity].count++;
+}
 
-	/*
-	 * Aliases: surnames of people named in full (and family names written
-	 * first, as in "Liu Jianchao"), and the full names of everything the
-	 * rules found, for headlines.
-	 */
+/*
+ * The names by which the document's entities may be mentioned again:
+ * surnames of people named in full (and family names written first, as in
+ * "Liu Jianchao"), and the full names of everything the rules found, for
+ * headlines.  A name two entities share maps to -2.
+ */
+static void
+collect_aliases(DipAnalysis *an, DipStrMap *at)
+{
 	for (uint32_t e = 0; e < an->nents; e++)
 	{
 		DipEnt	   *de = &an->ents[e];
@@ -202,72 +207,74 @@ dip_resolve_document(DipAnalysis *an, const char *text)
 			continue;
 		if (de->kind == DIP_KIND_PER && de->ntok >= 2)
 		{
-			dip_strmap_put_unique(&an->arena, &at, de->last, de->lastlen, (int32_t) e);
+			dip_strmap_put_unique(&an->arena, at, de->last, de->lastlen, (int32_t) e);
 			if (de->first_is_surname)
-				dip_strmap_put_unique(&an->arena, &at, de->first, de->firstlen, (int32_t) e);
+				dip_strmap_put_unique(&an->arena, at, de->first, de->firstlen, (int32_t) e);
 		}
 		if ((de->dict < 0 || de->kind == DIP_KIND_PER) &&
 			(de->ntok >= 2 || de->best_how < DIP_HOW_GUESS))
-			dip_strmap_put_unique(&an->arena, &at, de->norm, de->normlen, (int32_t) e);
+			dip_strmap_put_unique(&an->arena, at, de->norm, de->normlen, (int32_t) e);
 	}
-	/* re-resolve short names typed by default, and tentative words */
-	for (uint32_t m = 0; m < an->nm; m++)
+}
+
+/* Moves mention mm over to entity target, by rule. */
+static void
+realias(DipAnalysis *an, DipMention *mm, int32_t target, int kind, const DipRule *rule)
+{
+	if (!mm->tentative)
+		an->ents[mm->entity].count--;
+	mm->entity = target;
+	mm->kind = (uint8_t) kind;
+	mm->how = DIP_HOW_ALIAS;
+	mm->rule = rule;
+	mm->tentative = 0;
+	an->ents[target].count++;
+}
+
+/*
+ * Short names typed by default, and tentative words: the entity named in
+ * full elsewhere, else a gazetteer person known by the surname; else a
+ * tentative word is confirmed, or dropped when the document has it in
+ * lower case (an ordinary word).
+ */
+static void
+resolve_mention(DipAnalysis *an, const DipStrMap *at, DipMention *mm)
+{
+	DipEnt	   *de = &an->ents[mm->entity];
+	int32_t		target;
+
+	if (mm->how == DIP_HOW_DICT || de->ntok > 2)
+		return;
+	target = dip_strmap_get(at, de->norm, de->normlen);
+	if (target >= 0 && target != mm->entity &&
+		(an->ents[target].ntok > de->ntok || mm->how == DIP_HOW_GUESS || mm->tentative))
+		realias(an, mm, target, an->ents[target].kind, &document_alias);
+	else if (mm->ntok == 1 && mm->how != DIP_HOW_ALIAS &&
+			 (target = dip_dict_surname_person(an->dict, mm->wid, an->published)) >= 0)
 	{
-		DipMention *mm = &an->m[m];
-		DipEnt	   *de = &an->ents[mm->entity];
-		int32_t		target;
+		const DipEntity *ge = &an->dict->entities[target];
 
-		if (mm->how == DIP_HOW_DICT || de->ntok > 2)
-			continue;
-		target = dip_strmap_get(&at, de->norm, de->normlen);
-		if (target >= 0 && target != mm->entity &&
-			(an->ents[target].ntok > de->ntok || mm->how == DIP_HOW_GUESS || mm->tentative))
+		realias(an, mm, dip_ent_add(an, DIP_KIND_PER, dip_str(an->dict, ge->name), ge->namelen,
+									target), DIP_KIND_PER, &resolved_surname);
+	}
+	else if (mm->tentative)
+	{
+		if (dip_lcset_has(an, de->norm, de->normlen))
+			mm->dropped = 1;
+		else
 		{
-			if (!mm->tentative)
-				de->count--;
-			mm->entity = target;
-			mm->kind = an->ents[target].kind;
-			mm->how = DIP_HOW_ALIAS;
 			mm->tentative = 0;
-			an->ents[target].count++;
-		}
-		else if (mm->ntok == 1 && mm->how != DIP_HOW_ALIAS &&
-				 (target = dip_dict_surname_person(an->dict, mm->wid, an->published)) >= 0)
-		{
-			const DipEntity *ge = &an->dict->entities[target];
-			int32_t		e2 = dip_ent_add(an, DIP_KIND_PER, dip_str(an->dict, ge->name),
-										 ge->namelen, target);
-
-			if (!mm->tentative)
-				an->ents[mm->entity].count--;
-			mm->entity = e2;
-			mm->kind = DIP_KIND_PER;
-			mm->how = DIP_HOW_ALIAS;
-			mm->tentative = 0;
-			an->ents[e2].count++;
-		}
-		else if (mm->tentative)
-		{
-			/* a sentence-initial word seen in lower case elsewhere is an
-			 * ordinary word */
-			if (dip_lcset_has(an, de->norm, de->normlen))
-				mm->dropped = 1;
-			else
-			{
-				mm->tentative = 0;
-				de->count++;
-			}
+			de->count++;
 		}
 	}
-	/* one-word names without any evidence that nothing resolved */
-	for (uint32_t m = 0; m < an->nm; m++)
-		if (an->m[m].weak && an->m[m].how == DIP_HOW_GUESS)
-			an->m[m].dropped = 1;
-	if (an->ncaseless > 0 && text != NULL)
-		caseless_pass(an, &at, text);
+}
 
-	/* drop rejected mentions, sort by position */
-	keep = 0;
+/* Drops rejected mentions, sorts the rest by position and counts them again. */
+static void
+finish_mentions(DipAnalysis *an)
+{
+	uint32_t	keep = 0;
+
 	for (uint32_t m = 0; m < an->nm; m++)
 		if (!an->m[m].dropped)
 			an->m[keep++] = an->m[m];
@@ -278,4 +285,38 @@ dip_resolve_document(DipAnalysis *an, const char *text)
 		an->ents[e].count = 0;
 	for (uint32_t m = 0; m < an->nm; m++)
 		an->ents[an->m[m].entity].count++;
+}
+
+/* Resolves the mentions of the whole document (see dip_resolve.h). */
+void
+dip_resolve_document(DipAnalysis *an, const char *text)
+{
+	DipStrMap	at = {0};
+
+	/* how often each entity is mentioned */
+	count_mentions(an);
+	/* the names by which the document's entities may be mentioned again */
+	collect_aliases(an, &at);
+	/* short names, guesses and sentence-initial words */
+	for (uint32_t m = 0; m < an->nm; m++)
+		resolve_mention(an, &at, &an->m[m]);
+	/* one-word names without any evidence that nothing resolved */
+	for (uint32_t m = 0; m < an->nm; m++)
+		if (an->m[m].weak && an->m[m].how == DIP_HOW_GUESS)
+			an->m[m].dropped = 1;
+	/* the document's names in headlines and lines in capitals */
+	if (an->ncaseless > 0 && text != NULL)
+		caseless_pass(an, &at, text);
+	finish_mentions(an);
+}
+
+/* The k-th rule of resolution, or NULL past the last. */
+const DipRule *
+dip_resolve_rule(int k)
+{
+	static const DipRule *const rules[] = {&document_alias, &resolved_surname, &headline_alias};
+
+	if (k < 0 || (size_t) k >= sizeof(rules) / sizeof(rules[0]))
+		return NULL;
+	return rules[k];
 }

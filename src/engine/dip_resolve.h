@@ -14,6 +14,9 @@
 /* Resolves the mentions of the whole document; text is the document. */
 extern void dip_resolve_document(DipAnalysis *an, const char *text);
 
+/* The k-th rule of resolution, or NULL past the last. */
+extern const DipRule *dip_resolve_rule(int k);
+
 /*
  * Actor code of entity e at date (DIP_DATE_NONE if unknown) into buf (at
  * least 20 bytes); returns buf.

@@ -390,6 +390,41 @@ test_dictionary(const char *datadir)
 	free(img2);
 }
 
+/*
+ * The named rules of the recogniser, resolution and the event coder: unique
+ * lower-case names with a description.
+ */
+static void
+test_rules(void)
+{
+	const DipRule *all[256];
+	int			n = 0;
+	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule};
+
+	for (size_t s = 0; s < sizeof(stages) / sizeof(stages[0]); s++)
+	{
+		const DipRule *r;
+		int			k0 = n;
+
+		for (int k = 0; (r = stages[s] (k)) != NULL && n < 256; k++)
+			all[n++] = r;
+		CHECK(n - k0 >= 3);
+	}
+	CHECK(n > 60);
+	for (int i = 0; i < n; i++)
+	{
+		CHECK(all[i]->name[0] != '\0' && strspn(all[i]->name, "abcdefghijklmnopqrstuvwxyz_") ==
+			  strlen(all[i]->name));
+		CHECK(strlen(all[i]->description) > 10);
+		for (int j = 0; j < i; j++)
+			if (strcmp(all[i]->name, all[j]->name) == 0)
+			{
+				failures++;
+				fprintf(stderr, "rule name used twice: %s\n", all[i]->name);
+			}
+	}
+}
+
 /* Does the analysis have a mention "KIND:text as written"? */
 static bool
 has_mention(const DipAnalysis *an, const char *text, const char *want, size_t wlen)
@@ -459,6 +494,9 @@ test_ner(const char *datadir, const char *path)
 		}
 		dip_analysis_init(&an, &dip_malloc_mem, &d, DIP_DATE_NONE, DIP_WANT_MENTIONS);
 		dip_analyze(&an, line, strlen(line));
+		/* every mention names the rule that made it */
+		for (uint32_t m = 0; m < an.nm; m++)
+			CHECK(an.m[m].rule != NULL);
 		for (int k = 1; k < 3; k++)
 		{
 			const char *p = f[k];
@@ -500,6 +538,7 @@ main(int argc, char **argv)
 	test_dates();
 	test_cameo();
 	test_dictionary(datadir);
+	test_rules();
 	test_ner(datadir, nerfile);
 	dip_segment_cleanup();
 	printf("engine tests: %d checks, %d failed\n", checks, failures);
