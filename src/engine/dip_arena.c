@@ -150,23 +150,25 @@ dip_arena_free(DipArena *a)
 	a->allocated = 0;
 }
 
-/* Grows an arena array to hold need elements (see dip_arena.h). */
+/*
+ * Grows an arena array to hold need elements (more than *cap), zeroing the
+ * new ones if asked; see dip_array_reserve in dip_arena.h.
+ */
 void *
-dip_array_reserve(DipArena *a, void *v, uint32_t *cap, uint32_t need,
-				  size_t esize, uint32_t first)
+dip_array_grow(DipArena *a, void *v, uint32_t *cap, uint32_t need, size_t esize,
+			   uint32_t first, bool zero)
 {
-	uint32_t	ncap;
+	uint32_t	ncap = *cap ? *cap : first;
 	char	   *nv;
 
-	if (need <= *cap)
-		return v;
-	ncap = *cap ? *cap : first;
 	while (ncap < need)
 		ncap *= 2;
 	nv = dip_arena_alloc(a, (size_t) ncap * esize);
 	if (*cap > 0)
 		memcpy(nv, v, (size_t) *cap * esize);
-	memset(nv + (size_t) *cap * esize, 0, (size_t) (ncap - *cap) * esize);
+	if (zero)
+		memset(nv + (size_t) *cap * esize, 0, (size_t) (ncap - *cap) * esize);
 	*cap = ncap;
 	return nv;
 }
+

@@ -50,12 +50,26 @@ extern void dip_arena_free(DipArena *a);
 /*
  * Growable arrays in an arena: dip_array_reserve returns an array of at
  * least need elements of esize bytes holding the *cap elements of v, its
- * capacity doubled from first (or from *cap) as often as needed, the new
- * elements zeroed; v itself when it is large enough.  The old block stays
- * in the arena until the arena is reset.
+ * capacity doubled from first (or from *cap) as often as needed; v itself
+ * when it is large enough.  The old block stays in the arena until the
+ * arena is reset.  dip_array_reserve0 also zeroes the new elements.
  */
-extern void *dip_array_reserve(DipArena *a, void *v, uint32_t *cap, uint32_t need,
-							   size_t esize, uint32_t first);
+extern void *dip_array_grow(DipArena *a, void *v, uint32_t *cap, uint32_t need,
+							size_t esize, uint32_t first, bool zero);
+
+static inline void *
+dip_array_reserve(DipArena *a, void *v, uint32_t *cap, uint32_t need, size_t esize,
+				  uint32_t first)
+{
+	return need <= *cap ? v : dip_array_grow(a, v, cap, need, esize, first, false);
+}
+
+static inline void *
+dip_array_reserve0(DipArena *a, void *v, uint32_t *cap, uint32_t need, size_t esize,
+				   uint32_t first)
+{
+	return need <= *cap ? v : dip_array_grow(a, v, cap, need, esize, first, true);
+}
 
 /* Room for element v[n] of an array v of capacity cap (an lvalue). */
 #define DIP_ARRAY_PUSH(arena, v, n, cap, first) \

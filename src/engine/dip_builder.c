@@ -693,7 +693,7 @@ dip_builder_add_term(DipBuilder *b, const char *topic, const char *term,
 			return false;
 		}
 		node = dipb_insert_path(b, toks, n);
-		b->node_group = dip_array_reserve(&b->arena, b->node_group, &b->node_group_cap,
+		b->node_group = dip_array_reserve0(&b->arena, b->node_group, &b->node_group_cap,
 										  node + 1, sizeof(uint32_t), 1024);
 		if (b->node_group[node] == 0)
 		{

@@ -4,7 +4,7 @@
  *	  Recognise: the entity mentions of a sentence (named entity
  *	  recognition), by a table of named rules tried in order at each token.
  *
- * At every token, the first rule of token_rules that applies adds its
+ * At every token, the first token rule that applies adds its
  * mentions (or passes over words that name nothing) and says where the
  * next token is.  The rules look at the dictionary walk's matches
  * (gazetteer aliases, titles and agents), then at capitalised words:
@@ -632,56 +632,62 @@ capitalised_name(RuleAt *at, const DipRule *self)
 	return b > i ? b : i + 1;
 }
 
-/* Where a token rule is tried */
-typedef enum RuleWhen
-{
-	AT_GAZETTEER,				/* a gazetteer alias starts at the token */
-	AT_ANY,						/* any token without a gazetteer alias */
-	AT_CAPITALISED				/* a capitalised word not glued by a hyphen */
-} RuleWhen;
-
 typedef struct TokenRule
 {
 	DipRule		rule;
-	RuleWhen	when;
 	uint32_t	(*apply) (RuleAt *at, const DipRule *self);
 } TokenRule;
 
 /*
- * The token rules, tried in order at every token: the first that applies
- * makes the mentions there.  The gazetteer rule always applies where a
- * gazetteer alias starts, and capitalised_name at every capitalised word
- * the rules before it left.
+ * The token rules.  At a token where a gazetteer alias starts, the
+ * gazetteer rules are tried in order, the last always applying; at a
+ * title or a capitalised word, the rules of any token, then, at a
+ * capitalised word not glued by a hyphen, the rules of capitalised words,
+ * the last always applying.  The first rule that applies makes the
+ * mentions there.
  */
-static const TokenRule token_rules[] = {
-	{{"place_starts_name", "a place or nationality starting a longer unknown name: Chinese Foreign Ministry, Chicago Cubs"}, AT_GAZETTEER, place_starts_name},
-	{{"country_before_org", "a country before one of its organisations belongs to the name: U.S. Central Command"}, AT_GAZETTEER, country_before_org},
-	{{"team_in_table", "a place next to a score in a results table is a team: Atlanta 5 PITTSBURGH 1"}, AT_GAZETTEER, team_in_table},
-	{{"title_over_name", "a title longer than the name it starts with is a title: Foreign Minister Wang Yi"}, AT_GAZETTEER, title_over_name},
-	{{"compound_adjective", "a name in a hyphenated adjective is no mention: U.S.-led, New York-based"}, AT_GAZETTEER, compound_adjective},
-	{{"legal_form", "a legal form after an organisation belongs to its name: Xerox Corp"}, AT_GAZETTEER, legal_form},
-	{{"gazetteer", "a gazetteer alias, longest match, with the alias's case rules"}, AT_GAZETTEER, gazetteer},
-	{{"title_name", "a title or honorific followed by a name: a person with the title's role and country"}, AT_ANY, title_name},
-	{{"region_of_place", "a compass word before a known place: Northern Iraq"}, AT_ANY, region_of_place},
-	{{"initial_common_word", "a common word capitalised only because it starts the sentence: no mention"}, AT_CAPITALISED, initial_common_word},
-	{{"known_surname", "the surname of a person named in full before: Blinken"}, AT_CAPITALISED, known_surname},
-	{{"shared_surname", "the surname of two people named before: a person, which one left open"}, AT_CAPITALISED, shared_surname},
-	{{"gazetteer_surname", "the surname of a gazetteer person, preferring the office holder at the date: Biden"}, AT_CAPITALISED, gazetteer_surname},
-	{{"line_label", "a label at the start of a line: Scorers:, NOTE:"}, AT_CAPITALISED, line_label},
-	{{"initial_verb_form", "an unknown sentence-initial word ending in -ing, -ly, -ed: no mention"}, AT_CAPITALISED, initial_verb_form},
-	{{"capitalised_name", "any other capitalised name, typed by the typing rules"}, AT_CAPITALISED, capitalised_name},
+static const TokenRule gazetteer_rules[] = {
+	{{"place_starts_name", "a place or nationality starting a longer unknown name: Chinese Foreign Ministry, Chicago Cubs"}, place_starts_name},
+	{{"country_before_org", "a country before one of its organisations belongs to the name: U.S. Central Command"}, country_before_org},
+	{{"team_in_table", "a place next to a score in a results table is a team: Atlanta 5 PITTSBURGH 1"}, team_in_table},
+	{{"title_over_name", "a title longer than the name it starts with is a title: Foreign Minister Wang Yi"}, title_over_name},
+	{{"compound_adjective", "a name in a hyphenated adjective is no mention: U.S.-led, New York-based"}, compound_adjective},
+	{{"legal_form", "a legal form after an organisation belongs to its name: Xerox Corp"}, legal_form},
+	{{"gazetteer", "a gazetteer alias, longest match, with the alias's case rules"}, gazetteer},
 };
 
-#define NTOKEN_RULES (sizeof(token_rules) / sizeof(token_rules[0]))
+static const TokenRule any_token_rules[] = {
+	{{"title_name", "a title or honorific followed by a name: a person with the title's role and country"}, title_name},
+	{{"region_of_place", "a compass word before a known place: Northern Iraq"}, region_of_place},
+};
 
-/* The token rule applied by function apply. */
-static const DipRule *
-token_rule(uint32_t (*apply) (RuleAt *at, const DipRule *self))
+static const TokenRule capitalised_rules[] = {
+	{{"initial_common_word", "a common word capitalised only because it starts the sentence: no mention"}, initial_common_word},
+	{{"known_surname", "the surname of a person named in full before: Blinken"}, known_surname},
+	{{"shared_surname", "the surname of two people named before: a person, which one left open"}, shared_surname},
+	{{"gazetteer_surname", "the surname of a gazetteer person, preferring the office holder at the date: Biden"}, gazetteer_surname},
+	{{"line_label", "a label at the start of a line: Scorers:, NOTE:"}, line_label},
+	{{"initial_verb_form", "an unknown sentence-initial word ending in -ing, -ly, -ed: no mention"}, initial_verb_form},
+	{{"capitalised_name", "any other capitalised name, typed by the typing rules"}, capitalised_name},
+};
+
+#define NRULES(t) (sizeof(t) / sizeof((t)[0]))
+
+/* The gazetteer rule (the last gazetteer rule). */
+#define GAZETTEER_RULE (&gazetteer_rules[NRULES(gazetteer_rules) - 1].rule)
+
+/* Tries the n rules in order at the token; returns the next token, or 0. */
+static uint32_t
+try_rules(RuleAt *at, const TokenRule *rules, size_t n)
 {
-	for (size_t k = 0; k < NTOKEN_RULES; k++)
-		if (token_rules[k].apply == apply)
-			return &token_rules[k].rule;
-	return NULL;
+	for (size_t k = 0; k < n; k++)
+	{
+		uint32_t	next = rules[k].apply(at, &rules[k].rule);
+
+		if (next > 0)
+			return next;
+	}
+	return 0;
 }
 
 /* Applies the first token rule that applies at token i; returns the next token. */
@@ -690,22 +696,17 @@ recognise_at(DipSentCtx *sc, uint32_t i)
 {
 	RuleAt		at = {sc, i, -1, 0};
 	const DipToken *t = &sc->t[i];
-	bool		gazetteer_name = sc->ent_len[i] > 0;
-	bool		capitalised = dip_tok_capword(t) && !(t->flags & DIP_TF_JOIN);
+	uint32_t	next;
 
-	for (size_t k = 0; k < NTOKEN_RULES; k++)
-	{
-		const TokenRule *r = &token_rules[k];
-		uint32_t	next;
-
-		if (r->when == AT_GAZETTEER ? !gazetteer_name :
-			gazetteer_name || (r->when == AT_CAPITALISED && !capitalised))
-			continue;
-		next = r->apply(&at, &r->rule);
-		if (next > 0)
-			return next;
-	}
-	return i + 1;
+	if (sc->ent_len[i] > 0)
+		return try_rules(&at, gazetteer_rules, NRULES(gazetteer_rules));
+	/* the other rules start at a title or a capitalised word */
+	if (sc->role_len[i] == 0 && !dip_tok_capword(t))
+		return i + 1;
+	next = try_rules(&at, any_token_rules, NRULES(any_token_rules));
+	if (next == 0 && dip_tok_capword(t) && !(t->flags & DIP_TF_JOIN))
+		next = try_rules(&at, capitalised_rules, NRULES(capitalised_rules));
+	return next > 0 ? next : i + 1;
 }
 
 /* ------------------------------------------------------------------------
@@ -742,7 +743,7 @@ recognise_caseless(DipSentCtx *sc)
 								dip_ent_from_span(sc, i, end, DIP_KIND_ORG), DIP_HOW_RULE,
 								&team_in_caseless_table);
 			else
-				dip_mention_dict(sc, i, sc->ent_len[i], sc->ent_ref[i], token_rule(gazetteer));
+				dip_mention_dict(sc, i, sc->ent_len[i], sc->ent_ref[i], GAZETTEER_RULE);
 			i = end - 1;
 		}
 	an->caseless = dip_array_reserve(&an->arena, an->caseless, &an->caselesscap,
@@ -827,16 +828,18 @@ static const DipRule *const step_rules[] = {
 const DipRule *
 dip_recognise_rule(int k)
 {
-	const DipRule *r;
-
 	if (k < 0)
 		return NULL;
-	if ((size_t) k < NTOKEN_RULES)
-		return &token_rules[k].rule;
-	k -= (int) NTOKEN_RULES;
-	if ((size_t) k < sizeof(step_rules) / sizeof(step_rules[0]))
+	if ((size_t) k < NRULES(gazetteer_rules))
+		return &gazetteer_rules[k].rule;
+	k -= (int) NRULES(gazetteer_rules);
+	if ((size_t) k < NRULES(any_token_rules))
+		return &any_token_rules[k].rule;
+	k -= (int) NRULES(any_token_rules);
+	if ((size_t) k < NRULES(capitalised_rules))
+		return &capitalised_rules[k].rule;
+	k -= (int) NRULES(capitalised_rules);
+	if ((size_t) k < NRULES(step_rules))
 		return step_rules[k];
-	k -= (int) (sizeof(step_rules) / sizeof(step_rules[0]));
-	r = dip_names_rule(k);
-	return r;
+	return dip_names_rule(k - (int) NRULES(step_rules));
 }
