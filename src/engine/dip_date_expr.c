@@ -88,101 +88,113 @@ clamp_day(int y, int m, int d)
 	return dip_date_from_ymd(y, m, d > dim ? dim : d);
 }
 
-/*
- * Finds the date expression starting at token i; returns its token count
- * (0 if none) and fills *out.
- */
-static uint32_t
-match_at(const DipToken *t, uint32_t n, uint32_t i, int32_t pub, bool future,
-		 DipDateExpr *out)
+/* A date expression being read at token i */
+typedef struct DateAt
 {
-	int			y,
-				m,
-				d;
-	int			w,
-				mo;
-	uint32_t	j = i;
-	int			dir = 0;		/* -1 last, +1 next, 0 this/none */
+	const DipToken *t;			/* the tokens [0, n) */
+	uint32_t	n;
+	uint32_t	i;
+	int32_t		pub;			/* the publication date, and its parts */
+	int			y;
+	int			m;
+	bool		future;			/* read weekdays and months forward */
+	DipDateExpr *out;
+} DateAt;
 
-	if (pub == DIP_DATE_NONE)
-		return 0;
-	/* cheap rejection: a date starts with a number, a capitalised name of
-	 * a day or month, or yesterday/today/tomorrow/tonight/last/past/next/
-	 * coming/this */
-	if (t[i].type != DIP_TOK_NUMBER)
-	{
-		char		c = t[i].norm[0];
+/* Sets the expression found: tokens [a, b), date and precision; returns its length. */
+static uint32_t
+found(DateAt *at, uint32_t b, int32_t date, int prec)
+{
+	at->out->a = at->i;
+	at->out->b = b;
+	at->out->date = date;
+	at->out->prec = prec;
+	return b - at->i;
+}
 
-		if (t[i].type != DIP_TOK_WORD || t[i].nlen < 3 || t[i].nlen > 9)
-			return 0;
-		if (!(t[i].flags & DIP_TF_UPPER) && c != 'y' && c != 't' && c != 'l' &&
-			c != 'p' && c != 'n' && c != 'c')
-			return 0;
-	}
-	dip_date_to_ymd(pub, &y, &m, &d);
-	out->a = i;
+/* "yesterday", "today", "tonight", "tomorrow". */
+static uint32_t
+relative_day(DateAt *at)
+{
+	const DipToken *t = &at->t[at->i];
 
-	/* yesterday, today, tomorrow, tonight */
-	if (DIP_TOK_IS(&t[i], "yesterday"))
-	{
-		out->b = i + 1;
-		out->date = pub - 1;
-		out->prec = DIP_PREC_DAY;
-		return 1;
-	}
-	if (DIP_TOK_IS(&t[i], "today") || DIP_TOK_IS(&t[i], "tonight"))
-	{
-		out->b = i + 1;
-		out->date = pub;
-		out->prec = DIP_PREC_DAY;
-		return 1;
-	}
-	if (DIP_TOK_IS(&t[i], "tomorrow"))
-	{
-		out->b = i + 1;
-		out->date = pub + 1;
-		out->prec = DIP_PREC_DAY;
-		return 1;
-	}
+	if (DIP_TOK_IS(t, "yesterday"))
+		return found(at, at->i + 1, at->pub - 1, DIP_PREC_DAY);
+	if (DIP_TOK_IS(t, "today") || DIP_TOK_IS(t, "tonight"))
+		return found(at, at->i + 1, at->pub, DIP_PREC_DAY);
+	if (DIP_TOK_IS(t, "tomorrow"))
+		return found(at, at->i + 1, at->pub + 1, DIP_PREC_DAY);
+	return 0;
+}
 
-	/* ISO date: 2024 - 01 - 12 glued by hyphens */
-	if (i + 4 < n && number_of(&t[i], 1900, 2100) > 0 && DIP_TOK_IS(&t[i + 1], "-") &&
+/* "2024-01-12": an ISO date, glued by hyphens. */
+static uint32_t
+iso_date(DateAt *at)
+{
+	const DipToken *t = at->t;
+	uint32_t	i = at->i;
+
+	if (i + 4 < at->n && number_of(&t[i], 1900, 2100) > 0 && DIP_TOK_IS(&t[i + 1], "-") &&
 		(t[i + 2].flags & DIP_TF_JOIN) && number_of(&t[i + 2], 1, 12) > 0 &&
 		DIP_TOK_IS(&t[i + 3], "-") && number_of(&t[i + 4], 1, 31) > 0)
-	{
-		int			yy = number_of(&t[i], 1900, 2100);
-		int			mm = number_of(&t[i + 2], 1, 12);
-		int			dd = number_of(&t[i + 4], 1, 31);
+		return found(at, i + 5, clamp_day(number_of(&t[i], 1900, 2100),
+										  number_of(&t[i + 2], 1, 12),
+										  number_of(&t[i + 4], 1, 31)), DIP_PREC_DAY);
+	return 0;
+}
 
-		out->b = i + 5;
-		out->date = clamp_day(yy, mm, dd);
-		out->prec = DIP_PREC_DAY;
-		return 5;
-	}
-
-	/* last / next / this + week, month, year, weekday, month name */
-	if (DIP_TOK_IS(&t[i], "last") || DIP_TOK_IS(&t[i], "past"))
-		dir = -1;
-	else if (DIP_TOK_IS(&t[i], "next") || DIP_TOK_IS(&t[i], "coming"))
-		dir = 1;
-	else if (DIP_TOK_IS(&t[i], "this"))
-		dir = 0;
+/* "last", "past" (-1), "next", "coming" (+1), "this" (0): true if t is one. */
+static bool
+direction_word(const DipToken *t, int *dir)
+{
+	if (DIP_TOK_IS(t, "last") || DIP_TOK_IS(t, "past"))
+		*dir = -1;
+	else if (DIP_TOK_IS(t, "next") || DIP_TOK_IS(t, "coming"))
+		*dir = 1;
+	else if (DIP_TOK_IS(t, "this"))
+		*dir = 0;
 	else
-		goto plain;
-	if (i + 1 >= n)
+		return false;
+	return true;
+}
+
+/* The day of weekday w in direction dir from the publication date. */
+static int32_t
+weekday_towards(const DateAt *at, int w, int dir)
+{
+	int			pw = dip_date_weekday(at->pub);
+	int			delta;
+
+	if (dir < 0)
+		delta = -(((pw - w) + 7) % 7 == 0 ? 7 : ((pw - w) + 7) % 7);
+	else if (dir > 0)
+		delta = ((w - pw) + 7) % 7 == 0 ? 7 : ((w - pw) + 7) % 7;
+	else
+		delta = at->future ? ((w - pw) + 7) % 7 : -(((pw - w) + 7) % 7);
+	return at->pub + delta;
+}
+
+/*
+ * "last week", "next month", "this year", "last Friday", "next November":
+ * a direction word, then a period, a weekday or a month.
+ */
+static uint32_t
+relative_period(DateAt *at, int dir)
+{
+	const DipToken *t;
+	uint32_t	j = at->i + 1;
+	int			w,
+				mo;
+
+	if (j >= at->n)
 		return 0;
-	j = i + 1;
-	if (DIP_TOK_IS(&t[j], "week") || DIP_TOK_IS(&t[j], "weekend"))
+	t = &at->t[j];
+	if (DIP_TOK_IS(t, "week") || DIP_TOK_IS(t, "weekend"))
+		return found(at, j + 1, at->pub + 7 * dir, DIP_PREC_WEEK);
+	if (DIP_TOK_IS(t, "month"))
 	{
-		out->b = j + 1;
-		out->date = pub + 7 * dir;
-		out->prec = DIP_PREC_WEEK;
-		return 2;
-	}
-	if (DIP_TOK_IS(&t[j], "month"))
-	{
-		int			mm = m + dir,
-					yy = y;
+		int			mm = at->m + dir,
+					yy = at->y;
 
 		if (mm < 1)
 		{
@@ -194,130 +206,173 @@ match_at(const DipToken *t, uint32_t n, uint32_t i, int32_t pub, bool future,
 			mm = 1;
 			yy++;
 		}
-		out->b = j + 1;
-		out->date = dip_date_from_ymd(yy, mm, 1);
-		out->prec = DIP_PREC_MONTH;
-		return 2;
+		return found(at, j + 1, dip_date_from_ymd(yy, mm, 1), DIP_PREC_MONTH);
 	}
-	if (DIP_TOK_IS(&t[j], "year"))
+	if (DIP_TOK_IS(t, "year"))
+		return found(at, j + 1, dip_date_from_ymd(at->y + dir, 1, 1), DIP_PREC_YEAR);
+	if ((w = weekday_of(t)) >= 0)
+		return found(at, j + 1, weekday_towards(at, w, dir), DIP_PREC_DAY);
+	if ((mo = month_of(t)) > 0 && !(mo == 5 && !DIP_TOK_IS(t, "may")))
 	{
-		out->b = j + 1;
-		out->date = dip_date_from_ymd(y + dir, 1, 1);
-		out->prec = DIP_PREC_YEAR;
-		return 2;
-	}
-	if ((w = weekday_of(&t[j])) >= 0)
-	{
-		int			pw = dip_date_weekday(pub);
-		int			delta;
+		int			yy = at->y;
 
-		if (dir < 0)
-			delta = -(((pw - w) + 7) % 7 == 0 ? 7 : ((pw - w) + 7) % 7);
-		else if (dir > 0)
-			delta = ((w - pw) + 7) % 7 == 0 ? 7 : ((w - pw) + 7) % 7;
-		else
-			delta = future ? ((w - pw) + 7) % 7 : -(((pw - w) + 7) % 7);
-		out->b = j + 1;
-		out->date = pub + delta;
-		out->prec = DIP_PREC_DAY;
-		return 2;
-	}
-	if ((mo = month_of(&t[j])) > 0 && !(mo == 5 && !DIP_TOK_IS(&t[j], "may")))
-	{
-		int			yy = y;
-
-		if (dir < 0 && mo >= m)
+		if (dir < 0 && mo >= at->m)
 			yy--;
-		if (dir > 0 && mo <= m)
+		if (dir > 0 && mo <= at->m)
 			yy++;
-		out->b = j + 1;
-		out->date = dip_date_from_ymd(yy, mo, 1);
-		out->prec = DIP_PREC_MONTH;
-		return 2;
+		return found(at, j + 1, dip_date_from_ymd(yy, mo, 1), DIP_PREC_MONTH);
 	}
 	return 0;
+}
 
-plain:
-	/* weekday, possibly "Friday night" */
-	if ((w = weekday_of(&t[i])) >= 0)
+/*
+ * "on Friday", "Friday night": a weekday, the last one for past events,
+ * the next for future ones ("on Friday" in a story of Friday is that day).
+ */
+static uint32_t
+weekday(DateAt *at)
+{
+	int			w = weekday_of(&at->t[at->i]);
+
+	if (w < 0)
+		return 0;
+	return found(at, at->i + 1, weekday_towards(at, w, 0), DIP_PREC_DAY);
+}
+
+/*
+ * "Jan. 12", "January 12, 2024", "November 2023", "last November" aside:
+ * a month, a day and a year; without a year, the nearest such date in the
+ * right direction.  "May" and "March" alone are verbs.
+ */
+static uint32_t
+month_day_year(DateAt *at)
+{
+	const DipToken *t = at->t;
+	uint32_t	i = at->i;
+	uint32_t	j = i + 1;
+	int			mo = month_of(&t[i]);
+	int			dd = -1,
+				yy = -1;
+
+	if (mo <= 0)
+		return 0;
+	if (j < at->n && (dd = number_of(&t[j], 1, 31)) > 0)
+		j++;
+	if (j < at->n && DIP_TOK_IS(&t[j], ","))
 	{
-		int			pw = dip_date_weekday(pub);
-		int			delta = future ? ((w - pw) + 7) % 7 : -(((pw - w) + 7) % 7);
-
-		/* "on Friday" in a story of Friday is that day for past tense */
-		out->b = i + 1;
-		out->date = pub + delta;
-		out->prec = DIP_PREC_DAY;
-		return 1;
+		if (j + 1 < at->n && number_of(&t[j + 1], 1900, 2100) > 0)
+		{
+			yy = number_of(&t[j + 1], 1900, 2100);
+			j += 2;
+		}
 	}
-	/* Month [day][, year] */
-	if ((mo = month_of(&t[i])) > 0)
+	else if (j < at->n && (yy = number_of(&t[j], 1900, 2100)) > 0)
+		j++;
+	if (dd < 0 && yy < 0 && (mo == 5 || DIP_TOK_IS(&t[i], "march")))
+		return 0;
+	if (yy < 0)
 	{
-		int			dd = -1,
-					yy = -1;
+		/* the nearest such date in the right direction */
+		int32_t		cand = dd > 0 ? clamp_day(at->y, mo, dd) : dip_date_from_ymd(at->y, mo, 1);
 
-		j = i + 1;
-		if (j < n && (dd = number_of(&t[j], 1, 31)) > 0)
-			j++;
-		if (j < n && DIP_TOK_IS(&t[j], ","))
-		{
-			if (j + 1 < n && number_of(&t[j + 1], 1900, 2100) > 0)
-			{
-				yy = number_of(&t[j + 1], 1900, 2100);
-				j += 2;
-			}
-		}
-		else if (j < n && (yy = number_of(&t[j], 1900, 2100)) > 0)
-			j++;
-		/* "May" alone is the verb */
-		if (dd < 0 && yy < 0 && (mo == 5 || DIP_TOK_IS(&t[i], "march")))
-			return 0;
-		if (yy < 0)
-		{
-			/* the nearest such date in the right direction */
-			int32_t		cand = dd > 0 ? clamp_day(y, mo, dd) : dip_date_from_ymd(y, mo, 1);
-
-			yy = y;
-			if (!future && cand > pub + 2)
-				yy = y - 1;
-			if (future && (dd > 0 ? cand < pub : mo < m))
-				yy = y + 1;
-		}
-		out->b = j;
-		out->date = dd > 0 ? clamp_day(yy, mo, dd) : dip_date_from_ymd(yy, mo, 1);
-		out->prec = dd > 0 ? DIP_PREC_DAY : DIP_PREC_MONTH;
-		return j - i;
+		yy = at->y;
+		if (!at->future && cand > at->pub + 2)
+			yy = at->y - 1;
+		if (at->future && (dd > 0 ? cand < at->pub : mo < at->m))
+			yy = at->y + 1;
 	}
-	/* day Month [year] */
-	if (i + 1 < n && number_of(&t[i], 1, 31) > 0 && (mo = month_of(&t[i + 1])) > 0)
+	return found(at, j, dd > 0 ? clamp_day(yy, mo, dd) : dip_date_from_ymd(yy, mo, 1),
+				 dd > 0 ? DIP_PREC_DAY : DIP_PREC_MONTH);
+}
+
+/* "12 January 2024", "12 January": a day, a month and maybe a year. */
+static uint32_t
+day_month_year(DateAt *at)
+{
+	const DipToken *t = at->t;
+	uint32_t	i = at->i;
+	uint32_t	j = i + 2;
+	int			dd,
+				mo,
+				yy = -1;
+
+	if (i + 1 >= at->n || (dd = number_of(&t[i], 1, 31)) <= 0 || (mo = month_of(&t[i + 1])) <= 0)
+		return 0;
+	if (j < at->n && (yy = number_of(&t[j], 1900, 2100)) > 0)
+		j++;
+	if (yy < 0)
 	{
-		int			dd = number_of(&t[i], 1, 31);
-		int			yy = -1;
-
-		j = i + 2;
-		if (j < n && (yy = number_of(&t[j], 1900, 2100)) > 0)
-			j++;
-		if (yy < 0)
-		{
-			yy = y;
-			if (!future && clamp_day(y, mo, dd) > pub + 2)
-				yy = y - 1;
-		}
-		out->b = j;
-		out->date = clamp_day(yy, mo, dd);
-		out->prec = DIP_PREC_DAY;
-		return j - i;
+		yy = at->y;
+		if (!at->future && clamp_day(at->y, mo, dd) > at->pub + 2)
+			yy = at->y - 1;
 	}
-	/* "in 2023" */
+	return found(at, j, clamp_day(yy, mo, dd), DIP_PREC_DAY);
+}
+
+/* "in 2023": a year after "in", unless a lower-case word other than "and" follows. */
+static uint32_t
+in_year(DateAt *at)
+{
+	const DipToken *t = at->t;
+	uint32_t	i = at->i;
+
 	if (i > 0 && DIP_TOK_IS(&t[i - 1], "in") && number_of(&t[i], 1900, 2100) > 0 &&
-		!(i + 1 < n && t[i + 1].type == DIP_TOK_WORD && !(t[i + 1].flags & DIP_TF_UPPER) &&
+		!(i + 1 < at->n && t[i + 1].type == DIP_TOK_WORD && !(t[i + 1].flags & DIP_TF_UPPER) &&
 		  !DIP_TOK_IS(&t[i + 1], "and")))
-	{
-		out->b = i + 1;
-		out->date = dip_date_from_ymd(number_of(&t[i], 1900, 2100), 1, 1);
-		out->prec = DIP_PREC_YEAR;
-		return 1;
-	}
+		return found(at, i + 1, dip_date_from_ymd(number_of(&t[i], 1900, 2100), 1, 1),
+					 DIP_PREC_YEAR);
+	return 0;
+}
+
+/*
+ * Cheap rejection: a date starts with a number, a capitalised name of a
+ * day or month, or yesterday/today/tomorrow/tonight/last/past/next/coming/
+ * this.
+ */
+static bool
+may_start_date(const DipToken *t)
+{
+	char		c = t->norm[0];
+
+	if (t->type == DIP_TOK_NUMBER)
+		return true;
+	if (t->type != DIP_TOK_WORD || t->nlen < 3 || t->nlen > 9)
+		return false;
+	return (t->flags & DIP_TF_UPPER) || c == 'y' || c == 't' || c == 'l' || c == 'p' ||
+		c == 'n' || c == 'c';
+}
+
+/*
+ * Finds the date expression starting at token i; returns its token count
+ * (0 if none) and fills *out.  The forms are tried in order.
+ */
+static uint32_t
+match_at(const DipToken *t, uint32_t n, uint32_t i, int32_t pub, bool future,
+		 DipDateExpr *out)
+{
+	DateAt		at;
+	int			d;
+	int			dir;
+	uint32_t	len;
+
+	if (pub == DIP_DATE_NONE || !may_start_date(&t[i]))
+		return 0;
+	at.t = t;
+	at.n = n;
+	at.i = i;
+	at.pub = pub;
+	at.future = future;
+	at.out = out;
+	dip_date_to_ymd(pub, &at.y, &at.m, &d);
+	out->a = i;
+	if ((len = relative_day(&at)) > 0 || (len = iso_date(&at)) > 0)
+		return len;
+	/* after "last", "next", "this": a period, weekday or month, or nothing */
+	if (direction_word(&t[i], &dir))
+		return relative_period(&at, dir);
+	if ((len = weekday(&at)) > 0 || (len = month_day_year(&at)) > 0 ||
+		(len = day_month_year(&at)) > 0 || (len = in_year(&at)) > 0)
+		return len;
 	return 0;
 }
 

@@ -152,26 +152,11 @@ dip_dict_open(DipDict *d, const void *image, size_t size)
 		return "dictionary image has a wrong size";
 	if (dip_dict_checksum(base + sizeof(DipDictHeader), size - sizeof(DipDictHeader)) != h->checksum)
 		return "dictionary image checksum mismatch";
-#define CHECK(field, count, T) \
-	if ((uint64_t) h->field + (uint64_t) (count) * sizeof(T) > size || (h->field & 7) != 0) \
-		return "dictionary image section out of bounds"
-	CHECK(off_words, h->nwords, DipWord);
-	CHECK(off_vocab, h->vocab_size, uint32_t);
-	CHECK(off_edges, h->edge_size, DipEdge);
-	CHECK(off_nodes, h->nnodes, DipNode);
-	CHECK(off_items, h->nitems, DipItem);
-	CHECK(off_entities, h->nentities, DipEntity);
-	CHECK(off_offices, h->noffices, DipOffice);
-	CHECK(off_roles, h->nroles, DipRole);
-	CHECK(off_patterns, h->npatterns, DipPattern);
-	CHECK(off_pelems, h->npelems, DipPElem);
-	CHECK(off_pwids, h->npwids, uint32_t);
-	CHECK(off_lemmas, h->nlemmas, uint32_t);
-	CHECK(off_topics, h->ntopics, DipTopic);
-	CHECK(off_termrefs, h->ntermrefs, DipTermRef);
-	CHECK(off_groups, h->ngroups, DipTermGroup);
-	CHECK(off_strpool, h->strpool_size, char);
-#undef CHECK
+#define CHECK_SECTION(member, field, count, T) \
+	if ((uint64_t) h->field + (uint64_t) h->count * sizeof(T) > size || (h->field & 7) != 0) \
+		return "dictionary image section out of bounds";
+	DIP_DICT_SECTIONS(CHECK_SECTION)
+#undef CHECK_SECTION
 	if ((h->vocab_size & (h->vocab_size - 1)) != 0 ||
 		(h->edge_size & (h->edge_size - 1)) != 0 || h->nwords == 0 ||
 		h->nnodes == 0 || h->strpool_size == 0 ||
@@ -180,22 +165,10 @@ dip_dict_open(DipDict *d, const void *image, size_t size)
 
 	d->hdr = h;
 	d->base = base;
-	d->words = (const DipWord *) (base + h->off_words);
-	d->vocab = (const uint32_t *) (base + h->off_vocab);
-	d->edges = (const DipEdge *) (base + h->off_edges);
-	d->nodes = (const DipNode *) (base + h->off_nodes);
-	d->items = (const DipItem *) (base + h->off_items);
-	d->entities = (const DipEntity *) (base + h->off_entities);
-	d->offices = (const DipOffice *) (base + h->off_offices);
-	d->roles = (const DipRole *) (base + h->off_roles);
-	d->patterns = (const DipPattern *) (base + h->off_patterns);
-	d->pelems = (const DipPElem *) (base + h->off_pelems);
-	d->pwids = (const uint32_t *) (base + h->off_pwids);
-	d->lemmas = (const uint32_t *) (base + h->off_lemmas);
-	d->topics = (const DipTopic *) (base + h->off_topics);
-	d->termrefs = (const DipTermRef *) (base + h->off_termrefs);
-	d->groups = (const DipTermGroup *) (base + h->off_groups);
-	d->strpool = base + h->off_strpool;
+#define POINT_SECTION(member, field, count, T) \
+	d->member = (const T *) (base + h->field);
+	DIP_DICT_SECTIONS(POINT_SECTION)
+#undef POINT_SECTION
 
 	/* indexes must stay inside their arrays */
 	for (uint32_t i = 0; i < h->nwords; i++)

@@ -288,6 +288,30 @@ typedef struct DipDictHeader
 	uint32_t	checksum;
 } DipDictHeader;
 
+/*
+ * The sections of an image, in their order in it: the DipDict member
+ * pointing to it, its offset and its element count in the header, and its
+ * element type.  The builder lays them out (dip_image.c) and
+ * dip_dict_open() checks them from this one list.
+ */
+#define DIP_DICT_SECTIONS(X) \
+	X(words, off_words, nwords, DipWord) \
+	X(vocab, off_vocab, vocab_size, uint32_t) \
+	X(edges, off_edges, edge_size, DipEdge) \
+	X(nodes, off_nodes, nnodes, DipNode) \
+	X(items, off_items, nitems, DipItem) \
+	X(entities, off_entities, nentities, DipEntity) \
+	X(offices, off_offices, noffices, DipOffice) \
+	X(roles, off_roles, nroles, DipRole) \
+	X(patterns, off_patterns, npatterns, DipPattern) \
+	X(pelems, off_pelems, npelems, DipPElem) \
+	X(pwids, off_pwids, npwids, uint32_t) \
+	X(lemmas, off_lemmas, nlemmas, uint32_t) \
+	X(topics, off_topics, ntopics, DipTopic) \
+	X(termrefs, off_termrefs, ntermrefs, DipTermRef) \
+	X(groups, off_groups, ngroups, DipTermGroup) \
+	X(strpool, off_strpool, strpool_size, char)
+
 typedef struct DipDict
 {
 	const DipDictHeader *hdr;

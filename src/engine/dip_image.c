@@ -96,28 +96,10 @@ builder_entity(DipBuilder *b, int kind, const char *name, size_t len,
 	return -1;
 }
 
-size_t
-dip_builder_finish(DipBuilder *b, void **image)
+/* Resolves topic parents by key and refuses unknown parents and cycles. */
+static bool
+link_topics(DipBuilder *b)
 {
-	DipDictHeader hdr;
-	size_t		off;
-	char	   *img;
-	uint32_t   *vocab;
-	DipEdge    *edges;
-	DipNode    *nodes;
-	DipItem    *items;
-	uint32_t	ehsize;
-	uint32_t	vsize;
-	uint32_t	entsize;
-	uint32_t   *enth;
-	BItem	   *bitems = b->items.v;
-	DipTermGroup *groups;
-	DipTermRef *termrefs;
-	DipOffice  *offices;
-	DipEntity  *ents;
-	DipTopic   *topics;
-
-	/* resolve topic parents */
 	for (uint32_t i = 0; i < b->topics.n; i++)
 	{
 		DipTopic   *t = VEC_AT(b->topics, DipTopic, i);
@@ -129,12 +111,11 @@ dip_builder_finish(DipBuilder *b, void **image)
 			if (pi < 0 || (uint32_t) pi == i)
 			{
 				dipb_set_error(b, "unknown parent topic \"%s\"", dipb_str(b, (uint32_t) t->parent));
-				return 0;
+				return false;
 			}
 			t->parent = pi;
 		}
 	}
-	/* refuse parent cycles */
 	for (uint32_t i = 0; i < b->topics.n; i++)
 	{
 		int32_t		p = VEC_AT(b->topics, DipTopic, i)->parent;
@@ -148,14 +129,25 @@ dip_builder_finish(DipBuilder *b, void **image)
 		if (steps > b->topics.n)
 		{
 			dipb_set_error(b, "topic parents form a cycle at \"%s\"",
-					  dipb_str(b, VEC_AT(b->topics, DipTopic, i)->key));
-			return 0;
+						   dipb_str(b, VEC_AT(b->topics, DipTopic, i)->key));
+			return false;
 		}
 	}
+	return true;
+}
 
-	/* entity name hash for offices and topic evidence */
-	entsize = pow2_at_least(b->entities.n * 2 + 2);
-	enth = dip_arena_alloc0(&b->arena, entsize * sizeof(uint32_t));
+/*
+ * Attaches offices to the PER entities they name and topic evidence to
+ * its entities, dropping those naming nobody, and sorts them by entity.
+ */
+static void
+link_entities(DipBuilder *b)
+{
+	uint32_t	entsize = pow2_at_least(b->entities.n * 2 + 2);
+	uint32_t   *enth = dip_arena_alloc0(&b->arena, entsize * sizeof(uint32_t));
+	uint32_t	keep = 0;
+
+	/* entity name hash */
 	for (uint32_t i = 0; i < b->entities.n; i++)
 	{
 		DipEntity  *e = VEC_AT(b->entities, DipEntity, i);
@@ -165,132 +157,113 @@ dip_builder_finish(DipBuilder *b, void **image)
 			h = (h + 1) & (entsize - 1);
 		enth[h] = i + 1;
 	}
-	/* offices: attach to PER entities, drop those naming nobody */
+	for (uint32_t i = 0; i < b->offices.n; i++)
 	{
-		uint32_t	keep = 0;
+		BPendingOffice *po = VEC_AT(b->offices, BPendingOffice, i);
+		int			ei = builder_entity(b, DIP_KIND_PER, dipb_str(b, po->person),
+										po->personlen, enth, entsize);
 
-		for (uint32_t i = 0; i < b->offices.n; i++)
-		{
-			BPendingOffice *po = VEC_AT(b->offices, BPendingOffice, i);
-			int			ei = builder_entity(b, DIP_KIND_PER, dipb_str(b, po->person),
-											po->personlen, enth, entsize);
-
-			if (ei < 0)
-				continue;
-			po->o.entity = (uint32_t) ei;
-			*VEC_AT(b->offices, BPendingOffice, keep++) = *po;
-		}
-		b->offices.n = keep;
-		if (b->offices.n > 1)
+		if (ei < 0)
+			continue;
+		po->o.entity = (uint32_t) ei;
+		*VEC_AT(b->offices, BPendingOffice, keep++) = *po;
+	}
+	b->offices.n = keep;
+	if (b->offices.n > 1)
 		qsort(b->offices.v, b->offices.n, sizeof(BPendingOffice), cmp_office);
-	}
-	/* entity topic evidence */
+	keep = 0;
+	for (uint32_t i = 0; i < b->enttopics.n; i++)
 	{
-		uint32_t	keep = 0;
+		BEntTopic  *et = VEC_AT(b->enttopics, BEntTopic, i);
+		int			ei = builder_entity(b, et->kind, dipb_str(b, et->name),
+										et->namelen, enth, entsize);
 
-		for (uint32_t i = 0; i < b->enttopics.n; i++)
-		{
-			BEntTopic  *et = VEC_AT(b->enttopics, BEntTopic, i);
-			int			ei = builder_entity(b, et->kind, dipb_str(b, et->name),
-											et->namelen, enth, entsize);
-
-			if (ei < 0)
-				continue;
-			et->name = (uint32_t) ei;
-			*VEC_AT(b->enttopics, BEntTopic, keep++) = *et;
-		}
-		b->enttopics.n = keep;
-		if (b->enttopics.n > 1)
+		if (ei < 0)
+			continue;
+		et->name = (uint32_t) ei;
+		*VEC_AT(b->enttopics, BEntTopic, keep++) = *et;
+	}
+	b->enttopics.n = keep;
+	if (b->enttopics.n > 1)
 		qsort(b->enttopics.v, b->enttopics.n, sizeof(BEntTopic), cmp_enttopic);
-	}
-	if (b->items.n > 1)
-		qsort(b->items.v, b->items.n, sizeof(BItem), cmp_bitem);
-	if (b->termrefs.n > 1)
-		qsort(b->termrefs.v, b->termrefs.n, sizeof(BTermRef), cmp_termref);
+}
 
-	vsize = pow2_at_least(b->words.n * 2);
-	ehsize = pow2_at_least(b->edges.n * 2 + 2);
+/* Fills the header's counts and section offsets; returns the image size. */
+static size_t
+layout(const DipBuilder *b, DipDictHeader *hdr)
+{
+	size_t		off = sizeof(DipDictHeader);
 
-	memset(&hdr, 0, sizeof(hdr));
-	hdr.magic = DIP_DICT_MAGIC;
-	hdr.version = DIP_DICT_VERSION;
-	hdr.nwords = b->words.n;
-	hdr.vocab_size = vsize;
-	hdr.edge_size = ehsize;
-	hdr.nnodes = b->nnodes;
-	hdr.nitems = b->items.n;
-	hdr.nentities = b->entities.n;
-	hdr.noffices = b->offices.n;
-	hdr.nroles = b->roles.n;
-	hdr.npatterns = b->patterns.n;
-	hdr.npelems = b->pelems.n;
-	hdr.npwids = b->pwids.n;
-	hdr.nlemmas = b->lemmas.n;
-	hdr.ntopics = b->topics.n;
-	hdr.ntermrefs = b->termrefs.n + b->enttopics.n;
-	hdr.ngroups = b->ngroups;
-	hdr.strpool_size = b->strpool.n;
+	memset(hdr, 0, sizeof(*hdr));
+	hdr->magic = DIP_DICT_MAGIC;
+	hdr->version = DIP_DICT_VERSION;
+	hdr->nwords = b->words.n;
+	hdr->vocab_size = pow2_at_least(b->words.n * 2);
+	hdr->edge_size = pow2_at_least(b->edges.n * 2 + 2);
+	hdr->nnodes = b->nnodes;
+	hdr->nitems = b->items.n;
+	hdr->nentities = b->entities.n;
+	hdr->noffices = b->offices.n;
+	hdr->nroles = b->roles.n;
+	hdr->npatterns = b->patterns.n;
+	hdr->npelems = b->pelems.n;
+	hdr->npwids = b->pwids.n;
+	hdr->nlemmas = b->lemmas.n;
+	hdr->ntopics = b->topics.n;
+	hdr->ntermrefs = b->termrefs.n + b->enttopics.n;
+	hdr->ngroups = b->ngroups;
+	hdr->strpool_size = b->strpool.n;
+#define LAYOUT_SECTION(member, field, count, T) \
+	off = (off + 7) & ~(size_t) 7; \
+	hdr->field = (uint32_t) off; \
+	off += (size_t) hdr->count * sizeof(T);
+	DIP_DICT_SECTIONS(LAYOUT_SECTION)
+#undef LAYOUT_SECTION
+	return (off + 7) & ~(size_t) 7;
+}
 
-#define SECTION(field, count, T) \
-	do { off = (off + 7) & ~(size_t) 7; hdr.field = (uint32_t) off; \
-		 off += (size_t) (count) * sizeof(T); } while (0)
-	off = sizeof(DipDictHeader);
-	SECTION(off_words, hdr.nwords, DipWord);
-	SECTION(off_vocab, vsize, uint32_t);
-	SECTION(off_edges, ehsize, DipEdge);
-	SECTION(off_nodes, hdr.nnodes, DipNode);
-	SECTION(off_items, hdr.nitems, DipItem);
-	SECTION(off_entities, hdr.nentities, DipEntity);
-	SECTION(off_offices, hdr.noffices, DipOffice);
-	SECTION(off_roles, hdr.nroles, DipRole);
-	SECTION(off_patterns, hdr.npatterns, DipPattern);
-	SECTION(off_pelems, hdr.npelems, DipPElem);
-	SECTION(off_pwids, hdr.npwids, uint32_t);
-	SECTION(off_lemmas, hdr.nlemmas, uint32_t);
-	SECTION(off_topics, hdr.ntopics, DipTopic);
-	SECTION(off_termrefs, hdr.ntermrefs, DipTermRef);
-	SECTION(off_groups, hdr.ngroups, DipTermGroup);
-	SECTION(off_strpool, hdr.strpool_size, char);
-#undef SECTION
-	off = (off + 7) & ~(size_t) 7;
-	if (off > 0x7FFFFFFF)
-	{
-		dipb_set_error(b, "dictionary too large%s", "");
-		return 0;
-	}
-	hdr.size = (uint32_t) off;
+/* Writes the words and the vocabulary hash. */
+static void
+write_vocabulary(const DipBuilder *b, const DipDictHeader *hdr, char *img)
+{
+	uint32_t   *vocab = (uint32_t *) (img + hdr->off_vocab);
+	uint32_t	mask = hdr->vocab_size - 1;
 
-	img = b->mem.alloc(b->mem.ctx, off);
-	memset(img, 0, off);
-
-	/* words, with root-edge flags */
-	copy_section(img + hdr.off_words, b->words.v, (size_t) hdr.nwords * sizeof(DipWord));
-	vocab = (uint32_t *) (img + hdr.off_vocab);
+	copy_section(img + hdr->off_words, b->words.v, (size_t) hdr->nwords * sizeof(DipWord));
 	for (uint32_t wid = 1; wid < b->words.n; wid++)
 	{
-		DipWord    *w = (DipWord *) (img + hdr.off_words) + wid;
-		uint32_t	h = dip_word_hash(dipb_str(b, w->str), w->len) & (vsize - 1);
+		DipWord    *w = (DipWord *) (img + hdr->off_words) + wid;
+		uint32_t	h = dip_word_hash(dipb_str(b, w->str), w->len) & mask;
 
 		while (vocab[h] != 0)
-			h = (h + 1) & (vsize - 1);
+			h = (h + 1) & mask;
 		vocab[h] = wid;
 	}
-	edges = (DipEdge *) (img + hdr.off_edges);
+}
+
+/* Writes the trie: the edge hash (marking words that start a path) and the nodes' items. */
+static void
+write_trie(const DipBuilder *b, const DipDictHeader *hdr, char *img)
+{
+	DipEdge    *edges = (DipEdge *) (img + hdr->off_edges);
+	DipNode    *nodes = (DipNode *) (img + hdr->off_nodes);
+	DipItem    *items = (DipItem *) (img + hdr->off_items);
+	const BItem *bitems = b->items.v;
+	uint32_t	mask = hdr->edge_size - 1;
+
 	for (uint32_t i = 0; i < b->edges.n; i++)
 	{
 		BEdge	   *e = VEC_AT(b->edges, BEdge, i);
-		uint32_t	h = dip_edge_hash(e->node, e->wid) & (ehsize - 1);
+		uint32_t	h = dip_edge_hash(e->node, e->wid) & mask;
 
 		while (edges[h].child != 0)
-			h = (h + 1) & (ehsize - 1);
+			h = (h + 1) & mask;
 		edges[h].node = e->node;
 		edges[h].wid = e->wid;
 		edges[h].child = e->child;
 		if (e->node == 0)
-			((DipWord *) (img + hdr.off_words))[e->wid].root_edges = 1;
+			((DipWord *) (img + hdr->off_words))[e->wid].root_edges = 1;
 	}
-	nodes = (DipNode *) (img + hdr.off_nodes);
-	items = (DipItem *) (img + hdr.off_items);
 	for (uint32_t i = 0; i < b->items.n; i++)
 	{
 		uint32_t	nd = bitems[i].node;
@@ -300,9 +273,16 @@ dip_builder_finish(DipBuilder *b, void **image)
 		nodes[nd].item_count++;
 		items[i] = bitems[i].item;
 	}
-	ents = (DipEntity *) (img + hdr.off_entities);
-	copy_section(ents, b->entities.v, (size_t) hdr.nentities * sizeof(DipEntity));
-	offices = (DipOffice *) (img + hdr.off_offices);
+}
+
+/* Writes the entities with their offices, and the tables copied as they are. */
+static void
+write_tables(const DipBuilder *b, const DipDictHeader *hdr, char *img)
+{
+	DipEntity  *ents = (DipEntity *) (img + hdr->off_entities);
+	DipOffice  *offices = (DipOffice *) (img + hdr->off_offices);
+
+	copy_section(ents, b->entities.v, (size_t) hdr->nentities * sizeof(DipEntity));
 	for (uint32_t i = 0; i < b->offices.n; i++)
 	{
 		DipOffice  *o = &VEC_AT(b->offices, BPendingOffice, i)->o;
@@ -312,16 +292,26 @@ dip_builder_finish(DipBuilder *b, void **image)
 			ents[o->entity].office_first = i;
 		ents[o->entity].office_count++;
 	}
-	copy_section(img + hdr.off_roles, b->roles.v, (size_t) hdr.nroles * sizeof(DipRole));
-	copy_section(img + hdr.off_patterns, b->patterns.v, (size_t) hdr.npatterns * sizeof(DipPattern));
-	copy_section(img + hdr.off_pelems, b->pelems.v, (size_t) hdr.npelems * sizeof(DipPElem));
-	copy_section(img + hdr.off_pwids, b->pwids.v, (size_t) hdr.npwids * sizeof(uint32_t));
-	copy_section(img + hdr.off_lemmas, b->lemmas.v, (size_t) hdr.nlemmas * sizeof(uint32_t));
-	topics = (DipTopic *) (img + hdr.off_topics);
-	copy_section(topics, b->topics.v, (size_t) hdr.ntopics * sizeof(DipTopic));
+	copy_section(img + hdr->off_roles, b->roles.v, (size_t) hdr->nroles * sizeof(DipRole));
+	copy_section(img + hdr->off_patterns, b->patterns.v, (size_t) hdr->npatterns * sizeof(DipPattern));
+	copy_section(img + hdr->off_pelems, b->pelems.v, (size_t) hdr->npelems * sizeof(DipPElem));
+	copy_section(img + hdr->off_pwids, b->pwids.v, (size_t) hdr->npwids * sizeof(uint32_t));
+	copy_section(img + hdr->off_lemmas, b->lemmas.v, (size_t) hdr->nlemmas * sizeof(uint32_t));
+	copy_section(img + hdr->off_topics, b->topics.v, (size_t) hdr->ntopics * sizeof(DipTopic));
+	copy_section(img + hdr->off_strpool, b->strpool.v, hdr->strpool_size);
+}
 
-	termrefs = (DipTermRef *) (img + hdr.off_termrefs);
-	groups = (DipTermGroup *) (img + hdr.off_groups);
+/*
+ * Writes the topic evidence: term groups (after the trie's term items) and
+ * the entities' evidence after them.
+ */
+static void
+write_terms(const DipBuilder *b, const DipDictHeader *hdr, char *img)
+{
+	DipEntity  *ents = (DipEntity *) (img + hdr->off_entities);
+	DipTermRef *termrefs = (DipTermRef *) (img + hdr->off_termrefs);
+	DipTermGroup *groups = (DipTermGroup *) (img + hdr->off_groups);
+
 	for (uint32_t i = 0; i < b->termrefs.n; i++)
 	{
 		BTermRef   *r = VEC_AT(b->termrefs, BTermRef, i);
@@ -343,10 +333,42 @@ dip_builder_finish(DipBuilder *b, void **image)
 		termrefs[k].topic = et->topic;
 		termrefs[k].weight = et->weight;
 	}
-	copy_section(img + hdr.off_strpool, b->strpool.v, hdr.strpool_size);
+}
 
+/* Compiles the builder's tables into an image (see dip_build.h). */
+size_t
+dip_builder_finish(DipBuilder *b, void **image)
+{
+	DipDictHeader hdr;
+	size_t		size;
+	char	   *img;
+
+	/* topic parents by key, without cycles */
+	if (!link_topics(b))
+		return 0;
+	/* offices and topic evidence: the entities they name */
+	link_entities(b);
+	/* trie items by node, term evidence by group */
+	if (b->items.n > 1)
+		qsort(b->items.v, b->items.n, sizeof(BItem), cmp_bitem);
+	if (b->termrefs.n > 1)
+		qsort(b->termrefs.v, b->termrefs.n, sizeof(BTermRef), cmp_termref);
+	/* the sections' sizes and offsets */
+	size = layout(b, &hdr);
+	if (size > 0x7FFFFFFF)
+	{
+		dipb_set_error(b, "dictionary too large%s", "");
+		return 0;
+	}
+	hdr.size = (uint32_t) size;
+	img = b->mem.alloc(b->mem.ctx, size);
+	memset(img, 0, size);
+	write_vocabulary(b, &hdr, img);
+	write_trie(b, &hdr, img);
+	write_tables(b, &hdr, img);
+	write_terms(b, &hdr, img);
 	memcpy(img, &hdr, sizeof(hdr));
-	((DipDictHeader *) img)->checksum = dip_dict_checksum(img + sizeof(hdr), off - sizeof(hdr));
+	((DipDictHeader *) img)->checksum = dip_dict_checksum(img + sizeof(hdr), size - sizeof(hdr));
 	*image = img;
-	return off;
+	return size;
 }

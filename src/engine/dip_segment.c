@@ -617,6 +617,204 @@ scan_word(const DipDoc *doc, size_t pos, uint32_t *flags, bool *isnum)
 	return pos;
 }
 
+/* Scans a word or number token at pos; sets its type and adds its flags. */
+static size_t
+scan_word_token(const DipDoc *doc, size_t pos, uint32_t *tflags, int *ttype)
+{
+	uint32_t	wf;
+	bool		isnum;
+	size_t		next = scan_word(doc, pos, &wf, &isnum);
+
+	*ttype = isnum ? DIP_TOK_NUMBER : DIP_TOK_WORD;
+	*tflags |= wf;
+	/* URLs are symbols */
+	if ((wf & DIP_TF_ABBREV) && next - pos > 4 &&
+		(strncmp(doc->text + pos, "http", 4) == 0 ||
+		 strncmp(doc->text + pos, "www.", 4) == 0))
+	{
+		*ttype = DIP_TOK_SYMBOL;
+		*tflags &= ~DIP_TF_ABBREV;
+	}
+	return next;
+}
+
+/* An apostrophe at pos: the clitic 's, a possessive ', or a quote. */
+static size_t
+scan_apostrophe(const DipDoc *doc, const TokVec *tv, size_t pos, size_t next,
+				uint32_t *tflags, int *ttype)
+{
+	const DipToken *prev = tv->n > 0 ? &tv->v[tv->n - 1] : NULL;
+	bool		attached = prev != NULL && !(*tflags & DIP_TF_SPACE) &&
+		prev->type == DIP_TOK_WORD && prev->start + prev->len == pos;
+	size_t		n2;
+	int			c2 = char_at(doc, next, &n2, NULL);
+
+	if (attached && (doc->text[next] == 's' || doc->text[next] == 'S') &&
+		!is_wordchar(class_at(doc, n2)))
+	{
+		*ttype = DIP_TOK_CLITIC;
+		return n2;
+	}
+	if (attached && !is_wordchar(c2) &&
+		(doc->text[pos - 1] == 's' || doc->text[pos - 1] == 'S'))
+	{
+		*ttype = DIP_TOK_CLITIC;
+		return next;
+	}
+	*ttype = DIP_TOK_PUNCT;
+	if (is_wordchar(c2) && (*tflags & DIP_TF_SPACE || prev == NULL))
+		*tflags |= DIP_TF_OPENQ;
+	else
+		*tflags |= DIP_TF_CLOSEQ;
+	return next;
+}
+
+/* A hyphen or dash at pos: a hyphen glues "Indo-Pacific"; dashes stand alone. */
+static size_t
+scan_dash(const DipDoc *doc, const TokVec *tv, size_t pos, size_t next, int cc,
+		  uint32_t *tflags)
+{
+	const DipToken *prev = tv->n > 0 ? &tv->v[tv->n - 1] : NULL;
+	size_t		n2;
+	int			c2 = char_at(doc, next, &n2, NULL);
+
+	if (cc == CC_HYPHEN && prev != NULL && !(*tflags & DIP_TF_SPACE) &&
+		prev->start + prev->len == pos &&
+		(prev->type == DIP_TOK_WORD || prev->type == DIP_TOK_NUMBER) &&
+		(c2 == CC_LETTER || c2 == CC_DIGIT))
+	{
+		*tflags |= DIP_TF_JOIN;
+		return next;
+	}
+	/* -- and standalone dashes */
+	while (next < doc->len)
+	{
+		int			c3 = char_at(doc, next, &n2, NULL);
+
+		if (c3 != CC_HYPHEN && c3 != CC_DASH)
+			break;
+		next = n2;
+	}
+	*tflags |= DIP_TF_DASH;
+	return next;
+}
+
+/*
+ * Scans the token starting at pos, of character class cc, whose first
+ * character ends at next: returns its end, sets its type and adds its
+ * flags.  Runs of scripts without spaces are scanned by scan_complex_run.
+ */
+static size_t
+scan_token(const DipDoc *doc, const TokVec *tv, size_t pos, size_t next, int cc,
+		   uint32_t *tflags, int *ttype)
+{
+	size_t		n2;
+
+	*ttype = DIP_TOK_PUNCT;
+	switch (cc)
+	{
+		case CC_LETTER:
+		case CC_DIGIT:
+		case CC_MARK:
+			return scan_word_token(doc, pos, tflags, ttype);
+		case CC_APOS:
+			return scan_apostrophe(doc, tv, pos, next, tflags, ttype);
+		case CC_PERIOD:
+		case CC_TERM:
+			/* runs of . ! ? are one token */
+			*tflags |= DIP_TF_TERMINAL;
+			while (next < doc->len)
+			{
+				int			c2 = char_at(doc, next, &n2, NULL);
+
+				if (c2 != CC_PERIOD && c2 != CC_TERM)
+					break;
+				next = n2;
+			}
+			return next;
+		case CC_HYPHEN:
+		case CC_DASH:
+			return scan_dash(doc, tv, pos, next, cc, tflags);
+		case CC_OPEN:
+			*tflags |= DIP_TF_OPENQ;
+			return next;
+		case CC_CLOSE:
+			*tflags |= DIP_TF_CLOSEQ;
+			return next;
+		case CC_QUOTE:
+			{
+				int			c2 = char_at(doc, next, &n2, NULL);
+
+				if ((*tflags & DIP_TF_SPACE || tv->n == 0) && c2 != CC_SPACE && c2 != CC_NEWLINE)
+					*tflags |= DIP_TF_OPENQ;
+				else
+					*tflags |= DIP_TF_CLOSEQ;
+				return next;
+			}
+		case CC_SYMBOL:
+		case CC_AMP:
+			*ttype = DIP_TOK_SYMBOL;
+			return next;
+		default:
+			return next;
+	}
+}
+
+/*
+ * A run of a script written without spaces, from pos: its words, with
+ * their character offsets from *cpos, which moves past the run.  Returns
+ * the end of the run.
+ */
+static size_t
+scan_complex_run(DipDoc *doc, DipArena *a, TokVec *tv, size_t pos, size_t next,
+				 uint32_t tflags, size_t *cpos)
+{
+	size_t		end = next;
+	uint32_t	nbefore = tv->n;
+
+	while (end < doc->len && end - pos < 4096)
+	{
+		size_t		n2;
+		int			c2 = char_at(doc, end, &n2, NULL);
+
+		if (c2 != CC_COMPLEX && c2 != CC_MARK)
+			break;
+		end = n2;
+	}
+	scan_complex(doc, a, tv, pos, end, tflags);
+	for (uint32_t k = nbefore; k < tv->n; k++)
+	{
+		tv->v[k].cstart = (uint32_t) (*cpos + dip_utf8_count(doc->text + pos, tv->v[k].start - pos));
+		tv->v[k].clen = (uint32_t) dip_utf8_count(doc->text + tv->v[k].start, tv->v[k].len);
+	}
+	*cpos += dip_utf8_count(doc->text + pos, end - pos);
+	return end;
+}
+
+/* Appends the token [tstart, next) of the given type and flags at character cpos. */
+static void
+push_token(DipDoc *doc, DipArena *a, TokVec *tv, size_t tstart, size_t next, size_t cpos,
+		   int ttype, uint32_t tflags)
+{
+	DipToken   *t;
+
+	/* a word right after a joining hyphen is glued too */
+	if ((ttype == DIP_TOK_WORD || ttype == DIP_TOK_NUMBER) && tv->n > 0 &&
+		(tv->v[tv->n - 1].flags & DIP_TF_JOIN) &&
+		tv->v[tv->n - 1].type == DIP_TOK_PUNCT &&
+		tv->v[tv->n - 1].start + tv->v[tv->n - 1].len == tstart)
+		tflags |= DIP_TF_JOIN;
+	t = tokvec_push(a, tv);
+	t->start = (uint32_t) tstart;
+	t->len = (uint32_t) (next - tstart);
+	t->cstart = (uint32_t) cpos;
+	t->clen = (uint32_t) dip_utf8_count(doc->text + tstart, next - tstart);
+	t->type = (uint16_t) ttype;
+	t->flags = tflags;
+	if (ttype == DIP_TOK_WORD || ttype == DIP_TOK_NUMBER)
+		t->flags |= case_flags(doc, tstart, next);
+}
+
 /*
  * Scans the chunk's tokens into tv, starting at doc->pos.  Stops before a
  * blank line once at least one token was read, or when the chunk is full.
@@ -635,8 +833,6 @@ scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
 		size_t		next;
 		int32_t		cp;
 		int			cc = char_at(doc, pos, &next, &cp);
-		DipToken   *t;
-		size_t		tstart = pos;
 		uint32_t	tflags = ws;
 		int			ttype;
 
@@ -649,8 +845,6 @@ scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
 				if (newlines >= 2)
 					ws |= DIP_TF_PARA;
 			}
-			else if (doc->text[pos] == '\r')
-				{ }
 			ws |= DIP_TF_SPACE;
 			cpos++;
 			pos = next;
@@ -673,166 +867,14 @@ scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
 		}
 		ws = 0;
 		newlines = 0;
-
-		if (cc == CC_LETTER || cc == CC_DIGIT || cc == CC_MARK)
+		if (cc == CC_COMPLEX)
 		{
-			uint32_t	wf;
-			bool		isnum;
-
-			next = scan_word(doc, pos, &wf, &isnum);
-			ttype = isnum ? DIP_TOK_NUMBER : DIP_TOK_WORD;
-			tflags |= wf;
-			if ((wf & DIP_TF_ABBREV) && !(wf & (DIP_TF_ACRONYM | DIP_TF_INITIAL)) &&
-				next - pos > 7 && doc->text[pos] != 'h')
-				{ }
-			if ((wf & DIP_TF_ABBREV) && next - pos > 4 &&
-				(strncmp(doc->text + pos, "http", 4) == 0 ||
-				 strncmp(doc->text + pos, "www.", 4) == 0))
-			{
-				ttype = DIP_TOK_SYMBOL;
-				tflags &= ~DIP_TF_ABBREV;
-			}
-		}
-		else if (cc == CC_COMPLEX)
-		{
-			size_t		end = next;
-			uint32_t	nbefore = tv->n;
-
-			while (end < doc->len && end - pos < 4096)
-			{
-				size_t		n2;
-				int			c2 = char_at(doc, end, &n2, NULL);
-
-				if (c2 != CC_COMPLEX && c2 != CC_MARK)
-					break;
-				end = n2;
-			}
-			scan_complex(doc, a, tv, pos, end, tflags);
-			for (uint32_t k = nbefore; k < tv->n; k++)
-			{
-				tv->v[k].cstart = (uint32_t) (cpos + dip_utf8_count(doc->text + pos, tv->v[k].start - pos));
-				tv->v[k].clen = (uint32_t) dip_utf8_count(doc->text + tv->v[k].start, tv->v[k].len);
-			}
-			cpos += dip_utf8_count(doc->text + pos, end - pos);
-			pos = end;
+			pos = scan_complex_run(doc, a, tv, pos, next, tflags, &cpos);
 			continue;
 		}
-		else if (cc == CC_APOS)
-		{
-			/* clitic 's, possessive ', or a quote */
-			DipToken   *prev = tv->n > 0 ? &tv->v[tv->n - 1] : NULL;
-			bool		attached = prev != NULL && !(tflags & DIP_TF_SPACE) &&
-				prev->type == DIP_TOK_WORD && prev->start + prev->len == pos;
-			size_t		n2;
-			int			c2 = char_at(doc, next, &n2, NULL);
-
-			if (attached && (doc->text[next] == 's' || doc->text[next] == 'S') &&
-				!is_wordchar(class_at(doc, n2)))
-			{
-				ttype = DIP_TOK_CLITIC;
-				next = n2;
-			}
-			else if (attached && !is_wordchar(c2) &&
-					 (doc->text[pos - 1] == 's' || doc->text[pos - 1] == 'S'))
-				ttype = DIP_TOK_CLITIC;
-			else
-			{
-				ttype = DIP_TOK_PUNCT;
-				if (is_wordchar(c2) && (tflags & DIP_TF_SPACE || prev == NULL))
-					tflags |= DIP_TF_OPENQ;
-				else
-					tflags |= DIP_TF_CLOSEQ;
-			}
-		}
-		else if (cc == CC_PERIOD || cc == CC_TERM)
-		{
-			/* runs of . ! ? are one token */
-			ttype = DIP_TOK_PUNCT;
-			tflags |= DIP_TF_TERMINAL;
-			while (next < doc->len)
-			{
-				size_t		n2;
-				int			c2 = char_at(doc, next, &n2, NULL);
-
-				if (c2 != CC_PERIOD && c2 != CC_TERM)
-					break;
-				next = n2;
-			}
-		}
-		else if (cc == CC_HYPHEN || cc == CC_DASH)
-		{
-			DipToken   *prev = tv->n > 0 ? &tv->v[tv->n - 1] : NULL;
-			size_t		n2;
-			int			c2 = char_at(doc, next, &n2, NULL);
-
-			ttype = DIP_TOK_PUNCT;
-			if (cc == CC_HYPHEN && prev != NULL && !(tflags & DIP_TF_SPACE) &&
-				prev->start + prev->len == pos &&
-				(prev->type == DIP_TOK_WORD || prev->type == DIP_TOK_NUMBER) &&
-				(c2 == CC_LETTER || c2 == CC_DIGIT))
-			{
-				/* Indo-Pacific: glue */
-				tflags |= DIP_TF_JOIN;
-			}
-			else
-			{
-				/* -- and standalone dashes */
-				while (next < doc->len)
-				{
-					int			c3 = char_at(doc, next, &n2, NULL);
-
-					if (c3 != CC_HYPHEN && c3 != CC_DASH)
-						break;
-					next = n2;
-				}
-				tflags |= DIP_TF_DASH;
-			}
-		}
-		else if (cc == CC_OPEN)
-		{
-			ttype = DIP_TOK_PUNCT;
-			tflags |= DIP_TF_OPENQ;
-		}
-		else if (cc == CC_CLOSE)
-		{
-			ttype = DIP_TOK_PUNCT;
-			tflags |= DIP_TF_CLOSEQ;
-		}
-		else if (cc == CC_QUOTE)
-		{
-			size_t		n2;
-			int			c2 = char_at(doc, next, &n2, NULL);
-
-			ttype = DIP_TOK_PUNCT;
-			if ((tflags & DIP_TF_SPACE || tv->n == 0) &&
-				c2 != CC_SPACE && c2 != CC_NEWLINE)
-				tflags |= DIP_TF_OPENQ;
-			else
-				tflags |= DIP_TF_CLOSEQ;
-		}
-		else if (cc == CC_SYMBOL || cc == CC_AMP)
-			ttype = DIP_TOK_SYMBOL;
-		else
-			ttype = DIP_TOK_PUNCT;
-
-		/* a word right after a joining hyphen is glued too */
-		if ((ttype == DIP_TOK_WORD || ttype == DIP_TOK_NUMBER) && tv->n > 0 &&
-			(tv->v[tv->n - 1].flags & DIP_TF_JOIN) &&
-			tv->v[tv->n - 1].type == DIP_TOK_PUNCT &&
-			tv->v[tv->n - 1].start + tv->v[tv->n - 1].len == tstart)
-			tflags |= DIP_TF_JOIN;
-
-		t = tokvec_push(a, tv);
-		t->start = (uint32_t) tstart;
-		t->len = (uint32_t) (next - tstart);
-		t->cstart = (uint32_t) cpos;
-		t->clen = (t->flags & DIP_TF_ASCII) ? t->len :
-			(uint32_t) dip_utf8_count(doc->text + tstart, next - tstart);
-		t->type = (uint16_t) ttype;
-		t->flags = tflags;
-		if (ttype == DIP_TOK_WORD || ttype == DIP_TOK_NUMBER)
-			t->flags |= case_flags(doc, tstart, next);
-		cpos += t->clen;
+		next = scan_token(doc, tv, pos, next, cc, &tflags, &ttype);
+		push_token(doc, a, tv, pos, next, cpos, ttype, tflags);
+		cpos += tv->v[tv->n - 1].clen;
 		pos = next;
 	}
 	doc->pos = pos;
