@@ -24,7 +24,7 @@ SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
 SQL_POST    = $(sort $(wildcard src/sql/post/*.sql))
 DATA_FILES  = $(sort $(wildcard data/*/*.tsv))
 DATA_built  = diplomat--$(EXTVERSION).sql
-EXTRA_CLEAN = src/engine/dip_tables.c build test/engine/test_engine test/engine/test_engine.asan test/engine/fuzz_engine.asan
+EXTRA_CLEAN = src/engine/dip_tables.c build tools/sql-lists test/engine/test_engine test/engine/test_engine.asan test/engine/fuzz_engine.asan
 
 REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
@@ -55,8 +55,12 @@ src/engine/dip_tables.c: tools/gen-tables.sh data/cameo/codes.tsv data/cameo/iso
 
 $(GLUE_SRCS:.c=.o): src/pg/*.h src/engine/*.h
 
-diplomat--$(EXTVERSION).sql: $(SQL_PARTS) $(SQL_POST) $(DATA_FILES) tools/gen-data-sql.sh
-	{ cat $(SQL_PARTS); sh tools/gen-data-sql.sh data; cat $(SQL_POST); } > $@.tmp && mv $@.tmp $@
+# the SQL script, with the lists the engine defines filled in (sql-lists)
+tools/sql-lists: tools/sql-lists.c src/engine/*.h
+	$(CC) -std=c99 -O -Wall -Wextra -Werror -Isrc/engine -o $@ tools/sql-lists.c
+
+diplomat--$(EXTVERSION).sql: $(SQL_PARTS) $(SQL_POST) $(DATA_FILES) tools/gen-data-sql.sh tools/sql-lists
+	{ ./tools/sql-lists $(SQL_PARTS); sh tools/gen-data-sql.sh data; cat $(SQL_POST); } > $@.tmp && mv $@.tmp $@
 
 # ---------------------------------------------------------------------
 # Engine unit tests, built with AddressSanitizer and UBSan

@@ -338,7 +338,7 @@ dip_builder_add_entity(DipBuilder *b, const char *kind, const char *name,
 	DipEntity  *e;
 	uint32_t	idx;
 
-	if (k == DIP_KIND_NONE || k == DIP_KIND_DATE)
+	if (!dip_kind_in_gazetteer(k))
 	{
 		dipb_set_error(b, "invalid entity kind \"%s\"", kind);
 		return false;
@@ -512,8 +512,7 @@ dip_builder_add_lexicon(DipBuilder *b, const char *word, const char *classes)
 			dipb_set_error(b, "unknown word class \"%s\"", buf);
 			return false;
 		}
-		if (bit != 0x80000000u)
-			bits |= bit;
+		bits |= bit;
 		p += l;
 		if (*p == '|')
 			p++;

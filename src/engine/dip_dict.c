@@ -11,11 +11,15 @@
 
 #include <string.h>
 
-static const char *const kind_names[DIP_NKINDS] = {
-	"", "PER", "ORG", "GPE", "LOC", "NORP", "DATE"
-};
+#define KIND_NAME(k, gaz) #k,
+static const char *const kind_names[DIP_NKINDS] = {"", DIP_KINDS(KIND_NAME)};
+#undef KIND_NAME
 
+#define KIND_IN_GAZETTEER(k, gaz) gaz,
+static const bool kind_in_gazetteer[DIP_NKINDS] = {false, DIP_KINDS(KIND_IN_GAZETTEER)};
+#undef KIND_IN_GAZETTEER
 
+/* The name of an entity kind, "" if none. */
 const char *
 dip_kind_name(int kind)
 {
@@ -24,7 +28,7 @@ dip_kind_name(int kind)
 	return kind_names[kind];
 }
 
-
+/* The kind named s[0..len), or DIP_KIND_NONE. */
 int
 dip_kind_from_name(const char *s, size_t len)
 {
@@ -34,16 +38,18 @@ dip_kind_from_name(const char *s, size_t len)
 	return DIP_KIND_NONE;
 }
 
+/* True if the gazetteer may hold entities of this kind. */
+bool
+dip_kind_in_gazetteer(int kind)
+{
+	return kind > 0 && kind < DIP_NKINDS && kind_in_gazetteer[kind];
+}
 
-static const char *const office_names[DIP_NOFFICES] = {
-	"", "head_of_state", "head_of_government", "foreign_minister",
-	"defence_minister", "finance_minister", "interior_minister",
-	"spokesperson", "un_ambassador", "national_security_adviser",
-	"secretary_general", "party_leader", "vice_president",
-	"deputy_head_of_government", "other"
-};
+#define OFFICE_NAME(e, name) #name,
+static const char *const office_names[DIP_NOFFICES] = {"", DIP_OFFICES(OFFICE_NAME)};
+#undef OFFICE_NAME
 
-
+/* The office named s[0..len) (the American "defense" too); 0 if empty, -1 if unknown. */
 int
 dip_office_from_name(const char *s, size_t len)
 {
@@ -57,7 +63,7 @@ dip_office_from_name(const char *s, size_t len)
 	return -1;
 }
 
-
+/* The name of an office, "" if none. */
 const char *
 dip_office_name(int office)
 {
@@ -66,33 +72,25 @@ dip_office_name(int office)
 	return office_names[office];
 }
 
+#define LEXCLASS_NAME(c) #c,
+static const char *const lexclass_names[LXB_NCLASSES] = {DIP_LEXICON_CLASSES(LEXCLASS_NAME)};
+#undef LEXCLASS_NAME
 
-static const struct
-{
-	const char *name;
-	uint32_t	bit;
-}			lexclasses[] = {
-	{"DET", LX_DET}, {"PRON", LX_PRON}, {"PREP", LX_PREP}, {"CONJ", LX_CONJ},
-	{"ADV", LX_ADV}, {"ADJ", LX_ADJ}, {"NOUN", LX_NOUN}, {"VERB", LX_VERB},
-	{"AUX", LX_AUX}, {"NUM", LX_NUM}, {"INTJ", LX_INTJ}, {"MONTH", LX_MONTH},
-	{"WEEKDAY", LX_WEEKDAY}, {"GIVEN", LX_GIVEN}, {"SURNAME", LX_SURNAME},
-	{"ORG_SUFFIX", LX_ORG_SUFFIX}, {"ORG_HEAD", LX_ORG_HEAD},
-	{"LOC_SUFFIX", LX_LOC_SUFFIX}, {"LOC_HEAD", LX_LOC_HEAD},
-	{"LOC_PREP", LX_LOC_PREP}, {"PER_TITLE", LX_PER_TITLE},
-	{"PER_PRONOUN", LX_PER_PRONOUN}, {"PER_PARTICLE", LX_PARTICLE},
-	{"NOT_NAME", LX_NOT_NAME}, {"AMBIGUOUS", LX_AMBIG},
-	{"PER_VERB", 0},
-};
-
-
+/* The bit of the lexicon class named s[0..len), or 0. */
 uint32_t
 dip_lexclass_from_name(const char *s, size_t len)
 {
-	for (size_t i = 0; i < sizeof(lexclasses) / sizeof(lexclasses[0]); i++)
-		if (strlen(lexclasses[i].name) == len &&
-			memcmp(lexclasses[i].name, s, len) == 0)
-			return lexclasses[i].bit ? lexclasses[i].bit : 0x80000000u;
+	for (int k = 0; k < LXB_NCLASSES; k++)
+		if (strlen(lexclass_names[k]) == len && memcmp(lexclass_names[k], s, len) == 0)
+			return 1u << k;
 	return 0;
+}
+
+/* The name of lexicon class number k, or NULL. */
+const char *
+dip_lexclass_name(int k)
+{
+	return k >= 0 && k < LXB_NCLASSES ? lexclass_names[k] : NULL;
 }
 
 /*

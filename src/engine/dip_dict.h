@@ -27,77 +27,128 @@
 #include "dip_hash.h"
 
 #define DIP_DICT_MAGIC		0x44495044	/* "DIPD" */
-#define DIP_DICT_VERSION	2
+#define DIP_DICT_VERSION	3
 
-/* entity kinds */
+/*
+ * Enumerations defined once: the engine's enums and name tables, and the
+ * CHECK constraints of the dictionary tables in the extension's SQL
+ * (tools/sql-lists.c fills them in), come from these lists.
+ */
+
+/*
+ * Entity kinds: X(kind, in the gazetteer).  The numbers are stored on disk
+ * by the extension's entity types (src/pg/entities.h): only append.
+ */
+#define DIP_KINDS(X) \
+	X(PER, true) \
+	X(ORG, true) \
+	X(GPE, true) \
+	X(LOC, true) \
+	X(NORP, true) \
+	X(DATE, false)
+
+#define DIP_KIND_ENUM(k, gaz) DIP_KIND_##k,
 enum
 {
 	DIP_KIND_NONE = 0,
-	DIP_KIND_PER,
-	DIP_KIND_ORG,
-	DIP_KIND_GPE,
-	DIP_KIND_LOC,
-	DIP_KIND_NORP,
-	DIP_KIND_DATE,
+	DIP_KINDS(DIP_KIND_ENUM)
 	DIP_NKINDS
 };
+#undef DIP_KIND_ENUM
 extern const char *dip_kind_name(int kind);
 extern int	dip_kind_from_name(const char *s, size_t len);
 
-/* lexical classes of words (bit flags) */
-#define LX_DET		(1u << 0)
-#define LX_PRON		(1u << 1)
-#define LX_PREP		(1u << 2)
-#define LX_CONJ		(1u << 3)
-#define LX_ADV		(1u << 4)
-#define LX_ADJ		(1u << 5)
-#define LX_NOUN		(1u << 6)
-#define LX_VERB		(1u << 7)
-#define LX_AUX		(1u << 8)
-#define LX_NUM		(1u << 9)
-#define LX_INTJ		(1u << 10)
-#define LX_MONTH	(1u << 11)
-#define LX_WEEKDAY	(1u << 12)
-#define LX_GIVEN	(1u << 13)
-#define LX_SURNAME	(1u << 14)
-#define LX_ORG_SUFFIX (1u << 15)
-#define LX_ORG_HEAD (1u << 16)
-#define LX_LOC_SUFFIX (1u << 17)
-#define LX_LOC_HEAD (1u << 18)
-#define LX_LOC_PREP (1u << 19)
-#define LX_PER_TITLE (1u << 20)
-#define LX_PER_PRONOUN (1u << 21)
-#define LX_PARTICLE (1u << 22)
-#define LX_NOT_NAME (1u << 23)
-#define LX_AMBIG	(1u << 24)	/* surname that is also a common word */
-#define LX_COMMON	(1u << 25)	/* listed in the common word list */
-#define LX_TITLEWORD (1u << 26) /* word of a multi-word title */
-#define LX_AGENT	(1u << 27)	/* an agent noun: troops, officials */
+/* True if the gazetteer may hold entities of this kind. */
+extern bool dip_kind_in_gazetteer(int kind);
+
+/*
+ * Word classes of the lexicon (diplomat.lexicon.class), one bit each in
+ * DipWord.lex, in this order: X(class).
+ */
+#define DIP_LEXICON_CLASSES(X) \
+	X(DET) X(PRON) X(PREP) X(CONJ) X(ADV) X(ADJ) X(NOUN) X(VERB) X(AUX) X(NUM) \
+	X(INTJ) X(MONTH) X(WEEKDAY) X(GIVEN) X(SURNAME) X(ORG_SUFFIX) X(ORG_HEAD) \
+	X(LOC_SUFFIX) X(LOC_HEAD) X(LOC_PREP) X(PER_TITLE) X(PER_PRONOUN) \
+	X(PER_PARTICLE) X(NOT_NAME) X(AMBIGUOUS) X(PER_VERB)
+
+#define DIP_LEXICON_BIT_ENUM(c) LXB_##c,
+enum
+{
+	DIP_LEXICON_CLASSES(DIP_LEXICON_BIT_ENUM)
+	LXB_NCLASSES
+};
+#undef DIP_LEXICON_BIT_ENUM
+
+#define LX_DET			(1u << LXB_DET)
+#define LX_PRON			(1u << LXB_PRON)
+#define LX_PREP			(1u << LXB_PREP)
+#define LX_CONJ			(1u << LXB_CONJ)
+#define LX_ADV			(1u << LXB_ADV)
+#define LX_ADJ			(1u << LXB_ADJ)
+#define LX_NOUN			(1u << LXB_NOUN)
+#define LX_VERB			(1u << LXB_VERB)
+#define LX_AUX			(1u << LXB_AUX)
+#define LX_NUM			(1u << LXB_NUM)
+#define LX_INTJ			(1u << LXB_INTJ)
+#define LX_MONTH		(1u << LXB_MONTH)
+#define LX_WEEKDAY		(1u << LXB_WEEKDAY)
+#define LX_GIVEN		(1u << LXB_GIVEN)
+#define LX_SURNAME		(1u << LXB_SURNAME)
+#define LX_ORG_SUFFIX	(1u << LXB_ORG_SUFFIX)
+#define LX_ORG_HEAD		(1u << LXB_ORG_HEAD)
+#define LX_LOC_SUFFIX	(1u << LXB_LOC_SUFFIX)
+#define LX_LOC_HEAD		(1u << LXB_LOC_HEAD)
+#define LX_LOC_PREP		(1u << LXB_LOC_PREP)
+#define LX_PER_TITLE	(1u << LXB_PER_TITLE)
+#define LX_PER_PRONOUN	(1u << LXB_PER_PRONOUN)
+#define LX_PARTICLE		(1u << LXB_PER_PARTICLE)
+#define LX_NOT_NAME		(1u << LXB_NOT_NAME)
+#define LX_AMBIG		(1u << LXB_AMBIGUOUS)	/* surname that is also a common word */
+#define LX_PER_VERB		(1u << LXB_PER_VERB)	/* listed; no rule reads it yet */
+/* bits the builder derives */
+#define LX_COMMON		(1u << LXB_NCLASSES)	/* listed in the common word list */
+#define LX_TITLEWORD	(1u << (LXB_NCLASSES + 1))	/* word of a multi-word title */
+#define LX_AGENT		(1u << (LXB_NCLASSES + 2))	/* an agent noun: troops, officials */
+
+/* the classes and derived bits fit DipWord.lex */
+typedef char dip_lexicon_bits_fit[LXB_NCLASSES + 3 <= 32 ? 1 : -1];
 
 #define LX_FUNCTION (LX_DET | LX_PRON | LX_PREP | LX_CONJ | LX_AUX)
 
+/* The bit of a lexicon class, or 0 if there is no such class. */
 extern uint32_t dip_lexclass_from_name(const char *s, size_t len);
 
-/* offices */
+/* The name of lexicon class number k (0..LXB_NCLASSES-1). */
+extern const char *dip_lexclass_name(int k);
+
+/*
+ * Offices: X(enum suffix, name).  Higher offices first: when a person
+ * holds several at once, the first one decides the actor code.
+ */
+#define DIP_OFFICES(X) \
+	X(HEAD_OF_STATE, head_of_state) \
+	X(HEAD_OF_GOVERNMENT, head_of_government) \
+	X(FOREIGN_MINISTER, foreign_minister) \
+	X(DEFENCE_MINISTER, defence_minister) \
+	X(FINANCE_MINISTER, finance_minister) \
+	X(INTERIOR_MINISTER, interior_minister) \
+	X(SPOKESPERSON, spokesperson) \
+	X(UN_AMBASSADOR, un_ambassador) \
+	X(NSA, national_security_adviser) \
+	X(SECRETARY_GENERAL, secretary_general) \
+	X(PARTY_LEADER, party_leader) \
+	X(VICE_PRESIDENT, vice_president) \
+	X(DEPUTY_HOG, deputy_head_of_government) \
+	X(OTHER, other)
+
+#define DIP_OFFICE_ENUM(e, name) DIP_OFFICE_##e,
 enum
 {
 	DIP_OFFICE_NONE = 0,
-	DIP_OFFICE_HEAD_OF_STATE,
-	DIP_OFFICE_HEAD_OF_GOVERNMENT,
-	DIP_OFFICE_FOREIGN_MINISTER,
-	DIP_OFFICE_DEFENCE_MINISTER,
-	DIP_OFFICE_FINANCE_MINISTER,
-	DIP_OFFICE_INTERIOR_MINISTER,
-	DIP_OFFICE_SPOKESPERSON,
-	DIP_OFFICE_UN_AMBASSADOR,
-	DIP_OFFICE_NSA,
-	DIP_OFFICE_SECRETARY_GENERAL,
-	DIP_OFFICE_PARTY_LEADER,
-	DIP_OFFICE_VICE_PRESIDENT,
-	DIP_OFFICE_DEPUTY_HOG,
-	DIP_OFFICE_OTHER,
+	DIP_OFFICES(DIP_OFFICE_ENUM)
 	DIP_NOFFICES
 };
+#undef DIP_OFFICE_ENUM
 extern int	dip_office_from_name(const char *s, size_t len);
 extern const char *dip_office_name(int office);
 

@@ -343,6 +343,19 @@ test_dictionary(const char *datadir)
 	void	   *img2;
 	uint32_t	w;
 
+	/* the enumerations defined once in dip_dict.h */
+	CHECK(dip_kind_in_gazetteer(DIP_KIND_PER) && !dip_kind_in_gazetteer(DIP_KIND_DATE));
+	CHECK(!dip_kind_in_gazetteer(DIP_KIND_NONE) && !dip_kind_in_gazetteer(DIP_NKINDS));
+	CHECK_INT(dip_kind_from_name("NORP", 4), DIP_KIND_NORP);
+	CHECK_STR(dip_kind_name(DIP_KIND_DATE), "DATE");
+	CHECK_INT(dip_office_from_name("defense_minister", 16), DIP_OFFICE_DEFENCE_MINISTER);
+	CHECK_STR(dip_office_name(DIP_OFFICE_NSA), "national_security_adviser");
+	for (int k = 0; dip_lexclass_name(k) != NULL; k++)
+		CHECK_INT(dip_lexclass_from_name(dip_lexclass_name(k), strlen(dip_lexclass_name(k))),
+				  1u << k);
+	CHECK_INT(dip_lexclass_from_name("PER_PARTICLE", 12), LX_PARTICLE);
+	CHECK_INT(dip_lexclass_from_name("NOUNS", 5), 0);
+
 	/* a small hand-made dictionary */
 	b = dip_builder_new(&dip_malloc_mem);
 	CHECK(dip_builder_add_entity(b, "GPE", "United States", "USA", "USA",
