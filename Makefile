@@ -24,7 +24,7 @@ SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
 SQL_POST    = $(sort $(wildcard src/sql/post/*.sql))
 DATA_FILES  = $(sort $(wildcard data/*/*.tsv))
 DATA_built  = diplomat--$(EXTVERSION).sql
-EXTRA_CLEAN = src/engine/dip_tables.c build tools/sql-lists test/engine/test_engine test/engine/test_engine.asan test/engine/fuzz_engine.asan
+EXTRA_CLEAN = src/engine/dip_tables.c build tools/sql-lists tools/gen-data-sql test/engine/test_engine test/engine/test_engine.asan test/engine/fuzz_engine.asan
 
 REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
@@ -59,23 +59,27 @@ $(GLUE_SRCS:.c=.o): src/pg/*.h src/engine/*.h
 tools/sql-lists: tools/sql-lists.c src/engine/*.h
 	$(CC) -std=c99 -O -Wall -Wextra -Werror -Isrc/engine -o $@ tools/sql-lists.c
 
-diplomat--$(EXTVERSION).sql: $(SQL_PARTS) $(SQL_POST) $(DATA_FILES) tools/gen-data-sql.sh tools/sql-lists
-	{ ./tools/sql-lists $(SQL_PARTS); sh tools/gen-data-sql.sh data; cat $(SQL_POST); } > $@.tmp && mv $@.tmp $@
+# the builtin dictionary rows, read by the loader the engine tests share
+tools/gen-data-sql: tools/gen-data-sql.c tools/dictdata.c tools/dictdata.h
+	$(CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O -Wall -Wextra -Werror -Itools -o $@ tools/gen-data-sql.c tools/dictdata.c
+
+diplomat--$(EXTVERSION).sql: $(SQL_PARTS) $(SQL_POST) $(DATA_FILES) tools/gen-data-sql tools/sql-lists
+	{ ./tools/sql-lists $(SQL_PARTS); ./tools/gen-data-sql data; cat $(SQL_POST); } > $@.tmp && mv $@.tmp $@
 
 # ---------------------------------------------------------------------
 # Engine unit tests, built with AddressSanitizer and UBSan
 # ---------------------------------------------------------------------
 ENGINE_TEST_FLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -g -O1 -Wall -Wextra -Werror \
-                    -Wno-unused-parameter -Isrc/engine \
+                    -Wno-unused-parameter -Isrc/engine -Itools \
                     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-ENGINE_TEST_SRCS = $(ENGINE_SRCS) test/engine/test_engine.c test/engine/tsv.c
+ENGINE_TEST_SRCS = $(ENGINE_SRCS) test/engine/test_engine.c test/engine/tsv.c tools/dictdata.c
 
-test/engine/test_engine.asan: $(ENGINE_TEST_SRCS) src/engine/*.h test/engine/*.h
+test/engine/test_engine.asan: $(ENGINE_TEST_SRCS) src/engine/*.h test/engine/*.h tools/dictdata.h
 	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_TEST_SRCS) -licuuc -licudata -lm
 
-ENGINE_FUZZ_SRCS = $(ENGINE_SRCS) test/engine/fuzz_engine.c test/engine/tsv.c
+ENGINE_FUZZ_SRCS = $(ENGINE_SRCS) test/engine/fuzz_engine.c test/engine/tsv.c tools/dictdata.c
 
-test/engine/fuzz_engine.asan: $(ENGINE_FUZZ_SRCS) src/engine/*.h test/engine/*.h
+test/engine/fuzz_engine.asan: $(ENGINE_FUZZ_SRCS) src/engine/*.h test/engine/*.h tools/dictdata.h
 	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_FUZZ_SRCS) -licuuc -licudata -lm
 
 .PHONY: deps demo demo-shell test engine-test cluster-start cluster-stop eval bench fuzz
