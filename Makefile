@@ -14,8 +14,9 @@ PG_MAJOR   ?= 15
 PG_CONFIG  ?= $(shell test -x /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config && \
                 echo /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config || echo pg_config)
 
-ENGINE_SRCS = $(sort $(filter-out src/engine/dip_tables.c,$(wildcard src/engine/*.c))) \
-              src/engine/dip_tables.c
+GENERATED_SRCS = src/engine/dip_tables.c src/engine/dip_segment_words.c
+ENGINE_SRCS = $(sort $(filter-out $(GENERATED_SRCS),$(wildcard src/engine/*.c))) \
+              $(GENERATED_SRCS)
 GLUE_SRCS   = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 MODULE_big  = diplomat
@@ -24,7 +25,7 @@ SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
 SQL_POST    = $(sort $(wildcard src/sql/post/*.sql))
 DATA_FILES  = $(sort $(wildcard data/*/*.tsv))
 DATA_built  = diplomat--$(EXTVERSION).sql
-EXTRA_CLEAN = src/engine/dip_tables.c build tools/sql-lists tools/gen-data-sql test/engine/test_engine test/engine/test_engine.asan test/engine/fuzz_engine.asan
+EXTRA_CLEAN = $(GENERATED_SRCS) build tools/sql-lists tools/gen-data-sql test/engine/test_engine test/engine/test_engine.asan test/engine/fuzz_engine.asan
 
 REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
@@ -52,6 +53,9 @@ src/engine/%.o: src/engine/%.c src/engine/*.h
 
 src/engine/dip_tables.c: tools/gen-tables.sh data/cameo/codes.tsv data/cameo/iso3166.tsv data/cameo/countries.tsv
 	sh tools/gen-tables.sh data/cameo > $@.tmp && mv $@.tmp $@
+
+src/engine/dip_segment_words.c: tools/gen-segment-words.sh data/segment/*.tsv data/lexicon/words.tsv
+	sh tools/gen-segment-words.sh data > $@.tmp && mv $@.tmp $@
 
 $(GLUE_SRCS:.c=.o): src/pg/*.h src/engine/*.h
 

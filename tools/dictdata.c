@@ -24,7 +24,8 @@ const DictTable dict_offices = {"offices", 8,
 const DictTable dict_roles = {"roles", 6,
 	{"term", "role", "use", "office", "country", "note"},
 {DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL}};
-const DictTable dict_lexicon = {"lexicon", 2, {"word", "class"}, {DT_TEXT, DT_TEXT}};
+const DictTable dict_lexicon = {"lexicon", 3, {"word", "class", "value"},
+{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL}};
 const DictTable dict_verbs = {"verbs", 5,
 	{"lemma", "third_person", "past", "past_participle", "gerund"},
 {DT_TEXT, DT_TEXT, DT_TEXT, DT_TEXT, DT_TEXT}};
@@ -261,7 +262,7 @@ word_rows(TsvFile *f)
 		const char *bar = strchr(classes, '|');
 		size_t		l = bar ? (size_t) (bar - classes) : strlen(classes);
 		char		cls[64];
-		const char *vals[2];
+		const char *vals[3];
 
 		if (l > 0 && l < sizeof(cls))
 		{
@@ -269,6 +270,7 @@ word_rows(TsvFile *f)
 			cls[l] = '\0';
 			vals[0] = col(f, "word");
 			vals[1] = cls;
+			vals[2] = NULL;
 			emit(f, &dict_lexicon, vals);
 		}
 		classes += l;
@@ -281,7 +283,7 @@ word_rows(TsvFile *f)
 static void
 given_name_rows(TsvFile *f)
 {
-	const char *vals[2] = {col(f, "name"), "GIVEN"};
+	const char *vals[3] = {col(f, "name"), "GIVEN", NULL};
 
 	if (first_time(f, vals[0], NULL))
 		emit(f, &dict_lexicon, vals);
@@ -291,7 +293,7 @@ given_name_rows(TsvFile *f)
 static void
 surname_rows(TsvFile *f)
 {
-	const char *vals[2] = {col(f, "name"), "SURNAME"};
+	const char *vals[3] = {col(f, "name"), "SURNAME", NULL};
 
 	if (!first_time(f, vals[0], NULL))
 		return;
@@ -307,7 +309,17 @@ surname_rows(TsvFile *f)
 static void
 cue_rows(TsvFile *f)
 {
-	const char *vals[2] = {col(f, "word"), col(f, "cue")};
+	const char *vals[3] = {col(f, "word"), col(f, "cue"), NULL};
+
+	if (first_time(f, vals[0], vals[1]))
+		emit(f, &dict_lexicon, vals);
+}
+
+/* lexicon/rule_words.tsv: each (word, class) once, with its value. */
+static void
+rule_word_rows(TsvFile *f)
+{
+	const char *vals[3] = {col(f, "word"), col(f, "class"), col(f, "value")};
 
 	if (first_time(f, vals[0], vals[1]))
 		emit(f, &dict_lexicon, vals);
@@ -332,6 +344,7 @@ static const struct
 	{"lexicon/given_names.tsv", NULL, &dict_lexicon, given_name_rows},
 	{"lexicon/surnames.tsv", NULL, &dict_lexicon, surname_rows},
 	{"lexicon/ner_cues.tsv", NULL, &dict_lexicon, cue_rows},
+	{"lexicon/rule_words.tsv", NULL, &dict_lexicon, rule_word_rows},
 	{"events/verbs.tsv", NULL, &dict_verbs, table_rows},
 	{"events/patterns.tsv", NULL, &dict_patterns, table_rows},
 	{"topics/topics.tsv", NULL, &dict_topic_defs, table_rows},

@@ -3,8 +3,8 @@
  * sql-lists.c
  *	  Copies the extension's SQL script parts to standard output, filling
  *	  in the lists that the engine defines (dip_dict.h), so that each is
- *	  defined once: @GAZETTEER_KINDS@, @OFFICES@, @LEXICON_CLASSES@
- *	  become quoted, comma-separated SQL lists.
+ *	  defined once: @GAZETTEER_KINDS@, @OFFICES@, @LEXICON_CLASSES@ (word
+ *	  and cue classes) become quoted, comma-separated SQL lists.
  *
  *	  usage: sql-lists file.sql...   (run by the Makefile)
  *
@@ -63,6 +63,9 @@ print_list(const char *name, size_t len, int col)
 #define LEXCLASS(c) item(#c, &col, &first);
 		DIP_LEXICON_CLASSES(LEXCLASS)
 #undef LEXCLASS
+#define CUECLASS(c, v, lo, hi) item(#c, &col, &first);
+		DIP_CUE_CLASSES(CUECLASS)
+#undef CUECLASS
 	}
 	else
 		return false;

@@ -64,10 +64,6 @@ actor_code(char *dst, const char *country, const char *role)
 static int
 pair_words(const DipSentCtx *sc, uint32_t i)
 {
-	static const char *const heads[] = {
-		"sides", "leaders", "countries", "governments", "officials", "ministers",
-		"presidents", "nations", "delegations", "men", NULL
-	};
 	uint32_t	j = i;
 
 	if (DIP_TOK_IS(&sc->t[j], "both"))
@@ -82,12 +78,9 @@ pair_words(const DipSentCtx *sc, uint32_t i)
 	}
 	else
 		return 0;
-	if (j >= sc->n)
+	if (j >= sc->n || !(dip_cueof(sc, j) & CUE_PAIR_NOUN))
 		return 0;
-	for (int k = 0; heads[k]; k++)
-		if (sc->t[j].nlen == strlen(heads[k]) && memcmp(sc->t[j].norm, heads[k], sc->t[j].nlen) == 0)
-			return (int) (j + 1 - i);
-	return 0;
+	return (int) (j + 1 - i);
 }
 
 /* "it was worth ...", "it is important to ...": "it" refers to nothing */
@@ -140,18 +133,9 @@ modifier_word(const DipSentCtx *sc, uint32_t i)
 
 /* nouns of number or group before "of": "a group of", "dozens of" */
 static bool
-is_quantity(const DipToken *t)
+is_quantity(const DipSentCtx *sc, const DipToken *t)
 {
-	static const char *const w[] = {
-		"group", "groups", "band", "gang", "gangs", "dozens", "hundreds", "thousands",
-		"scores", "number", "crowd", "crowds", "unit", "units", "squad", "contingent",
-		"mob", "cell", NULL
-	};
-
-	for (int i = 0; w[i]; i++)
-		if (t->nlen == strlen(w[i]) && memcmp(t->norm, w[i], t->nlen) == 0)
-			return true;
-	return false;
+	return dip_tok_cue(sc, t, CUE_GROUP_NOUN);
 }
 
 /* Locative or other preposition governing the actor: not a subject. */
@@ -165,7 +149,7 @@ dip_actor_governed(const DipSentCtx *sc, const DipActor *x)
 	if (p == 0)
 		return false;
 	/* "a group of pirates", "dozens of protesters": the head is the actor */
-	if (DIP_TOK_IS(&sc->t[p - 1], "of") && p > 1 && is_quantity(&sc->t[p - 2]))
+	if (DIP_TOK_IS(&sc->t[p - 1], "of") && p > 1 && is_quantity(sc, &sc->t[p - 2]))
 		return false;
 	return (dip_lexof(sc, p - 1) & LX_PREP) != 0 && !DIP_TOK_IS(&sc->t[p - 1], "like");
 }
@@ -562,7 +546,7 @@ dip_actor_subject(const DipSentCtx *sc, DipActor *ac, int n, uint32_t v)
 			continue;
 		/* "the leader of X": not X; but "a group of X" is X */
 		if (ac[k].a > 0 && DIP_TOK_IS(&sc->t[ac[k].a - 1], "of") &&
-			!(ac[k].a > 1 && is_quantity(&sc->t[ac[k].a - 2])))
+			!(ac[k].a > 1 && is_quantity(sc, &sc->t[ac[k].a - 2])))
 			continue;
 		best = k;
 		break;
@@ -621,10 +605,8 @@ dip_actor_object(const DipSentCtx *sc, DipActor *ac, int n, uint32_t j, uint32_t
 			p--;
 		if (p == j)
 			return k;
-		if (dip_actor_governed(sc, &ac[k]) && (DIP_TOK_IS(&sc->t[p - 1], "in") || DIP_TOK_IS(&sc->t[p - 1], "at") ||
-									 DIP_TOK_IS(&sc->t[p - 1], "near") || DIP_TOK_IS(&sc->t[p - 1], "by") ||
-									 DIP_TOK_IS(&sc->t[p - 1], "during") || DIP_TOK_IS(&sc->t[p - 1], "since") ||
-									 DIP_TOK_IS(&sc->t[p - 1], "after") || DIP_TOK_IS(&sc->t[p - 1], "before")))
+		/* after a preposition of place or time (ADJUNCT_PREP): not a target */
+		if (dip_actor_governed(sc, &ac[k]) && (dip_cueof(sc, p - 1) & CUE_ADJUNCT_PREP))
 			continue;
 		return k;
 	}

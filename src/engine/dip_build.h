@@ -34,7 +34,8 @@ extern bool dip_builder_add_office(DipBuilder *b, const char *person, const char
 extern bool dip_builder_add_role(DipBuilder *b, const char *term, const char *role,
 								 const char *use, const char *office,
 								 const char *country);
-extern bool dip_builder_add_lexicon(DipBuilder *b, const char *word, const char *classes);
+extern bool dip_builder_add_lexicon(DipBuilder *b, const char *word, const char *classes,
+									const char *value);
 extern bool dip_builder_add_verb(DipBuilder *b, const char *lemma, const char *third,
 								 const char *past, const char *participle,
 								 const char *gerund);

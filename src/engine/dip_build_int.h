@@ -55,6 +55,13 @@ typedef struct BEntTopic
 	uint32_t	namelen;
 } BEntTopic;
 
+/* A word's value in a valued cue class, in the order added */
+typedef struct BWordValue
+{
+	DipWordValue v;
+	uint32_t	seq;
+} BWordValue;
+
 typedef struct LemmaForms
 {
 	uint32_t	wid[5];
@@ -97,6 +104,8 @@ struct DipBuilder
 	Vec			topics;			/* DipTopic */
 	Vec			termrefs;		/* BTermRef */
 	Vec			enttopics;		/* BEntTopic */
+	Vec			values;			/* BWordValue */
+	bool		cue_words;		/* words interned now are cue words only */
 	uint32_t	ngroups;
 	uint32_t   *node_group;		/* node -> group+1, grown with nodes */
 	uint32_t	node_group_cap;

@@ -85,6 +85,7 @@ dip_builder_new(const DipMem *mem)
 	b->topics = (Vec) VEC_INIT(DipTopic);
 	b->termrefs = (Vec) VEC_INIT(BTermRef);
 	b->enttopics = (Vec) VEC_INIT(BEntTopic);
+	b->values = (Vec) VEC_INIT(BWordValue);
 	dipb_string(b, "", 0);
 	dipb_vec_push(&b->arena, &b->words);	/* wid 0 = unknown */
 	b->nnodes = 1;				/* root */
@@ -135,12 +136,17 @@ dipb_intern_word(DipBuilder *b, const char *s, size_t len)
 		DipWord    *ww = VEC_AT(b->words, DipWord, b->whash[h]);
 
 		if (ww->len == len && memcmp(dipb_str(b, ww->str), s, len) == 0)
+		{
+			if (!b->cue_words)
+				ww->known = 1;
 			return b->whash[h];
+		}
 		h = (h + 1) & mask;
 	}
 	w = dipb_vec_push(&b->arena, &b->words);
 	w->str = dipb_string(b, s, len);
 	w->len = (uint32_t) len;
+	w->known = b->cue_words ? 0 : 1;
 	b->whash[h] = b->words.n - 1;
 	return b->words.n - 1;
 }
@@ -490,21 +496,24 @@ dip_builder_add_role(DipBuilder *b, const char *term, const char *role,
 	return true;
 }
 
-bool
-dip_builder_add_lexicon(DipBuilder *b, const char *word, const char *classes)
+/*
+ * Parses the |-separated classes of a lexicon row into LX_* and CUE_*
+ * bits; false (and the error) for an unknown class.
+ */
+static bool
+lexicon_classes(DipBuilder *b, const char *classes, uint32_t *lex, uint32_t *cues)
 {
-	PTok		toks[DIP_MAX_PHRASE];
-	int			n = dipb_phrase_tokens(b, word, toks, true);
-	uint32_t	bits = 0;
 	const char *p = classes;
 
+	*lex = *cues = 0;
 	while (p && *p)
 	{
 		const char *bar = strchr(p, '|');
 		size_t		l = bar ? (size_t) (bar - p) : strlen(p);
 		uint32_t	bit = dip_lexclass_from_name(p, l);
+		int			cue = dip_cueclass_from_name(p, l);
 
-		if (bit == 0)
+		if (bit == 0 && cue < 0)
 		{
 			char		buf[64];
 
@@ -512,11 +521,106 @@ dip_builder_add_lexicon(DipBuilder *b, const char *word, const char *classes)
 			dipb_set_error(b, "unknown word class \"%s\"", buf);
 			return false;
 		}
-		bits |= bit;
+		*lex |= bit;
+		if (cue >= 0)
+			*cues |= 1u << cue;
 		p += l;
 		if (*p == '|')
 			p++;
 	}
+	return true;
+}
+
+/*
+ * Checks the value of a lexicon row against its cue classes and fills
+ * *v: a number in the class's range, or a CAMEO role code; false (and the
+ * error) if a valued class lacks a valid one or the row has a value no
+ * class takes.
+ */
+static bool
+lexicon_value(DipBuilder *b, const char *classes, uint32_t cues, const char *value,
+			  DipWordValue *v)
+{
+	bool		valued = false;
+
+	memset(v, 0, sizeof(*v));
+	for (int k = 0; k < CUEB_NCLASSES; k++)
+	{
+		int			lo,
+					hi,
+					kind = dip_cueclass_value(k, &lo, &hi);
+		char	   *end;
+		long		num;
+
+		if (!(cues & (1u << k)) || kind == CUEV_NONE)
+			continue;
+		valued = true;
+		if (kind == CUEV_ROLE)
+		{
+			if (value == NULL || strlen(value) != 3 || !dip_actor_is_role(value))
+			{
+				dipb_set_error(b, "word class %s needs a CAMEO role code as value", dip_cueclass_name(k));
+				return false;
+			}
+			v->str = dipb_string(b, value, 3);
+			continue;
+		}
+		num = value && value[0] ? strtol(value, &end, 10) : 0;
+		if (value == NULL || value[0] == '\0' || *end != '\0' || num < lo || num > hi)
+		{
+			dipb_set_error(b, "word class %s needs a whole number as value", dip_cueclass_name(k));
+			return false;
+		}
+		v->num = (int32_t) num;
+	}
+	if (!valued && value != NULL && value[0] != '\0')
+	{
+		dipb_set_error(b, "word class \"%s\" takes no value", classes);
+		return false;
+	}
+	return true;
+}
+
+/* Records the values of word wid in the valued cue classes of cues. */
+static void
+add_values(DipBuilder *b, uint32_t wid, uint32_t cues, const DipWordValue *v)
+{
+	for (int k = 0; k < CUEB_NCLASSES; k++)
+	{
+		int			lo,
+					hi;
+		BWordValue *bv;
+
+		if (!(cues & (1u << k)) || dip_cueclass_value(k, &lo, &hi) == CUEV_NONE)
+			continue;
+		bv = dipb_vec_push(&b->arena, &b->values);
+		bv->v = *v;
+		bv->v.wid = wid;
+		bv->v.cls = (uint32_t) k;
+		bv->seq = b->values.n;
+	}
+}
+
+/*
+ * Adds a lexicon row: a word with |-separated classes, and for the valued
+ * cue classes a value.  Words that are only cue words do not count as
+ * known words of the dictionaries.
+ */
+bool
+dip_builder_add_lexicon(DipBuilder *b, const char *word, const char *classes,
+						const char *value)
+{
+	PTok		toks[DIP_MAX_PHRASE];
+	int			n;
+	uint32_t	bits,
+				cues;
+	DipWordValue v;
+
+	if (!lexicon_classes(b, classes, &bits, &cues) || !lexicon_value(b, classes, cues, value, &v))
+		return false;
+	b->cue_words = (bits == 0);
+	n = dipb_phrase_tokens(b, word, toks, true);
+	b->cue_words = false;
 	if (n < 1)
 	{
 		dipb_set_error(b, "empty lexicon entry%s", "");
@@ -537,7 +641,13 @@ dip_builder_add_lexicon(DipBuilder *b, const char *word, const char *classes)
 		}
 	for (int i = 0; i < n; i++)
 		if (toks[i].norm[0] != '-' && toks[i].norm[0] != '\'')
-			VEC_AT(b->words, DipWord, toks[i].wid)->lex |= bits;
+		{
+			DipWord    *w = VEC_AT(b->words, DipWord, toks[i].wid);
+
+			w->lex |= bits;
+			w->cues |= cues;
+			add_values(b, toks[i].wid, cues, &v);
+		}
 	return true;
 }
 

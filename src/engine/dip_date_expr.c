@@ -16,43 +16,41 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const weekdays[7][3] = {
-	{"sunday", "sun.", "sun"}, {"monday", "mon.", "mon"}, {"tuesday", "tue.", "tues."},
-	{"wednesday", "wed.", "wed"}, {"thursday", "thu.", "thurs."}, {"friday", "fri.", "fri"},
-	{"saturday", "sat.", "sat"}
-};
-
-static const char *const months[12][3] = {
-	{"january", "jan.", "jan"}, {"february", "feb.", "feb"}, {"march", "mar.", "march"},
-	{"april", "apr.", "apr"}, {"may", "may", "may"}, {"june", "jun.", "jun"},
-	{"july", "jul.", "jul"}, {"august", "aug.", "aug"}, {"september", "sept.", "sep."},
-	{"october", "oct.", "oct"}, {"november", "nov.", "nov"}, {"december", "dec.", "dec"}
-};
-
-/* 0..6 or -1; capitalised tokens only (so "sun" the star is not Sunday) */
-static int
-weekday_of(const DipToken *t)
+/* The number of a word in a valued cue class cls of the lexicon, if it is one. */
+static bool
+cue_value(const DipDict *d, const DipToken *t, uint32_t cue, int cls, int *value)
 {
-	if (!(t->flags & DIP_TF_UPPER))
-		return -1;
-	for (int w = 0; w < 7; w++)
-		for (int k = 0; k < 3; k++)
-			if (dip_tok_is(t, weekdays[w][k]))
-				return w;
-	return -1;
+	int32_t		num;
+
+	if (!(dip_word_cues(d, t->wid) & cue) || !dip_word_value(d, t->wid, cls, &num, NULL))
+		return false;
+	*value = num;
+	return true;
 }
 
-/* 1..12 or 0; capitalised only; "May" needs a number or year next to it */
+/*
+ * The weekday (DATE_WEEKDAY), 0..6, or -1; capitalised tokens only (so
+ * "sun" the star is not Sunday).
+ */
 static int
-month_of(const DipToken *t)
+weekday_of(const DipDict *d, const DipToken *t)
 {
-	if (!(t->flags & DIP_TF_UPPER))
+	int			w;
+
+	if (!(t->flags & DIP_TF_UPPER) || !cue_value(d, t, CUE_DATE_WEEKDAY, CUEB_DATE_WEEKDAY, &w))
+		return -1;
+	return w;
+}
+
+/* The month (DATE_MONTH), 1..12, or 0; capitalised only. */
+static int
+month_of(const DipDict *d, const DipToken *t)
+{
+	int			m;
+
+	if (!(t->flags & DIP_TF_UPPER) || !cue_value(d, t, CUE_DATE_MONTH, CUEB_DATE_MONTH, &m))
 		return 0;
-	for (int m = 0; m < 12; m++)
-		for (int k = 0; k < 3; k++)
-			if (dip_tok_is(t, months[m][k]))
-				return m + 1;
-	return 0;
+	return m;
 }
 
 /* A plain integer token in [lo, hi], or -1. */
@@ -91,6 +89,7 @@ clamp_day(int y, int m, int d)
 /* A date expression being read at token i */
 typedef struct DateAt
 {
+	const DipDict *d;
 	const DipToken *t;			/* the tokens [0, n) */
 	uint32_t	n;
 	uint32_t	i;
@@ -112,19 +111,15 @@ found(DateAt *at, uint32_t b, int32_t date, int prec)
 	return b - at->i;
 }
 
-/* "yesterday", "today", "tonight", "tomorrow". */
+/* "yesterday", "today", "tonight", "tomorrow" (DATE_DAY, days from publication). */
 static uint32_t
 relative_day(DateAt *at)
 {
-	const DipToken *t = &at->t[at->i];
+	int			days;
 
-	if (DIP_TOK_IS(t, "yesterday"))
-		return found(at, at->i + 1, at->pub - 1, DIP_PREC_DAY);
-	if (DIP_TOK_IS(t, "today") || DIP_TOK_IS(t, "tonight"))
-		return found(at, at->i + 1, at->pub, DIP_PREC_DAY);
-	if (DIP_TOK_IS(t, "tomorrow"))
-		return found(at, at->i + 1, at->pub + 1, DIP_PREC_DAY);
-	return 0;
+	if (!cue_value(at->d, &at->t[at->i], CUE_DATE_DAY, CUEB_DATE_DAY, &days))
+		return 0;
+	return found(at, at->i + 1, at->pub + days, DIP_PREC_DAY);
 }
 
 /* "2024-01-12": an ISO date, glued by hyphens. */
@@ -143,19 +138,11 @@ iso_date(DateAt *at)
 	return 0;
 }
 
-/* "last", "past" (-1), "next", "coming" (+1), "this" (0): true if t is one. */
+/* "last", "past" (-1), "next", "coming" (+1), "this" (0) (DATE_DIRECTION). */
 static bool
-direction_word(const DipToken *t, int *dir)
+direction_word(const DipDict *d, const DipToken *t, int *dir)
 {
-	if (DIP_TOK_IS(t, "last") || DIP_TOK_IS(t, "past"))
-		*dir = -1;
-	else if (DIP_TOK_IS(t, "next") || DIP_TOK_IS(t, "coming"))
-		*dir = 1;
-	else if (DIP_TOK_IS(t, "this"))
-		*dir = 0;
-	else
-		return false;
-	return true;
+	return cue_value(d, t, CUE_DATE_DIRECTION, CUEB_DATE_DIRECTION, dir);
 }
 
 /* The day of weekday w in direction dir from the publication date. */
@@ -210,9 +197,9 @@ relative_period(DateAt *at, int dir)
 	}
 	if (DIP_TOK_IS(t, "year"))
 		return found(at, j + 1, dip_date_from_ymd(at->y + dir, 1, 1), DIP_PREC_YEAR);
-	if ((w = weekday_of(t)) >= 0)
+	if ((w = weekday_of(at->d, t)) >= 0)
 		return found(at, j + 1, weekday_towards(at, w, dir), DIP_PREC_DAY);
-	if ((mo = month_of(t)) > 0 && !(mo == 5 && !DIP_TOK_IS(t, "may")))
+	if ((mo = month_of(at->d, t)) > 0 && !(mo == 5 && !DIP_TOK_IS(t, "may")))
 	{
 		int			yy = at->y;
 
@@ -232,7 +219,7 @@ relative_period(DateAt *at, int dir)
 static uint32_t
 weekday(DateAt *at)
 {
-	int			w = weekday_of(&at->t[at->i]);
+	int			w = weekday_of(at->d, &at->t[at->i]);
 
 	if (w < 0)
 		return 0;
@@ -250,7 +237,7 @@ month_day_year(DateAt *at)
 	const DipToken *t = at->t;
 	uint32_t	i = at->i;
 	uint32_t	j = i + 1;
-	int			mo = month_of(&t[i]);
+	int			mo = month_of(at->d, &t[i]);
 	int			dd = -1,
 				yy = -1;
 
@@ -296,7 +283,7 @@ day_month_year(DateAt *at)
 				mo,
 				yy = -1;
 
-	if (i + 1 >= at->n || (dd = number_of(&t[i], 1, 31)) <= 0 || (mo = month_of(&t[i + 1])) <= 0)
+	if (i + 1 >= at->n || (dd = number_of(&t[i], 1, 31)) <= 0 || (mo = month_of(at->d, &t[i + 1])) <= 0)
 		return 0;
 	if (j < at->n && (yy = number_of(&t[j], 1900, 2100)) > 0)
 		j++;
@@ -325,21 +312,18 @@ in_year(DateAt *at)
 }
 
 /*
- * Cheap rejection: a date starts with a number, a capitalised name of a
- * day or month, or yesterday/today/tomorrow/tonight/last/past/next/coming/
- * this.
+ * Cheap rejection: a date starts with a number or a word of the date
+ * reader's classes (a month or weekday name, a day such as yesterday, a
+ * direction such as last).
  */
 static bool
-may_start_date(const DipToken *t)
+may_start_date(const DipDict *d, const DipToken *t)
 {
-	char		c = t->norm[0];
-
 	if (t->type == DIP_TOK_NUMBER)
 		return true;
-	if (t->type != DIP_TOK_WORD || t->nlen < 3 || t->nlen > 9)
-		return false;
-	return (t->flags & DIP_TF_UPPER) || c == 'y' || c == 't' || c == 'l' || c == 'p' ||
-		c == 'n' || c == 'c';
+	return t->type == DIP_TOK_WORD &&
+		(dip_word_cues(d, t->wid) &
+		 (CUE_DATE_MONTH | CUE_DATE_WEEKDAY | CUE_DATE_DAY | CUE_DATE_DIRECTION)) != 0;
 }
 
 /*
@@ -347,28 +331,29 @@ may_start_date(const DipToken *t)
  * (0 if none) and fills *out.  The forms are tried in order.
  */
 static uint32_t
-match_at(const DipToken *t, uint32_t n, uint32_t i, int32_t pub, bool future,
+match_at(const DipDict *d, const DipToken *t, uint32_t n, uint32_t i, int32_t pub, bool future,
 		 DipDateExpr *out)
 {
 	DateAt		at;
-	int			d;
+	int			day;
 	int			dir;
 	uint32_t	len;
 
-	if (pub == DIP_DATE_NONE || !may_start_date(&t[i]))
+	if (pub == DIP_DATE_NONE || !may_start_date(d, &t[i]))
 		return 0;
+	at.d = d;
 	at.t = t;
 	at.n = n;
 	at.i = i;
 	at.pub = pub;
 	at.future = future;
 	at.out = out;
-	dip_date_to_ymd(pub, &at.y, &at.m, &d);
+	dip_date_to_ymd(pub, &at.y, &at.m, &day);
 	out->a = i;
 	if ((len = relative_day(&at)) > 0 || (len = iso_date(&at)) > 0)
 		return len;
 	/* after "last", "next", "this": a period, weekday or month, or nothing */
-	if (direction_word(&t[i], &dir))
+	if (direction_word(d, &t[i], &dir))
 		return relative_period(&at, dir);
 	if ((len = weekday(&at)) > 0 || (len = month_day_year(&at)) > 0 ||
 		(len = day_month_year(&at)) > 0 || (len = in_year(&at)) > 0)
@@ -377,14 +362,14 @@ match_at(const DipToken *t, uint32_t n, uint32_t i, int32_t pub, bool future,
 }
 
 int
-dip_find_dates(const DipToken *t, uint32_t n, int32_t published, bool future,
+dip_find_dates(const DipDict *d, const DipToken *t, uint32_t n, int32_t published, bool future,
 			   DipDateExpr *out, int max)
 {
 	int			k = 0;
 
 	for (uint32_t i = 0; i < n && k < max;)
 	{
-		uint32_t	len = match_at(t, n, i, published, future, &out[k]);
+		uint32_t	len = match_at(d, t, n, i, published, future, &out[k]);
 
 		if (len > 0)
 		{

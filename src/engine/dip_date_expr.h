@@ -8,6 +8,7 @@
 #ifndef DIP_DATE_EXPR_H
 #define DIP_DATE_EXPR_H
 
+#include "dip_dict.h"
 #include "dip_segment.h"
 
 #define DIP_PREC_NONE	0
@@ -25,9 +26,12 @@ typedef struct DipDateExpr
 	int			prec;
 } DipDateExpr;
 
-/* Finds up to max date expressions in tokens [0, n). */
-extern int	dip_find_dates(const DipToken *t, uint32_t n, int32_t published, bool future,
-						   DipDateExpr *out, int max);
+/*
+ * Finds up to max date expressions in tokens [0, n), whose words d (its
+ * DATE_* lexicon classes) knows.
+ */
+extern int	dip_find_dates(const DipDict *d, const DipToken *t, uint32_t n, int32_t published,
+						   bool future, DipDateExpr *out, int max);
 
 /* "2024-01-12", "2023-11" or "2023" by precision; buf >= 11 bytes. */
 extern void dip_date_format(int32_t date, int prec, char *buf);

@@ -93,6 +93,46 @@ dip_lexclass_name(int k)
 	return k >= 0 && k < LXB_NCLASSES ? lexclass_names[k] : NULL;
 }
 
+static const struct
+{
+	const char *name;
+	int			value;
+	int			lowest;
+	int			highest;
+}			cueclasses[CUEB_NCLASSES] = {
+#define CUECLASS(c, v, lo, hi) {#c, v, lo, hi},
+	DIP_CUE_CLASSES(CUECLASS)
+#undef CUECLASS
+};
+
+/* The cue class number named s[0..len), or -1. */
+int
+dip_cueclass_from_name(const char *s, size_t len)
+{
+	for (int k = 0; k < CUEB_NCLASSES; k++)
+		if (strlen(cueclasses[k].name) == len && memcmp(cueclasses[k].name, s, len) == 0)
+			return k;
+	return -1;
+}
+
+/* The name of cue class number k, or NULL. */
+const char *
+dip_cueclass_name(int k)
+{
+	return k >= 0 && k < CUEB_NCLASSES ? cueclasses[k].name : NULL;
+}
+
+/* What the values of cue class k are, and their range. */
+int
+dip_cueclass_value(int k, int *lowest, int *highest)
+{
+	if (k < 0 || k >= CUEB_NCLASSES)
+		return CUEV_NONE;
+	*lowest = cueclasses[k].lowest;
+	*highest = cueclasses[k].highest;
+	return cueclasses[k].value;
+}
+
 /*
  * Image checksum: four independent 64-bit multiply-rotate lanes over 8-byte
  * words, so that checking a multi-megabyte image at load time costs well
@@ -246,5 +286,9 @@ dip_dict_open(DipDict *d, const void *image, size_t size)
 	for (uint32_t i = 0; i < h->ngroups; i++)
 		if ((uint64_t) d->groups[i].first + d->groups[i].count > h->ntermrefs)
 			return "dictionary image has a bad term group";
+	for (uint32_t i = 0; i < h->nvalues; i++)
+		if (d->values[i].wid >= h->nwords || d->values[i].cls >= CUEB_NCLASSES ||
+			d->values[i].str >= h->strpool_size)
+			return "dictionary image has a bad word value";
 	return NULL;
 }

@@ -27,7 +27,7 @@
 #include "dip_hash.h"
 
 #define DIP_DICT_MAGIC		0x44495044	/* "DIPD" */
-#define DIP_DICT_VERSION	3
+#define DIP_DICT_VERSION	4
 
 /*
  * Enumerations defined once: the engine's enums and name tables, and the
@@ -122,6 +122,75 @@ extern uint32_t dip_lexclass_from_name(const char *s, size_t len);
 extern const char *dip_lexclass_name(int k);
 
 /*
+ * Cue classes of the lexicon: the words that the recogniser's, the event
+ * coder's and the date reader's rules look for, one bit each in
+ * DipWord.cues: X(class, value, lowest, highest).  Some classes give
+ * their words a value in diplomat.lexicon.value: a number in [lowest,
+ * highest] (CUEV_NUMBER), or a CAMEO role code (CUEV_ROLE).
+ */
+#define DIP_CUE_CLASSES(X) \
+	X(ORG_ROLE, CUEV_ROLE, 0, 0)			/* organisation word with its role: ministry GOV */ \
+	X(MISC_HEAD, CUEV_NONE, 0, 0)		/* last word of an event, law or product: Cup, Treaty */ \
+	X(MISC_PREFIX, CUEV_NONE, 0, 0)		/* first word of an operation or a ship: Operation, USS */ \
+	X(STORM_WORD, CUEV_NONE, 0, 0)		/* first word of a storm's name: Hurricane */ \
+	X(LEGAL_FORM, CUEV_NONE, 0, 0)		/* legal form of a company: Corp, Ltd */ \
+	X(DIRECTION, CUEV_NONE, 0, 0)		/* compass word naming a region: Northern */ \
+	X(PLACE_OR_CLUB, CUEV_NONE, 0, 0)	/* last word of a place or a club: County */ \
+	X(LOC_BEFORE, CUEV_NONE, 0, 0)		/* word before a single unknown word that makes it a place */ \
+	X(LOC_AFTER, CUEV_NONE, 0, 0)		/* word after a single unknown word that makes it a place */ \
+	X(PER_AFTER, CUEV_NONE, 0, 0)		/* word after a single unknown word that makes it a person */ \
+	X(ADJ_PARTICIPLE, CUEV_NONE, 0, 0)	/* participle making a name an adjective: -led */ \
+	X(PAIR_NOUN, CUEV_NONE, 0, 0)		/* noun for a pair named before: both sides */ \
+	X(GROUP_NOUN, CUEV_NONE, 0, 0)		/* noun of number or group before "of": dozens of */ \
+	X(PASSIVE_AUX, CUEV_NONE, 0, 0)		/* form of be before a passive participle */ \
+	X(NEGATION, CUEV_NONE, 0, 0)			/* negation before a verb: not, never */ \
+	X(FUTURE, CUEV_NONE, 0, 0)			/* future or intention before a verb: will, plans */ \
+	X(INTENT_WORD, CUEV_NONE, 0, 0)		/* word before "to" of a stated intention: ready */ \
+	X(UNNAMED_PERSON, CUEV_NONE, 0, 0)	/* person the text does not name: gunman */ \
+	X(FATAL, CUEV_NONE, 0, 0)			/* word of death after an attack: killed */ \
+	X(ASSASSINATION, CUEV_NONE, 0, 0)	/* word of assassination */ \
+	X(ADJUNCT_PREP, CUEV_NONE, 0, 0)		/* preposition of place or time, not of a target */ \
+	X(DATE_MONTH, CUEV_NUMBER, 1, 12)	/* month name of dates, with its number */ \
+	X(DATE_WEEKDAY, CUEV_NUMBER, 0, 6)	/* weekday of dates, 0 for Sunday */ \
+	X(DATE_DAY, CUEV_NUMBER, -1, 1)		/* day relative to publication: yesterday -1 */ \
+	X(DATE_DIRECTION, CUEV_NUMBER, -1, 1)	/* direction of a period: last -1, next 1 */
+
+/* what a cue class's value is */
+enum
+{
+	CUEV_NONE = 0,
+	CUEV_NUMBER,
+	CUEV_ROLE
+};
+
+#define DIP_CUE_BIT_ENUM(c, v, lo, hi) CUEB_##c,
+enum
+{
+	DIP_CUE_CLASSES(DIP_CUE_BIT_ENUM)
+	CUEB_NCLASSES
+};
+#undef DIP_CUE_BIT_ENUM
+
+#define DIP_CUE_MASK_ENUM(c, v, lo, hi) CUE_##c = 1u << CUEB_##c,
+enum
+{
+	DIP_CUE_CLASSES(DIP_CUE_MASK_ENUM)
+};
+#undef DIP_CUE_MASK_ENUM
+
+/* the cue classes fit DipWord.cues */
+typedef char dip_cue_bits_fit[CUEB_NCLASSES <= 31 ? 1 : -1];
+
+/* The cue class number named s[0..len), or -1. */
+extern int	dip_cueclass_from_name(const char *s, size_t len);
+
+/* The name of cue class number k, or NULL. */
+extern const char *dip_cueclass_name(int k);
+
+/* What the values of cue class k are (CUEV_*), and their range. */
+extern int	dip_cueclass_value(int k, int *lowest, int *highest);
+
+/*
  * Offices: X(enum suffix, name).  Higher offices first: when a person
  * holds several at once, the first one decides the actor code.
  */
@@ -196,10 +265,21 @@ typedef struct DipWord
 	uint32_t	str;			/* offset in string pool (NUL-terminated) */
 	uint32_t	len;
 	uint32_t	lex;			/* LX_* */
+	uint32_t	cues;			/* CUE_* */
 	uint32_t	lemma;			/* verb lemma id + 1, 0 if not a verb form */
-	uint32_t	vforms;			/* DIP_VF_* this word is */
-	uint32_t	root_edges;		/* nonzero if the word starts a trie path */
+	uint16_t	vforms;			/* DIP_VF_* this word is */
+	uint8_t		root_edges;		/* nonzero if the word starts a trie path */
+	uint8_t		known;			/* in a dictionary other than as a cue word */
 } DipWord;
+
+/* The value of a word in a valued cue class (DipWordValue.cls) */
+typedef struct DipWordValue
+{
+	uint32_t	wid;
+	uint32_t	cls;			/* cue class number */
+	int32_t		num;			/* CUEV_NUMBER */
+	uint32_t	str;			/* string pool: CUEV_ROLE, "" otherwise */
+} DipWordValue;
 
 typedef struct DipEdge
 {
@@ -318,6 +398,7 @@ typedef struct DipDictHeader
 	uint32_t	ntopics;
 	uint32_t	ntermrefs;
 	uint32_t	ngroups;
+	uint32_t	nvalues;
 	uint32_t	strpool_size;
 	/* section offsets from the start of the image */
 	uint32_t	off_words;
@@ -335,6 +416,7 @@ typedef struct DipDictHeader
 	uint32_t	off_topics;
 	uint32_t	off_termrefs;
 	uint32_t	off_groups;
+	uint32_t	off_values;
 	uint32_t	off_strpool;
 	uint32_t	checksum;
 } DipDictHeader;
@@ -361,6 +443,7 @@ typedef struct DipDictHeader
 	X(topics, off_topics, ntopics, DipTopic) \
 	X(termrefs, off_termrefs, ntermrefs, DipTermRef) \
 	X(groups, off_groups, ngroups, DipTermGroup) \
+	X(values, off_values, nvalues, DipWordValue) \
 	X(strpool, off_strpool, strpool_size, char)
 
 typedef struct DipDict
@@ -382,6 +465,7 @@ typedef struct DipDict
 	const DipTopic *topics;
 	const DipTermRef *termrefs;
 	const DipTermGroup *groups;
+	const DipWordValue *values;	/* by word, then class */
 	const char *strpool;
 } DipDict;
 
@@ -423,6 +507,27 @@ dip_str(const DipDict *d, uint32_t off)
 {
 	return d->strpool + off;
 }
+
+/* The CUE_* classes of word wid (0 for none). */
+static inline uint32_t
+dip_word_cues(const DipDict *d, uint32_t wid)
+{
+	return wid ? d->words[wid].cues : 0;
+}
+
+/* True if word wid is in a dictionary other than as a cue word. */
+static inline bool
+dip_word_known(const DipDict *d, uint32_t wid)
+{
+	return wid != 0 && d->words[wid].known;
+}
+
+/*
+ * The value of word wid in cue class cls: its number and string (a role
+ * code); false if it has none.
+ */
+extern bool dip_word_value(const DipDict *d, uint32_t wid, int cls, int32_t *num,
+						   const char **str);
 
 /* Child of node for word wid, or 0. */
 extern uint32_t dip_trie_child(const DipDict *d, uint32_t node, uint32_t wid);

@@ -207,10 +207,9 @@ match_rest(const DipSentCtx *sc, DipActor *ac, int nac, const DipPElem *el, int 
 
 /* A form of "be" (or "got") before a passive participle. */
 static bool
-is_be(const DipToken *t)
+is_be(const DipSentCtx *sc, const DipToken *t)
 {
-	return DIP_TOK_IS(t, "was") || DIP_TOK_IS(t, "were") || DIP_TOK_IS(t, "been") || DIP_TOK_IS(t, "is") ||
-		DIP_TOK_IS(t, "are") || DIP_TOK_IS(t, "being") || DIP_TOK_IS(t, "be") || DIP_TOK_IS(t, "got");
+	return dip_tok_cue(sc, t, CUE_PASSIVE_AUX);
 }
 
 /* Negation shortly before the verb: not, n't, never, no longer. */
@@ -221,9 +220,8 @@ negated(const DipSentCtx *sc, uint32_t v)
 	{
 		const DipToken *t = &sc->t[i];
 
-		if (DIP_TOK_IS(t, "not") || DIP_TOK_IS(t, "never") || DIP_TOK_IS(t, "n't") ||
-			(t->nlen > 3 && memcmp(t->norm + t->nlen - 3, "n't", 3) == 0) ||
-			DIP_TOK_IS(t, "cannot") || DIP_TOK_IS(t, "neither") || DIP_TOK_IS(t, "nor"))
+		if (dip_tok_cue(sc, t, CUE_NEGATION) ||
+			(t->nlen > 3 && memcmp(t->norm + t->nlen - 3, "n't", 3) == 0))
 			return true;
 		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";"))
 			return false;
@@ -239,15 +237,7 @@ modal_future(const DipSentCtx *sc, uint32_t v)
 	{
 		const DipToken *t = &sc->t[i];
 
-		if (DIP_TOK_IS(t, "will") || DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "'ll") ||
-			DIP_TOK_IS(t, "shall") || DIP_TOK_IS(t, "plans") || DIP_TOK_IS(t, "planned") ||
-			DIP_TOK_IS(t, "plan") || DIP_TOK_IS(t, "intends") || DIP_TOK_IS(t, "intend") ||
-			DIP_TOK_IS(t, "expected") || DIP_TOK_IS(t, "scheduled") || DIP_TOK_IS(t, "due") ||
-			DIP_TOK_IS(t, "set") || DIP_TOK_IS(t, "hopes") || DIP_TOK_IS(t, "wants") ||
-			DIP_TOK_IS(t, "aims") || DIP_TOK_IS(t, "seeks") || DIP_TOK_IS(t, "going") ||
-			DIP_TOK_IS(t, "ready") || DIP_TOK_IS(t, "willing") || DIP_TOK_IS(t, "agreed") ||
-			DIP_TOK_IS(t, "agree") || DIP_TOK_IS(t, "offered") || DIP_TOK_IS(t, "promised") ||
-			DIP_TOK_IS(t, "pledged") || DIP_TOK_IS(t, "vowed"))
+		if (dip_tok_cue(sc, t, CUE_FUTURE))
 			return true;
 		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";"))
 			return false;
@@ -323,13 +313,6 @@ add_actor_ref(DipAnalysis *an, const DipActor *x)
 static bool
 human_subject(const DipSentCtx *sc, uint32_t v)
 {
-	static const char *const w[] = {
-		"man", "men", "woman", "women", "gunman", "gunmen", "assailant", "assailants",
-		"attacker", "attackers", "suspect", "suspects", "bomber", "bombers", "militant",
-		"militants", "mob", "individual", "person", "someone", "youths", "teenager",
-		"teenagers", "unidentified", "unknown", "masked", "armed", "intruder", "sniper",
-		"snipers", "rioters", "assassin", "assassins", "kidnappers", "hijackers", NULL
-	};
 	uint32_t	start = v > 8 ? v - 8 : 0;
 
 	for (uint32_t i = v; i > start; i--)
@@ -339,9 +322,8 @@ human_subject(const DipSentCtx *sc, uint32_t v)
 			break;
 		}
 	for (uint32_t i = start; i < v; i++)
-		for (int k = 0; w[k]; k++)
-			if (sc->t[i].nlen == strlen(w[k]) && memcmp(sc->t[i].norm, w[k], sc->t[i].nlen) == 0)
-				return true;
+		if (dip_cueof(sc, i) & CUE_UNNAMED_PERSON)
+			return true;
 	return false;
 }
 
@@ -362,12 +344,9 @@ said_intent(const DipSentCtx *sc, uint32_t j)
 		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";") || DIP_TOK_IS(t, "not") || DIP_TOK_IS(t, "n't") ||
 			DIP_TOK_IS(t, "never"))
 			return false;
-		if (DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "will") || DIP_TOK_IS(t, "'ll"))
+		if (DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "will"))
 			return i + 1 < sc->n && !DIP_TOK_IS(&sc->t[i + 1], "not") && !DIP_TOK_IS(&sc->t[i + 1], "n't");
-		if (i + 1 < sc->n && DIP_TOK_IS(&sc->t[i + 1], "to") &&
-			(DIP_TOK_IS(t, "ready") || DIP_TOK_IS(t, "willing") || DIP_TOK_IS(t, "prepared") ||
-			 DIP_TOK_IS(t, "plans") || DIP_TOK_IS(t, "intends") || DIP_TOK_IS(t, "planned") ||
-			 DIP_TOK_IS(t, "intended")))
+		if (i + 1 < sc->n && DIP_TOK_IS(&sc->t[i + 1], "to") && dip_tok_cue(sc, t, CUE_INTENT_WORD))
 			return true;
 	}
 	return false;
@@ -585,7 +564,7 @@ passive_form(const DipSentCtx *sc, const Coding *c)
 	const DipDict *d = sc->an->dict;
 
 	return c->src < 0 && m->a > 0 &&
-		(is_be(&sc->t[m->a - 1]) || (m->a > 1 && is_be(&sc->t[m->a - 2]))) &&
+		(is_be(sc, &sc->t[m->a - 1]) || (m->a > 1 && is_be(sc, &sc->t[m->a - 2]))) &&
 		sc->t[m->a].wid && (d->words[sc->t[m->a].wid].vforms & DIP_VF_PART);
 }
 
@@ -854,11 +833,9 @@ violence_on_person(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *
 	{
 		const DipToken *t = &sc->t[i];
 
-		if (DIP_TOK_IS(t, "assassination") || DIP_TOK_IS(t, "assassinate"))
+		if (dip_tok_cue(sc, t, CUE_ASSASSINATION))
 			attempt = true;
-		if (i >= c->mt->a && i < end &&
-			(DIP_TOK_IS(t, "dead") || DIP_TOK_IS(t, "killed") || DIP_TOK_IS(t, "kill") ||
-			 DIP_TOK_IS(t, "kills") || DIP_TOK_IS(t, "killing") || DIP_TOK_IS(t, "death")))
+		if (i >= c->mt->a && i < end && dip_tok_cue(sc, t, CUE_FATAL))
 			fatal = true;
 	}
 	official = has_role(tgt, "GOV") || has_role(tgt, "ELI") || has_role(tgt, "OPP") ||
@@ -1023,7 +1000,7 @@ event_date(DipSentCtx *sc, EventSentence *es, Coding *c)
 
 		/* a future event: "on Friday" is the coming Friday */
 		if (c->modal)
-			dip_find_dates(sc->t, sc->n, an->published, true, &de, 1);
+			dip_find_dates(an->dict, sc->t, sc->n, an->published, true, &de, 1);
 		c->date = de.date;
 		c->prec = de.prec;
 	}

@@ -59,6 +59,40 @@ cmp_enttopic(const void *a, const void *b)
 	return x->topic < y->topic ? -1 : (x->topic > y->topic);
 }
 
+/* Word values by word, class, then the order they were added. */
+static int
+cmp_value(const void *a, const void *b)
+{
+	const BWordValue *x = a,
+			   *y = b;
+
+	if (x->v.wid != y->v.wid)
+		return x->v.wid < y->v.wid ? -1 : 1;
+	if (x->v.cls != y->v.cls)
+		return x->v.cls < y->v.cls ? -1 : 1;
+	return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+/* Sorts the word values; of several for a word and class, the last added wins. */
+static void
+sort_values(DipBuilder *b)
+{
+	uint32_t	keep = 0;
+
+	if (b->values.n > 1)
+		qsort(b->values.v, b->values.n, sizeof(BWordValue), cmp_value);
+	for (uint32_t i = 0; i < b->values.n; i++)
+	{
+		BWordValue *v = VEC_AT(b->values, BWordValue, i);
+
+		if (i + 1 < b->values.n && VEC_AT(b->values, BWordValue, i + 1)->v.wid == v->v.wid &&
+			VEC_AT(b->values, BWordValue, i + 1)->v.cls == v->v.cls)
+			continue;
+		*VEC_AT(b->values, BWordValue, keep++) = *v;
+	}
+	b->values.n = keep;
+}
+
 /* memcpy that accepts an empty source (a NULL vector) */
 static void
 copy_section(void *dst, const void *src, size_t n)
@@ -212,6 +246,7 @@ layout(const DipBuilder *b, DipDictHeader *hdr)
 	hdr->ntopics = b->topics.n;
 	hdr->ntermrefs = b->termrefs.n + b->enttopics.n;
 	hdr->ngroups = b->ngroups;
+	hdr->nvalues = b->values.n;
 	hdr->strpool_size = b->strpool.n;
 #define LAYOUT_SECTION(member, field, count, T) \
 	off = (off + 7) & ~(size_t) 7; \
@@ -298,6 +333,8 @@ write_tables(const DipBuilder *b, const DipDictHeader *hdr, char *img)
 	copy_section(img + hdr->off_pwids, b->pwids.v, (size_t) hdr->npwids * sizeof(uint32_t));
 	copy_section(img + hdr->off_lemmas, b->lemmas.v, (size_t) hdr->nlemmas * sizeof(uint32_t));
 	copy_section(img + hdr->off_topics, b->topics.v, (size_t) hdr->ntopics * sizeof(DipTopic));
+	for (uint32_t i = 0; i < b->values.n; i++)
+		((DipWordValue *) (img + hdr->off_values))[i] = VEC_AT(b->values, BWordValue, i)->v;
 	copy_section(img + hdr->off_strpool, b->strpool.v, hdr->strpool_size);
 }
 
@@ -353,6 +390,8 @@ dip_builder_finish(DipBuilder *b, void **image)
 		qsort(b->items.v, b->items.n, sizeof(BItem), cmp_bitem);
 	if (b->termrefs.n > 1)
 		qsort(b->termrefs.v, b->termrefs.n, sizeof(BTermRef), cmp_termref);
+	/* word values by word and class */
+	sort_values(b);
 	/* the sections' sizes and offsets */
 	size = layout(b, &hdr);
 	if (size > 0x7FFFFFFF)

@@ -75,6 +75,33 @@ dip_entity_lookup(const DipDict *d, int kind, const char *name, size_t len)
 	return -1;
 }
 
+/* The value of word wid in cue class cls (see dip_dict.h). */
+bool
+dip_word_value(const DipDict *d, uint32_t wid, int cls, int32_t *num, const char **str)
+{
+	uint32_t	lo = 0,
+				hi = d->hdr->nvalues;
+
+	/* values are sorted by word, then class */
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+		const DipWordValue *v = &d->values[mid];
+
+		if (v->wid < wid || (v->wid == wid && v->cls < (uint32_t) cls))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= d->hdr->nvalues || d->values[lo].wid != wid || d->values[lo].cls != (uint32_t) cls)
+		return false;
+	if (num)
+		*num = d->values[lo].num;
+	if (str)
+		*str = dip_str(d, d->values[lo].str);
+	return true;
+}
+
 /*
  * A one-word name that the document never gives in full: a surname of a
  * gazetteer person ("Kishida"), preferring whoever held an office at the

@@ -16,16 +16,6 @@
  * ------------------------------------------------------------------------
  */
 
-/* True if token t is one of the words of the NULL-terminated list. */
-static bool
-tok_in(const DipToken *t, const char *const *list)
-{
-	for (int i = 0; list[i]; i++)
-		if (dip_tok_is(t, list[i]))
-			return true;
-	return false;
-}
-
 /* True if the word is longer than its suffix suf by more than two letters. */
 bool
 dip_tok_ends_with(const DipToken *t, const char *suf)
@@ -45,86 +35,37 @@ dip_tok_has_vowel(const DipToken *t)
 	return false;
 }
 
-/* organisation suffix words that also tell the CAMEO role */
-static const struct
-{
-	const char *word;
-	const char *role;
-}			org_roles[] = {
-	{"ministry", "GOV"}, {"department", "GOV"}, {"office", "GOV"},
-	{"commission", "GOV"}, {"agency", "GOV"}, {"council", "GOV"},
-	{"cabinet", "GOV"}, {"government", "GOV"}, {"administration", "GOV"},
-	{"army", "MIL"}, {"navy", "MIL"}, {"force", "MIL"}, {"forces", "MIL"},
-	{"command", "MIL"}, {"brigade", "MIL"}, {"corps", "MIL"}, {"guard", "MIL"},
-	{"battalion", "MIL"}, {"regiment", "MIL"}, {"division", "MIL"},
-	{"police", "COP"}, {"court", "JUD"}, {"tribunal", "JUD"},
-	{"parliament", "LEG"}, {"assembly", "LEG"}, {"senate", "LEG"},
-	{"congress", "LEG"}, {"university", "EDU"}, {"college", "EDU"},
-	{"school", "EDU"}, {"bank", "BUS"}, {"inc", "BUS"}, {"inc.", "BUS"},
-	{"corp", "BUS"}, {"corp.", "BUS"}, {"corporation", "BUS"}, {"ltd", "BUS"},
-	{"ltd.", "BUS"}, {"company", "BUS"}, {"group", "BUS"}, {"airlines", "BUS"},
-	{"news", "MED"}, {"times", "MED"}, {"post", "MED"}, {"radio", "MED"},
-	{"television", "MED"}, {"tv", "MED"}, {"embassy", "GOV"}, {"consulate", "GOV"},
-};
-
-/* The CAMEO role an organisation named with this word has, or "". */
+/* The CAMEO role an organisation named with this word has (ORG_ROLE), or "". */
 const char *
-dip_org_role(const DipToken *t)
+dip_org_role(const DipSentCtx *sc, const DipToken *t)
 {
-	for (size_t i = 0; i < sizeof(org_roles) / sizeof(org_roles[0]); i++)
-		if (dip_tok_is(t, org_roles[i].word))
-			return org_roles[i].role;
-	return "";
+	const char *role;
+
+	if (!dip_tok_cue(sc, t, CUE_ORG_ROLE) ||
+		!dip_word_value(sc->an->dict, t->wid, CUEB_ORG_ROLE, NULL, &role))
+		return "";
+	return role;
 }
 
-/* word endings that make a capitalised word an event, law or product */
-static const char *const misc_heads[] = {
-	"cup", "championship", "championships", "games", "olympics", "open",
-	"tournament", "prize", "award", "awards", "festival", "trophy",
-	"series", "bowl", "marathon", "grand", "act", "treaty", "accord",
-	"accords", "agreement", "doctrine", "plan", "initiative", "war",
-	"day", "week", "year", "era", NULL
-};
-
-/* True if the word makes a capitalised name an event, law or product. */
+/* True if the word makes a capitalised name an event, law or product (MISC_HEAD). */
 bool
-dip_misc_head(const DipToken *t)
+dip_misc_head(const DipSentCtx *sc, const DipToken *t)
 {
-	return tok_in(t, misc_heads);
+	return dip_tok_cue(sc, t, CUE_MISC_HEAD);
 }
 
-/* Legal forms of companies: "Corp", "Inc.", "Co", "Ltd", "AG", "Plc". */
+/* Legal forms of companies (LEGAL_FORM): "Corp", "Inc.", "Co", "Ltd", "AG", "Plc". */
 bool
-dip_legal_form(const DipToken *t)
+dip_legal_form(const DipSentCtx *sc, const DipToken *t)
 {
-	static const char *const forms[] = {
-		"corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "ltd", "ltd.", "limited",
-		"plc", "ag", "sa", "s.a.", "nv", "n.v.", "bv", "gmbh", "llc", "lp", "l.p.", "spa",
-		"s.p.a.", "bhd", "pty", "kk", "k.k.", NULL
-	};
-
-	return tok_in(t, forms);
+	return dip_tok_cue(sc, t, CUE_LEGAL_FORM);
 }
 
-/* Compass adjectives that name a region of a place: "Northern Iraq". */
+/* Compass adjectives that name a region of a place (DIRECTION): "Northern Iraq". */
 bool
-dip_direction_word(const DipToken *t)
+dip_direction_word(const DipSentCtx *sc, const DipToken *t)
 {
-	static const char *const dirs[] = {
-		"northern", "southern", "eastern", "western", "central", "north", "south",
-		"east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
-		"northeast", "northwest", "southeast", "southwest", NULL
-	};
-
-	return tok_in(t, dirs);
-}
-
-/* Words that start the names of storms. */
-static bool
-is_storm(const DipToken *t)
-{
-	return DIP_TOK_IS(t, "hurricane") || DIP_TOK_IS(t, "typhoon") || DIP_TOK_IS(t, "cyclone") ||
-		DIP_TOK_IS(t, "storm") || DIP_TOK_IS(t, "tropical");
+	return dip_tok_cue(sc, t, CUE_DIRECTION);
 }
 
 /* A small whole number, as in a match result. */
@@ -191,7 +132,7 @@ dip_name_span(DipSentCtx *sc, uint32_t a)
 		if (j > a && j >= a + sc->role_len[a] &&
 			(sc->ent_len[j] > 0 || sc->role_len[j] > 0) && !(t->flags & DIP_TF_JOIN) &&
 			!(sc->ent_len[j] == 0 && j + sc->role_len[j] < n &&
-			  dip_legal_form(&sc->t[j + sc->role_len[j]])))
+			  dip_legal_form(sc, &sc->t[j + sc->role_len[j]])))
 			break;
 		/* a new indented line is a new row of a table, not a wrapped name */
 		if (j > a && dip_indented_line(sc, t))
@@ -315,25 +256,21 @@ typedef struct NameSpan
 static int
 misc_name(const NameSpan *s)
 {
-	return s->n > 1 && dip_misc_head(&s->t[s->b - 1]) ? DIP_KIND_NONE : NOT_MINE;
+	return s->n > 1 && dip_misc_head(s->sc, &s->t[s->b - 1]) ? DIP_KIND_NONE : NOT_MINE;
 }
 
 /* Storms are named after a storm word. */
 static int
 storm_name(const NameSpan *s)
 {
-	return s->n > 1 && is_storm(&s->t[s->a]) ? DIP_KIND_NONE : NOT_MINE;
+	return s->n > 1 && dip_tok_cue(s->sc, &s->t[s->a], CUE_STORM_WORD) ? DIP_KIND_NONE : NOT_MINE;
 }
 
-/* "Operation Inherent Resolve", ships "USS Mahan", "HMS Ocean". */
+/* "Operation Inherent Resolve", ships "USS Mahan", "HMS Ocean" (MISC_PREFIX). */
 static int
 operation_or_ship(const NameSpan *s)
 {
-	const DipToken *f = &s->t[s->a];
-
-	return s->n > 1 && (DIP_TOK_IS(f, "operation") || DIP_TOK_IS(f, "uss") || DIP_TOK_IS(f, "hms") ||
-						DIP_TOK_IS(f, "fs") || DIP_TOK_IS(f, "ins") || DIP_TOK_IS(f, "mv") ||
-						DIP_TOK_IS(f, "hmas") || DIP_TOK_IS(f, "hmcs")) ? DIP_KIND_NONE : NOT_MINE;
+	return s->n > 1 && dip_tok_cue(s->sc, &s->t[s->a], CUE_MISC_PREFIX) ? DIP_KIND_NONE : NOT_MINE;
 }
 
 /* "Iraq War", "War of 1812": a war is not ours to type. */
@@ -404,16 +341,15 @@ function_word(const NameSpan *s)
 }
 
 /*
- * "County", "City", "Town": a club after a known place ("Derby County",
- * "Manchester City"), otherwise a place ("Fairfax County").
+ * "County", "City", "Town" (PLACE_OR_CLUB): a club after a known place
+ * ("Derby County", "Manchester City"), otherwise a place ("Fairfax County").
  */
 static int
 club_or_place(const NameSpan *s)
 {
 	const DipSentCtx *sc = s->sc;
-	const DipToken *l = &s->t[s->b - 1];
 
-	if (s->n <= 1 || !(DIP_TOK_IS(l, "county") || DIP_TOK_IS(l, "city") || DIP_TOK_IS(l, "town")))
+	if (s->n <= 1 || !dip_tok_cue(sc, &s->t[s->b - 1], CUE_PLACE_OR_CLUB))
 		return NOT_MINE;
 	if (sc->ent_len[s->a] == s->n - 1 && sc->ent_ref[s->a] >= 0)
 	{
@@ -516,21 +452,13 @@ common_words(const NameSpan *s)
 		DIP_KIND_NONE : NOT_MINE;
 }
 
-/* Words before a single unknown word that make it a place */
-static const char *const loc_prev[] = {
-	"of", "in", "at", "from", "to", "near", "into", "across", "outside",
-	"inside", "toward", "towards", "through", "southern", "northern",
-	"eastern", "western", "central", "south", "north", "east", "west",
-	"northeastern", "northwestern", "southeastern", "southwestern", NULL
-};
-
 /* A single given name or surname: a person, or a place after "of", "in"... */
 static int
 name_word(const NameSpan *s)
 {
 	if (s->n != 1 || !(s->lfirst & (LX_GIVEN | LX_SURNAME)))
 		return NOT_MINE;
-	if (s->a > 0 && tok_in(&s->t[s->a - 1], loc_prev) && !(s->lfirst & LX_GIVEN))
+	if (s->a > 0 && dip_tok_cue(s->sc, &s->t[s->a - 1], CUE_LOC_BEFORE) && !(s->lfirst & LX_GIVEN))
 		return DIP_KIND_LOC;
 	return DIP_KIND_PER;
 }
@@ -551,40 +479,32 @@ score_next_to(const NameSpan *s)
 	return NOT_MINE;
 }
 
-/* A single word after "of", "in", "from" or a direction: a place. */
+/* A single word after "of", "in", "from" or a direction (LOC_BEFORE): a place. */
 static int
 place_word_before(const NameSpan *s)
 {
-	return s->n == 1 && s->a > 0 && tok_in(&s->t[s->a - 1], loc_prev) ? DIP_KIND_LOC : NOT_MINE;
-}
-
-/* A single word before "province", "district", "river": a place. */
-static int
-place_word_after(const NameSpan *s)
-{
-	static const char *const loc_next[] = {
-		"province", "provinces", "district", "region", "county", "state",
-		"city", "town", "village", "valley", "river", "island", "islands",
-		"governorate", "prefecture", "oblast", "area", NULL
-	};
-	const DipToken *next = s->a + 1 < s->sc->n ? &s->t[s->a + 1] : NULL;
-
-	return s->n == 1 && next && tok_in(next, loc_next) && !(next->flags & DIP_TF_UPPER) ?
+	return s->n == 1 && s->a > 0 && dip_tok_cue(s->sc, &s->t[s->a - 1], CUE_LOC_BEFORE) ?
 		DIP_KIND_LOC : NOT_MINE;
 }
 
-/* A single word before "said", "told", "'s": a person. */
+/* A single word before "province", "district", "river" (LOC_AFTER): a place. */
+static int
+place_word_after(const NameSpan *s)
+{
+	const DipToken *next = s->a + 1 < s->sc->n ? &s->t[s->a + 1] : NULL;
+
+	return s->n == 1 && next && dip_tok_cue(s->sc, next, CUE_LOC_AFTER) &&
+		!(next->flags & DIP_TF_UPPER) ? DIP_KIND_LOC : NOT_MINE;
+}
+
+/* A single word before "said", "told" (PER_AFTER), or "'s": a person. */
 static int
 person_word_after(const NameSpan *s)
 {
-	static const char *const per_next[] = {
-		"said", "says", "told", "was", "has", "had", "will", "would", "added",
-		"who", "says", "stated", "wrote", "died", NULL
-	};
 	const DipToken *next = s->a + 1 < s->sc->n ? &s->t[s->a + 1] : NULL;
 
-	return s->n == 1 && next && (tok_in(next, per_next) || next->type == DIP_TOK_CLITIC) ?
-		DIP_KIND_PER : NOT_MINE;
+	return s->n == 1 && next && (dip_tok_cue(s->sc, next, CUE_PER_AFTER) ||
+								 next->type == DIP_TOK_CLITIC) ? DIP_KIND_PER : NOT_MINE;
 }
 
 /* A single word without evidence: an organisation, if the document agrees. */

@@ -39,11 +39,11 @@ extern int	dip_name_kind(DipSentCtx *sc, uint32_t a, uint32_t b, int *how, bool 
 /* The k-th typing rule, or NULL past the last. */
 extern const DipRule *dip_names_rule(int k);
 
-/* Words that tell something about a name */
-extern const char *dip_org_role(const DipToken *t);
-extern bool dip_legal_form(const DipToken *t);
-extern bool dip_misc_head(const DipToken *t);
-extern bool dip_direction_word(const DipToken *t);
+/* Words that tell something about a name (lexicon cue classes) */
+extern const char *dip_org_role(const DipSentCtx *sc, const DipToken *t);
+extern bool dip_legal_form(const DipSentCtx *sc, const DipToken *t);
+extern bool dip_misc_head(const DipSentCtx *sc, const DipToken *t);
+extern bool dip_direction_word(const DipSentCtx *sc, const DipToken *t);
 extern bool dip_score_token(const DipToken *t);
 extern bool dip_tok_ends_with(const DipToken *t, const char *suf);
 extern bool dip_tok_has_vowel(const DipToken *t);

@@ -194,7 +194,7 @@ title_then_name(DipSentCtx *sc, uint32_t i, const DipRule *rule)
 		if (dip_lexof(sc, a) & (LX_MONTH | LX_WEEKDAY | LX_PRON | LX_DET | LX_NOT_NAME))
 			return 0;
 		/* "Supermarkets General Corp": a company, not General Corp */
-		if (dip_legal_form(&sc->t[a]))
+		if (dip_legal_form(sc, &sc->t[a]))
 			return 0;
 		b = dip_name_span(sc, a);
 		if (b == a)
@@ -312,7 +312,7 @@ place_starts_name(RuleAt *at, const DipRule *self)
 		mkind = DIP_KIND_ORG;
 	else if (e2 > end && ge->kind != DIP_KIND_NORP && (dip_lexof(sc, e2 - 1) & LX_LOC_SUFFIX))
 		mkind = DIP_KIND_LOC;
-	else if (e2 > end && (dip_misc_head(&sc->t[e2 - 1]) || DIP_TOK_IS(&sc->t[end], "war")))
+	else if (e2 > end && (dip_misc_head(sc, &sc->t[e2 - 1]) || DIP_TOK_IS(&sc->t[end], "war")))
 		return e2;				/* "Iraq War", "Paris Agreement": not ours */
 	else if (e2 > end && ge->kind != DIP_KIND_NORP && !all_common &&
 			 !(dip_lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME | LX_GIVEN)))
@@ -330,7 +330,7 @@ place_starts_name(RuleAt *at, const DipRule *self)
 	e = &sc->an->ents[sc->an->m[mi].entity];
 	default_country(e, ge->country);
 	if (mkind == DIP_KIND_ORG && !e->role[0])
-		strcpy(e->role, dip_org_role(&sc->t[e2 - 1]));
+		strcpy(e->role, dip_org_role(sc, &sc->t[e2 - 1]));
 	return e2;
 }
 
@@ -386,23 +386,17 @@ title_over_name(RuleAt *at, const DipRule *self)
 	return title_then_name(sc, at->i, self);
 }
 
-/* "U.S.-led", "New York-based": an adjective, not a mention. */
+/* "U.S.-led", "New York-based" (ADJ_PARTICIPLE): an adjective, not a mention. */
 static uint32_t
 compound_adjective(RuleAt *at, const DipRule *self)
 {
-	static const char *const participles[] = {
-		"led", "based", "born", "made", "owned", "run", "brokered", "listed",
-		"registered", "flagged", NULL
-	};
 	DipSentCtx *sc = at->sc;
 	uint32_t	end = at->i + sc->ent_len[at->i];
 
-	if (end + 1 >= sc->n || !DIP_TOK_IS(&sc->t[end], "-") || !(sc->t[end].flags & DIP_TF_JOIN))
+	if (end + 1 >= sc->n || !DIP_TOK_IS(&sc->t[end], "-") || !(sc->t[end].flags & DIP_TF_JOIN) ||
+		!dip_tok_cue(sc, &sc->t[end + 1], CUE_ADJ_PARTICIPLE))
 		return 0;
-	for (int k = 0; participles[k]; k++)
-		if (dip_tok_is(&sc->t[end + 1], participles[k]))
-			return end + 2;
-	return 0;
+	return end + 2;
 }
 
 /* "Xerox Corp", "Toyota Motor Co Ltd": the legal form is part of the name. */
@@ -417,7 +411,7 @@ legal_form(RuleAt *at, const DipRule *self)
 	if (gazetteer_at(sc, i)->kind != DIP_KIND_ORG)
 		return 0;
 	while (e2 < sc->n && e2 < end + 2 && dip_tok_capword(&sc->t[e2]) &&
-		   sc->ent_len[e2] == 0 && dip_legal_form(&sc->t[e2]))
+		   sc->ent_len[e2] == 0 && dip_legal_form(sc, &sc->t[e2]))
 		e2++;
 	if (e2 == end)
 		return 0;
@@ -463,7 +457,7 @@ region_of_place(RuleAt *at, const DipRule *self)
 	int32_t		mi;
 
 	if (!dip_tok_capword(&sc->t[i]) || i + 1 >= sc->n || sc->ent_len[i + 1] == 0 ||
-		!dip_direction_word(&sc->t[i]))
+		!dip_direction_word(sc, &sc->t[i]))
 		return 0;
 	ge = gazetteer_at(sc, i + 1);
 	if (ge->kind != DIP_KIND_GPE && ge->kind != DIP_KIND_LOC)
@@ -563,7 +557,8 @@ initial_verb_form(RuleAt *at, const DipRule *self)
 {
 	const DipToken *t = &at->sc->t[at->i];
 
-	if (at_initial(at) && at_name_end(at) == at->i + 1 && t->wid == 0 &&
+	if (at_initial(at) && at_name_end(at) == at->i + 1 &&
+		!dip_word_known(at->sc->an->dict, t->wid) &&
 		(dip_tok_ends_with(t, "ing") || dip_tok_ends_with(t, "ly") ||
 		 dip_tok_ends_with(t, "ed")))
 		return at->i + 1;
@@ -616,7 +611,7 @@ capitalised_name(RuleAt *at, const DipRule *self)
 	an->m[mi].weak = weak;
 	e = &an->ents[an->m[mi].entity];
 	if (kind == DIP_KIND_ORG && !e->role[0])
-		strcpy(e->role, dip_org_role(&sc->t[b - 1]));
+		strcpy(e->role, dip_org_role(sc, &sc->t[b - 1]));
 	if (at_initial(at) && b == i + 1 && !(dip_lexof(sc, i) & (LX_GIVEN | LX_SURNAME)))
 		an->m[mi].tentative = 1;
 	if (kind == DIP_KIND_ORG)
@@ -763,7 +758,8 @@ note_lower_case_word(DipSentCtx *sc, uint32_t i)
 {
 	const DipToken *t = &sc->t[i];
 
-	if (t->type == DIP_TOK_WORD && (t->flags & DIP_TF_LOWER) && t->wid == 0)
+	if (t->type == DIP_TOK_WORD && (t->flags & DIP_TF_LOWER) &&
+		!dip_word_known(sc->an->dict, t->wid))
 		dip_lcset_add(sc->an, t->norm, t->nlen);
 }
 

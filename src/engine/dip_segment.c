@@ -223,57 +223,13 @@ is_wordchar(int cc)
  * Abbreviations that keep their period
  * ------------------------------------------------------------------------
  */
-#define AB_TITLE	1			/* never ends a sentence: Mr. Gen. */
-#define AB_END		2			/* may end a sentence: Inc. etc. */
-#define AB_MID		3			/* months, states: rarely end one */
-
-typedef struct Abbrev
-{
-	const char *s;
-	int			kind;
-} Abbrev;
-
-/* lower-case, without the period; sorted for bsearch */
-static const Abbrev abbrevs[] = {
-	{"adm", AB_TITLE}, {"ala", AB_MID}, {"apr", AB_MID}, {"approx", AB_MID},
-	{"ariz", AB_MID}, {"ark", AB_MID}, {"assn", AB_MID}, {"aug", AB_MID},
-	{"ave", AB_END}, {"bldg", AB_MID}, {"blvd", AB_END}, {"brig", AB_TITLE},
-	{"bros", AB_END}, {"calif", AB_MID}, {"capt", AB_TITLE}, {"cdr", AB_TITLE},
-	{"cf", AB_MID}, {"cmdr", AB_TITLE}, {"co", AB_END}, {"col", AB_TITLE},
-	{"colo", AB_MID}, {"conn", AB_MID}, {"corp", AB_END}, {"cpl", AB_TITLE},
-	{"dec", AB_MID}, {"del", AB_MID}, {"dept", AB_MID}, {"dr", AB_TITLE},
-	{"esq", AB_END}, {"est", AB_MID}, {"etc", AB_END}, {"feb", AB_MID},
-	{"fig", AB_MID}, {"fla", AB_MID}, {"fri", AB_MID}, {"ft", AB_TITLE},
-	{"ga", AB_MID}, {"gen", AB_TITLE}, {"gov", AB_TITLE}, {"hon", AB_TITLE},
-	{"ill", AB_MID}, {"inc", AB_END}, {"ind", AB_MID}, {"jan", AB_MID},
-	{"jr", AB_END}, {"jul", AB_MID}, {"jun", AB_MID}, {"kan", AB_MID},
-	{"kans", AB_MID}, {"ky", AB_MID}, {"la", AB_MID}, {"lt", AB_TITLE},
-	{"ltd", AB_END}, {"maj", AB_TITLE}, {"mar", AB_MID}, {"mass", AB_MID},
-	{"md", AB_MID}, {"messrs", AB_TITLE}, {"mich", AB_MID}, {"minn", AB_MID},
-	{"miss", AB_MID}, {"mlle", AB_TITLE}, {"mme", AB_TITLE}, {"mo", AB_MID},
-	{"mon", AB_MID}, {"mont", AB_MID}, {"mr", AB_TITLE}, {"mrs", AB_TITLE},
-	{"ms", AB_TITLE}, {"msgr", AB_TITLE}, {"mt", AB_TITLE}, {"neb", AB_MID},
-	{"nebr", AB_MID}, {"nev", AB_MID}, {"no", AB_MID}, {"nos", AB_MID},
-	{"nov", AB_MID}, {"oct", AB_MID}, {"okla", AB_MID}, {"ore", AB_MID},
-	{"pa", AB_MID}, {"penn", AB_MID}, {"plc", AB_END}, {"pres", AB_TITLE},
-	{"prof", AB_TITLE}, {"pte", AB_TITLE}, {"pvt", AB_TITLE}, {"rep", AB_TITLE},
-	{"reps", AB_TITLE}, {"rev", AB_TITLE}, {"rt", AB_TITLE}, {"sat", AB_MID},
-	{"sen", AB_TITLE}, {"sens", AB_TITLE}, {"sep", AB_MID}, {"sept", AB_MID},
-	{"sgt", AB_TITLE}, {"sr", AB_END}, {"st", AB_TITLE}, {"sun", AB_MID},
-	{"supt", AB_TITLE}, {"tenn", AB_MID}, {"tex", AB_MID}, {"thu", AB_MID},
-	{"thur", AB_MID}, {"thurs", AB_MID}, {"tue", AB_MID}, {"tues", AB_MID},
-	{"univ", AB_MID}, {"va", AB_MID}, {"vol", AB_MID}, {"vs", AB_MID},
-	{"vt", AB_MID}, {"wash", AB_MID}, {"wed", AB_MID}, {"wis", AB_MID},
-	{"wyo", AB_MID},
-};
-
 /* Returns the abbreviation kind of the ASCII word s[0..len), or 0. */
 static int
 abbrev_kind(const char *s, size_t len)
 {
 	char		buf[8];
 	int			lo = 0,
-				hi = (int) (sizeof(abbrevs) / sizeof(abbrevs[0])) - 1;
+				hi = dip_nabbreviations - 1;
 
 	if (len == 0 || len >= sizeof(buf))
 		return 0;
@@ -291,10 +247,10 @@ abbrev_kind(const char *s, size_t len)
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			cmp = strcmp(buf, abbrevs[mid].s);
+		int			cmp = strcmp(buf, dip_abbreviations[mid].s);
 
 		if (cmp == 0)
-			return abbrevs[mid].kind;
+			return dip_abbreviations[mid].kind;
 		if (cmp < 0)
 			hi = mid - 1;
 		else
@@ -886,30 +842,21 @@ scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
  * ------------------------------------------------------------------------
  */
 
-/* Capitalised function words that start sentences after "U.S." etc. */
-static const char *const starters[] = {
-	"a", "after", "also", "an", "and", "as", "at", "before", "both", "but",
-	"by", "during", "for", "from", "he", "her", "his", "however", "i", "if",
-	"in", "it", "its", "many", "meanwhile", "most", "mr.", "mrs.", "ms.",
-	"on", "one", "our", "she", "since", "some", "that", "the", "their",
-	"there", "these", "they", "this", "those", "though", "to", "under",
-	"we", "when", "while", "with", "yet", "you"
-};
-
+/* A capitalised word that starts a sentence after "U.S." etc. */
 static bool
 is_starter(const DipToken *t)
 {
 	int			lo = 0,
-				hi = (int) (sizeof(starters) / sizeof(starters[0])) - 1;
+				hi = dip_nsentence_starters - 1;
 
 	if (!(t->flags & DIP_TF_UPPER) || t->nlen > 10)
 		return false;
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			cmp = strncmp(t->norm, starters[mid], t->nlen);
+		int			cmp = strncmp(t->norm, dip_sentence_starters[mid], t->nlen);
 
-		if (cmp == 0 && starters[mid][t->nlen] == '\0')
+		if (cmp == 0 && dip_sentence_starters[mid][t->nlen] == '\0')
 			return true;
 		if (cmp == 0)
 			cmp = -1;
@@ -944,9 +891,9 @@ ends_sentence(const DipDoc *doc, const DipToken *tv, uint32_t n, uint32_t i,
 		{
 			int			k = abbrev_kind(doc->text + t->start, t->len - 1);
 
-			if (k == AB_TITLE)
+			if (k == DIP_AB_TITLE)
 				return false;
-			if (k == AB_MID && !(j < n && (tv[j].flags & DIP_TF_NEWLINE)))
+			if (k == DIP_AB_MID && !(j < n && (tv[j].flags & DIP_TF_NEWLINE)))
 				return false;
 		}
 		abbrev = true;
@@ -1004,26 +951,15 @@ headline_like(const DipToken *tv, uint32_t from, uint32_t to)
 	return words > 0 && caps * 10 >= words * 8;
 }
 
-static const char *const boilerplate[] = {
-	"advertisement", "all rights reserved", "back to top", "click here",
-	"comments", "cookie", "copyright", "email this", "follow us",
-	"image caption", "image copyright", "image source", "listen to this",
-	"loading", "media playback", "more on this story", "newsletter",
-	"print this", "privacy policy", "read more", "related articles",
-	"related content", "related stories", "return to top", "scroll to top",
-	"share this", "share on", "sign up", "skip to", "subscribe",
-	"terms of use", "top of page", "watch:", "you may also like",
-};
-
 /* True if the sentence's words begin with a boilerplate phrase. */
 static bool
 is_boilerplate(const DipToken *tv, uint32_t from, uint32_t to)
 {
 	if (to - from > 12 || to == from)
 		return false;
-	for (size_t b = 0; b < sizeof(boilerplate) / sizeof(boilerplate[0]); b++)
+	for (size_t b = 0; dip_boilerplate[b] != NULL; b++)
 	{
-		const char *p = boilerplate[b];
+		const char *p = dip_boilerplate[b];
 		uint32_t	i = from;
 		bool		ok = true;
 
@@ -1059,19 +995,12 @@ is_boilerplate(const DipToken *tv, uint32_t from, uint32_t to)
 	return false;
 }
 
-static const char *const months[] = {
-	"jan", "jan.", "january", "feb", "feb.", "february", "mar", "mar.", "march",
-	"apr", "apr.", "april", "may", "jun", "jun.", "june", "jul", "jul.", "july",
-	"aug", "aug.", "august", "sep", "sep.", "sept", "sept.", "september",
-	"oct", "oct.", "october", "nov", "nov.", "november", "dec", "dec.",
-	"december", NULL
-};
-
+/* A month name of the lexicon (MONTH), as datelines have them. */
 static bool
 is_month(const DipToken *t)
 {
-	for (int i = 0; months[i]; i++)
-		if (dip_tok_is(t, months[i]))
+	for (int i = 0; dip_dateline_months[i]; i++)
+		if (dip_tok_is(t, dip_dateline_months[i]))
 			return true;
 	return false;
 }

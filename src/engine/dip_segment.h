@@ -143,6 +143,31 @@ extern void dip_doc_free(DipDoc *doc);
  */
 extern uint32_t dip_display_token_end(const DipDoc *doc, uint32_t i);
 
+/*
+ * The segmenter's word lists, generated from data/segment/NAME.tsv and the
+ * MONTH words of data/lexicon/words.tsv into dip_segment_words.c (by
+ * tools/gen-segment-words.sh).
+ */
+enum
+{
+	DIP_AB_TITLE = 1,			/* never ends a sentence: Mr. Gen. */
+	DIP_AB_END,					/* may end a sentence: Inc. etc. */
+	DIP_AB_MID					/* months, states: end one only at a line end */
+};
+
+typedef struct DipAbbrev
+{
+	const char *s;				/* lower case, without the period */
+	int			kind;			/* DIP_AB_* */
+} DipAbbrev;
+
+extern const DipAbbrev dip_abbreviations[];	/* sorted by s */
+extern const int dip_nabbreviations;
+extern const char *const dip_sentence_starters[];	/* sorted */
+extern const int dip_nsentence_starters;
+extern const char *const dip_boilerplate[];	/* NULL-terminated */
+extern const char *const dip_dateline_months[];	/* NULL-terminated */
+
 /* Release ICU objects cached by the segmenter (backend exit, tests). */
 extern void dip_segment_cleanup(void);
 

@@ -61,7 +61,7 @@ dip_sentence_dates(DipSentCtx *sc)
 	{
 		sc->dates = dip_arena_alloc(&sc->doc->chunk_arena, 8 * sizeof(DipDateExpr));
 		sc->ndates = sc->an->published != DIP_DATE_NONE ?
-			dip_find_dates(sc->t, sc->n, sc->an->published, false, sc->dates, 8) : 0;
+			dip_find_dates(sc->an->dict, sc->t, sc->n, sc->an->published, false, sc->dates, 8) : 0;
 	}
 	return sc->ndates;
 }

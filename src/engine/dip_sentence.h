@@ -55,6 +55,20 @@ dip_lexof(const DipSentCtx *sc, uint32_t i)
 	return w ? sc->an->dict->words[w].lex : 0;
 }
 
+/* The cue classes (CUE_*) of token i of the sentence, 0 if unknown. */
+static inline uint32_t
+dip_cueof(const DipSentCtx *sc, uint32_t i)
+{
+	return dip_word_cues(sc->an->dict, sc->t[i].wid);
+}
+
+/* True if token t (of the sentence) is a word of cue class cue (a CUE_* bit). */
+static inline bool
+dip_tok_cue(const DipSentCtx *sc, const DipToken *t, uint32_t cue)
+{
+	return (dip_word_cues(sc->an->dict, t->wid) & cue) != 0;
+}
+
 /* Sets up the context of sentence st of the document's current chunk. */
 extern void dip_sentence_begin(DipSentCtx *sc, DipAnalysis *an, DipDoc *doc, DipSentence *st);
 

@@ -109,7 +109,7 @@ static const struct
 	[T_OFF] = {"offices", "person, office, title, country, actor, start_date::text, end_date::text",
 	"t.person || ':' || t.office || ':' || coalesce(t.country, '') || ':' || coalesce(t.start_date::text, '')", "person, start_date"},
 	[T_ROLE] = {"roles", "term, role, use, office, country", "t.term", "term"},
-	[T_LEX] = {"lexicon", "word, class", "t.word || ':' || t.class", "word, class"},
+	[T_LEX] = {"lexicon", "word, class, value", "t.word || ':' || t.class", "word, class"},
 	[T_VERB] = {"verbs", "lemma, third_person, past, past_participle, gerund", "t.lemma", "lemma"},
 	[T_PAT] = {"patterns", "code, pattern", "t.pattern", "pattern"},
 	[T_TOPIC] = {"topic_defs", "key, label, parent", "t.key", "key"},
@@ -131,7 +131,7 @@ add_row(DipBuilder *b, int tab, char **v)
 		case T_ROLE:
 			return dip_builder_add_role(b, nz(v[0]), nz(v[1]), nz(v[2]), nz(v[3]), nz(v[4]));
 		case T_LEX:
-			return dip_builder_add_lexicon(b, nz(v[0]), nz(v[1]));
+			return dip_builder_add_lexicon(b, nz(v[0]), nz(v[1]), v[2]);
 		case T_VERB:
 			return dip_builder_add_verb(b, nz(v[0]), nz(v[1]), nz(v[2]), nz(v[3]), nz(v[4]));
 		case T_PAT:

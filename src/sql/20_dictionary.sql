@@ -53,11 +53,14 @@ COMMENT ON TABLE diplomat.roles IS
 CREATE TABLE diplomat.lexicon (
     word        text NOT NULL CHECK (word <> ''),
     class       text NOT NULL CHECK (class IN (@LEXICON_CLASSES@)),
+    value       text,
     builtin     boolean NOT NULL DEFAULT false,
     UNIQUE (word, class, builtin)
 );
 COMMENT ON TABLE diplomat.lexicon IS
-'word classes used by the recogniser: common words, given names, surnames, name cues';
+'word classes used by the recogniser, the event coder and the date reader: common words, given names, surnames, name cues and the words their rules look for';
+COMMENT ON COLUMN diplomat.lexicon.value IS
+'the value some classes give a word: the number of a month (DATE_MONTH) or weekday (DATE_WEEKDAY), the CAMEO role of an organisation word (ORG_ROLE)';
 
 CREATE TABLE diplomat.verbs (
     lemma           text NOT NULL,

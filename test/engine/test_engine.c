@@ -373,6 +373,19 @@ test_dictionary(const char *datadir)
 	CHECK(dip_builder_add_term(b, "cross_strait", "taiwan strait", 3));
 	CHECK(dip_builder_add_term(b, "cross_strait", "GPE:United States", 1));
 	CHECK(!dip_builder_add_term(b, "nope", "x", 1));
+	/* lexicon rows: word classes, and cue classes with their values */
+	CHECK(dip_builder_add_lexicon(b, "war", "NOUN", NULL));
+	CHECK(dip_builder_add_lexicon(b, "war", "MISC_HEAD", NULL));
+	CHECK(dip_builder_add_lexicon(b, "hmcs", "MISC_PREFIX", ""));
+	CHECK(dip_builder_add_lexicon(b, "bureau", "ORG_ROLE", "GOV"));
+	CHECK(dip_builder_add_lexicon(b, "Juin", "DATE_MONTH", "6"));
+	CHECK(dip_builder_add_lexicon(b, "juin", "DATE_MONTH", "7"));	/* the last one wins */
+	CHECK(!dip_builder_add_lexicon(b, "juillet", "DATE_MONTH", "13"));
+	CHECK(!dip_builder_add_lexicon(b, "juillet", "DATE_MONTH", NULL));
+	CHECK(!dip_builder_add_lexicon(b, "juillet", "DATE_MONTH", "7x"));
+	CHECK(!dip_builder_add_lexicon(b, "office", "ORG_ROLE", "XYZ"));
+	CHECK(!dip_builder_add_lexicon(b, "hardly", "NEGATION", "1"));
+	CHECK(!dip_builder_add_lexicon(b, "hardly", "NEGATIONS", NULL));
 	sz = dip_builder_finish(b, &img);
 	CHECK(sz > 0);
 	dip_builder_free(b);
@@ -386,6 +399,22 @@ test_dictionary(const char *datadir)
 	CHECK(dip_vocab_lookup(&d, "zzz", 3) == 0);
 	CHECK(dip_trie_child(&d, 0, dip_vocab_lookup(&d, "united", 6)) != 0);
 	CHECK_INT(d.entities[0].topic_count, 1);
+	{
+		uint32_t	war = dip_vocab_lookup(&d, "war", 3),
+					hmcs = dip_vocab_lookup(&d, "hmcs", 4),
+					juin = dip_vocab_lookup(&d, "juin", 4),
+					bureau = dip_vocab_lookup(&d, "bureau", 6);
+		int32_t		num = 0;
+		const char *str = NULL;
+
+		CHECK(war != 0 && (d.words[war].lex & LX_NOUN) && (dip_word_cues(&d, war) & CUE_MISC_HEAD));
+		/* a word the dictionaries know only as a cue word is not a known word */
+		CHECK(dip_word_known(&d, war) && hmcs != 0 && !dip_word_known(&d, hmcs));
+		CHECK(dip_word_value(&d, juin, CUEB_DATE_MONTH, &num, NULL) && num == 7);
+		CHECK(!dip_word_value(&d, juin, CUEB_DATE_WEEKDAY, &num, NULL));
+		CHECK(dip_word_value(&d, bureau, CUEB_ORG_ROLE, NULL, &str) && strcmp(str, "GOV") == 0);
+		CHECK(!dip_word_value(&d, war, CUEB_ORG_ROLE, NULL, &str));
+	}
 	/* a corrupted image is refused */
 	((char *) img)[sz - 9] ^= 0x5a;
 	CHECK(dip_dict_open(&d2, img, sz) != NULL);
@@ -436,6 +465,46 @@ test_rules(void)
 				fprintf(stderr, "rule name used twice: %s\n", all[i]->name);
 			}
 	}
+}
+
+/* True if the document has "`name`" in it. */
+static bool
+doc_names(const char *doc, const char *name)
+{
+	char		quoted[80];
+
+	snprintf(quoted, sizeof(quoted), "`%s`", name);
+	return strstr(doc, quoted) != NULL;
+}
+
+/*
+ * The documentation names every lexicon class (doc/data-formats.md); run
+ * from the top of the checkout, as make does.
+ */
+static void
+test_docs(void)
+{
+	char	   *formats = tsv_read_file("doc/data-formats.md", NULL);
+
+	if (formats == NULL)
+	{
+		printf("doc/data-formats.md not found: documentation not checked\n");
+		return;
+	}
+	for (int k = 0; dip_lexclass_name(k) != NULL; k++)
+		if (!doc_names(formats, dip_lexclass_name(k)))
+		{
+			failures++;
+			fprintf(stderr, "doc/data-formats.md does not describe class %s\n", dip_lexclass_name(k));
+		}
+	for (int k = 0; dip_cueclass_name(k) != NULL; k++)
+		if (!doc_names(formats, dip_cueclass_name(k)))
+		{
+			failures++;
+			fprintf(stderr, "doc/data-formats.md does not describe class %s\n", dip_cueclass_name(k));
+		}
+	checks++;
+	free(formats);
 }
 
 /* Does the analysis have a mention "KIND:text as written"? */
@@ -552,6 +621,7 @@ main(int argc, char **argv)
 	test_cameo();
 	test_dictionary(datadir);
 	test_rules();
+	test_docs();
 	test_ner(datadir, nerfile);
 	dip_segment_cleanup();
 	printf("engine tests: %d checks, %d failed\n", checks, failures);

@@ -53,7 +53,7 @@ add_row(DipBuilder *b, const DictRow *r)
 	if (t == &dict_roles)
 		return dip_builder_add_role(b, nz(v[0]), nz(v[1]), nz(v[2]), nz(v[3]), nz(v[4]));
 	if (t == &dict_lexicon)
-		return dip_builder_add_lexicon(b, nz(v[0]), nz(v[1]));
+		return dip_builder_add_lexicon(b, nz(v[0]), nz(v[1]), v[2]);
 	if (t == &dict_verbs)
 		return dip_builder_add_verb(b, nz(v[0]), nz(v[1]), nz(v[2]), nz(v[3]), nz(v[4]));
 	if (t == &dict_patterns)
