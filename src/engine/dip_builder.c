@@ -104,6 +104,41 @@ dip_builder_free(DipBuilder *b)
 	dip_arena_free(&a);
 }
 
+/* The hash of word wid. */
+static uint32_t
+word_hash_of(const DipBuilder *b, uint32_t wid)
+{
+	const DipWord *ww = VEC_AT(b->words, DipWord, wid);
+
+	return dip_word_hash(dipb_str(b, ww->str), ww->len);
+}
+
+/* The hash of the edge numbered id (its index + 1). */
+static uint32_t
+edge_hash_of(const DipBuilder *b, uint32_t id)
+{
+	const BEdge *ee = VEC_AT(b->edges, BEdge, id - 1);
+
+	return dip_edge_hash(ee->node, ee->wid);
+}
+
+/*
+ * A hash of the ids 1..last, hashed by hash_of, twice as large as *size;
+ * sets *size to the new size.
+ */
+static uint32_t *
+rehash(DipBuilder *b, uint32_t *size, uint32_t last,
+	   uint32_t (*hash_of) (const DipBuilder *b, uint32_t id))
+{
+	uint32_t	nsize = *size * 2;
+	uint32_t   *nh = dip_arena_alloc0(&b->arena, nsize * sizeof(uint32_t));
+
+	for (uint32_t id = 1; id <= last; id++)
+		dip_slot_put(nh, nsize, hash_of(b, id), id);
+	*size = nsize;
+	return nh;
+}
+
 /* Word id of a normalised word, adding it if new. */
 uint32_t
 dipb_intern_word(DipBuilder *b, const char *s, size_t len)
@@ -113,22 +148,7 @@ dipb_intern_word(DipBuilder *b, const char *s, size_t len)
 	DipWord    *w;
 
 	if ((b->words.n + 1) * 2 > b->whash_size)
-	{
-		uint32_t	nsize = b->whash_size * 2;
-		uint32_t   *nh = dip_arena_alloc0(&b->arena, nsize * sizeof(uint32_t));
-
-		for (uint32_t wid = 1; wid < b->words.n; wid++)
-		{
-			DipWord    *ww = VEC_AT(b->words, DipWord, wid);
-			uint32_t	hh = dip_word_hash(dipb_str(b, ww->str), ww->len) & (nsize - 1);
-
-			while (nh[hh] != 0)
-				hh = (hh + 1) & (nsize - 1);
-			nh[hh] = wid;
-		}
-		b->whash = nh;
-		b->whash_size = nsize;
-	}
+		b->whash = rehash(b, &b->whash_size, b->words.n - 1, word_hash_of);
 	mask = b->whash_size - 1;
 	h = dip_word_hash(s, len) & mask;
 	while (b->whash[h] != 0)
@@ -160,22 +180,7 @@ dipb_trie_step(DipBuilder *b, uint32_t node, uint32_t wid, bool create)
 	BEdge	   *e;
 
 	if ((b->edges.n + 1) * 2 > b->ehash_size)
-	{
-		uint32_t	nsize = b->ehash_size * 2;
-		uint32_t   *nh = dip_arena_alloc0(&b->arena, nsize * sizeof(uint32_t));
-
-		for (uint32_t i = 0; i < b->edges.n; i++)
-		{
-			BEdge	   *ee = VEC_AT(b->edges, BEdge, i);
-			uint32_t	hh = dip_edge_hash(ee->node, ee->wid) & (nsize - 1);
-
-			while (nh[hh] != 0)
-				hh = (hh + 1) & (nsize - 1);
-			nh[hh] = i + 1;
-		}
-		b->ehash = nh;
-		b->ehash_size = nsize;
-	}
+		b->ehash = rehash(b, &b->ehash_size, b->edges.n, edge_hash_of);
 	mask = b->ehash_size - 1;
 	h = dip_edge_hash(node, wid) & mask;
 	while (b->ehash[h] != 0)

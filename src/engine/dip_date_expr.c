@@ -382,43 +382,34 @@ dip_find_dates(const DipDict *d, const DipToken *t, uint32_t n, int32_t publishe
 	return k;
 }
 
+/* Writes v as n decimal digits at p, with leading zeros. */
+static void
+put_digits(char *p, int v, int n)
+{
+	while (n-- > 0)
+	{
+		p[n] = (char) ('0' + v % 10);
+		v /= 10;
+	}
+}
+
 void
 dip_date_format(int32_t date, int prec, char *buf)
 {
 	int			y,
 				m,
 				d;
+	int			len = prec == DIP_PREC_YEAR ? 4 : prec == DIP_PREC_MONTH ? 7 : 10;
 
 	dip_date_to_ymd(date, &y, &m, &d);
 	if (y < 0 || y > 9999)
-	{
-		buf[0] = '\0';
-		return;
-	}
-	switch (prec)
-	{
-		case DIP_PREC_YEAR:
-			buf[0] = (char) ('0' + y / 1000);
-			buf[1] = (char) ('0' + y / 100 % 10);
-			buf[2] = (char) ('0' + y / 10 % 10);
-			buf[3] = (char) ('0' + y % 10);
-			buf[4] = '\0';
-			break;
-		case DIP_PREC_MONTH:
-			dip_date_format(date, DIP_PREC_YEAR, buf);
-			buf[4] = '-';
-			buf[5] = (char) ('0' + m / 10);
-			buf[6] = (char) ('0' + m % 10);
-			buf[7] = '\0';
-			break;
-		default:
-			dip_date_format(date, DIP_PREC_MONTH, buf);
-			buf[7] = '-';
-			buf[8] = (char) ('0' + d / 10);
-			buf[9] = (char) ('0' + d % 10);
-			buf[10] = '\0';
-			break;
-	}
+		len = 0;
+	put_digits(buf, y, 4);
+	buf[4] = '-';
+	put_digits(buf + 5, m, 2);
+	buf[7] = '-';
+	put_digits(buf + 8, d, 2);
+	buf[len] = '\0';
 }
 
 const char *

@@ -176,6 +176,98 @@ dip_dict_checksum(const char *p, size_t len)
 	return (uint32_t) (a ^ (a >> 32));
 }
 
+/* True if item i refers inside the array of its type and has a length. */
+static bool
+item_ok(const DipDict *d, uint32_t i)
+{
+	const DipDictHeader *h = d->hdr;
+	const DipItem *it = &d->items[i];
+	uint32_t	lim = it->type == DIP_ITEM_ENTITY ? h->nentities :
+		it->type == DIP_ITEM_ROLE ? h->nroles :
+		it->type == DIP_ITEM_PATTERN ? h->npatterns :
+		it->type == DIP_ITEM_TERM ? h->ngroups :
+		it->type == DIP_ITEM_SURNAME ? h->nentities : 0;
+
+	return it->ref < lim && it->len > 0 && it->len <= DIP_MAX_PHRASE;
+}
+
+/* True if entity i has a kind and its references stay inside their arrays. */
+static bool
+entity_ok(const DipDict *d, uint32_t i)
+{
+	const DipDictHeader *h = d->hdr;
+	const DipEntity *e = &d->entities[i];
+
+	return e->name < h->strpool_size && e->kind > 0 && e->kind < DIP_NKINDS &&
+		(uint64_t) e->office_first + e->office_count <= h->noffices &&
+		(uint64_t) e->topic_first + e->topic_count <= h->ntermrefs &&
+		e->country[3] == '\0' && e->actor[19] == '\0';
+}
+
+/* True if pattern i has a known code and its elements inside their array. */
+static bool
+pattern_ok(const DipDict *d, uint32_t i)
+{
+	const DipPattern *p = &d->patterns[i];
+
+	return (uint64_t) p->elem_first + p->nelem <= d->hdr->npelems &&
+		p->text < d->hdr->strpool_size && p->anchor <= p->nelem &&
+		dip_cameo_info(p->code) != NULL;
+}
+
+/* True if pattern element i has a kind and refers inside its array. */
+static bool
+pelem_ok(const DipDict *d, uint32_t i)
+{
+	const DipDictHeader *h = d->hdr;
+	const DipPElem *e = &d->pelems[i];
+
+	return !((e->kind == DIP_PE_WORD && e->a >= h->nwords) ||
+			 (e->kind == DIP_PE_WORDSET && (uint64_t) e->a + e->b > h->npwids) ||
+			 (e->kind == DIP_PE_LEMMA && e->a >= h->nlemmas) ||
+			 e->kind < DIP_PE_WORD || e->kind > DIP_PE_TARGET);
+}
+
+/* Returns "... bad what" unless cond holds for every i below count. */
+#define EVERY(count, cond, what) \
+	for (uint32_t i = 0; i < (count); i++) \
+		if (!(cond)) \
+			return "dictionary image has a bad " what
+
+/* Checks that every index of an opened image stays inside its array. */
+static const char *
+check_indexes(const DipDict *d)
+{
+	const DipDictHeader *h = d->hdr;
+
+	EVERY(h->nwords, d->words[i].str < h->strpool_size && d->words[i].lemma <= h->nlemmas, "word");
+	EVERY(h->vocab_size, d->vocab[i] < h->nwords, "vocabulary slot");
+	EVERY(h->edge_size, d->edges[i].child < h->nnodes && d->edges[i].node < h->nnodes &&
+		  d->edges[i].wid < h->nwords, "edge");
+	EVERY(h->nnodes, (uint64_t) d->nodes[i].item_first + d->nodes[i].item_count <= h->nitems,
+		  "node");
+	EVERY(h->nitems, item_ok(d, i), "item");
+	EVERY(h->nentities, entity_ok(d, i), "entity");
+	EVERY(h->noffices, d->offices[i].entity < h->nentities && d->offices[i].title < h->strpool_size &&
+		  d->offices[i].actor[19] == '\0' && d->offices[i].country[3] == '\0', "office");
+	EVERY(h->nroles, d->roles[i].term < h->strpool_size && d->roles[i].role[3] == '\0' &&
+		  d->roles[i].country[3] == '\0', "role");
+	EVERY(h->npatterns, pattern_ok(d, i), "pattern");
+	EVERY(h->npelems, pelem_ok(d, i), "pattern element");
+	EVERY(h->npwids, d->pwids[i] < h->nwords, "pattern word");
+	EVERY(h->nlemmas, d->lemmas[i] < h->strpool_size, "lemma");
+	EVERY(h->ntopics, d->topics[i].key < h->strpool_size && d->topics[i].label < h->strpool_size &&
+		  d->topics[i].parent < (int32_t) h->ntopics, "topic");
+	EVERY(h->ntermrefs, d->termrefs[i].topic < h->ntopics, "topic reference");
+	EVERY(h->ngroups, (uint64_t) d->groups[i].first + d->groups[i].count <= h->ntermrefs,
+		  "term group");
+	EVERY(h->nvalues, d->values[i].wid < h->nwords && d->values[i].cls < CUEB_NCLASSES &&
+		  d->values[i].str < h->strpool_size, "word value");
+	return NULL;
+}
+
+#undef EVERY
+
 const char *
 dip_dict_open(DipDict *d, const void *image, size_t size)
 {
@@ -208,87 +300,5 @@ dip_dict_open(DipDict *d, const void *image, size_t size)
 	DIP_DICT_SECTIONS(POINT_SECTION)
 #undef POINT_SECTION
 
-	/* indexes must stay inside their arrays */
-	for (uint32_t i = 0; i < h->nwords; i++)
-		if (d->words[i].str >= h->strpool_size || d->words[i].lemma > h->nlemmas)
-			return "dictionary image has a bad word";
-	for (uint32_t i = 0; i < h->vocab_size; i++)
-		if (d->vocab[i] >= h->nwords)
-			return "dictionary image has a bad vocabulary slot";
-	for (uint32_t i = 0; i < h->edge_size; i++)
-		if (d->edges[i].child >= h->nnodes || d->edges[i].node >= h->nnodes ||
-			d->edges[i].wid >= h->nwords)
-			return "dictionary image has a bad edge";
-	for (uint32_t i = 0; i < h->nnodes; i++)
-		if ((uint64_t) d->nodes[i].item_first + d->nodes[i].item_count > h->nitems)
-			return "dictionary image has a bad node";
-	for (uint32_t i = 0; i < h->nitems; i++)
-	{
-		const DipItem *it = &d->items[i];
-		uint32_t	lim = it->type == DIP_ITEM_ENTITY ? h->nentities :
-			it->type == DIP_ITEM_ROLE ? h->nroles :
-			it->type == DIP_ITEM_PATTERN ? h->npatterns :
-			it->type == DIP_ITEM_TERM ? h->ngroups :
-			it->type == DIP_ITEM_SURNAME ? h->nentities : 0;
-
-		if (it->ref >= lim || it->len == 0 || it->len > DIP_MAX_PHRASE)
-			return "dictionary image has a bad item";
-	}
-	for (uint32_t i = 0; i < h->nentities; i++)
-	{
-		const DipEntity *e = &d->entities[i];
-
-		if (e->name >= h->strpool_size || e->kind == 0 || e->kind >= DIP_NKINDS ||
-			(uint64_t) e->office_first + e->office_count > h->noffices ||
-			(uint64_t) e->topic_first + e->topic_count > h->ntermrefs ||
-			e->country[3] != '\0' || e->actor[19] != '\0')
-			return "dictionary image has a bad entity";
-	}
-	for (uint32_t i = 0; i < h->noffices; i++)
-		if (d->offices[i].entity >= h->nentities || d->offices[i].title >= h->strpool_size ||
-			d->offices[i].actor[19] != '\0' || d->offices[i].country[3] != '\0')
-			return "dictionary image has a bad office";
-	for (uint32_t i = 0; i < h->nroles; i++)
-		if (d->roles[i].term >= h->strpool_size || d->roles[i].role[3] != '\0' ||
-			d->roles[i].country[3] != '\0')
-			return "dictionary image has a bad role";
-	for (uint32_t i = 0; i < h->npatterns; i++)
-	{
-		const DipPattern *p = &d->patterns[i];
-
-		if ((uint64_t) p->elem_first + p->nelem > h->npelems || p->text >= h->strpool_size ||
-			p->anchor > p->nelem || dip_cameo_info(p->code) == NULL)
-			return "dictionary image has a bad pattern";
-	}
-	for (uint32_t i = 0; i < h->npelems; i++)
-	{
-		const DipPElem *e = &d->pelems[i];
-
-		if ((e->kind == DIP_PE_WORD && e->a >= h->nwords) ||
-			(e->kind == DIP_PE_WORDSET && (uint64_t) e->a + e->b > h->npwids) ||
-			(e->kind == DIP_PE_LEMMA && e->a >= h->nlemmas) ||
-			e->kind < DIP_PE_WORD || e->kind > DIP_PE_TARGET)
-			return "dictionary image has a bad pattern element";
-	}
-	for (uint32_t i = 0; i < h->npwids; i++)
-		if (d->pwids[i] >= h->nwords)
-			return "dictionary image has a bad pattern word";
-	for (uint32_t i = 0; i < h->nlemmas; i++)
-		if (d->lemmas[i] >= h->strpool_size)
-			return "dictionary image has a bad lemma";
-	for (uint32_t i = 0; i < h->ntopics; i++)
-		if (d->topics[i].key >= h->strpool_size || d->topics[i].label >= h->strpool_size ||
-			d->topics[i].parent >= (int32_t) h->ntopics)
-			return "dictionary image has a bad topic";
-	for (uint32_t i = 0; i < h->ntermrefs; i++)
-		if (d->termrefs[i].topic >= h->ntopics)
-			return "dictionary image has a bad topic reference";
-	for (uint32_t i = 0; i < h->ngroups; i++)
-		if ((uint64_t) d->groups[i].first + d->groups[i].count > h->ntermrefs)
-			return "dictionary image has a bad term group";
-	for (uint32_t i = 0; i < h->nvalues; i++)
-		if (d->values[i].wid >= h->nwords || d->values[i].cls >= CUEB_NCLASSES ||
-			d->values[i].str >= h->strpool_size)
-			return "dictionary image has a bad word value";
-	return NULL;
+	return check_indexes(d);
 }

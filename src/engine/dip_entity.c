@@ -19,14 +19,8 @@ ent_hash_grow(DipAnalysis *an)
 	uint32_t   *nh = dip_arena_alloc0(&an->arena, nsize * sizeof(uint32_t));
 
 	for (uint32_t e = 0; e < an->nents; e++)
-	{
-		DipEnt	   *de = &an->ents[e];
-		uint32_t	h = dip_hash_bytes(de->name, de->namelen, de->kind) & (nsize - 1);
-
-		while (nh[h] != 0)
-			h = (h + 1) & (nsize - 1);
-		nh[h] = e + 1;
-	}
+		dip_slot_put(nh, nsize, dip_hash_bytes(an->ents[e].name, an->ents[e].namelen,
+											   an->ents[e].kind), e + 1);
 	an->enthash = nh;
 	an->enthash_size = nsize;
 }

@@ -245,50 +245,34 @@ modal_future(const DipSentCtx *sc, uint32_t v)
 	return false;
 }
 
-/* Intent code for a future or planned action (CAMEO 03x, 13x). */
+/*
+ * The intent codes of planned actions (CAMEO 03x, 13x): the first entry
+ * whose code is a prefix of the action's code gives the intent's code.
+ */
+static const struct
+{
+	const char *action;
+	const char *intent;
+}			intent_codes[] = {
+	{"04", "036"}, {"05", "032"},
+	{"061", "0311"}, {"062", "0312"}, {"06", "031"},
+	{"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"07", "033"},
+	{"08", "035"},
+	{"163", "1312"}, {"16", "131"}, {"17", "137"},
+	{"18", "138"}, {"19", "138"}, {"20", "138"},
+};
+
+/* Intent code for a future or planned action; the code itself if none. */
 static int
 intent_code(int code)
 {
 	char		c[8];
-	int			root;
 
 	dip_cameo_unpack(code, c);
-	root = (c[0] - '0') * 10 + (c[1] - '0');
-	switch (root)
-	{
-		case 4:
-			return dip_cameo_pack("036", 3);
-		case 5:
-			return dip_cameo_pack("032", 3);
-		case 6:
-			if (strncmp(c, "061", 3) == 0)
-				return dip_cameo_pack("0311", 4);
-			if (strncmp(c, "062", 3) == 0)
-				return dip_cameo_pack("0312", 4);
-			return dip_cameo_pack("031", 3);
-		case 7:
-			if (strncmp(c, "071", 3) == 0)
-				return dip_cameo_pack("0331", 4);
-			if (strncmp(c, "072", 3) == 0)
-				return dip_cameo_pack("0332", 4);
-			if (strncmp(c, "073", 3) == 0)
-				return dip_cameo_pack("0333", 4);
-			return dip_cameo_pack("033", 3);
-		case 8:
-			return dip_cameo_pack("035", 3);
-		case 16:
-			if (strncmp(c, "163", 3) == 0)
-				return dip_cameo_pack("1312", 4);
-			return dip_cameo_pack("131", 3);
-		case 17:
-			return dip_cameo_pack("137", 3);
-		case 18:
-		case 19:
-		case 20:
-			return dip_cameo_pack("138", 3);
-		default:
-			return code;
-	}
+	for (size_t k = 0; k < sizeof(intent_codes) / sizeof(intent_codes[0]); k++)
+		if (strncmp(c, intent_codes[k].action, strlen(intent_codes[k].action)) == 0)
+			return dip_cameo_pack(intent_codes[k].intent, strlen(intent_codes[k].intent));
+	return code;
 }
 
 /* Keeps actor x for the events that name it; returns its reference. */
@@ -1262,20 +1246,14 @@ static const DipRule *const step_rules[] = {
 const DipRule *
 dip_events_rule(int k)
 {
-	if (k < 0)
-		return NULL;
-	if ((size_t) k < NRULES(actor_rules))
-		return &actor_rules[k].rule;
-	k -= (int) NRULES(actor_rules);
-	if ((size_t) k < NRULES(violence_rules))
-		return &violence_rules[k].rule;
-	k -= (int) NRULES(violence_rules);
-	if ((size_t) k < NRULES(context_rules))
-		return &context_rules[k].rule;
-	k -= (int) NRULES(context_rules);
-	if ((size_t) k < NRULES(step_rules))
-		return step_rules[k];
-	return NULL;
+	static const DipRuleTable tables[] = {
+		{actor_rules, NRULES(actor_rules), sizeof(EventRule)},
+		{violence_rules, NRULES(violence_rules), sizeof(EventRule)},
+		{context_rules, NRULES(context_rules), sizeof(EventRule)},
+		{step_rules, NRULES(step_rules), 0},
+	};
+
+	return dip_rule_in_tables(tables, NRULES(tables), &k);
 }
 
 /*

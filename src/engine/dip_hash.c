@@ -21,11 +21,7 @@ strmap_grow(DipArena *arena, DipStrMap *m)
 
 	for (uint32_t i = 0; i < m->n; i++)
 	{
-		uint32_t	hh = dip_hash_bytes(m->keys[i], m->lens[i], STRMAP_SEED) & (nsize - 1);
-
-		while (ns[hh])
-			hh = (hh + 1) & (nsize - 1);
-		ns[hh] = i + 1;
+		dip_slot_put(ns, nsize, dip_hash_bytes(m->keys[i], m->lens[i], STRMAP_SEED), i + 1);
 		nk[i] = m->keys[i];
 		nl[i] = m->lens[i];
 		nv[i] = m->vals[i];

@@ -25,6 +25,19 @@ dip_hash_bytes(const char *s, size_t len, uint32_t seed)
 }
 
 /*
+ * Puts value (not 0) into the first empty slot from hash h on of an
+ * open-addressing table of size (a power of two) slots, 0 meaning empty.
+ */
+static inline void
+dip_slot_put(uint32_t *slots, uint32_t size, uint32_t h, uint32_t value)
+{
+	h &= size - 1;
+	while (slots[h] != 0)
+		h = (h + 1) & (size - 1);
+	slots[h] = value;
+}
+
+/*
  * A growing hash table from strings (not copied: they must outlive it) to
  * an int32, in an arena; open addressing over indexes, so that entries
  * keep their insertion order.

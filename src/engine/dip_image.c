@@ -11,67 +11,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Orders by (a1, a2, a3) against (b1, b2, b3). */
 static int
-cmp_bitem(const void *a, const void *b)
+cmp_keys(int64_t a1, int64_t b1, int64_t a2, int64_t b2, int64_t a3, int64_t b3)
 {
-	const BItem *x = a,
-			   *y = b;
-
-	if (x->node != y->node)
-		return x->node < y->node ? -1 : 1;
-	/* longer matches first, then by type */
-	if (x->item.type != y->item.type)
-		return x->item.type < y->item.type ? -1 : 1;
-	return x->item.ref < y->item.ref ? -1 : (x->item.ref > y->item.ref);
+	if (a1 != b1)
+		return a1 < b1 ? -1 : 1;
+	if (a2 != b2)
+		return a2 < b2 ? -1 : 1;
+	return a3 < b3 ? -1 : (a3 > b3);
 }
 
-static int
-cmp_termref(const void *a, const void *b)
-{
-	const BTermRef *x = a,
-			   *y = b;
-
-	if (x->group != y->group)
-		return x->group < y->group ? -1 : 1;
-	return x->seq < y->seq ? -1 : (x->seq > y->seq);
+/*
+ * Defines NAME, a qsort comparator of TYPE items ordering by the members K1,
+ * then K2, then K3 (a key repeated orders by two keys).
+ */
+#define KEY_ORDER(name, type, k1, k2, k3) \
+static int \
+name(const void *a, const void *b) \
+{ \
+	const type *x = a, \
+			   *y = b; \
+\
+	return cmp_keys(x->k1, y->k1, x->k2, y->k2, x->k3, y->k3); \
 }
 
-static int
-cmp_office(const void *a, const void *b)
-{
-	const BPendingOffice *x = a,
-			   *y = b;
-
-	if (x->o.entity != y->o.entity)
-		return x->o.entity < y->o.entity ? -1 : 1;
-	return x->o.start < y->o.start ? -1 : (x->o.start > y->o.start);
-}
-
-static int
-cmp_enttopic(const void *a, const void *b)
-{
-	const BEntTopic *x = a,
-			   *y = b;
-
-	/* after resolution, name holds the entity index */
-	if (x->name != y->name)
-		return x->name < y->name ? -1 : 1;
-	return x->topic < y->topic ? -1 : (x->topic > y->topic);
-}
-
+/* Trie items by node, then type, then reference. */
+KEY_ORDER(cmp_bitem, BItem, node, item.type, item.ref)
+/* Term references by group, then the order they were added. */
+KEY_ORDER(cmp_termref, BTermRef, group, seq, seq)
+/* Offices by entity, then start. */
+KEY_ORDER(cmp_office, BPendingOffice, o.entity, o.start, o.start)
+/* Entity topic evidence by entity (name holds its index once resolved), then topic. */
+KEY_ORDER(cmp_enttopic, BEntTopic, name, topic, topic)
 /* Word values by word, class, then the order they were added. */
-static int
-cmp_value(const void *a, const void *b)
-{
-	const BWordValue *x = a,
-			   *y = b;
-
-	if (x->v.wid != y->v.wid)
-		return x->v.wid < y->v.wid ? -1 : 1;
-	if (x->v.cls != y->v.cls)
-		return x->v.cls < y->v.cls ? -1 : 1;
-	return x->seq < y->seq ? -1 : (x->seq > y->seq);
-}
+KEY_ORDER(cmp_value, BWordValue, v.wid, v.cls, seq)
 
 /* Sorts the word values; of several for a word and class, the last added wins. */
 static void
@@ -185,11 +159,8 @@ link_entities(DipBuilder *b)
 	for (uint32_t i = 0; i < b->entities.n; i++)
 	{
 		DipEntity  *e = VEC_AT(b->entities, DipEntity, i);
-		uint32_t	h = dip_word_hash(dipb_str(b, e->name), e->namelen) & (entsize - 1);
 
-		while (enth[h] != 0)
-			h = (h + 1) & (entsize - 1);
-		enth[h] = i + 1;
+		dip_slot_put(enth, entsize, dip_word_hash(dipb_str(b, e->name), e->namelen), i + 1);
 	}
 	for (uint32_t i = 0; i < b->offices.n; i++)
 	{
@@ -262,17 +233,13 @@ static void
 write_vocabulary(const DipBuilder *b, const DipDictHeader *hdr, char *img)
 {
 	uint32_t   *vocab = (uint32_t *) (img + hdr->off_vocab);
-	uint32_t	mask = hdr->vocab_size - 1;
 
 	copy_section(img + hdr->off_words, b->words.v, (size_t) hdr->nwords * sizeof(DipWord));
 	for (uint32_t wid = 1; wid < b->words.n; wid++)
 	{
 		DipWord    *w = (DipWord *) (img + hdr->off_words) + wid;
-		uint32_t	h = dip_word_hash(dipb_str(b, w->str), w->len) & mask;
 
-		while (vocab[h] != 0)
-			h = (h + 1) & mask;
-		vocab[h] = wid;
+		dip_slot_put(vocab, hdr->vocab_size, dip_word_hash(dipb_str(b, w->str), w->len), wid);
 	}
 }
 

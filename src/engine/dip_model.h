@@ -31,6 +31,23 @@ typedef struct DipRule
 	const char *description;	/* one line */
 } DipRule;
 
+/*
+ * One table of a stage's rules: n entries of stride bytes each, each
+ * starting with its DipRule; or, with stride 0, n pointers to DipRule.
+ */
+typedef struct DipRuleTable
+{
+	const void *rules;
+	size_t		n;
+	size_t		stride;
+} DipRuleTable;
+
+/*
+ * The *k-th rule of the tables, counting across them in order; when *k is
+ * past their end, NULL, with *k lowered by the number of their rules.
+ */
+extern const DipRule *dip_rule_in_tables(const DipRuleTable *tables, int ntables, int *k);
+
 /* how a mention was recognised */
 enum
 {

@@ -252,30 +252,32 @@ typedef struct NameSpan
 /* A typing rule's answer when it does not apply */
 #define NOT_MINE (-1)
 
+typedef struct TypingRule TypingRule;
+
 /* Events, laws, tournaments and products end with such a word. */
 static int
-misc_name(const NameSpan *s)
+misc_name(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n > 1 && dip_misc_head(s->sc, &s->t[s->b - 1]) ? DIP_KIND_NONE : NOT_MINE;
 }
 
 /* Storms are named after a storm word. */
 static int
-storm_name(const NameSpan *s)
+storm_name(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n > 1 && dip_tok_cue(s->sc, &s->t[s->a], CUE_STORM_WORD) ? DIP_KIND_NONE : NOT_MINE;
 }
 
 /* "Operation Inherent Resolve", ships "USS Mahan", "HMS Ocean" (MISC_PREFIX). */
 static int
-operation_or_ship(const NameSpan *s)
+operation_or_ship(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n > 1 && dip_tok_cue(s->sc, &s->t[s->a], CUE_MISC_PREFIX) ? DIP_KIND_NONE : NOT_MINE;
 }
 
 /* "Iraq War", "War of 1812": a war is not ours to type. */
 static int
-war_name(const NameSpan *s)
+war_name(const NameSpan *s, const TypingRule *rule)
 {
 	if (s->n > 1)
 		for (uint32_t i = s->a; i < s->b; i++)
@@ -286,7 +288,7 @@ war_name(const NameSpan *s)
 
 /* A title alone ("Foreign Secretary") names no one. */
 static int
-title_alone(const NameSpan *s)
+title_alone(const NameSpan *s, const TypingRule *rule)
 {
 	const DipSentCtx *sc = s->sc;
 
@@ -296,7 +298,7 @@ title_alone(const NameSpan *s)
 
 /* "the Senate", "the Army": an organisation word after "the". */
 static int
-the_org_word(const NameSpan *s)
+the_org_word(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n == 1 && (s->lfirst & LX_ORG_SUFFIX) && s->a > 0 &&
 		DIP_TOK_IS(&s->t[s->a - 1], "the") && !(s->lfirst & (LX_GIVEN | LX_SURNAME)) ?
@@ -305,14 +307,14 @@ the_org_word(const NameSpan *s)
 
 /* Codes such as H5N1 or F-16. */
 static int
-code_word(const NameSpan *s)
+code_word(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n == 1 && (s->t[s->a].flags & DIP_TF_DIGITS) ? DIP_KIND_NONE : NOT_MINE;
 }
 
 /* "CTF 50" is a unit; "(DDG 70)", "D 32" are hull or road numbers. */
 static int
-unit_number(const NameSpan *s)
+unit_number(const NameSpan *s, const TypingRule *rule)
 {
 	const DipToken *t = s->t;
 
@@ -326,7 +328,7 @@ unit_number(const NameSpan *s)
 
 /* Months, weekdays and words that are never names. */
 static int
-calendar_word(const NameSpan *s)
+calendar_word(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n == 1 && (s->lfirst & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)) ?
 		DIP_KIND_NONE : NOT_MINE;
@@ -334,7 +336,7 @@ calendar_word(const NameSpan *s)
 
 /* Pronouns, determiners, conjunctions, auxiliaries and prepositions. */
 static int
-function_word(const NameSpan *s)
+function_word(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n == 1 && (s->lfirst & (LX_PRON | LX_DET | LX_CONJ | LX_AUX | LX_PREP)) ?
 		DIP_KIND_NONE : NOT_MINE;
@@ -345,7 +347,7 @@ function_word(const NameSpan *s)
  * ("Derby County", "Manchester City"), otherwise a place ("Fairfax County").
  */
 static int
-club_or_place(const NameSpan *s)
+club_or_place(const NameSpan *s, const TypingRule *rule)
 {
 	const DipSentCtx *sc = s->sc;
 
@@ -361,44 +363,24 @@ club_or_place(const NameSpan *s)
 	return DIP_KIND_LOC;
 }
 
-/* "... Department", "... Corp": an organisation suffix ends the name. */
+/*
+ * A word class at an end of a name of two words or more decides its kind:
+ * the rule's class (rule->lx) on its first or last word (rule->last) gives
+ * the rule's kind (rule->result).
+ */
 static int
-org_suffix(const NameSpan *s)
-{
-	return (s->llast & LX_ORG_SUFFIX) && s->n > 1 ? DIP_KIND_ORG : NOT_MINE;
-}
-
-/* "Bank of ...", "Ministry of ...": an organisation head starts it. */
-static int
-org_head(const NameSpan *s)
-{
-	return (s->lfirst & LX_ORG_HEAD) && s->n > 1 ? DIP_KIND_ORG : NOT_MINE;
-}
-
-/* "... River", "... Strait": a place suffix ends the name. */
-static int
-place_suffix(const NameSpan *s)
-{
-	return (s->llast & LX_LOC_SUFFIX) && s->n > 1 ? DIP_KIND_LOC : NOT_MINE;
-}
-
-/* "Lake ...", "Mount ...": a place head starts it. */
-static int
-place_head(const NameSpan *s)
-{
-	return (s->lfirst & LX_LOC_HEAD) && s->n > 1 ? DIP_KIND_LOC : NOT_MINE;
-}
+class_at_end(const NameSpan *s, const TypingRule *rule);
 
 /* An honorific before the name: "Mr. Smith". */
 static int
-honorific(const NameSpan *s)
+honorific(const NameSpan *s, const TypingRule *rule)
 {
 	return s->a > 0 && (s->lprev & LX_PER_TITLE) ? DIP_KIND_PER : NOT_MINE;
 }
 
 /* Unknown acronyms are organisations, as NATO is. */
 static int
-acronym(const NameSpan *s)
+acronym(const NameSpan *s, const TypingRule *rule)
 {
 	const DipToken *t = &s->t[s->a];
 
@@ -408,7 +390,7 @@ acronym(const NameSpan *s)
 
 /* A given name first that is not also a common word: "Yoko Kamikawa". */
 static int
-given_name_first(const NameSpan *s)
+given_name_first(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n >= 2 && (s->lfirst & LX_GIVEN) && !(s->lfirst & LX_COMMON) ?
 		DIP_KIND_PER : NOT_MINE;
@@ -416,7 +398,7 @@ given_name_first(const NameSpan *s)
 
 /* A surname last that is not also a common word. */
 static int
-surname_last(const NameSpan *s)
+surname_last(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n >= 2 && (s->llast & LX_SURNAME) && !(s->llast & LX_COMMON) ?
 		DIP_KIND_PER : NOT_MINE;
@@ -424,21 +406,21 @@ surname_last(const NameSpan *s)
 
 /* A given name first, even one that is also a common word ("Will Smith"). */
 static int
-common_given_name(const NameSpan *s)
+common_given_name(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n >= 2 && (s->lfirst & LX_GIVEN) ? DIP_KIND_PER : NOT_MINE;
 }
 
 /* An initial as the second word: "John F. Kennedy". */
 static int
-middle_initial(const NameSpan *s)
+middle_initial(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n >= 2 && (s->t[s->a + 1].flags & DIP_TF_INITIAL) ? DIP_KIND_PER : NOT_MINE;
 }
 
 /* A single word after "in", "at", "near": a place. */
 static int
-after_place_preposition(const NameSpan *s)
+after_place_preposition(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n == 1 && s->a > 0 && (s->lprev & LX_LOC_PREP) &&
 		!(s->lfirst & (LX_GIVEN | LX_SURNAME)) ? DIP_KIND_LOC : NOT_MINE;
@@ -446,7 +428,7 @@ after_place_preposition(const NameSpan *s)
 
 /* Common words only, without name evidence: not an entity. */
 static int
-common_words(const NameSpan *s)
+common_words(const NameSpan *s, const TypingRule *rule)
 {
 	return s->words > 0 && s->common == s->words && s->given == 0 && s->surname == 0 ?
 		DIP_KIND_NONE : NOT_MINE;
@@ -454,7 +436,7 @@ common_words(const NameSpan *s)
 
 /* A single given name or surname: a person, or a place after "of", "in"... */
 static int
-name_word(const NameSpan *s)
+name_word(const NameSpan *s, const TypingRule *rule)
 {
 	if (s->n != 1 || !(s->lfirst & (LX_GIVEN | LX_SURNAME)))
 		return NOT_MINE;
@@ -465,7 +447,7 @@ name_word(const NameSpan *s)
 
 /* A score next to a single word: "Arsenal 2 Chelsea 1" (not "Milepost 0.8:"). */
 static int
-score_next_to(const NameSpan *s)
+score_next_to(const NameSpan *s, const TypingRule *rule)
 {
 	uint32_t	a = s->a;
 	uint32_t	nn = s->sc->n;
@@ -481,7 +463,7 @@ score_next_to(const NameSpan *s)
 
 /* A single word after "of", "in", "from" or a direction (LOC_BEFORE): a place. */
 static int
-place_word_before(const NameSpan *s)
+place_word_before(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n == 1 && s->a > 0 && dip_tok_cue(s->sc, &s->t[s->a - 1], CUE_LOC_BEFORE) ?
 		DIP_KIND_LOC : NOT_MINE;
@@ -489,7 +471,7 @@ place_word_before(const NameSpan *s)
 
 /* A single word before "province", "district", "river" (LOC_AFTER): a place. */
 static int
-place_word_after(const NameSpan *s)
+place_word_after(const NameSpan *s, const TypingRule *rule)
 {
 	const DipToken *next = s->a + 1 < s->sc->n ? &s->t[s->a + 1] : NULL;
 
@@ -499,7 +481,7 @@ place_word_after(const NameSpan *s)
 
 /* A single word before "said", "told" (PER_AFTER), or "'s": a person. */
 static int
-person_word_after(const NameSpan *s)
+person_word_after(const NameSpan *s, const TypingRule *rule)
 {
 	const DipToken *next = s->a + 1 < s->sc->n ? &s->t[s->a + 1] : NULL;
 
@@ -509,14 +491,14 @@ person_word_after(const NameSpan *s)
 
 /* A single word without evidence: an organisation, if the document agrees. */
 static int
-no_evidence(const NameSpan *s)
+no_evidence(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n == 1 ? DIP_KIND_ORG : NOT_MINE;
 }
 
 /* "the Bowling Green Falcons": a name after an article is not a person. */
 static int
-after_article(const NameSpan *s)
+after_article(const NameSpan *s, const TypingRule *rule)
 {
 	return s->a > 0 && (DIP_TOK_IS(&s->t[s->a - 1], "the") || DIP_TOK_IS(&s->t[s->a - 1], "a")) ?
 		DIP_KIND_ORG : NOT_MINE;
@@ -524,7 +506,7 @@ after_article(const NameSpan *s)
 
 /* "at Lincoln Reservoir": a name after "in", "at", "near": a place. */
 static int
-after_place_word(const NameSpan *s)
+after_place_word(const NameSpan *s, const TypingRule *rule)
 {
 	const DipToken *p = s->a > 0 ? &s->t[s->a - 1] : NULL;
 
@@ -534,29 +516,41 @@ after_place_word(const NameSpan *s)
 
 /* Two or three capitalised words: most often a person. */
 static int
-short_name(const NameSpan *s)
+short_name(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n >= 2 && s->n <= 3 ? DIP_KIND_PER : NOT_MINE;
 }
 
 /* Anything longer: an organisation. */
 static int
-long_name(const NameSpan *s)
+long_name(const NameSpan *s, const TypingRule *rule)
 {
 	return DIP_KIND_ORG;
 }
 
-typedef struct TypingRule
+struct TypingRule
 {
 	DipRule		rule;
-	int			(*kind) (const NameSpan *s);	/* DIP_KIND_*, or NOT_MINE */
+	int			(*kind) (const NameSpan *s, const TypingRule *rule);	/* DIP_KIND_*, or
+																		 * NOT_MINE */
 	uint8_t		how;			/* DIP_HOW_RULE or DIP_HOW_GUESS */
 	bool		weak;			/* dropped unless the document resolves it */
-} TypingRule;
+	uint32_t	lx;				/* for class_at_end: the class, */
+	bool		last;			/* on the last word (else the first), */
+	int			result;			/* gives this kind */
+};
 
-/* how, weak */
-#define R DIP_HOW_RULE, false
-#define G DIP_HOW_GUESS, false
+/* how, weak, and no class_at_end parameters */
+#define R DIP_HOW_RULE, false, 0, false, 0
+#define G DIP_HOW_GUESS, false, 0, false, 0
+
+static int
+class_at_end(const NameSpan *s, const TypingRule *rule)
+{
+	uint32_t	lx = rule->last ? s->llast : s->lfirst;
+
+	return (lx & rule->lx) && s->n > 1 ? rule->result : NOT_MINE;
+}
 
 /*
  * The typing rules, tried in order on an unknown capitalised name; the
@@ -574,10 +568,10 @@ static const TypingRule typing_rules[] = {
 	{{"calendar_word", "a month, a weekday or a word that is never a name: no entity"}, calendar_word, R},
 	{{"function_word", "a pronoun, determiner, conjunction, auxiliary or preposition: no entity"}, function_word, R},
 	{{"club_or_place", "... County, ... City, ... Town: a club after a known place, else a place"}, club_or_place, R},
-	{{"org_suffix", "an organisation suffix ends the name (... Department, ... Corp): an organisation"}, org_suffix, R},
-	{{"org_head", "an organisation head starts the name (Bank ..., Ministry ...): an organisation"}, org_head, R},
-	{{"place_suffix", "a place suffix ends the name (... River): a place"}, place_suffix, R},
-	{{"place_head", "a place head starts the name (Lake ..., Mount ...): a place"}, place_head, R},
+	{{"org_suffix", "an organisation suffix ends the name (... Department, ... Corp): an organisation"}, class_at_end, DIP_HOW_RULE, false, LX_ORG_SUFFIX, true, DIP_KIND_ORG},
+	{{"org_head", "an organisation head starts the name (Bank ..., Ministry ...): an organisation"}, class_at_end, DIP_HOW_RULE, false, LX_ORG_HEAD, false, DIP_KIND_ORG},
+	{{"place_suffix", "a place suffix ends the name (... River): a place"}, class_at_end, DIP_HOW_RULE, false, LX_LOC_SUFFIX, true, DIP_KIND_LOC},
+	{{"place_head", "a place head starts the name (Lake ..., Mount ...): a place"}, class_at_end, DIP_HOW_RULE, false, LX_LOC_HEAD, false, DIP_KIND_LOC},
 	{{"honorific", "an honorific before the name (Mr. Smith): a person"}, honorific, R},
 	{{"acronym", "an unknown acronym of two to six capitals: an organisation"}, acronym, R},
 	{{"given_name_first", "a given name first that is not a common word: a person"}, given_name_first, R},
@@ -591,7 +585,7 @@ static const TypingRule typing_rules[] = {
 	{{"place_word_before", "one word after of, in, from or a direction: a place"}, place_word_before, G},
 	{{"place_word_after", "one word before province, district, river...: a place"}, place_word_after, G},
 	{{"person_word_after", "one word before said, told, 's...: a person"}, person_word_after, G},
-	{{"no_evidence", "one word without evidence: an organisation, dropped unless the document resolves it"}, no_evidence, DIP_HOW_GUESS, true},
+	{{"no_evidence", "one word without evidence: an organisation, dropped unless the document resolves it"}, no_evidence, DIP_HOW_GUESS, true, 0, false, 0},
 	{{"after_article", "a name after the or a (the Bowling Green Falcons): an organisation"}, after_article, G},
 	{{"after_place_word", "a name after in, at, near, to, into: a place"}, after_place_word, G},
 	{{"short_name", "two or three capitalised words: a person"}, short_name, G},
@@ -634,7 +628,7 @@ dip_name_kind(DipSentCtx *sc, uint32_t a, uint32_t b, int *how, bool *weak,
 	for (size_t k = 0; k < sizeof(typing_rules) / sizeof(typing_rules[0]); k++)
 	{
 		const TypingRule *r = &typing_rules[k];
-		int			kind = r->kind(&s);
+		int			kind = r->kind(&s, r);
 
 		if (kind == NOT_MINE)
 			continue;
@@ -651,7 +645,9 @@ dip_name_kind(DipSentCtx *sc, uint32_t a, uint32_t b, int *how, bool *weak,
 const DipRule *
 dip_names_rule(int k)
 {
-	if (k < 0 || (size_t) k >= sizeof(typing_rules) / sizeof(typing_rules[0]))
-		return NULL;
-	return &typing_rules[k].rule;
+	static const DipRuleTable tables[] = {
+		{typing_rules, sizeof(typing_rules) / sizeof(typing_rules[0]), sizeof(TypingRule)}
+	};
+
+	return dip_rule_in_tables(tables, 1, &k);
 }

@@ -112,35 +112,37 @@ dip_utf8_count(const char *s, size_t len)
  * ------------------------------------------------------------------------
  */
 
-/* NFKC_Casefold instance; owned by ICU, never freed. */
+/* An ICU normaliser instance, got once; owned by ICU, never freed (NULL on failure). */
+static const UNormalizer2 *
+instance(const UNormalizer2 **cache, const UNormalizer2 *(*get) (UErrorCode *))
+{
+	UErrorCode	status = U_ZERO_ERROR;
+
+	if (*cache == NULL)
+	{
+		*cache = get(&status);
+		if (U_FAILURE(status))
+			*cache = NULL;
+	}
+	return *cache;
+}
+
+/* The NFKC_Casefold normaliser. */
 static const UNormalizer2 *
 nfkc_cf(void)
 {
 	static const UNormalizer2 *inst = NULL;
-	UErrorCode	status = U_ZERO_ERROR;
 
-	if (inst == NULL)
-	{
-		inst = unorm2_getNFKCCasefoldInstance(&status);
-		if (U_FAILURE(status))
-			inst = NULL;
-	}
-	return inst;
+	return instance(&inst, unorm2_getNFKCCasefoldInstance);
 }
 
+/* The NFD normaliser. */
 static const UNormalizer2 *
 nfd(void)
 {
 	static const UNormalizer2 *inst = NULL;
-	UErrorCode	status = U_ZERO_ERROR;
 
-	if (inst == NULL)
-	{
-		inst = unorm2_getNFDInstance(&status);
-		if (U_FAILURE(status))
-			inst = NULL;
-	}
-	return inst;
+	return instance(&inst, unorm2_getNFDInstance);
 }
 
 /* Maps typographic apostrophes and dashes to ASCII before folding. */

@@ -249,6 +249,8 @@ typedef struct RuleAt
 {
 	DipSentCtx *sc;
 	uint32_t	i;
+	const DipEntity *ge;		/* the gazetteer entity whose alias starts here */
+	uint32_t	end;			/* and the end of that alias */
 	int			initial;		/* dip_sentence_initial(i), -1 until asked */
 	uint32_t	name_end;		/* dip_name_span(i), 0 until asked */
 } RuleAt;
@@ -291,8 +293,8 @@ place_starts_name(RuleAt *at, const DipRule *self)
 	DipSentCtx *sc = at->sc;
 	const DipDict *d = sc->an->dict;
 	uint32_t	i = at->i;
-	const DipEntity *ge = gazetteer_at(sc, i);
-	uint32_t	end = i + sc->ent_len[i];
+	const DipEntity *ge = at->ge;
+	uint32_t	end = at->end;
 	uint32_t	e2;
 	int			mkind = DIP_KIND_NONE;
 	bool		all_common = true;
@@ -342,18 +344,16 @@ static uint32_t
 country_before_org(RuleAt *at, const DipRule *self)
 {
 	DipSentCtx *sc = at->sc;
-	uint32_t	i = at->i;
-	const DipEntity *ge = gazetteer_at(sc, i);
-	uint32_t	end = i + sc->ent_len[i];
+	uint32_t	end = at->end;
 	int32_t		mi;
 
-	if (!(ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_NORP) || end >= sc->n ||
-		sc->ent_len[end] == 0 || !ge->country[0] ||
+	if (!(at->ge->kind == DIP_KIND_GPE || at->ge->kind == DIP_KIND_NORP) || end >= sc->n ||
+		sc->ent_len[end] == 0 || !at->ge->country[0] ||
 		gazetteer_at(sc, end)->kind != DIP_KIND_ORG ||
-		memcmp(gazetteer_at(sc, end)->country, ge->country, 3) != 0)
+		memcmp(gazetteer_at(sc, end)->country, at->ge->country, 3) != 0)
 		return 0;
 	mi = dip_mention_dict(sc, end, sc->ent_len[end], sc->ent_ref[end], self);
-	dip_mention_extend_left(sc, mi, i);
+	dip_mention_extend_left(sc, mi, at->i);
 	return end + sc->ent_len[end];
 }
 
@@ -363,10 +363,9 @@ team_in_table(RuleAt *at, const DipRule *self)
 {
 	DipSentCtx *sc = at->sc;
 	uint32_t	i = at->i;
-	const DipEntity *ge = gazetteer_at(sc, i);
-	uint32_t	end = i + sc->ent_len[i];
+	uint32_t	end = at->end;
 
-	if (!(ge->kind == DIP_KIND_GPE || ge->kind == DIP_KIND_LOC) || !tabular(sc) ||
+	if (!(at->ge->kind == DIP_KIND_GPE || at->ge->kind == DIP_KIND_LOC) || !tabular(sc) ||
 		!((end < sc->n && dip_score_token(&sc->t[end])) ||
 		  (i > 0 && dip_score_token(&sc->t[i - 1]))))
 		return 0;
@@ -391,7 +390,7 @@ static uint32_t
 compound_adjective(RuleAt *at, const DipRule *self)
 {
 	DipSentCtx *sc = at->sc;
-	uint32_t	end = at->i + sc->ent_len[at->i];
+	uint32_t	end = at->end;
 
 	if (end + 1 >= sc->n || !DIP_TOK_IS(&sc->t[end], "-") || !(sc->t[end].flags & DIP_TF_JOIN) ||
 		!dip_tok_cue(sc, &sc->t[end + 1], CUE_ADJ_PARTICIPLE))
@@ -404,18 +403,17 @@ static uint32_t
 legal_form(RuleAt *at, const DipRule *self)
 {
 	DipSentCtx *sc = at->sc;
-	uint32_t	i = at->i;
-	uint32_t	end = i + sc->ent_len[i];
+	uint32_t	end = at->end;
 	uint32_t	e2 = end;
 
-	if (gazetteer_at(sc, i)->kind != DIP_KIND_ORG)
+	if (at->ge->kind != DIP_KIND_ORG)
 		return 0;
 	while (e2 < sc->n && e2 < end + 2 && dip_tok_capword(&sc->t[e2]) &&
 		   sc->ent_len[e2] == 0 && dip_legal_form(sc, &sc->t[e2]))
 		e2++;
 	if (e2 == end)
 		return 0;
-	dip_mention_dict(sc, i, e2 - i, sc->ent_ref[i], self);
+	dip_mention_dict(sc, at->i, e2 - at->i, sc->ent_ref[at->i], self);
 	return e2;
 }
 
@@ -627,9 +625,18 @@ capitalised_name(RuleAt *at, const DipRule *self)
 	return b > i ? b : i + 1;
 }
 
+/* Where a token rule is tried */
+typedef enum RuleWhere
+{
+	AT_GAZETTEER,				/* where a gazetteer alias starts */
+	AT_TITLE_OR_NAME,			/* at a title or a capitalised word */
+	AT_CAPITALISED				/* at a capitalised word not glued by a hyphen */
+} RuleWhere;
+
 typedef struct TokenRule
 {
 	DipRule		rule;
+	RuleWhere	where;
 	uint32_t	(*apply) (RuleAt *at, const DipRule *self);
 } TokenRule;
 
@@ -641,43 +648,44 @@ typedef struct TokenRule
  * the last always applying.  The first rule that applies makes the
  * mentions there.
  */
-static const TokenRule gazetteer_rules[] = {
-	{{"place_starts_name", "a place or nationality starting a longer unknown name: Chinese Foreign Ministry, Chicago Cubs"}, place_starts_name},
-	{{"country_before_org", "a country before one of its organisations belongs to the name: U.S. Central Command"}, country_before_org},
-	{{"team_in_table", "a place next to a score in a results table is a team: Atlanta 5 PITTSBURGH 1"}, team_in_table},
-	{{"title_over_name", "a title longer than the name it starts with is a title: Foreign Minister Wang Yi"}, title_over_name},
-	{{"compound_adjective", "a name in a hyphenated adjective is no mention: U.S.-led, New York-based"}, compound_adjective},
-	{{"legal_form", "a legal form after an organisation belongs to its name: Xerox Corp"}, legal_form},
-	{{"gazetteer", "a gazetteer alias, longest match, with the alias's case rules"}, gazetteer},
-};
-
-static const TokenRule any_token_rules[] = {
-	{{"title_name", "a title or honorific followed by a name: a person with the title's role and country"}, title_name},
-	{{"region_of_place", "a compass word before a known place: Northern Iraq"}, region_of_place},
-};
-
-static const TokenRule capitalised_rules[] = {
-	{{"initial_common_word", "a common word capitalised only because it starts the sentence: no mention"}, initial_common_word},
-	{{"known_surname", "the surname of a person named in full before: Blinken"}, known_surname},
-	{{"shared_surname", "the surname of two people named before: a person, which one left open"}, shared_surname},
-	{{"gazetteer_surname", "the surname of a gazetteer person, preferring the office holder at the date: Biden"}, gazetteer_surname},
-	{{"line_label", "a label at the start of a line: Scorers:, NOTE:"}, line_label},
-	{{"initial_verb_form", "an unknown sentence-initial word ending in -ing, -ly, -ed: no mention"}, initial_verb_form},
-	{{"capitalised_name", "any other capitalised name, typed by the typing rules"}, capitalised_name},
+static const TokenRule token_rules[] = {
+	{{"place_starts_name", "a place or nationality starting a longer unknown name: Chinese Foreign Ministry, Chicago Cubs"}, AT_GAZETTEER, place_starts_name},
+	{{"country_before_org", "a country before one of its organisations belongs to the name: U.S. Central Command"}, AT_GAZETTEER, country_before_org},
+	{{"team_in_table", "a place next to a score in a results table is a team: Atlanta 5 PITTSBURGH 1"}, AT_GAZETTEER, team_in_table},
+	{{"title_over_name", "a title longer than the name it starts with is a title: Foreign Minister Wang Yi"}, AT_GAZETTEER, title_over_name},
+	{{"compound_adjective", "a name in a hyphenated adjective is no mention: U.S.-led, New York-based"}, AT_GAZETTEER, compound_adjective},
+	{{"legal_form", "a legal form after an organisation belongs to its name: Xerox Corp"}, AT_GAZETTEER, legal_form},
+	{{"gazetteer", "a gazetteer alias, longest match, with the alias's case rules"}, AT_GAZETTEER, gazetteer},
+	{{"title_name", "a title or honorific followed by a name: a person with the title's role and country"}, AT_TITLE_OR_NAME, title_name},
+	{{"region_of_place", "a compass word before a known place: Northern Iraq"}, AT_TITLE_OR_NAME, region_of_place},
+	{{"initial_common_word", "a common word capitalised only because it starts the sentence: no mention"}, AT_CAPITALISED, initial_common_word},
+	{{"known_surname", "the surname of a person named in full before: Blinken"}, AT_CAPITALISED, known_surname},
+	{{"shared_surname", "the surname of two people named before: a person, which one left open"}, AT_CAPITALISED, shared_surname},
+	{{"gazetteer_surname", "the surname of a gazetteer person, preferring the office holder at the date: Biden"}, AT_CAPITALISED, gazetteer_surname},
+	{{"line_label", "a label at the start of a line: Scorers:, NOTE:"}, AT_CAPITALISED, line_label},
+	{{"initial_verb_form", "an unknown sentence-initial word ending in -ing, -ly, -ed: no mention"}, AT_CAPITALISED, initial_verb_form},
+	{{"capitalised_name", "any other capitalised name, typed by the typing rules"}, AT_CAPITALISED, capitalised_name},
 };
 
 #define NRULES(t) (sizeof(t) / sizeof((t)[0]))
 
 /* The gazetteer rule (the last gazetteer rule). */
-#define GAZETTEER_RULE (&gazetteer_rules[NRULES(gazetteer_rules) - 1].rule)
+#define GAZETTEER_RULE (&token_rules[6].rule)
 
-/* Tries the n rules in order at the token; returns the next token, or 0. */
+/*
+ * Tries the rules tried there in order at the token (the table is in the
+ * order of RuleWhere); returns the next token, or 0.
+ */
 static uint32_t
-try_rules(RuleAt *at, const TokenRule *rules, size_t n)
+try_rules(RuleAt *at, RuleWhere where)
 {
-	for (size_t k = 0; k < n; k++)
+	size_t		k = 0;
+
+	while (token_rules[k].where < where)
+		k++;
+	for (; k < NRULES(token_rules) && token_rules[k].where == where; k++)
 	{
-		uint32_t	next = rules[k].apply(at, &rules[k].rule);
+		uint32_t	next = token_rules[k].apply(at, &token_rules[k].rule);
 
 		if (next > 0)
 			return next;
@@ -689,18 +697,22 @@ try_rules(RuleAt *at, const TokenRule *rules, size_t n)
 static uint32_t
 recognise_at(DipSentCtx *sc, uint32_t i)
 {
-	RuleAt		at = {sc, i, -1, 0};
+	RuleAt		at = {sc, i, NULL, 0, -1, 0};
 	const DipToken *t = &sc->t[i];
 	uint32_t	next;
 
 	if (sc->ent_len[i] > 0)
-		return try_rules(&at, gazetteer_rules, NRULES(gazetteer_rules));
+	{
+		at.ge = gazetteer_at(sc, i);
+		at.end = i + sc->ent_len[i];
+		return try_rules(&at, AT_GAZETTEER);
+	}
 	/* the other rules start at a title or a capitalised word */
 	if (sc->role_len[i] == 0 && !dip_tok_capword(t))
 		return i + 1;
-	next = try_rules(&at, any_token_rules, NRULES(any_token_rules));
+	next = try_rules(&at, AT_TITLE_OR_NAME);
 	if (next == 0 && dip_tok_capword(t) && !(t->flags & DIP_TF_JOIN))
-		next = try_rules(&at, capitalised_rules, NRULES(capitalised_rules));
+		next = try_rules(&at, AT_CAPITALISED);
 	return next > 0 ? next : i + 1;
 }
 
@@ -824,18 +836,11 @@ static const DipRule *const step_rules[] = {
 const DipRule *
 dip_recognise_rule(int k)
 {
-	if (k < 0)
-		return NULL;
-	if ((size_t) k < NRULES(gazetteer_rules))
-		return &gazetteer_rules[k].rule;
-	k -= (int) NRULES(gazetteer_rules);
-	if ((size_t) k < NRULES(any_token_rules))
-		return &any_token_rules[k].rule;
-	k -= (int) NRULES(any_token_rules);
-	if ((size_t) k < NRULES(capitalised_rules))
-		return &capitalised_rules[k].rule;
-	k -= (int) NRULES(capitalised_rules);
-	if ((size_t) k < NRULES(step_rules))
-		return step_rules[k];
-	return dip_names_rule(k - (int) NRULES(step_rules));
+	static const DipRuleTable tables[] = {
+		{token_rules, NRULES(token_rules), sizeof(TokenRule)},
+		{step_rules, NRULES(step_rules), 0},
+	};
+	const DipRule *r = dip_rule_in_tables(tables, NRULES(tables), &k);
+
+	return r ? r : dip_names_rule(k);
 }

@@ -315,8 +315,7 @@ const DipRule *
 dip_resolve_rule(int k)
 {
 	static const DipRule *const rules[] = {&document_alias, &resolved_surname, &headline_alias};
+	static const DipRuleTable tables[] = {{rules, sizeof(rules) / sizeof(rules[0]), 0}};
 
-	if (k < 0 || (size_t) k >= sizeof(rules) / sizeof(rules[0]))
-		return NULL;
-	return rules[k];
+	return dip_rule_in_tables(tables, 1, &k);
 }

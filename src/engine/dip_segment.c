@@ -625,6 +625,22 @@ scan_apostrophe(const DipDoc *doc, const TokVec *tv, size_t pos, size_t next,
 	return next;
 }
 
+/* The end of the run from pos of characters of class c1 or c2. */
+static size_t
+skip_run(const DipDoc *doc, size_t pos, int c1, int c2)
+{
+	while (pos < doc->len)
+	{
+		size_t		n2;
+		int			cc = char_at(doc, pos, &n2, NULL);
+
+		if (cc != c1 && cc != c2)
+			break;
+		pos = n2;
+	}
+	return pos;
+}
+
 /* A hyphen or dash at pos: a hyphen glues "Indo-Pacific"; dashes stand alone. */
 static size_t
 scan_dash(const DipDoc *doc, const TokVec *tv, size_t pos, size_t next, int cc,
@@ -643,16 +659,8 @@ scan_dash(const DipDoc *doc, const TokVec *tv, size_t pos, size_t next, int cc,
 		return next;
 	}
 	/* -- and standalone dashes */
-	while (next < doc->len)
-	{
-		int			c3 = char_at(doc, next, &n2, NULL);
-
-		if (c3 != CC_HYPHEN && c3 != CC_DASH)
-			break;
-		next = n2;
-	}
 	*tflags |= DIP_TF_DASH;
-	return next;
+	return skip_run(doc, next, CC_HYPHEN, CC_DASH);
 }
 
 /*
@@ -679,15 +687,7 @@ scan_token(const DipDoc *doc, const TokVec *tv, size_t pos, size_t next, int cc,
 		case CC_TERM:
 			/* runs of . ! ? are one token */
 			*tflags |= DIP_TF_TERMINAL;
-			while (next < doc->len)
-			{
-				int			c2 = char_at(doc, next, &n2, NULL);
-
-				if (c2 != CC_PERIOD && c2 != CC_TERM)
-					break;
-				next = n2;
-			}
-			return next;
+			return skip_run(doc, next, CC_PERIOD, CC_TERM);
 		case CC_HYPHEN:
 		case CC_DASH:
 			return scan_dash(doc, tv, pos, next, cc, tflags);
