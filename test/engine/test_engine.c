@@ -478,14 +478,65 @@ doc_names(const char *doc, const char *name)
 }
 
 /*
- * The documentation names every lexicon class (doc/data-formats.md); run
- * from the top of the checkout, as make does.
+ * doc/architecture.md lists every named rule, in the order the stages
+ * list them, with its description: "| `name` | description |".
+ */
+static void
+test_rule_docs(void)
+{
+	char	   *arch = tsv_read_file("doc/architecture.md", NULL);
+	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule};
+	const char *last = arch;
+
+	if (arch == NULL)
+	{
+		printf("doc/architecture.md not found: rule documentation not checked\n");
+		return;
+	}
+	for (size_t s = 0; s < sizeof(stages) / sizeof(stages[0]); s++)
+	{
+		const DipRule *r;
+
+		for (int k = 0; (r = stages[s] (k)) != NULL; k++)
+		{
+			char		row[512];
+			size_t		len = (size_t) snprintf(row, sizeof(row), "| `%s` | ", r->name);
+			const char *at;
+
+			/* a | in a description is escaped in a Markdown table */
+			for (const char *c = r->description; *c && len + 8 < sizeof(row); c++)
+			{
+				if (*c == '|')
+					row[len++] = '\\';
+				row[len++] = *c;
+			}
+			memcpy(row + len, " |\n", 4);
+			at = strstr(arch, row);
+			if (at == NULL || at < last)
+			{
+				failures++;
+				fprintf(stderr, "doc/architecture.md does not list rule %s %s\n", r->name,
+						at == NULL ? "with its description" : "in its order");
+			}
+			else
+				last = at;
+		}
+	}
+	checks++;
+	free(arch);
+}
+
+/*
+ * The documentation names every lexicon class (doc/data-formats.md) and
+ * every named rule (doc/architecture.md); run from the top of the
+ * checkout, as make does.
  */
 static void
 test_docs(void)
 {
 	char	   *formats = tsv_read_file("doc/data-formats.md", NULL);
 
+	test_rule_docs();
 	if (formats == NULL)
 	{
 		printf("doc/data-formats.md not found: documentation not checked\n");
