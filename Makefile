@@ -18,8 +18,9 @@ PG_MAJOR   ?= 15
 PG_CONFIG  ?= $(shell test -x /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config && \
                 echo /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config || echo pg_config)
 
-ENGINE_SRCS = $(sort $(filter-out src/engine/dip_tables.c,$(wildcard src/engine/*.c))) \
-              src/engine/dip_tables.c
+GENERATED_SRCS = src/engine/dip_tables.c src/engine/dip_segment_words.c
+ENGINE_SRCS = $(sort $(filter-out $(GENERATED_SRCS),$(wildcard src/engine/*.c))) \
+              $(GENERATED_SRCS)
 GLUE_SRCS   = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 MODULE_big  = diplomat
@@ -31,7 +32,7 @@ DATA_FILES  = $(sort $(wildcard data/*/*.tsv))
 # the newest one for how to add a change)
 UPGRADES    = $(notdir $(wildcard src/sql/upgrade/diplomat--*--*.sql))
 DATA_built  = diplomat--$(EXTVERSION).sql $(UPGRADES)
-EXTRA_CLEAN = src/engine/dip_tables.c build test/engine/test_engine test/engine/test_engine.asan test/engine/fuzz_engine.asan
+EXTRA_CLEAN = $(GENERATED_SRCS) build tools/sql-lists tools/gen-data-sql test/engine/test_engine test/engine/test_engine.asan test/engine/fuzz_engine.asan
 
 REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress
@@ -71,17 +72,28 @@ src/engine/dip_tables.c: tools/gen-tables.sh data/cameo/codes.tsv data/cameo/iso
                          data/cameo/countries.tsv
 	sh tools/gen-tables.sh data/cameo > $@.tmp && mv $@.tmp $@
 
+src/engine/dip_segment_words.c: tools/gen-segment-words.sh data/segment/*.tsv data/lexicon/words.tsv
+	sh tools/gen-segment-words.sh data > $@.tmp && mv $@.tmp $@
+
 $(GLUE_SRCS:.c=.o): src/pg/*.h src/engine/*.h
 
-diplomat--$(EXTVERSION).sql: $(SQL_PARTS) $(SQL_POST) $(DATA_FILES) tools/gen-data-sql.sh
-	{ cat $(SQL_PARTS); sh tools/gen-data-sql.sh data; cat $(SQL_POST); } > $@.tmp && mv $@.tmp $@
+# the SQL script, with the lists the engine defines filled in (sql-lists)
+tools/sql-lists: tools/sql-lists.c src/engine/*.h
+	$(CC) -std=c99 -O -Wall -Wextra -Werror -Isrc/engine -o $@ tools/sql-lists.c
+
+# the builtin dictionary rows, read by the loader the engine tests share
+tools/gen-data-sql: tools/gen-data-sql.c tools/dictdata.c tools/dictdata.h
+	$(CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O -Wall -Wextra -Werror -Itools -o $@ tools/gen-data-sql.c tools/dictdata.c
+
+diplomat--$(EXTVERSION).sql: $(SQL_PARTS) $(SQL_POST) $(DATA_FILES) tools/gen-data-sql tools/sql-lists
+	{ ./tools/sql-lists $(SQL_PARTS); ./tools/gen-data-sql data; cat $(SQL_POST); } > $@.tmp && mv $@.tmp $@
 
 # An upgrade to the current version also replaces the builtin dictionary
 # rows with the current data files and recreates the triggers; upgrades
 # between older versions are copied as they are.
 diplomat--%--$(EXTVERSION).sql: src/sql/upgrade/diplomat--%--$(EXTVERSION).sql src/sql/upgrade/builtin/*.sql \
-		$(SQL_POST) $(DATA_FILES) tools/gen-data-sql.sh
-	{ cat $< src/sql/upgrade/builtin/before.sql; sh tools/gen-data-sql.sh data; \
+		$(SQL_POST) $(DATA_FILES) tools/gen-data-sql tools/sql-lists
+	{ ./tools/sql-lists $< src/sql/upgrade/builtin/before.sql; ./tools/gen-data-sql data; \
 	  cat src/sql/upgrade/builtin/after.sql $(SQL_POST); } > $@.tmp && mv $@.tmp $@
 
 diplomat--%.sql: src/sql/upgrade/diplomat--%.sql
@@ -91,16 +103,16 @@ diplomat--%.sql: src/sql/upgrade/diplomat--%.sql
 # Engine unit tests, built with AddressSanitizer and UBSan
 # ---------------------------------------------------------------------
 ENGINE_TEST_FLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -g -O1 -Wall -Wextra -Werror \
-                    -Wno-unused-parameter -Isrc/engine \
+                    -Wno-unused-parameter -Isrc/engine -Itools \
                     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-ENGINE_TEST_SRCS = $(ENGINE_SRCS) test/engine/test_engine.c test/engine/tsv.c
+ENGINE_TEST_SRCS = $(ENGINE_SRCS) test/engine/test_engine.c test/engine/tsv.c tools/dictdata.c
 
-test/engine/test_engine.asan: $(ENGINE_TEST_SRCS) src/engine/*.h test/engine/*.h
+test/engine/test_engine.asan: $(ENGINE_TEST_SRCS) src/engine/*.h test/engine/*.h tools/dictdata.h
 	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_TEST_SRCS) -licuuc -licudata -lm
 
-ENGINE_FUZZ_SRCS = $(ENGINE_SRCS) test/engine/fuzz_engine.c test/engine/tsv.c
+ENGINE_FUZZ_SRCS = $(ENGINE_SRCS) test/engine/fuzz_engine.c test/engine/tsv.c tools/dictdata.c
 
-test/engine/fuzz_engine.asan: $(ENGINE_FUZZ_SRCS) src/engine/*.h test/engine/*.h
+test/engine/fuzz_engine.asan: $(ENGINE_FUZZ_SRCS) src/engine/*.h test/engine/*.h tools/dictdata.h
 	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_FUZZ_SRCS) -licuuc -licudata -lm
 
 .PHONY: deps setup install-writable demo demo-shell test engine-test cluster-start cluster-stop cluster-destroy eval eval-sample bench fuzz

@@ -69,6 +69,12 @@ INSERT INTO art VALUES
  (2, '2022-03-01', E'Russian troops advanced on Kyiv as Ukrainian President Volodymyr Zelensky called on NATO to close the skies. The Kremlin said its operation was going to plan.'),
  (3, '2024-05-10', E'Officials from the European Union and Japan met in Brussels to discuss trade.');
 SELECT id, kind, name, country, actor, text, how FROM art, mentions(art.body, art.published) ORDER BY id, mention;
+-- the rule that made each mention (doc/architecture.md lists the rules)
+SELECT id, text, how, rule FROM art, mentions(art.body, art.published) ORDER BY id, mention;
+SELECT text, kind, how, rule
+  FROM mentions(E'Mr. Jonathan Quarles of Fairfax County met Derby County fans and Xerox Corp staff in Northern Iraq. Quarles said U.S.-led talks in Lake Wobegon were candid. Quarles met the Tolland Cardinals.', '2024-01-12')
+ ORDER BY mention;
+SELECT count(*) FILTER (WHERE rule IS NULL) AS without_rule FROM art, mentions(art.body, art.published);
 SELECT id, to_entities(body, published) FROM art ORDER BY id;
 SELECT id, bool_and(substr(body, m.start, m.len) = m.text) AS spans_exact FROM art, mentions(art.body) m GROUP BY id ORDER BY id;
 -- a NULL document has no mentions (with or without a date) and no entities

@@ -16,6 +16,8 @@ INSERT INTO s VALUES
 SELECT id, source, target, code, source_name, target_name, location, event_date, date_precision, intent,
        goldstein, quad_class, pattern
   FROM s, events(s.body, s.published) ORDER BY id, sentence, start;
+-- the rules that coded each event (doc/architecture.md lists the rules)
+SELECT id, code, source, target, rule FROM s, events(s.body, s.published) ORDER BY id, sentence, start;
 SELECT id, bool_and(substr(body, e.start, e.len) = e.text) AS spans_exact
   FROM s, events(s.body, s.published) e GROUP BY id ORDER BY id;
 SELECT count(*) AS without_date FROM s, events(s.body) e WHERE e.event_date IS NOT NULL;

@@ -1,15 +1,16 @@
 /*-------------------------------------------------------------------------
  *
  * dip_dict.h
- *	  Compiled dictionaries: vocabulary, token trie, entities, offices,
- *	  roles, event patterns and topic evidence.
+ *	  The compiled dictionaries' data model: vocabulary, token trie,
+ *	  entities, offices, roles, event patterns and topic evidence, in one
+ *	  flat image; opening an image and looking things up in it.
  *
- * A builder collects dictionary rows (from SQL tables in the extension,
- * from TSV files in tests and tools) and compiles them into one flat,
- * pointer-free image: arrays addressed by 32-bit indexes and a string pool.
- * The image can be kept in memory, stored as bytea and loaded again with a
- * single copy.  dip_dict_open() validates an image and returns a DipDict
- * whose pointers point into it.
+ * The builder (dip_build.h) collects dictionary rows (from SQL tables in
+ * the extension, from TSV files in tests and tools) and compiles them into
+ * one flat, pointer-free image: arrays addressed by 32-bit indexes and a
+ * string pool.  The image can be kept in memory, stored as bytea and loaded
+ * again with a single copy.  dip_dict_open() validates an image and returns
+ * a DipDict whose pointers point into it.
  *
  * Matching runs once over a sentence's tokens: every token's normalised
  * form is looked up in the vocabulary hash (one probe sequence), then the
@@ -22,82 +23,209 @@
 #ifndef DIP_DICT_H
 #define DIP_DICT_H
 
-#include "dip.h"
+#include "dip_calendar.h"
+#include "dip_hash.h"
 
 #define DIP_DICT_MAGIC		0x44495044	/* "DIPD" */
-#define DIP_DICT_VERSION	2
+#define DIP_DICT_VERSION	4
 
-/* entity kinds */
+/*
+ * Enumerations defined once: the engine's enums and name tables, and the
+ * CHECK constraints of the dictionary tables in the extension's SQL
+ * (tools/sql-lists.c fills them in), come from these lists.
+ */
+
+/*
+ * Entity kinds: X(kind, in the gazetteer).  The numbers are stored on disk
+ * by the extension's entity types (src/pg/entities.h): only append.
+ */
+#define DIP_KINDS(X) \
+	X(PER, true) \
+	X(ORG, true) \
+	X(GPE, true) \
+	X(LOC, true) \
+	X(NORP, true) \
+	X(DATE, false)
+
+#define DIP_KIND_ENUM(k, gaz) DIP_KIND_##k,
 enum
 {
 	DIP_KIND_NONE = 0,
-	DIP_KIND_PER,
-	DIP_KIND_ORG,
-	DIP_KIND_GPE,
-	DIP_KIND_LOC,
-	DIP_KIND_NORP,
-	DIP_KIND_DATE,
+	DIP_KINDS(DIP_KIND_ENUM)
 	DIP_NKINDS
 };
+#undef DIP_KIND_ENUM
 extern const char *dip_kind_name(int kind);
 extern int	dip_kind_from_name(const char *s, size_t len);
 
-/* lexical classes of words (bit flags) */
-#define LX_DET		(1u << 0)
-#define LX_PRON		(1u << 1)
-#define LX_PREP		(1u << 2)
-#define LX_CONJ		(1u << 3)
-#define LX_ADV		(1u << 4)
-#define LX_ADJ		(1u << 5)
-#define LX_NOUN		(1u << 6)
-#define LX_VERB		(1u << 7)
-#define LX_AUX		(1u << 8)
-#define LX_NUM		(1u << 9)
-#define LX_INTJ		(1u << 10)
-#define LX_MONTH	(1u << 11)
-#define LX_WEEKDAY	(1u << 12)
-#define LX_GIVEN	(1u << 13)
-#define LX_SURNAME	(1u << 14)
-#define LX_ORG_SUFFIX (1u << 15)
-#define LX_ORG_HEAD (1u << 16)
-#define LX_LOC_SUFFIX (1u << 17)
-#define LX_LOC_HEAD (1u << 18)
-#define LX_LOC_PREP (1u << 19)
-#define LX_PER_TITLE (1u << 20)
-#define LX_PER_PRONOUN (1u << 21)
-#define LX_PARTICLE (1u << 22)
-#define LX_NOT_NAME (1u << 23)
-#define LX_AMBIG	(1u << 24)	/* surname that is also a common word */
-#define LX_COMMON	(1u << 25)	/* listed in the common word list */
-#define LX_TITLEWORD (1u << 26) /* word of a multi-word title */
-#define LX_AGENT	(1u << 27)	/* an agent noun: troops, officials */
+/* True if the gazetteer may hold entities of this kind. */
+extern bool dip_kind_in_gazetteer(int kind);
+
+/*
+ * Word classes of the lexicon (diplomat.lexicon.class), one bit each in
+ * DipWord.lex, in this order: X(class).
+ */
+#define DIP_LEXICON_CLASSES(X) \
+	X(DET) X(PRON) X(PREP) X(CONJ) X(ADV) X(ADJ) X(NOUN) X(VERB) X(AUX) X(NUM) \
+	X(INTJ) X(MONTH) X(WEEKDAY) X(GIVEN) X(SURNAME) X(ORG_SUFFIX) X(ORG_HEAD) \
+	X(LOC_SUFFIX) X(LOC_HEAD) X(LOC_PREP) X(PER_TITLE) X(PER_PRONOUN) \
+	X(PER_PARTICLE) X(NOT_NAME) X(AMBIGUOUS) X(PER_VERB)
+
+#define DIP_LEXICON_BIT_ENUM(c) LXB_##c,
+enum
+{
+	DIP_LEXICON_CLASSES(DIP_LEXICON_BIT_ENUM)
+	LXB_NCLASSES
+};
+#undef DIP_LEXICON_BIT_ENUM
+
+#define LX_DET			(1u << LXB_DET)
+#define LX_PRON			(1u << LXB_PRON)
+#define LX_PREP			(1u << LXB_PREP)
+#define LX_CONJ			(1u << LXB_CONJ)
+#define LX_ADV			(1u << LXB_ADV)
+#define LX_ADJ			(1u << LXB_ADJ)
+#define LX_NOUN			(1u << LXB_NOUN)
+#define LX_VERB			(1u << LXB_VERB)
+#define LX_AUX			(1u << LXB_AUX)
+#define LX_NUM			(1u << LXB_NUM)
+#define LX_INTJ			(1u << LXB_INTJ)
+#define LX_MONTH		(1u << LXB_MONTH)
+#define LX_WEEKDAY		(1u << LXB_WEEKDAY)
+#define LX_GIVEN		(1u << LXB_GIVEN)
+#define LX_SURNAME		(1u << LXB_SURNAME)
+#define LX_ORG_SUFFIX	(1u << LXB_ORG_SUFFIX)
+#define LX_ORG_HEAD		(1u << LXB_ORG_HEAD)
+#define LX_LOC_SUFFIX	(1u << LXB_LOC_SUFFIX)
+#define LX_LOC_HEAD		(1u << LXB_LOC_HEAD)
+#define LX_LOC_PREP		(1u << LXB_LOC_PREP)
+#define LX_PER_TITLE	(1u << LXB_PER_TITLE)
+#define LX_PER_PRONOUN	(1u << LXB_PER_PRONOUN)
+#define LX_PARTICLE		(1u << LXB_PER_PARTICLE)
+#define LX_NOT_NAME		(1u << LXB_NOT_NAME)
+#define LX_AMBIG		(1u << LXB_AMBIGUOUS)	/* surname that is also a common word */
+#define LX_PER_VERB		(1u << LXB_PER_VERB)	/* listed; no rule reads it yet */
+/* bits the builder derives */
+#define LX_COMMON		(1u << LXB_NCLASSES)	/* listed in the common word list */
+#define LX_TITLEWORD	(1u << (LXB_NCLASSES + 1))	/* word of a multi-word title */
+#define LX_AGENT		(1u << (LXB_NCLASSES + 2))	/* an agent noun: troops, officials */
+
+/* the classes and derived bits fit DipWord.lex */
+typedef char dip_lexicon_bits_fit[LXB_NCLASSES + 3 <= 32 ? 1 : -1];
 
 #define LX_FUNCTION (LX_DET | LX_PRON | LX_PREP | LX_CONJ | LX_AUX)
 
+/* The bit of a lexicon class, or 0 if there is no such class. */
 extern uint32_t dip_lexclass_from_name(const char *s, size_t len);
 
-/* offices */
+/* The name of lexicon class number k (0..LXB_NCLASSES-1). */
+extern const char *dip_lexclass_name(int k);
+
+/*
+ * Cue classes of the lexicon: the words that the recogniser's, the event
+ * coder's and the date reader's rules look for, one bit each in
+ * DipWord.cues: X(class, value, lowest, highest).  Some classes give
+ * their words a value in diplomat.lexicon.value: a number in [lowest,
+ * highest] (CUEV_NUMBER), or a CAMEO role code (CUEV_ROLE).
+ */
+#define DIP_CUE_CLASSES(X) \
+	X(ORG_ROLE, CUEV_ROLE, 0, 0)			/* organisation word with its role: ministry GOV */ \
+	X(MISC_HEAD, CUEV_NONE, 0, 0)		/* last word of an event, law or product: Cup, Treaty */ \
+	X(MISC_PREFIX, CUEV_NONE, 0, 0)		/* first word of an operation or a ship: Operation, USS */ \
+	X(STORM_WORD, CUEV_NONE, 0, 0)		/* first word of a storm's name: Hurricane */ \
+	X(LEGAL_FORM, CUEV_NONE, 0, 0)		/* legal form of a company: Corp, Ltd */ \
+	X(DIRECTION, CUEV_NONE, 0, 0)		/* compass word naming a region: Northern */ \
+	X(PLACE_OR_CLUB, CUEV_NONE, 0, 0)	/* last word of a place or a club: County */ \
+	X(LOC_BEFORE, CUEV_NONE, 0, 0)		/* word before a single unknown word that makes it a place */ \
+	X(LOC_AFTER, CUEV_NONE, 0, 0)		/* word after a single unknown word that makes it a place */ \
+	X(PER_AFTER, CUEV_NONE, 0, 0)		/* word after a single unknown word that makes it a person */ \
+	X(ADJ_PARTICIPLE, CUEV_NONE, 0, 0)	/* participle making a name an adjective: -led */ \
+	X(PAIR_NOUN, CUEV_NONE, 0, 0)		/* noun for a pair named before: both sides */ \
+	X(GROUP_NOUN, CUEV_NONE, 0, 0)		/* noun of number or group before "of": dozens of */ \
+	X(PASSIVE_AUX, CUEV_NONE, 0, 0)		/* form of be before a passive participle */ \
+	X(NEGATION, CUEV_NONE, 0, 0)			/* negation before a verb: not, never */ \
+	X(FUTURE, CUEV_NONE, 0, 0)			/* future or intention before a verb: will, plans */ \
+	X(INTENT_WORD, CUEV_NONE, 0, 0)		/* word before "to" of a stated intention: ready */ \
+	X(UNNAMED_PERSON, CUEV_NONE, 0, 0)	/* person the text does not name: gunman */ \
+	X(FATAL, CUEV_NONE, 0, 0)			/* word of death after an attack: killed */ \
+	X(ASSASSINATION, CUEV_NONE, 0, 0)	/* word of assassination */ \
+	X(ADJUNCT_PREP, CUEV_NONE, 0, 0)		/* preposition of place or time, not of a target */ \
+	X(DATE_MONTH, CUEV_NUMBER, 1, 12)	/* month name of dates, with its number */ \
+	X(DATE_WEEKDAY, CUEV_NUMBER, 0, 6)	/* weekday of dates, 0 for Sunday */ \
+	X(DATE_DAY, CUEV_NUMBER, -1, 1)		/* day relative to publication: yesterday -1 */ \
+	X(DATE_DIRECTION, CUEV_NUMBER, -1, 1)	/* direction of a period: last -1, next 1 */
+
+/* what a cue class's value is */
+enum
+{
+	CUEV_NONE = 0,
+	CUEV_NUMBER,
+	CUEV_ROLE
+};
+
+#define DIP_CUE_BIT_ENUM(c, v, lo, hi) CUEB_##c,
+enum
+{
+	DIP_CUE_CLASSES(DIP_CUE_BIT_ENUM)
+	CUEB_NCLASSES
+};
+#undef DIP_CUE_BIT_ENUM
+
+#define DIP_CUE_MASK_ENUM(c, v, lo, hi) CUE_##c = 1u << CUEB_##c,
+enum
+{
+	DIP_CUE_CLASSES(DIP_CUE_MASK_ENUM)
+};
+#undef DIP_CUE_MASK_ENUM
+
+/* the cue classes fit DipWord.cues */
+typedef char dip_cue_bits_fit[CUEB_NCLASSES <= 31 ? 1 : -1];
+
+/* The cue class number named s[0..len), or -1. */
+extern int	dip_cueclass_from_name(const char *s, size_t len);
+
+/* The name of cue class number k, or NULL. */
+extern const char *dip_cueclass_name(int k);
+
+/* What the values of cue class k are (CUEV_*), and their range. */
+extern int	dip_cueclass_value(int k, int *lowest, int *highest);
+
+/*
+ * Offices: X(enum suffix, name).  Higher offices first: when a person
+ * holds several at once, the first one decides the actor code.
+ */
+#define DIP_OFFICES(X) \
+	X(HEAD_OF_STATE, head_of_state) \
+	X(HEAD_OF_GOVERNMENT, head_of_government) \
+	X(FOREIGN_MINISTER, foreign_minister) \
+	X(DEFENCE_MINISTER, defence_minister) \
+	X(FINANCE_MINISTER, finance_minister) \
+	X(INTERIOR_MINISTER, interior_minister) \
+	X(SPOKESPERSON, spokesperson) \
+	X(UN_AMBASSADOR, un_ambassador) \
+	X(NSA, national_security_adviser) \
+	X(SECRETARY_GENERAL, secretary_general) \
+	X(PARTY_LEADER, party_leader) \
+	X(VICE_PRESIDENT, vice_president) \
+	X(DEPUTY_HOG, deputy_head_of_government) \
+	X(OTHER, other)
+
+#define DIP_OFFICE_ENUM(e, name) DIP_OFFICE_##e,
 enum
 {
 	DIP_OFFICE_NONE = 0,
-	DIP_OFFICE_HEAD_OF_STATE,
-	DIP_OFFICE_HEAD_OF_GOVERNMENT,
-	DIP_OFFICE_FOREIGN_MINISTER,
-	DIP_OFFICE_DEFENCE_MINISTER,
-	DIP_OFFICE_FINANCE_MINISTER,
-	DIP_OFFICE_INTERIOR_MINISTER,
-	DIP_OFFICE_SPOKESPERSON,
-	DIP_OFFICE_UN_AMBASSADOR,
-	DIP_OFFICE_NSA,
-	DIP_OFFICE_SECRETARY_GENERAL,
-	DIP_OFFICE_PARTY_LEADER,
-	DIP_OFFICE_VICE_PRESIDENT,
-	DIP_OFFICE_DEPUTY_HOG,
-	DIP_OFFICE_OTHER,
+	DIP_OFFICES(DIP_OFFICE_ENUM)
 	DIP_NOFFICES
 };
+#undef DIP_OFFICE_ENUM
 extern int	dip_office_from_name(const char *s, size_t len);
 extern const char *dip_office_name(int office);
+
+/* no date: an open start of a validity or an office */
+#define DIP_NO_DATE DIP_DATE_NONE
+
+/* a dictionary phrase has at most this many tokens */
+#define DIP_MAX_PHRASE 24
 
 /* role uses */
 #define DIP_ROLE_TITLE	1
@@ -137,10 +265,21 @@ typedef struct DipWord
 	uint32_t	str;			/* offset in string pool (NUL-terminated) */
 	uint32_t	len;
 	uint32_t	lex;			/* LX_* */
+	uint32_t	cues;			/* CUE_* */
 	uint32_t	lemma;			/* verb lemma id + 1, 0 if not a verb form */
-	uint32_t	vforms;			/* DIP_VF_* this word is */
-	uint32_t	root_edges;		/* nonzero if the word starts a trie path */
+	uint16_t	vforms;			/* DIP_VF_* this word is */
+	uint8_t		root_edges;		/* nonzero if the word starts a trie path */
+	uint8_t		known;			/* in a dictionary other than as a cue word */
 } DipWord;
+
+/* The value of a word in a valued cue class (DipWordValue.cls) */
+typedef struct DipWordValue
+{
+	uint32_t	wid;
+	uint32_t	cls;			/* cue class number */
+	int32_t		num;			/* CUEV_NUMBER */
+	uint32_t	str;			/* string pool: CUEV_ROLE, "" otherwise */
+} DipWordValue;
 
 typedef struct DipEdge
 {
@@ -259,6 +398,7 @@ typedef struct DipDictHeader
 	uint32_t	ntopics;
 	uint32_t	ntermrefs;
 	uint32_t	ngroups;
+	uint32_t	nvalues;
 	uint32_t	strpool_size;
 	/* section offsets from the start of the image */
 	uint32_t	off_words;
@@ -276,9 +416,35 @@ typedef struct DipDictHeader
 	uint32_t	off_topics;
 	uint32_t	off_termrefs;
 	uint32_t	off_groups;
+	uint32_t	off_values;
 	uint32_t	off_strpool;
 	uint32_t	checksum;
 } DipDictHeader;
+
+/*
+ * The sections of an image, in their order in it: the DipDict member
+ * pointing to it, its offset and its element count in the header, and its
+ * element type.  The builder lays them out (dip_image.c) and
+ * dip_dict_open() checks them from this one list.
+ */
+#define DIP_DICT_SECTIONS(X) \
+	X(words, off_words, nwords, DipWord) \
+	X(vocab, off_vocab, vocab_size, uint32_t) \
+	X(edges, off_edges, edge_size, DipEdge) \
+	X(nodes, off_nodes, nnodes, DipNode) \
+	X(items, off_items, nitems, DipItem) \
+	X(entities, off_entities, nentities, DipEntity) \
+	X(offices, off_offices, noffices, DipOffice) \
+	X(roles, off_roles, nroles, DipRole) \
+	X(patterns, off_patterns, npatterns, DipPattern) \
+	X(pelems, off_pelems, npelems, DipPElem) \
+	X(pwids, off_pwids, npwids, uint32_t) \
+	X(lemmas, off_lemmas, nlemmas, uint32_t) \
+	X(topics, off_topics, ntopics, DipTopic) \
+	X(termrefs, off_termrefs, ntermrefs, DipTermRef) \
+	X(groups, off_groups, ngroups, DipTermGroup) \
+	X(values, off_values, nvalues, DipWordValue) \
+	X(strpool, off_strpool, strpool_size, char)
 
 typedef struct DipDict
 {
@@ -299,56 +465,36 @@ typedef struct DipDict
 	const DipTopic *topics;
 	const DipTermRef *termrefs;
 	const DipTermGroup *groups;
+	const DipWordValue *values;	/* by word, then class */
 	const char *strpool;
-	/* derived at open time */
-	uint32_t	topic_sport;	/* unused placeholder for future use */
 } DipDict;
-
-/* ------------------------------------------------------------------------
- * Builder
- * ------------------------------------------------------------------------
- */
-typedef struct DipBuilder DipBuilder;
-
-extern DipBuilder *dip_builder_new(const DipMem *mem);
-extern void dip_builder_free(DipBuilder *b);
-
-/*
- * Each add function returns true on success; on failure it returns false
- * and dip_builder_error() says why (the row is skipped).  Dates are days
- * since 2000-01-01; pass DIP_NO_DATE for none.
- */
-#define DIP_NO_DATE INT32_MIN
-extern bool dip_builder_add_entity(DipBuilder *b, const char *kind, const char *name,
-								   const char *country, const char *actor,
-								   const char *aliases, int32_t valid_from,
-								   int32_t valid_to);
-extern bool dip_builder_add_office(DipBuilder *b, const char *person, const char *office,
-								   const char *title, const char *country,
-								   const char *actor, int32_t start, int32_t end);
-extern bool dip_builder_add_role(DipBuilder *b, const char *term, const char *role,
-								 const char *use, const char *office,
-								 const char *country);
-extern bool dip_builder_add_lexicon(DipBuilder *b, const char *word, const char *classes);
-extern bool dip_builder_add_verb(DipBuilder *b, const char *lemma, const char *third,
-								 const char *past, const char *participle,
-								 const char *gerund);
-extern bool dip_builder_add_pattern(DipBuilder *b, const char *code, const char *pattern);
-extern bool dip_builder_add_topic(DipBuilder *b, const char *key, const char *label,
-								  const char *parent);
-extern bool dip_builder_add_term(DipBuilder *b, const char *topic, const char *term,
-								 double weight);
-extern const char *dip_builder_error(const DipBuilder *b);
-
-/*
- * Compiles everything added so far into a flat image allocated with the
- * builder's DipMem.  Returns the image size; *image receives it.  Returns 0
- * and sets the error on failure.
- */
-extern size_t dip_builder_finish(DipBuilder *b, void **image);
 
 /* Validates an image; fills *d.  Returns NULL on success, else an error. */
 extern const char *dip_dict_open(DipDict *d, const void *image, size_t size);
+
+/* Checksum of an image's bytes after its header. */
+extern uint32_t dip_dict_checksum(const char *p, size_t len);
+
+/* Hash of a vocabulary word, as the image's vocabulary table is laid out. */
+static inline uint32_t
+dip_word_hash(const char *s, size_t len)
+{
+	return dip_hash_bytes(s, len, 0);
+}
+
+/* Hash of a trie edge (node, word id), as the image's edge table is laid out. */
+static inline uint32_t
+dip_edge_hash(uint32_t node, uint32_t wid)
+{
+	uint64_t	k = ((uint64_t) node << 32) | wid;
+
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ULL;
+	k ^= k >> 33;
+	return (uint32_t) k;
+}
 
 /* ------------------------------------------------------------------------
  * Lookup
@@ -362,6 +508,27 @@ dip_str(const DipDict *d, uint32_t off)
 	return d->strpool + off;
 }
 
+/* The CUE_* classes of word wid (0 for none). */
+static inline uint32_t
+dip_word_cues(const DipDict *d, uint32_t wid)
+{
+	return wid ? d->words[wid].cues : 0;
+}
+
+/* True if word wid is in a dictionary other than as a cue word. */
+static inline bool
+dip_word_known(const DipDict *d, uint32_t wid)
+{
+	return wid != 0 && d->words[wid].known;
+}
+
+/*
+ * The value of word wid in cue class cls: its number and string (a role
+ * code); false if it has none.
+ */
+extern bool dip_word_value(const DipDict *d, uint32_t wid, int cls, int32_t *num,
+						   const char **str);
+
 /* Child of node for word wid, or 0. */
 extern uint32_t dip_trie_child(const DipDict *d, uint32_t node, uint32_t wid);
 
@@ -370,5 +537,12 @@ extern int	dip_topic_lookup(const DipDict *d, const char *key, size_t len);
 
 /* Entity index by kind and canonical name, or -1. */
 extern int	dip_entity_lookup(const DipDict *d, int kind, const char *name, size_t len);
+
+/*
+ * The gazetteer person known by the one word wid (a surname, or a family
+ * name written first), preferring whoever held an office at date
+ * published (DIP_NO_DATE if unknown); -1 if none or ambiguous.
+ */
+extern int32_t dip_dict_surname_person(const DipDict *d, uint32_t wid, int32_t published);
 
 #endif							/* DIP_DICT_H */

@@ -1,53 +1,37 @@
 /*-------------------------------------------------------------------------
  *
  * dip_events.c
- *	  CAMEO event coding: who did what to whom, where and when.
+ *	  Events: CAMEO event coding, who did what to whom, where and when.
  *
  * Per sentence, after recognition:
- *	1. actors: entity mentions (people, organisations, places with a
- *	   government, nationalities), nationality + agent noun ("Chinese
- *	   officials" -> CHNGOV), agents alone ("rebels" -> REB), pronouns
- *	   resolved to the last fitting actor; actors joined by "and" form a
- *	   compound;
+ *	1. actors (dip_actors.c): entity mentions, nationality + agent noun
+ *	   ("Chinese officials" -> CHNGOV), agents alone ("rebels" -> REB),
+ *	   pronouns resolved to the last fitting actor; compounds;
  *	2. patterns: every pattern anchored by the dictionary walk is checked
  *	   against the words that follow (word lists, verb forms, gaps, $ and
- *	   + slots bound to actors); overlapping matches keep the longest;
- *	3. source and target: the slots, else the clause subject (the nearest
- *	   actor before the verb, skipping appositions and places after "in")
- *	   and the first actor after the pattern; passive voice ("was visited
- *	   by") swaps them; compound actors give one event per pair;
- *	4. negation ("did not meet") drops the event; modality ("will meet",
- *	   "plans to visit") turns it into the intent code CAMEO prescribes;
- *	5. location ("in Washington", else the dateline) and date (the
- *	   sentence's date expression, else the lead's, else the publication
- *	   date).
+ *	   + slots bound to actors); overlapping matches keep the most
+ *	   specific;
+ *	3. each match is coded by tables of named rules tried in order: the
+ *	   actor rules find the source and target (slots, passives, nouns,
+ *	   the clause subject and the first object) or drop the match
+ *	   (negation, no source); the rules of violence and intent set the
+ *	   code; the context rules set the place and the code of compounds;
+ *	   one event per pair of compound actors;
+ *	4. a bare statement ("X said") when nothing else happened.
+ * Location: "in Washington", else the dateline; date: the sentence's date
+ * expression, else the lead's, else the publication date.  events()
+ * reports the names of the rules that coded each event.
  *
  *-------------------------------------------------------------------------
  */
-#include "dip_nlp.h"
+#include "dip_events.h"
+#include "dip_actors.h"
 #include "dip_cameo.h"
-#include "dip_date.h"
-#include "dip_dates.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_ACTORS	64
 #define MAX_MATCHES 64
-
-typedef struct Actor
-{
-	uint32_t	a;				/* token span */
-	uint32_t	b;
-	int32_t		ent;			/* DipEnt or -1 */
-	char		code[20];
-	const char *name;
-	uint32_t	namelen;
-	int			group;			/* compound group */
-	uint8_t		kind;
-	bool		pronoun;
-} Actor;
 
 typedef struct Match
 {
@@ -63,459 +47,6 @@ typedef struct Match
 	bool		dropped;
 } Match;
 
-/* Document state kept between sentences */
-typedef struct EvState
-{
-	Actor		last_per;
-	Actor		last_org;
-	Actor		last_group[4];
-	int			last_group_n;
-	Actor		they[4];		/* what "they" means: the last subject that
-								 * was a group or an organisation */
-	int			they_n;
-	bool		have_per;
-	bool		have_org;
-} EvState;
-
-static inline uint32_t
-lexof(const DipSentCtx *sc, uint32_t i)
-{
-	uint32_t	w = sc->t[i].wid;
-
-	return w ? sc->an->dict->words[w].lex : 0;
-}
-
-static EvState *
-evstate(DipAnalysis *an)
-{
-	if (an->evstate == NULL)
-		an->evstate = dip_arena_alloc0(&an->arena, sizeof(EvState));
-	return an->evstate;
-}
-
-/* ------------------------------------------------------------------------
- * Actors
- * ------------------------------------------------------------------------
- */
-static const DipRole *
-agent_at(const DipSentCtx *sc, uint32_t i)
-{
-	const DipDict *d = sc->an->dict;
-
-	if (i < sc->n && sc->role_len[i] > 0 && (d->roles[sc->role_ref[i]].use & DIP_ROLE_AGENT))
-		return &d->roles[sc->role_ref[i]];
-	return NULL;
-}
-
-static void
-actor_code(char *dst, const char *country, const char *role)
-{
-	snprintf(dst, 20, "%s%s", country ? country : "", role ? role : "");
-}
-
-/*
- * "both sides", "the two leaders", "the leaders": the pair named last.
- * Returns the number of words, 0 if none.
- */
-static int
-pair_words(const DipSentCtx *sc, uint32_t i)
-{
-	static const char *const heads[] = {
-		"sides", "leaders", "countries", "governments", "officials", "ministers",
-		"presidents", "nations", "delegations", "men", NULL
-	};
-	uint32_t	j = i;
-
-	if (DIP_TOK_IS(&sc->t[j], "both"))
-		j++;
-	else if (DIP_TOK_IS(&sc->t[j], "the"))
-	{
-		j++;
-		if (j < sc->n && DIP_TOK_IS(&sc->t[j], "two"))
-			j++;
-		else if (!(j < sc->n && (DIP_TOK_IS(&sc->t[j], "leaders") || DIP_TOK_IS(&sc->t[j], "sides"))))
-			return 0;
-	}
-	else
-		return 0;
-	if (j >= sc->n)
-		return 0;
-	for (int k = 0; heads[k]; k++)
-		if (sc->t[j].nlen == strlen(heads[k]) && memcmp(sc->t[j].norm, heads[k], sc->t[j].nlen) == 0)
-			return (int) (j + 1 - i);
-	return 0;
-}
-
-static bool governed(const DipSentCtx *sc, const Actor *x);
-
-/* "it was worth ...", "it is important to ...": "it" refers to nothing */
-static bool
-expletive_it(const DipSentCtx *sc, uint32_t i)
-{
-	uint32_t	j = i + 1;
-
-	if (!DIP_TOK_IS(&sc->t[i], "it") || j >= sc->n)
-		return false;
-	if (DIP_TOK_IS(&sc->t[j], "is") || DIP_TOK_IS(&sc->t[j], "was") ||
-		DIP_TOK_IS(&sc->t[j], "'s") || DIP_TOK_IS(&sc->t[j], "would"))
-		j++;
-	else
-		return false;
-	if (j < sc->n && DIP_TOK_IS(&sc->t[j], "be"))
-		j++;
-	if (j >= sc->n)
-		return false;
-	return DIP_TOK_IS(&sc->t[j], "worth") || DIP_TOK_IS(&sc->t[j], "time") ||
-		((lexof(sc, j) & LX_ADJ) && !(lexof(sc, j) & LX_VERB));
-}
-
-/* The first of the last two actors joined by "and" so far, or -1. */
-static int
-pair_before(const DipSentCtx *sc, const Actor *ac, int n)
-{
-	for (int k = n - 1; k > 0; k--)
-	{
-		uint32_t	j = ac[k - 1].b;
-
-		if (ac[k].pronoun || ac[k - 1].pronoun || !ac[k].code[0] || !ac[k - 1].code[0])
-			continue;
-		if (j < ac[k].a && DIP_TOK_IS(&sc->t[j], "and") && j + 1 == ac[k].a)
-			return k - 1;
-	}
-	return -1;
-}
-
-/* A lower-case adjective, adverb or noun inside a noun phrase. */
-static bool
-modifier_word(const DipSentCtx *sc, uint32_t i)
-{
-	uint32_t	lx = lexof(sc, i);
-
-	return sc->t[i].type == DIP_TOK_WORD && (sc->t[i].flags & DIP_TF_LOWER) &&
-		sc->tok_mention[i] < 0 && sc->role_len[i] == 0 &&
-		(lx & (LX_ADJ | LX_ADV | LX_NOUN)) && !(lx & (LX_FUNCTION | LX_VERB | LX_NUM));
-}
-
-/* Collects the sentence's actors in token order. */
-static int
-collect_actors(DipSentCtx *sc, Actor *ac)
-{
-	DipAnalysis *an = sc->an;
-	EvState    *es = evstate(an);
-	int			n = 0;
-	uint32_t	i = 0;
-
-	while (i < sc->n && n < MAX_ACTORS)
-	{
-		int32_t		mi = sc->tok_mention[i];
-		const DipRole *r;
-		Actor	   *x = &ac[n];
-
-		memset(x, 0, sizeof(*x));
-		x->ent = -1;
-		x->group = n;
-		if (mi >= 0 && an->m[mi].kind != DIP_KIND_LOC && an->m[mi].kind != DIP_KIND_DATE)
-		{
-			const DipMention *m = &an->m[mi];
-			const DipEnt *e = &an->ents[m->entity];
-			uint32_t	j = i;
-
-			while (j < sc->n && sc->tok_mention[j] == mi)
-				j++;
-			x->a = i;
-			x->b = j;
-			x->ent = m->entity;
-			x->kind = m->kind;
-			x->name = e->name;
-			x->namelen = e->namelen;
-			dip_ent_actor_at(an, e, an->published, x->code);
-			/* "Chinese officials", "Israeli troops", "China's military";
-			 * "Japan's Kamikawa" is Kamikawa */
-			if (j < sc->n && sc->t[j].type == DIP_TOK_CLITIC &&
-				(agent_at(sc, j + 1) ||
-				 (j + 1 < sc->n && sc->tok_mention[j + 1] >= 0 &&
-				  an->m[sc->tok_mention[j + 1]].kind == DIP_KIND_PER &&
-				  (m->kind == DIP_KIND_GPE || m->kind == DIP_KIND_NORP))))
-				j++;
-			r = agent_at(sc, j);
-			/* "Chinese party official", "Israeli military spokesman" */
-			if (r == NULL && (m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_GPE))
-				for (uint32_t k = j; k < j + 2 && k + 1 < sc->n && modifier_word(sc, k); k++)
-					if (agent_at(sc, k + 1) != NULL && agent_at(sc, k + 1)->role[0])
-					{
-						j = k + 1;
-						r = agent_at(sc, j);
-						break;
-					}
-			/* "Chinese official Liu Jianchao": the role is a title, the
-			 * actor is the person, whose span starts at the nationality */
-			if ((m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_GPE) &&
-				(j < sc->n && sc->tok_mention[j + (r ? sc->role_len[j] : 0) < sc->n ?
-												j + (r ? sc->role_len[j] : 0) : j] >= 0 &&
-				 an->m[sc->tok_mention[j + (r ? sc->role_len[j] : 0) < sc->n ?
-									   j + (r ? sc->role_len[j] : 0) : j]].kind == DIP_KIND_PER))
-			{
-				int32_t		pm = sc->tok_mention[r ? (j + sc->role_len[j] < sc->n ?
-													 j + sc->role_len[j] : j) : j];
-				const DipEnt *pe = &an->ents[an->m[pm].entity];
-				uint32_t	pb = j;
-
-				while (pb < sc->n && (sc->tok_mention[pb] == pm ||
-									  (r && pb < j + sc->role_len[j])))
-					pb++;
-				x->b = pb;
-				x->ent = an->m[pm].entity;
-				x->kind = DIP_KIND_PER;
-				x->name = pe->name;
-				x->namelen = pe->namelen;
-				dip_ent_actor_at(an, pe, an->published, x->code);
-				n++;
-				i = pb;
-				continue;
-			}
-			if (r && (m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_GPE) && e->country[0])
-			{
-				actor_code(x->code, e->country, r->role);
-				x->b = j + sc->role_len[j];
-				x->name = NULL; /* named after the words */
-				/* "senior Chinese party official" */
-				while (x->a > 0 && x->a + 3 > i && modifier_word(sc, x->a - 1) &&
-					   (n == 0 || ac[n - 1].b < x->a))
-					x->a--;
-			}
-			else if (r && m->kind == DIP_KIND_ORG)
-				x->b = j + sc->role_len[j];	/* "Houthi rebels" */
-			if (m->kind == DIP_KIND_NORP && x->name != NULL && !r)
-			{
-				/* a bare nationality adjective before a noun is not an actor */
-				if (j < sc->n && sc->t[j].type == DIP_TOK_WORD &&
-					!(sc->t[j].flags & DIP_TF_UPPER))
-				{
-					i = j;
-					continue;
-				}
-			}
-			if (x->name == NULL)
-			{
-				x->name = sc->doc->text + sc->t[x->a].start;
-				x->namelen = sc->t[x->b - 1].start + sc->t[x->b - 1].len - sc->t[x->a].start;
-			}
-			n++;
-			i = x->b;
-			continue;
-		}
-		if ((r = agent_at(sc, i)) != NULL && r->role[0])
-		{
-			x->a = i;
-			/* "senior officials", "heavily armed gunmen": the noun phrase,
-			 * so that a preposition before it is seen */
-			while (x->a > 0 && x->a + 3 > i && modifier_word(sc, x->a - 1) &&
-				   (n == 0 || ac[n - 1].b < x->a))
-				x->a--;
-			x->b = i + sc->role_len[i];
-			actor_code(x->code, r->country[0] ? r->country : NULL, r->role);
-			x->name = sc->doc->text + sc->t[i].start;
-			x->namelen = sc->t[x->b - 1].start + sc->t[x->b - 1].len - sc->t[i].start;
-			n++;
-			i = x->b;
-			continue;
-		}
-		/* pronouns and "both sides" */
-		if (sc->t[i].type == DIP_TOK_WORD)
-		{
-			const DipToken *t = &sc->t[i];
-
-			if ((DIP_TOK_IS(t, "he") || DIP_TOK_IS(t, "she")) && es->have_per)
-			{
-				*x = es->last_per;
-				x->a = i;
-				x->b = i + 1;
-				x->pronoun = true;
-				x->group = n;
-				n++;
-			}
-			else if ((DIP_TOK_IS(t, "it") || DIP_TOK_IS(t, "its")) && es->have_org &&
-					 !expletive_it(sc, i))
-			{
-				*x = es->last_org;
-				x->a = i;
-				x->b = i + 1;
-				x->pronoun = true;
-				x->group = n;
-				n++;
-			}
-			else if ((DIP_TOK_IS(t, "they") || pair_words(sc, i) > 0) &&
-					 (es->last_group_n >= 2 || pair_before(sc, ac, n) >= 0 ||
-					  (DIP_TOK_IS(t, "they") && es->they_n > 0)))
-			{
-				int			g = n;
-				uint32_t	end = DIP_TOK_IS(t, "they") ? i + 1 : i + pair_words(sc, i);
-				int			p = pair_before(sc, ac, n);
-				Actor		pair[2];
-				const Actor *src = es->last_group;
-				int			nsrc = es->last_group_n;
-
-				if (DIP_TOK_IS(t, "they") && es->they_n > 0)
-				{
-					src = es->they;
-					nsrc = es->they_n;
-				}
-
-				/* "Biden and Xi met ..., when the leaders agreed" */
-				if (p >= 0)
-				{
-					pair[0] = ac[p];
-					pair[1] = ac[p + 1];
-					src = pair;
-					nsrc = 2;
-				}
-				for (int k = 0; k < nsrc && n < MAX_ACTORS; k++)
-				{
-					ac[n] = src[k];
-					ac[n].a = i;
-					ac[n].b = end;
-					ac[n].pronoun = true;
-					ac[n].group = g;
-					n++;
-				}
-				i = end;
-				continue;
-			}
-		}
-		i++;
-	}
-	/* compound groups: "X and Y", and lists "X, Y and Z" */
-	for (int k = 1; k < n; k++)
-	{
-		uint32_t	j = ac[k - 1].b;
-		bool		joined = false;
-
-		if (ac[k].pronoun || ac[k - 1].pronoun)
-			continue;
-		while (j < ac[k].a && (DIP_TOK_IS(&sc->t[j], ",") || DIP_TOK_IS(&sc->t[j], "the")))
-			j++;
-		if (j < ac[k].a && DIP_TOK_IS(&sc->t[j], "and"))
-		{
-			j++;
-			while (j < ac[k].a && DIP_TOK_IS(&sc->t[j], "the"))
-				j++;
-			joined = (j == ac[k].a);
-		}
-		if (joined && ac[k].code[0] && ac[k - 1].code[0])
-		{
-			int			old = ac[k].group;
-
-			for (int q = k; q < n && ac[q].group == old; q++)
-				ac[q].group = ac[k - 1].group;
-		}
-	}
-	/* "X, Y and Z": a comma before a member of a group joins the list */
-	for (int k = n - 2; k >= 0; k--)
-	{
-		uint32_t	j = ac[k].b;
-
-		if (ac[k].pronoun || ac[k + 1].pronoun || !ac[k].code[0] ||
-			ac[k + 1].group == ac[k].group)
-			continue;
-		if (k + 2 >= n || ac[k + 2].group != ac[k + 1].group)
-			continue;
-		/* "According to the State Department, Blinken and Liu agreed" */
-		if (governed(sc, &ac[k]) && !governed(sc, &ac[k + 1]))
-			continue;
-		if (j < ac[k + 1].a && DIP_TOK_IS(&sc->t[j], ",") && j + 1 == ac[k + 1].a)
-		{
-			int			old = ac[k + 1].group;
-
-			for (int q = k + 1; q < n && ac[q].group == old; q++)
-				ac[q].group = ac[k].group;
-		}
-	}
-	return n;
-}
-
-/* Remembers actors for pronouns in later sentences. */
-static void
-remember_actors(DipSentCtx *sc, Actor *ac, int n)
-{
-	DipAnalysis *an = sc->an;
-	EvState    *es = evstate(an);
-
-	for (int k = 0; k < n; k++)
-	{
-		if (ac[k].pronoun)
-			continue;
-		if (ac[k].kind == DIP_KIND_PER)
-		{
-			es->last_per = ac[k];
-			es->have_per = true;
-		}
-		else if (ac[k].kind == DIP_KIND_ORG || ac[k].kind == DIP_KIND_GPE)
-		{
-			es->last_org = ac[k];
-			es->have_org = true;
-		}
-	}
-	/* the last compound of two or more */
-	for (int k = n - 1; k > 0; k--)
-	{
-		if (ac[k].pronoun || ac[k].group != ac[k - 1].group)
-			continue;
-		{
-			int			g = ac[k].group;
-			int			first = k;
-
-			while (first > 0 && ac[first - 1].group == g)
-				first--;
-			es->last_group_n = 0;
-			for (int q = first; q <= k && es->last_group_n < 4; q++)
-				es->last_group[es->last_group_n++] = ac[q];
-			break;
-		}
-	}
-	/* the subject: the first actor not after a preposition */
-	for (int k = 0; k < n; k++)
-	{
-		if (ac[k].pronoun || !ac[k].code[0] || governed(sc, &ac[k]))
-			continue;
-		if ((k + 1 < n && ac[k + 1].group == ac[k].group) ||
-			ac[k].kind == DIP_KIND_ORG || ac[k].ent < 0)
-		{
-			es->they_n = 0;
-			for (int q = k; q < n && ac[q].group == ac[k].group && es->they_n < 4; q++)
-				es->they[es->they_n++] = ac[q];
-		}
-		break;
-	}
-}
-
-/* Index of the actor starting at token i (after "the", "a"), or -1. */
-static int
-actor_at(const DipSentCtx *sc, Actor *ac, int n, uint32_t i)
-{
-	while (i < sc->n && (DIP_TOK_IS(&sc->t[i], "the") || DIP_TOK_IS(&sc->t[i], "a") ||
-						 DIP_TOK_IS(&sc->t[i], "an")))
-		i++;
-	for (int k = 0; k < n; k++)
-		if (ac[k].a == i)
-			return k;
-	return -1;
-}
-
-/* End token of the compound group that starts with actor k. */
-static uint32_t
-group_end(Actor *ac, int n, int k)
-{
-	uint32_t	b = ac[k].b;
-
-	for (int q = k + 1; q < n && ac[q].group == ac[k].group; q++)
-		b = ac[q].b;
-	return b;
-}
-
-/* ------------------------------------------------------------------------
- * Pattern matching
- * ------------------------------------------------------------------------
- */
 typedef struct PMatch
 {
 	uint32_t	end;
@@ -526,6 +57,41 @@ typedef struct PMatch
 	bool		tgt_single;
 } PMatch;
 
+/* What the coder knows about the sentence */
+typedef struct EventSentence
+{
+	DipActor	ac[DIP_MAX_ACTORS];
+	int			nac;
+	Match		mt[MAX_MATCHES];
+	int			nmt;
+	int32_t		place;			/* "in Washington": a place of the sentence, or -1 */
+	int32_t		location;		/* that, else the dateline's place, or -1 */
+	int32_t		last_location;	/* the place the last match coded was given */
+	DipDateExpr dates[4];		/* the sentence's date expressions */
+	int			ndates;
+	int			say;			/* the bare statement match, or -1 */
+	uint32_t	nev0;			/* events before the sentence */
+} EventSentence;
+
+/* One match being coded into events */
+typedef struct Coding
+{
+	Match	   *mt;
+	const DipPattern *pat;
+	int			code;			/* packed CAMEO code */
+	int			src;			/* actor indexes, or -1 */
+	int			tgt;
+	bool		passive;
+	bool		modal;
+	int32_t		location;		/* DipEnt, or -1 */
+	int32_t		date;
+	int			prec;
+	int			nrules;
+	const DipRule *rules[DIP_EVENT_RULES];	/* the rules applied, in order */
+} Coding;
+
+
+/* True if token j matches pattern element e (a word, a word list or a verb's forms). */
 static bool
 elem_match(const DipSentCtx *sc, const DipPElem *e, uint32_t j)
 {
@@ -554,7 +120,7 @@ elem_match(const DipSentCtx *sc, const DipPElem *e, uint32_t j)
 
 /* Matches elements [k, nel) from token j; backtracks over gaps. */
 static bool
-match_rest(const DipSentCtx *sc, Actor *ac, int nac, const DipPElem *el, int k,
+match_rest(const DipSentCtx *sc, DipActor *ac, int nac, const DipPElem *el, int k,
 		   int nel, uint32_t j, PMatch *pm)
 {
 	if (k == nel)
@@ -593,7 +159,7 @@ match_rest(const DipSentCtx *sc, Actor *ac, int nac, const DipPElem *el, int k,
 		case DIP_PE_SOURCE:
 		case DIP_PE_TARGET:
 			{
-				int			a = actor_at(sc, ac, nac, j);
+				int			a = dip_actor_at(sc, ac, nac, j);
 
 				/* a final target may be a thing, not an actor: "attacks on
 				 * commercial vessels" */
@@ -611,9 +177,9 @@ match_rest(const DipSentCtx *sc, Actor *ac, int nac, const DipPElem *el, int k,
 					pm->tgt = a;
 				/* the whole compound ("with X and Y"), else one actor
 				 * ("between X and Y") */
-				if (match_rest(sc, ac, nac, el, k + 1, nel, group_end(ac, nac, a), pm))
+				if (match_rest(sc, ac, nac, el, k + 1, nel, dip_actor_group_end(ac, nac, a), pm))
 					return true;
-				if (group_end(ac, nac, a) != ac[a].b &&
+				if (dip_actor_group_end(ac, nac, a) != ac[a].b &&
 					match_rest(sc, ac, nac, el, k + 1, nel, ac[a].b, pm))
 				{
 					if (el[k].kind == DIP_PE_SOURCE)
@@ -639,142 +205,11 @@ match_rest(const DipSentCtx *sc, Actor *ac, int nac, const DipPElem *el, int k,
 	}
 }
 
-/* ------------------------------------------------------------------------
- * Source, target, negation, modality
- * ------------------------------------------------------------------------
- */
+/* A form of "be" (or "got") before a passive participle. */
 static bool
-is_be(const DipToken *t)
+is_be(const DipSentCtx *sc, const DipToken *t)
 {
-	return DIP_TOK_IS(t, "was") || DIP_TOK_IS(t, "were") || DIP_TOK_IS(t, "been") || DIP_TOK_IS(t, "is") ||
-		DIP_TOK_IS(t, "are") || DIP_TOK_IS(t, "being") || DIP_TOK_IS(t, "be") || DIP_TOK_IS(t, "got");
-}
-
-/* nouns of number or group before "of": "a group of", "dozens of" */
-static bool
-is_quantity(const DipToken *t)
-{
-	static const char *const w[] = {
-		"group", "groups", "band", "gang", "gangs", "dozens", "hundreds", "thousands",
-		"scores", "number", "crowd", "crowds", "unit", "units", "squad", "contingent",
-		"mob", "cell", NULL
-	};
-
-	for (int i = 0; w[i]; i++)
-		if (t->nlen == strlen(w[i]) && memcmp(t->norm, w[i], t->nlen) == 0)
-			return true;
-	return false;
-}
-
-/* Locative or other preposition governing the actor: not a subject. */
-static bool
-governed(const DipSentCtx *sc, const Actor *x)
-{
-	uint32_t	p = x->a;
-
-	while (p > 0 && (DIP_TOK_IS(&sc->t[p - 1], "the") || DIP_TOK_IS(&sc->t[p - 1], "a")))
-		p--;
-	if (p == 0)
-		return false;
-	/* "a group of pirates", "dozens of protesters": the head is the actor */
-	if (DIP_TOK_IS(&sc->t[p - 1], "of") && p > 1 && is_quantity(&sc->t[p - 2]))
-		return false;
-	return (lexof(sc, p - 1) & LX_PREP) != 0 && !DIP_TOK_IS(&sc->t[p - 1], "like");
-}
-
-/*
- * The subject of the verb at token v: the nearest actor before it in the
- * clause, skipping actors governed by a preposition and appositions
- * (", the minister of X,").
- */
-static int
-find_subject(const DipSentCtx *sc, Actor *ac, int n, uint32_t v)
-{
-	int			best = -1;
-	uint32_t	limit = 0;
-
-	/* the clause starts after the last ";" or ":" before the verb */
-	for (uint32_t i = v; i > 0; i--)
-		if (DIP_TOK_IS(&sc->t[i - 1], ";") || DIP_TOK_IS(&sc->t[i - 1], ":"))
-		{
-			limit = i;
-			break;
-		}
-	for (int k = n - 1; k >= 0; k--)
-	{
-		if (ac[k].b > v || ac[k].a < limit)
-			continue;
-		if (governed(sc, &ac[k]) && !ac[k].pronoun)
-			continue;
-		/* "the leader of X": not X; but "a group of X" is X */
-		if (ac[k].a > 0 && DIP_TOK_IS(&sc->t[ac[k].a - 1], "of") &&
-			!(ac[k].a > 1 && is_quantity(&sc->t[ac[k].a - 2])))
-			continue;
-		best = k;
-		break;
-	}
-	if (best < 0)
-		return -1;
-	/* the first member of a compound subject */
-	while (best > 0 && ac[best - 1].group == ac[best].group)
-		best--;
-	/* an apposition follows a subject: prefer the actor before ", the" */
-	for (int k = best - 1; k >= 0; k--)
-	{
-		uint32_t	j = ac[k].b;
-
-		if (ac[k].b > ac[best].a || ac[k].a < limit)
-			continue;
-		if (j < sc->n && DIP_TOK_IS(&sc->t[j], ",") && j + 1 < sc->n &&
-			(DIP_TOK_IS(&sc->t[j + 1], "the") || DIP_TOK_IS(&sc->t[j + 1], "a") ||
-			 DIP_TOK_IS(&sc->t[j + 1], "who") || DIP_TOK_IS(&sc->t[j + 1], "which")) &&
-			!governed(sc, &ac[k]))
-		{
-			/* X, the ... Y ..., VERB: the subject is X if a comma closes it */
-			for (uint32_t q = ac[best].b; q < v; q++)
-				if (DIP_TOK_IS(&sc->t[q], ","))
-					return k;
-		}
-		break;
-	}
-	return best;
-}
-
-/*
- * The first actor after token j within the clause.  An actor right after
- * the pattern's last word ("arrived in Israel", "talks with Y") is its
- * object whatever the preposition; further on, actors after locative
- * prepositions ("in Washington") are places, not targets.
- */
-static int
-find_object(const DipSentCtx *sc, Actor *ac, int n, uint32_t j, uint32_t maxdist)
-{
-	for (int k = 0; k < n; k++)
-	{
-		uint32_t	p;
-
-		if (ac[k].a < j || ac[k].pronoun)
-			continue;
-		if (ac[k].a - j > maxdist)
-			return -1;
-		for (uint32_t q = j; q < ac[k].a; q++)
-			if (DIP_TOK_IS(&sc->t[q], ",") || DIP_TOK_IS(&sc->t[q], ";") || DIP_TOK_IS(&sc->t[q], "that") ||
-				DIP_TOK_IS(&sc->t[q], "which") || DIP_TOK_IS(&sc->t[q], "who") ||
-				DIP_TOK_IS(&sc->t[q], "and") || DIP_TOK_IS(&sc->t[q], "but"))
-				return -1;
-		p = ac[k].a;
-		while (p > j && (DIP_TOK_IS(&sc->t[p - 1], "the") || DIP_TOK_IS(&sc->t[p - 1], "a")))
-			p--;
-		if (p == j)
-			return k;
-		if (governed(sc, &ac[k]) && (DIP_TOK_IS(&sc->t[p - 1], "in") || DIP_TOK_IS(&sc->t[p - 1], "at") ||
-									 DIP_TOK_IS(&sc->t[p - 1], "near") || DIP_TOK_IS(&sc->t[p - 1], "by") ||
-									 DIP_TOK_IS(&sc->t[p - 1], "during") || DIP_TOK_IS(&sc->t[p - 1], "since") ||
-									 DIP_TOK_IS(&sc->t[p - 1], "after") || DIP_TOK_IS(&sc->t[p - 1], "before")))
-			continue;
-		return k;
-	}
-	return -1;
+	return dip_tok_cue(sc, t, CUE_PASSIVE_AUX);
 }
 
 /* Negation shortly before the verb: not, n't, never, no longer. */
@@ -785,9 +220,8 @@ negated(const DipSentCtx *sc, uint32_t v)
 	{
 		const DipToken *t = &sc->t[i];
 
-		if (DIP_TOK_IS(t, "not") || DIP_TOK_IS(t, "never") || DIP_TOK_IS(t, "n't") ||
-			(t->nlen > 3 && memcmp(t->norm + t->nlen - 3, "n't", 3) == 0) ||
-			DIP_TOK_IS(t, "cannot") || DIP_TOK_IS(t, "neither") || DIP_TOK_IS(t, "nor"))
+		if (dip_tok_cue(sc, t, CUE_NEGATION) ||
+			(t->nlen > 3 && memcmp(t->norm + t->nlen - 3, "n't", 3) == 0))
 			return true;
 		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";"))
 			return false;
@@ -803,15 +237,7 @@ modal_future(const DipSentCtx *sc, uint32_t v)
 	{
 		const DipToken *t = &sc->t[i];
 
-		if (DIP_TOK_IS(t, "will") || DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "'ll") ||
-			DIP_TOK_IS(t, "shall") || DIP_TOK_IS(t, "plans") || DIP_TOK_IS(t, "planned") ||
-			DIP_TOK_IS(t, "plan") || DIP_TOK_IS(t, "intends") || DIP_TOK_IS(t, "intend") ||
-			DIP_TOK_IS(t, "expected") || DIP_TOK_IS(t, "scheduled") || DIP_TOK_IS(t, "due") ||
-			DIP_TOK_IS(t, "set") || DIP_TOK_IS(t, "hopes") || DIP_TOK_IS(t, "wants") ||
-			DIP_TOK_IS(t, "aims") || DIP_TOK_IS(t, "seeks") || DIP_TOK_IS(t, "going") ||
-			DIP_TOK_IS(t, "ready") || DIP_TOK_IS(t, "willing") || DIP_TOK_IS(t, "agreed") ||
-			DIP_TOK_IS(t, "agree") || DIP_TOK_IS(t, "offered") || DIP_TOK_IS(t, "promised") ||
-			DIP_TOK_IS(t, "pledged") || DIP_TOK_IS(t, "vowed"))
+		if (dip_tok_cue(sc, t, CUE_FUTURE))
 			return true;
 		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";"))
 			return false;
@@ -819,71 +245,43 @@ modal_future(const DipSentCtx *sc, uint32_t v)
 	return false;
 }
 
-/* Intent code for a future or planned action (CAMEO 03x, 13x). */
+/*
+ * The intent codes of planned actions (CAMEO 03x, 13x): the first entry
+ * whose code is a prefix of the action's code gives the intent's code.
+ */
+static const struct
+{
+	const char *action;
+	const char *intent;
+}			intent_codes[] = {
+	{"04", "036"}, {"05", "032"},
+	{"061", "0311"}, {"062", "0312"}, {"06", "031"},
+	{"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"07", "033"},
+	{"08", "035"},
+	{"163", "1312"}, {"16", "131"}, {"17", "137"},
+	{"18", "138"}, {"19", "138"}, {"20", "138"},
+};
+
+/* Intent code for a future or planned action; the code itself if none. */
 static int
 intent_code(int code)
 {
 	char		c[8];
-	int			root;
 
 	dip_cameo_unpack(code, c);
-	root = (c[0] - '0') * 10 + (c[1] - '0');
-	switch (root)
-	{
-		case 4:
-			return dip_cameo_pack("036", 3);
-		case 5:
-			return dip_cameo_pack("032", 3);
-		case 6:
-			if (strncmp(c, "061", 3) == 0)
-				return dip_cameo_pack("0311", 4);
-			if (strncmp(c, "062", 3) == 0)
-				return dip_cameo_pack("0312", 4);
-			return dip_cameo_pack("031", 3);
-		case 7:
-			if (strncmp(c, "071", 3) == 0)
-				return dip_cameo_pack("0331", 4);
-			if (strncmp(c, "072", 3) == 0)
-				return dip_cameo_pack("0332", 4);
-			if (strncmp(c, "073", 3) == 0)
-				return dip_cameo_pack("0333", 4);
-			return dip_cameo_pack("033", 3);
-		case 8:
-			return dip_cameo_pack("035", 3);
-		case 16:
-			if (strncmp(c, "163", 3) == 0)
-				return dip_cameo_pack("1312", 4);
-			return dip_cameo_pack("131", 3);
-		case 17:
-			return dip_cameo_pack("137", 3);
-		case 18:
-		case 19:
-		case 20:
-			return dip_cameo_pack("138", 3);
-		default:
-			return code;
-	}
+	for (size_t k = 0; k < sizeof(intent_codes) / sizeof(intent_codes[0]); k++)
+		if (strncmp(c, intent_codes[k].action, strlen(intent_codes[k].action)) == 0)
+			return dip_cameo_pack(intent_codes[k].intent, strlen(intent_codes[k].intent));
+	return code;
 }
 
-/* ------------------------------------------------------------------------
- * Emitting events
- * ------------------------------------------------------------------------
- */
+/* Keeps actor x for the events that name it; returns its reference. */
 static int32_t
-add_actor_ref(DipAnalysis *an, const Actor *x)
+add_actor_ref(DipAnalysis *an, const DipActor *x)
 {
 	DipActorRef *r;
 
-	if (an->nactors == an->actorcap)
-	{
-		uint32_t	ncap = an->actorcap ? an->actorcap * 2 : 32;
-		DipActorRef *na = dip_arena_alloc(&an->arena, ncap * sizeof(DipActorRef));
-
-		if (an->nactors)
-			memcpy(na, an->actors, an->nactors * sizeof(DipActorRef));
-		an->actors = na;
-		an->actorcap = ncap;
-	}
+	DIP_ARRAY_PUSH(&an->arena, an->actors, an->nactors, an->actorcap, 32);
 	r = &an->actors[an->nactors];
 	r->entity = x->ent;
 	memcpy(r->code, x->code, sizeof(r->code));
@@ -899,13 +297,6 @@ add_actor_ref(DipAnalysis *an, const Actor *x)
 static bool
 human_subject(const DipSentCtx *sc, uint32_t v)
 {
-	static const char *const w[] = {
-		"man", "men", "woman", "women", "gunman", "gunmen", "assailant", "assailants",
-		"attacker", "attackers", "suspect", "suspects", "bomber", "bombers", "militant",
-		"militants", "mob", "individual", "person", "someone", "youths", "teenager",
-		"teenagers", "unidentified", "unknown", "masked", "armed", "intruder", "sniper",
-		"snipers", "rioters", "assassin", "assassins", "kidnappers", "hijackers", NULL
-	};
 	uint32_t	start = v > 8 ? v - 8 : 0;
 
 	for (uint32_t i = v; i > start; i--)
@@ -915,9 +306,8 @@ human_subject(const DipSentCtx *sc, uint32_t v)
 			break;
 		}
 	for (uint32_t i = start; i < v; i++)
-		for (int k = 0; w[k]; k++)
-			if (sc->t[i].nlen == strlen(w[k]) && memcmp(sc->t[i].norm, w[k], sc->t[i].nlen) == 0)
-				return true;
+		if (dip_cueof(sc, i) & CUE_UNNAMED_PERSON)
+			return true;
 	return false;
 }
 
@@ -938,73 +328,31 @@ said_intent(const DipSentCtx *sc, uint32_t j)
 		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";") || DIP_TOK_IS(t, "not") || DIP_TOK_IS(t, "n't") ||
 			DIP_TOK_IS(t, "never"))
 			return false;
-		if (DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "will") || DIP_TOK_IS(t, "'ll"))
+		if (DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "will"))
 			return i + 1 < sc->n && !DIP_TOK_IS(&sc->t[i + 1], "not") && !DIP_TOK_IS(&sc->t[i + 1], "n't");
-		if (i + 1 < sc->n && DIP_TOK_IS(&sc->t[i + 1], "to") &&
-			(DIP_TOK_IS(t, "ready") || DIP_TOK_IS(t, "willing") || DIP_TOK_IS(t, "prepared") ||
-			 DIP_TOK_IS(t, "plans") || DIP_TOK_IS(t, "intends") || DIP_TOK_IS(t, "planned") ||
-			 DIP_TOK_IS(t, "intended")))
+		if (i + 1 < sc->n && DIP_TOK_IS(&sc->t[i + 1], "to") && dip_tok_cue(sc, t, CUE_INTENT_WORD))
 			return true;
 	}
 	return false;
 }
 
+/* True if the actor's code has the role. */
 static bool
-has_role(const Actor *x, const char *role)
+has_role(const DipActor *x, const char *role)
 {
 	return x != NULL && strstr(x->code, role) != NULL;
 }
 
 /*
- * CAMEO keeps military force (19) apart from unconventional violence (18):
- * shooting or attacking one named person is an assault (182), or, when
- * the person holds public office, an attempt to assassinate (185); killing
- * them is a killing by assault (1823) or an assassination (186).  Civilians
- * attacking (settlers, a mob) assault (182) rather than use force (190).
+ * Adds the event code/src/tgt of coding c (its match and rules), unless it
+ * lacks a source or repeats an event of the sentence.
  */
-static int
-violence_code(const DipSentCtx *sc, const Match *mt, int code, const Actor *src,
-			  const Actor *tgt)
-{
-	bool		fatal = false,
-				attempt = false;
-	uint32_t	end = mt->b + 4 < sc->n ? mt->b + 4 : sc->n;
-
-	if (dip_cameo_root(code) != dip_cameo_pack("19", 2))
-		return code;
-	for (uint32_t i = 0; i < sc->n; i++)
-	{
-		const DipToken *t = &sc->t[i];
-
-		if (DIP_TOK_IS(t, "assassination") || DIP_TOK_IS(t, "assassinate"))
-			attempt = true;
-		if (i >= mt->a && i < end &&
-			(DIP_TOK_IS(t, "dead") || DIP_TOK_IS(t, "killed") || DIP_TOK_IS(t, "kill") ||
-			 DIP_TOK_IS(t, "kills") || DIP_TOK_IS(t, "killing") || DIP_TOK_IS(t, "death")))
-			fatal = true;
-	}
-	if (tgt != NULL && tgt->ent >= 0 && tgt->kind == DIP_KIND_PER &&
-		!has_role(tgt, "MIL") && !has_role(src, "MIL"))
-	{
-		bool		official = has_role(tgt, "GOV") || has_role(tgt, "ELI") ||
-			has_role(tgt, "OPP") || has_role(tgt, "LEG") || has_role(tgt, "JUD") ||
-			has_role(tgt, "PTY") || attempt;
-
-		if (official)
-			return dip_cameo_pack(fatal ? "186" : "185", 3);
-		return fatal ? dip_cameo_pack("1823", 4) : dip_cameo_pack("182", 3);
-	}
-	if (code == dip_cameo_pack("190", 3) && src != NULL && has_role(src, "CVL") &&
-		!has_role(src, "MIL") && !has_role(src, "REB"))
-		return dip_cameo_pack("182", 3);
-	return code;
-}
-
 static void
-emit_event(DipSentCtx *sc, const Match *mt, int code, const Actor *src, const Actor *tgt,
+emit_event(DipSentCtx *sc, const Coding *c, int code, const DipActor *src, const DipActor *tgt,
 		   int32_t location, int32_t date, int prec, bool modal)
 {
 	DipAnalysis *an = sc->an;
+	const Match *mt = c->mt;
 	DipEvent   *ev;
 	uint32_t	a = mt->a,
 				b = mt->b;
@@ -1031,16 +379,7 @@ emit_event(DipSentCtx *sc, const Match *mt, int code, const Actor *src, const Ac
 			  strcmp(an->actors[o->target].code, tgt->code) == 0)))
 			return;
 	}
-	if (an->nev == an->evcap)
-	{
-		uint32_t	ncap = an->evcap ? an->evcap * 2 : 16;
-		DipEvent   *ne = dip_arena_alloc(&an->arena, ncap * sizeof(DipEvent));
-
-		if (an->nev)
-			memcpy(ne, an->ev, an->nev * sizeof(DipEvent));
-		an->ev = ne;
-		an->evcap = ncap;
-	}
+	DIP_ARRAY_PUSH(&an->arena, an->ev, an->nev, an->evcap, 16);
 	ev = &an->ev[an->nev++];
 	memset(ev, 0, sizeof(*ev));
 	ev->code = (int16_t) code;
@@ -1064,6 +403,8 @@ emit_event(DipSentCtx *sc, const Match *mt, int code, const Actor *src, const Ac
 	ev->date_precision = (uint8_t) prec;
 	ev->modality = modal ? 1 : 0;
 	ev->pattern = mt->pattern;
+	ev->nrules = (uint8_t) c->nrules;
+	memcpy(ev->rules, c->rules, c->nrules * sizeof(c->rules[0]));
 }
 
 /* "in Washington", "at Camp David": a place in the sentence. */
@@ -1101,6 +442,7 @@ reciprocal(int code)
 		dip_cameo_within(code, dip_cameo_pack("0871", 4));
 }
 
+/* Matches by start, most specific and longest first. */
 static int
 cmp_match(const void *x, const void *y)
 {
@@ -1116,360 +458,830 @@ cmp_match(const void *x, const void *y)
 	return la > lb ? -1 : (la < lb);
 }
 
-void
-dip_events_sentence(DipSentCtx *sc)
+/* ------------------------------------------------------------------------
+ * Coding a match: the rules
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * A rule of the event coder looks at the match being coded; when it
+ * applies it notes itself and changes the coding (source, target, code,
+ * place) or codes events itself.  It returns true when the match is done
+ * (coded, or dropped), false to go on with the next rule.
+ */
+typedef struct EventRule
+{
+	DipRule		rule;
+	bool		(*apply) (DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self);
+} EventRule;
+
+/* Notes that rule r shaped the coding. */
+static void
+note_rule(Coding *c, const DipRule *r)
+{
+	for (int k = 0; k < c->nrules; k++)
+		if (c->rules[k] == r)
+			return;
+	if (c->nrules < DIP_EVENT_RULES)
+		c->rules[c->nrules++] = r;
+}
+
+/* Actor i of the sentence, or NULL for -1. */
+static const DipActor *
+actor(const EventSentence *es, int i)
+{
+	return i >= 0 ? &es->ac[i] : NULL;
+}
+
+/*
+ * True if the pattern does not start with a {verb}: a noun ("attacks on
+ * +"), or words written out ("met|meets|meet").
+ */
+static bool
+word_pattern(const DipSentCtx *sc, const Coding *c)
+{
+	return sc->an->dict->pelems[c->pat->elem_first].kind != DIP_PE_LEMMA;
+}
+
+/* The date of events whose rules do not read a date: the sentence's, else publication. */
+static void
+plain_date(const DipSentCtx *sc, const EventSentence *es, int32_t *date, int *prec)
+{
+	*date = es->ndates > 0 ? es->dates[0].date : sc->an->published;
+	*prec = es->ndates > 0 ? es->dates[0].prec : DIP_PREC_DAY;
+}
+
+/* "did not meet", "never attacked": negation before the verb drops the match. */
+static bool
+negation(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	return negated(sc, c->mt->a);
+}
+
+/* A bare statement verb ("X said") is coded only when nothing else happens. */
+static bool
+bare_statement(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	if (dip_cameo_root(c->code) != dip_cameo_pack("01", 2) || c->pat->nelem > 2 ||
+		c->pat->has_target)
+		return false;
+	es->say = (int) (c->mt - es->mt);
+	return true;
+}
+
+/* The pattern's $ and + slots bound to actors. */
+static bool
+pattern_slots(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	c->src = c->mt->src_group;
+	c->tgt = c->mt->tgt_group;
+	if (c->src >= 0 || c->tgt >= 0)
+		note_rule(c, self);
+	return false;
+}
+
+/* A passive verb: "was visited", "had been shot". */
+static bool
+passive_form(const DipSentCtx *sc, const Coding *c)
+{
+	const Match *m = c->mt;
+	const DipDict *d = sc->an->dict;
+
+	return c->src < 0 && m->a > 0 &&
+		(is_be(sc, &sc->t[m->a - 1]) || (m->a > 1 && is_be(sc, &sc->t[m->a - 2]))) &&
+		sc->t[m->a].wid && (d->words[sc->t[m->a].wid].vforms & DIP_VF_PART);
+}
+
+/* The agent of a passive: the actor after "by" within five words, or -1. */
+static int
+passive_agent(const DipSentCtx *sc, EventSentence *es, const Coding *c)
+{
+	for (uint32_t j = c->mt->b; j < sc->n && j < c->mt->b + 5; j++)
+	{
+		if (DIP_TOK_IS(&sc->t[j], ",") || DIP_TOK_IS(&sc->t[j], ";"))
+			return -1;
+		if (DIP_TOK_IS(&sc->t[j], "by"))
+			return dip_actor_at(sc, es->ac, es->nac, j + 1);
+	}
+	return -1;
+}
+
+/* "was visited (on Monday) by X": the agent is the source, the subject the target. */
+static bool
+passive_by(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	int			by;
+
+	if (!passive_form(sc, c) || (by = passive_agent(sc, es, c)) < 0)
+		return false;
+	if (c->tgt < 0)
+		c->tgt = dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+	c->passive = true;
+	c->src = by;
+	note_rule(c, self);
+	return false;
+}
+
+static const EventRule violence_rules[];
+static void apply_violence(DipSentCtx *sc, EventSentence *es, Coding *c);
+
+/*
+ * "Fico was shot": a violent passive without an agent is an attack by
+ * someone unknown on the subject, one event per member of a compound.
+ */
+static bool
+passive_unknown_attacker(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	int			tgt;
+	int			t0;
+	int32_t		date;
+	int			prec;
+
+	if (!passive_form(sc, c) || passive_agent(sc, es, c) >= 0)
+		return false;
+	tgt = c->tgt >= 0 ? c->tgt : dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+	if (tgt < 0 || dip_cameo_info(c->code)->quad_class < 3)
+		return false;
+	note_rule(c, self);
+	plain_date(sc, es, &date, &prec);
+	t0 = tgt;
+	while (t0 > 0 && es->ac[t0 - 1].group == es->ac[tgt].group)
+		t0--;
+	for (int t = t0; t < es->nac && es->ac[t].group == es->ac[tgt].group; t++)
+	{
+		Coding		cm = *c;
+
+		cm.src = -1;
+		cm.tgt = t;
+		apply_violence(sc, es, &cm);
+		emit_event(sc, &cm, cm.code, NULL, &es->ac[t], c->location, date, prec, false);
+	}
+	return true;
+}
+
+/* A passive without an agent that is no attack: the subject is the target. */
+static bool
+passive_subject_target(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	if (!passive_form(sc, c))
+		return false;
+	if (c->tgt < 0)
+	{
+		c->tgt = dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+		note_rule(c, self);
+	}
+	return false;
+}
+
+/* Drops the later matches that start right after match m (and are verbs, if verbs_only). */
+static void
+drop_matches_after(const DipSentCtx *sc, EventSentence *es, const Match *m, bool verbs_only)
+{
+	const DipDict *d = sc->an->dict;
+
+	for (int q = (int) (m - es->mt) + 1; q < es->nmt; q++)
+		if (es->mt[q].a == m->b &&
+			(!verbs_only || d->pelems[d->patterns[es->mt[q].pattern].elem_first].kind == DIP_PE_LEMMA))
+			es->mt[q].dropped = true;
+}
+
+/*
+ * "Houthi attacks on ...", "Russia's invasion": the actor right before a
+ * pattern that does not start with a {verb} is its source; a verb right
+ * after ("a U.S. drone strike killed X") is the same event.
+ */
+static bool
+source_before_pattern(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	if (c->src >= 0 || !word_pattern(sc, c))
+		return false;
+	for (int q = 0; q < es->nac; q++)
+		if (es->ac[q].b <= c->mt->a && c->mt->a - es->ac[q].b <= 1 &&
+			(es->ac[q].b == c->mt->a || sc->t[es->ac[q].b].type == DIP_TOK_CLITIC))
+			c->src = q;
+	if (c->src < 0)
+		return false;
+	note_rule(c, self);
+	drop_matches_after(sc, es, c->mt, true);
+	return false;
+}
+
+/*
+ * "A roadside bomb hit a military patrol": a bombing noun followed by a
+ * verb, without an actor before it, is a bombing by someone unknown of
+ * what the blast hit; the verb is the same event.
+ */
+static bool
+bombing_by_unknown(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	const DipDict *d = sc->an->dict;
+	const Match *m = c->mt;
+	int			tgt;
+	int32_t		date;
+	int			prec;
+
+	if (c->src >= 0 || !word_pattern(sc, c) || c->tgt >= 0 ||
+		dip_cameo_root(c->code) != dip_cameo_pack("18", 2) || m->b >= sc->n ||
+		!sc->t[m->b].wid || !(d->words[sc->t[m->b].wid].vforms & (DIP_VF_PAST | DIP_VF_3SG)))
+		return false;
+	tgt = dip_actor_object(sc, es->ac, es->nac, m->b + 1, 3);
+	if (tgt >= 0 && es->ac[tgt].code[0])
+	{
+		note_rule(c, self);
+		plain_date(sc, es, &date, &prec);
+		emit_event(sc, c, c->code, NULL, &es->ac[tgt], c->location, date, prec, false);
+		drop_matches_after(sc, es, m, false);
+	}
+	return true;
+}
+
+/* A pattern not starting with a {verb} and no actor right before it: nothing. */
+static bool
+nothing_before_pattern(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	return c->src < 0 && word_pattern(sc, c);
+}
+
+/* ", killing X": a participle after a comma has the main clause's subject. */
+static bool
+gerund_main_subject(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	const Match *m = c->mt;
+
+	if (c->src >= 0 || m->a == 0 || !DIP_TOK_IS(&sc->t[m->a - 1], ",") || !sc->t[m->a].wid ||
+		!(sc->an->dict->words[sc->t[m->a].wid].vforms & DIP_VF_GER))
+		return false;
+	for (int q = 0; q < es->nac && es->ac[q].b <= m->a; q++)
+		if (!dip_actor_governed(sc, &es->ac[q]))
+		{
+			c->src = q;
+			note_rule(c, self);
+			break;
+		}
+	return false;
+}
+
+/* The source is the subject: the nearest actor before the verb in its clause. */
+static bool
+clause_subject(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	if (c->src >= 0)
+		return false;
+	c->src = dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+	if (c->src >= 0)
+		note_rule(c, self);
+	return false;
+}
+
+/* The target is the first actor after the pattern in its clause. */
+static bool
+first_object(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	if (c->tgt >= 0 || c->passive)
+		return false;
+	c->tgt = dip_actor_object(sc, es->ac, es->nac, c->mt->b, c->pat->has_target ? 3 : 10);
+	if (c->tgt >= 0)
+		note_rule(c, self);
+	return false;
+}
+
+/*
+ * "A man assaulted the prime minister": violence against a known target
+ * by someone the text does not name.
+ */
+static bool
+unnamed_assailant(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	int32_t		date;
+	int			prec;
+
+	if (c->src >= 0 || c->tgt < 0 || !es->ac[c->tgt].code[0] ||
+		dip_cameo_info(c->code)->quad_class != 4 || word_pattern(sc, c) ||
+		!human_subject(sc, c->mt->a))
+		return false;
+	note_rule(c, self);
+	apply_violence(sc, es, c);
+	plain_date(sc, es, &date, &prec);
+	emit_event(sc, c, c->code, NULL, &es->ac[c->tgt], c->location, date, prec, false);
+	return true;
+}
+
+/* Without a source, nothing is coded. */
+static bool
+no_source(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	return c->src < 0;
+}
+
+/*
+ * The rules that find who did it to whom, tried in order; the last ones
+ * drop a match nobody did.
+ */
+static const EventRule actor_rules[] = {
+	{{"negation", "not, never, n't shortly before the verb: no event"}, negation},
+	{{"bare_statement", "a bare statement verb (X said) is coded only when nothing else happens in the sentence"}, bare_statement},
+	{{"pattern_slots", "the pattern's $ source and + target slots bound to actors"}, pattern_slots},
+	{{"passive_by", "a passive with by (was visited by X): the agent is the source, the subject the target"}, passive_by},
+	{{"passive_unknown_attacker", "a violent passive without an agent (Fico was shot): an attack on the subject by someone unknown"}, passive_unknown_attacker},
+	{{"passive_subject_target", "a passive without an agent: the subject is the target"}, passive_subject_target},
+	{{"source_before_pattern", "a pattern not starting with a {verb} (attacks on +, met|meets): the actor right before it is the source (Houthi attacks, Russia's invasion)"}, source_before_pattern},
+	{{"bombing_by_unknown", "a bombing noun before a verb, no actor before it (a roadside bomb hit X): a bombing by someone unknown"}, bombing_by_unknown},
+	{{"nothing_before_pattern", "a pattern not starting with a {verb} and no actor right before it: no event"}, nothing_before_pattern},
+	{{"gerund_main_subject", "a participle after a comma (, killing X) has the subject of the main clause"}, gerund_main_subject},
+	{{"clause_subject", "the source is the subject: the nearest actor before the verb in its clause, appositions and actors after prepositions skipped"}, clause_subject},
+	{{"first_object", "the target is the first actor after the pattern in its clause; places after in, at are not targets"}, first_object},
+	{{"unnamed_assailant", "violence by someone the text does not name against a known target (a man assaulted the prime minister)"}, unnamed_assailant},
+	{{"no_source", "no source found: no event"}, no_source},
+};
+
+/*
+ * CAMEO keeps military force (19) apart from unconventional violence (18):
+ * shooting or attacking one named person is an assault (182), or, when
+ * the person holds public office, an attempt to assassinate (185); killing
+ * them is a killing by assault (1823) or an assassination (186).
+ */
+static bool
+violence_on_person(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	const DipActor *src = actor(es, c->src);
+	const DipActor *tgt = actor(es, c->tgt);
+	bool		fatal = false,
+				attempt = false;
+	uint32_t	end = c->mt->b + 4 < sc->n ? c->mt->b + 4 : sc->n;
+	bool		official;
+
+	if (dip_cameo_root(c->code) != dip_cameo_pack("19", 2) || tgt == NULL || tgt->ent < 0 ||
+		tgt->kind != DIP_KIND_PER || has_role(tgt, "MIL") || has_role(src, "MIL"))
+		return false;
+	for (uint32_t i = 0; i < sc->n; i++)
+	{
+		const DipToken *t = &sc->t[i];
+
+		if (dip_tok_cue(sc, t, CUE_ASSASSINATION))
+			attempt = true;
+		if (i >= c->mt->a && i < end && dip_tok_cue(sc, t, CUE_FATAL))
+			fatal = true;
+	}
+	official = has_role(tgt, "GOV") || has_role(tgt, "ELI") || has_role(tgt, "OPP") ||
+		has_role(tgt, "LEG") || has_role(tgt, "JUD") || has_role(tgt, "PTY") || attempt;
+	if (official)
+		c->code = dip_cameo_pack(fatal ? "186" : "185", 3);
+	else
+		c->code = fatal ? dip_cameo_pack("1823", 4) : dip_cameo_pack("182", 3);
+	note_rule(c, self);
+	return false;
+}
+
+/* Civilians attacking (settlers, a mob) assault (182) rather than use force (190). */
+static bool
+civilians_use_force(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	const DipActor *src = actor(es, c->src);
+
+	if (c->code != dip_cameo_pack("190", 3) || src == NULL || !has_role(src, "CVL") ||
+		has_role(src, "MIL") || has_role(src, "REB"))
+		return false;
+	c->code = dip_cameo_pack("182", 3);
+	note_rule(c, self);
+	return false;
+}
+
+/* The rules of violence, which set the code of attacks on people. */
+static const EventRule violence_rules[] = {
+	{{"violence_on_person", "force against a named civilian person: assault (182) or killing (1823); against an official: assassination attempt (185) or assassination (186)"}, violence_on_person},
+	{{"civilians_use_force", "civilians using force (190) assault (182)"}, civilians_use_force},
+};
+
+/* Applies the rules of a table in order; true when one finished the match. */
+static bool
+apply_rules(DipSentCtx *sc, EventSentence *es, Coding *c, const EventRule *rules, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (rules[k].apply(sc, es, c, &rules[k].rule))
+			return true;
+	return false;
+}
+
+#define NRULES(t) (sizeof(t) / sizeof((t)[0]))
+
+/* Applies the rules of violence to the coding's code. */
+static void
+apply_violence(DipSentCtx *sc, EventSentence *es, Coding *c)
+{
+	apply_rules(sc, es, c, violence_rules, NRULES(violence_rules));
+}
+
+/* "will meet", "plans to visit": the intent code CAMEO prescribes. */
+static bool
+intent(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	c->modal = modal_future(sc, c->mt->a);
+	if (c->modal)
+	{
+		c->code = intent_code(c->code);
+		note_rule(c, self);
+	}
+	return false;
+}
+
+/* "between X and Y": a slot took one member of a compound: one event. */
+static bool
+between_pair(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	if (!c->mt->src_single && !c->mt->tgt_single)
+		return false;
+	note_rule(c, self);
+	emit_event(sc, c, c->code, &es->ac[c->src], actor(es, c->tgt), c->location, c->date,
+			   c->prec, c->modal);
+	return true;
+}
+
+/* "shelled Kharkiv", "visited Tokyo": a target place is where it happened. */
+static bool
+target_place(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	const DipActor *tgt = actor(es, c->tgt);
+
+	if (es->place >= 0 || tgt == NULL || tgt->ent < 0 ||
+		(tgt->kind != DIP_KIND_GPE && tgt->kind != DIP_KIND_LOC) ||
+		!(dip_cameo_within(c->code, dip_cameo_pack("042", 3)) ||
+		  dip_cameo_info(c->code)->quad_class == 4))
+		return false;
+	c->location = tgt->ent;
+	note_rule(c, self);
+	return false;
+}
+
+/* "X and Y met in Geneva": a meeting in a third country (044). */
+static bool
+third_location_meeting(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	const DipEnt *le;
+	int			sg = es->ac[c->src].group;
+
+	if (c->code != dip_cameo_pack("040", 3) || es->place < 0)
+		return false;
+	le = &sc->an->ents[es->place];
+	if (!le->country[0])
+		return false;
+	for (int q = 0; q < es->nac; q++)
+		if ((es->ac[q].group == sg || (c->tgt >= 0 && es->ac[q].group == es->ac[c->tgt].group)) &&
+			(!es->ac[q].code[0] || strncmp(es->ac[q].code, le->country, 3) == 0))
+			return false;
+	c->code = dip_cameo_pack("044", 3);
+	note_rule(c, self);
+	return false;
+}
+
+/*
+ * "Philippine and U.S. troops began exercises": a show of force by a
+ * compound of two countries is military cooperation (062).
+ */
+static bool
+joint_military(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	const DipActor *ac = es->ac;
+	int			src = c->src;
+
+	if (dip_cameo_root(c->code) != dip_cameo_pack("15", 2) ||
+		!(c->tgt < 0 || ac[c->tgt].group == ac[src].group))
+		return false;
+	for (int q = 0; q < es->nac; q++)
+		if (q != src && ac[q].group == ac[src].group && ac[q].code[0] && ac[src].code[0] &&
+			strncmp(ac[q].code, ac[src].code, 3) != 0)
+		{
+			c->code = dip_cameo_pack("062", 3);
+			note_rule(c, self);
+			break;
+		}
+	return false;
+}
+
+/* The rules that decide what happened where, once the actors are known. */
+static const EventRule context_rules[] = {
+	{{"between_pair", "a slot took one member of a compound (talks between X and Y): one event between them"}, between_pair},
+	{{"target_place", "a place as target (shelled Kharkiv, visited Tokyo) is where it happened"}, target_place},
+	{{"third_location_meeting", "a meeting in a third country's place (X and Y met in Geneva): 044"}, third_location_meeting},
+	{{"joint_military", "a show of force by a compound of two countries' forces: military cooperation (062)"}, joint_military},
+};
+
+static const DipRule intent_rule =
+{"intent", "will, plans to, is set to... before the verb: the intent code CAMEO prescribes (036, 031, 138...)"};
+static const DipRule reciprocal_pair =
+{"reciprocal_pair", "a reciprocal code with a compound source (X and Y met): X with Y"};
+
+/* The date of the match: the sentence's, else the lead's, else publication. */
+static void
+event_date(DipSentCtx *sc, EventSentence *es, Coding *c)
 {
 	DipAnalysis *an = sc->an;
-	const DipDict *d = an->dict;
-	Actor		ac[MAX_ACTORS];
-	Match		mt[MAX_MATCHES];
-	int			nac,
-				nmt = 0;
-	int32_t		location;
-	int32_t		sloc;
-	DipDateExpr dates[4];
-	int			ndates;
-	int			say = -1;
-	uint32_t	nev0 = an->nev;
 
-	if (sc->sent->kind != DIP_SENT_TEXT || sc->caseless)
+	c->date = an->published;
+	c->prec = an->published != DIP_DATE_NONE ? DIP_PREC_DAY : DIP_PREC_NONE;
+	if (es->ndates > 0)
+	{
+		DipDateExpr de = es->dates[0];
+
+		/* a future event: "on Friday" is the coming Friday */
+		if (c->modal)
+			dip_find_dates(an->dict, sc->t, sc->n, an->published, true, &de, 1);
+		c->date = de.date;
+		c->prec = de.prec;
+	}
+	else if (an->lead_date != DIP_DATE_NONE)
+	{
+		c->date = an->lead_date;
+		c->prec = an->lead_date_prec;
+	}
+}
+
+/*
+ * The events of a coded match: "X and Y met" is X with Y; otherwise one
+ * event per source and target of the compounds.
+ */
+static void
+emit_pairs(DipSentCtx *sc, EventSentence *es, Coding *c)
+{
+	const DipActor *ac = es->ac;
+	int			sg = ac[c->src].group;
+	int			tg = c->tgt >= 0 ? ac[c->tgt].group : -1;
+
+	if ((c->tgt < 0 || tg == sg) && reciprocal(c->code))
+	{
+		int			first = c->src,
+					second = -1;
+
+		while (first > 0 && ac[first - 1].group == sg)
+			first--;
+		for (int q = first + 1; q < es->nac && ac[q].group == sg; q++)
+			if (second < 0)
+				second = q;
+		if (second >= 0 && c->tgt < 0)
+		{
+			note_rule(c, &reciprocal_pair);
+			emit_event(sc, c, c->code, &ac[first], &ac[second], c->location, c->date, c->prec,
+					   c->modal);
+		}
+		else
+			emit_event(sc, c, c->code, &ac[first], NULL, c->location, c->date, c->prec,
+					   c->modal);
 		return;
-	nac = collect_actors(sc, ac);
-#ifdef DIP_EVENTS_DEBUG
-	for (int k = 0; k < nac; k++)
-		fprintf(stderr, "s%u actor %d [%u,%u) %s %.*s g%d\n", sc->sent->number, k, ac[k].a, ac[k].b, ac[k].code, (int) ac[k].namelen, ac[k].name, ac[k].group);
-#endif
+	}
+	for (int s = 0; s < es->nac; s++)
+	{
+		if (ac[s].group != sg)
+			continue;
+		if (c->tgt < 0 || tg == sg)
+		{
+			emit_event(sc, c, c->code, &ac[s], NULL, c->location, c->date, c->prec, c->modal);
+			continue;
+		}
+		for (int t = 0; t < es->nac; t++)
+			if (ac[t].group == tg)
+				emit_event(sc, c, c->code, &ac[s], &ac[t], c->location, c->date, c->prec,
+						   c->modal);
+	}
+}
 
-	/* 1. patterns */
-	for (uint32_t k = 0; k < sc->nanchors && nmt < MAX_MATCHES; k++)
+/* Codes the events of match k. */
+static void
+code_match(DipSentCtx *sc, EventSentence *es, int k)
+{
+	Coding		c;
+
+	memset(&c, 0, sizeof(c));
+	c.mt = &es->mt[k];
+	c.pat = &sc->an->dict->patterns[c.mt->pattern];
+	c.code = c.pat->code;
+	c.src = c.tgt = -1;
+	c.location = es->location;
+	es->last_location = es->location;
+	/* drops, bare statements; who did it to whom */
+	if (apply_rules(sc, es, &c, actor_rules, NRULES(actor_rules)))
+		return;
+	/* the code: violence against people, intentions */
+	apply_violence(sc, es, &c);
+	intent(sc, es, &c, &intent_rule);
+	/* when: the sentence's date, else the lead's, else publication */
+	event_date(sc, es, &c);
+	/* where, and what a compound did */
+	if (apply_rules(sc, es, &c, context_rules, NRULES(context_rules)))
+		return;
+	es->last_location = c.location;
+	emit_pairs(sc, es, &c);
+}
+
+/* ------------------------------------------------------------------------
+ * The steps of a sentence
+ * ------------------------------------------------------------------------
+ */
+
+/* Every pattern anchored in the sentence, checked against the words after it. */
+static void
+match_patterns(DipSentCtx *sc, EventSentence *es)
+{
+	const DipDict *d = sc->an->dict;
+
+	es->nmt = 0;
+	for (uint32_t k = 0; k < sc->nanchors && es->nmt < MAX_MATCHES; k++)
 	{
 		uint32_t	i = sc->anchors[k * 2];
 		int32_t		p = (int32_t) sc->anchors[k * 2 + 1];
 		const DipPattern *pat = &d->patterns[p];
 		const DipPElem *el = &d->pelems[pat->elem_first];
 		PMatch		pm = {0, -1, -1, 0, false, false};
+		Match	   *m = &es->mt[es->nmt];
 
-		if (!match_rest(sc, ac, nac, el, pat->anchor, pat->nelem, i + pat->anchor, &pm))
-		{
-#ifdef DIP_EVENTS_DEBUG
-			fprintf(stderr, "s%u no match at %u: %s\n", sc->sent->number, i, dip_str(d, pat->text));
-#endif
+		if (!match_rest(sc, es->ac, es->nac, el, pat->anchor, pat->nelem, i + pat->anchor, &pm))
 			continue;
-		}
-#ifdef DIP_EVENTS_DEBUG
-		fprintf(stderr, "s%u match at %u: %s src=%d tgt=%d\n", sc->sent->number, i, dip_str(d, pat->text), pm.src, pm.tgt);
-#endif
-		mt[nmt].a = i;
-		mt[nmt].b = pm.end > i + pat->anchor ? pm.end : i + pat->anchor;
-		mt[nmt].anchor_b = i + pat->anchor;
-		mt[nmt].pattern = p;
-		mt[nmt].src_group = pm.src;
-		mt[nmt].tgt_group = pm.tgt;
-		mt[nmt].src_single = pm.src_single;
-		mt[nmt].tgt_single = pm.tgt_single;
-		mt[nmt].specificity = pm.fixed + pat->anchor + (pat->has_target ? 1 : 0);
-		mt[nmt].dropped = false;
-		nmt++;
+		m->a = i;
+		m->b = pm.end > i + pat->anchor ? pm.end : i + pat->anchor;
+		m->anchor_b = i + pat->anchor;
+		m->pattern = p;
+		m->src_group = pm.src;
+		m->tgt_group = pm.tgt;
+		m->src_single = pm.src_single;
+		m->tgt_single = pm.tgt_single;
+		m->specificity = pm.fixed + pat->anchor + (pat->has_target ? 1 : 0);
+		m->dropped = false;
+		es->nmt++;
 	}
-	if (nmt > 1)
-		qsort(mt, nmt, sizeof(Match), cmp_match);
-	/* overlapping matches: the first (most specific) wins */
-	for (int k = 0; k < nmt; k++)
-	{
-		if (mt[k].dropped)
-			continue;
-		for (int q = k + 1; q < nmt; q++)
-			if (!mt[q].dropped && mt[q].a < mt[k].b && mt[k].a < mt[q].b)
-				mt[q].dropped = true;
-	}
-
-	/* "X denied that Y attacked Z": what is denied is not an event */
-	for (int k = 0; k < nmt; k++)
-		if (!mt[k].dropped && d->patterns[mt[k].pattern].code == dip_cameo_pack("016", 3))
-			for (int q = 0; q < nmt; q++)
-				if (q != k && mt[q].a >= mt[k].b)
-					mt[q].dropped = true;
-
-	location = find_location(sc);
-	if (location < 0)
-		location = an->dateline_place;
-	sloc = location;
-	ndates = dip_sentence_dates(sc);
-	if (ndates > 4)
-		ndates = 4;
-	if (ndates > 0)
-		memcpy(dates, sc->dates, ndates * sizeof(DipDateExpr));
-
-	for (int k = 0; k < nmt; k++)
-	{
-		const DipPattern *pat;
-		int			code;
-		int			src,
-					tgt;
-		bool		modal;
-		bool		passive = false;
-		int32_t		date;
-		int			prec;
-
-		if (mt[k].dropped)
-			continue;
-		location = sloc;
-		pat = &d->patterns[mt[k].pattern];
-		code = pat->code;
-		if (negated(sc, mt[k].a))
-			continue;
-		/* a bare statement verb only when nothing else happens */
-		if (dip_cameo_root(code) == dip_cameo_pack("01", 2) && pat->nelem <= 2 &&
-			!pat->has_target)
-		{
-			say = k;
-			continue;
-		}
-		src = mt[k].src_group;
-		tgt = mt[k].tgt_group;
-		/* passive: "was visited (on Monday) by X", "was shot" */
-		if (src < 0 && mt[k].a > 0 && (is_be(&sc->t[mt[k].a - 1]) ||
-									   (mt[k].a > 1 && is_be(&sc->t[mt[k].a - 2]))) &&
-			sc->t[mt[k].a].wid && (d->words[sc->t[mt[k].a].wid].vforms & DIP_VF_PART))
-		{
-			uint32_t	j = mt[k].b;
-			int			by = -1;
-
-			for (; j < sc->n && j < mt[k].b + 5; j++)
-			{
-				if (DIP_TOK_IS(&sc->t[j], ",") || DIP_TOK_IS(&sc->t[j], ";"))
-					break;
-				if (DIP_TOK_IS(&sc->t[j], "by"))
-				{
-					by = actor_at(sc, ac, nac, j + 1);
-					break;
-				}
-			}
-			if (tgt < 0)
-				tgt = find_subject(sc, ac, nac, mt[k].a);
-			passive = true;
-			if (by >= 0)
-				src = by;
-			else if (tgt >= 0 && dip_cameo_info(code)->quad_class >= 3)
-			{
-				/* "Fico was shot": an attack on X by someone unknown */
-				int			t0 = tgt;
-
-				while (t0 > 0 && ac[t0 - 1].group == ac[tgt].group)
-					t0--;
-				for (int t = t0; t < nac && ac[t].group == ac[tgt].group; t++)
-					emit_event(sc, &mt[k], violence_code(sc, &mt[k], code, NULL, &ac[t]),
-							   NULL, &ac[t], location,
-							   ndates > 0 ? dates[0].date : an->published,
-							   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
-				continue;
-			}
-			else
-				passive = false;
-		}
-		if (src < 0 && d->pelems[pat->elem_first].kind != DIP_PE_LEMMA)
-		{
-			/* a noun ("attacks on Y"): the source is the actor right
-			 * before it ("Houthi attacks", "Russia's invasion") */
-			for (int q = 0; q < nac; q++)
-				if (ac[q].b <= mt[k].a && mt[k].a - ac[q].b <= 1 &&
-					(ac[q].b == mt[k].a || sc->t[ac[q].b].type == DIP_TOK_CLITIC))
-					src = q;
-			/* "A roadside bomb hit a military patrol": a bombing by
-			 * someone unknown, against what the blast hit */
-			if (src < 0 && tgt < 0 && dip_cameo_root(code) == dip_cameo_pack("18", 2) &&
-				mt[k].b < sc->n && sc->t[mt[k].b].wid &&
-				(d->words[sc->t[mt[k].b].wid].vforms & (DIP_VF_PAST | DIP_VF_3SG)))
-			{
-				tgt = find_object(sc, ac, nac, mt[k].b + 1, 3);
-				if (tgt >= 0 && ac[tgt].code[0])
-				{
-					emit_event(sc, &mt[k], code, NULL, &ac[tgt], location,
-							   ndates > 0 ? dates[0].date : an->published,
-							   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
-					/* the verb ("hit") is the same event */
-					for (int q = k + 1; q < nmt; q++)
-						if (mt[q].a == mt[k].b)
-							mt[q].dropped = true;
-				}
-			}
-			if (src < 0)
-				continue;
-			/* "a U.S. drone strike killed X": the verb is the same event */
-			for (int q = k + 1; q < nmt; q++)
-				if (mt[q].a == mt[k].b && d->pelems[d->patterns[mt[q].pattern].elem_first].kind == DIP_PE_LEMMA)
-					mt[q].dropped = true;
-		}
-		/* ", killing X": the subject of the main clause */
-		if (src < 0 && mt[k].a > 0 && DIP_TOK_IS(&sc->t[mt[k].a - 1], ",") && sc->t[mt[k].a].wid &&
-			(d->words[sc->t[mt[k].a].wid].vforms & DIP_VF_GER))
-		{
-			for (int q = 0; q < nac && ac[q].b <= mt[k].a; q++)
-				if (!governed(sc, &ac[q]))
-				{
-					src = q;
-					break;
-				}
-		}
-		if (src < 0)
-			src = find_subject(sc, ac, nac, mt[k].a);
-		if (tgt < 0 && !passive)
-			tgt = find_object(sc, ac, nac, mt[k].b, pat->has_target ? 3 : 10);
-		if (src < 0)
-		{
-			/* "A man assaulted the prime minister": violence against a
-			 * known target by someone the text does not name */
-			if (tgt >= 0 && ac[tgt].code[0] && dip_cameo_info(code)->quad_class == 4 &&
-				d->pelems[pat->elem_first].kind == DIP_PE_LEMMA && human_subject(sc, mt[k].a))
-			{
-				code = violence_code(sc, &mt[k], code, NULL, &ac[tgt]);
-				emit_event(sc, &mt[k], code, NULL, &ac[tgt], location,
-						   ndates > 0 ? dates[0].date : an->published,
-						   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
-			}
-			continue;
-		}
-		code = violence_code(sc, &mt[k], code, &ac[src], tgt >= 0 ? &ac[tgt] : NULL);
-		modal = modal_future(sc, mt[k].a);
-		if (modal)
-			code = intent_code(code);
-		/* the date of the sentence, or of the lead, or of publication */
-		date = an->published;
-		prec = an->published != DIP_DATE_NONE ? DIP_PREC_DAY : DIP_PREC_NONE;
-		if (ndates > 0)
-		{
-			DipDateExpr de = dates[0];
-
-			if (modal)
-				dip_find_dates(sc->t, sc->n, an->published, true, &de, 1);
-			date = de.date;
-			prec = de.prec;
-		}
-		else if (an->lead_date != DIP_DATE_NONE)
-		{
-			date = an->lead_date;
-			prec = an->lead_date_prec;
-		}
-
-		/* "between X and Y": the two members, once */
-		if (mt[k].src_single || mt[k].tgt_single)
-		{
-			emit_event(sc, &mt[k], code, &ac[src], tgt >= 0 ? &ac[tgt] : NULL, location,
-					   date, prec, modal);
-			continue;
-		}
-		/* "shelled Kharkiv", "visited Tokyo": the target place is where */
-		{
-			int32_t		evloc = location;
-
-			if (find_location(sc) < 0 && tgt >= 0 && ac[tgt].ent >= 0 &&
-				(ac[tgt].kind == DIP_KIND_GPE || ac[tgt].kind == DIP_KIND_LOC) &&
-				(dip_cameo_within(code, dip_cameo_pack("042", 3)) ||
-				 dip_cameo_info(code)->quad_class == 4))
-				evloc = ac[tgt].ent;
-			location = evloc;
-		}
-		/* "X and Y met in Geneva": a meeting at a third location */
-		if (code == dip_cameo_pack("040", 3) && find_location(sc) >= 0)
-		{
-			const DipEnt *le = &an->ents[find_location(sc)];
-			int			sg = ac[src].group;
-			bool		third = le->country[0] != 0;
-
-			for (int q = 0; q < nac && third; q++)
-				if ((ac[q].group == sg || (tgt >= 0 && ac[q].group == ac[tgt].group)) &&
-					(!ac[q].code[0] || strncmp(ac[q].code, le->country, 3) == 0))
-					third = false;
-			if (third)
-				code = dip_cameo_pack("044", 3);
-		}
-		/* "Philippine and U.S. troops began exercises": together, that
-		 * is military cooperation (062), not a show of force */
-		if (dip_cameo_root(code) == dip_cameo_pack("15", 2) && (tgt < 0 || ac[tgt].group == ac[src].group))
-		{
-			for (int q = 0; q < nac; q++)
-				if (q != src && ac[q].group == ac[src].group && ac[q].code[0] && ac[src].code[0] &&
-					strncmp(ac[q].code, ac[src].code, 3) != 0)
-				{
-					code = dip_cameo_pack("062", 3);
-					break;
-				}
-		}
-		/* one event per pair of the compound actors */
-		{
-			int			sg = ac[src].group;
-			int			tg = tgt >= 0 ? ac[tgt].group : -1;
-
-			if ((tgt < 0 || tg == sg) && reciprocal(code))
-			{
-				/* "X and Y met": X with Y */
-				int			first = src,
-							second = -1;
-
-				while (first > 0 && ac[first - 1].group == sg)
-					first--;
-				for (int q = first + 1; q < nac && ac[q].group == sg; q++)
-					if (second < 0)
-						second = q;
-				if (second >= 0 && tgt < 0)
-				{
-					emit_event(sc, &mt[k], code, &ac[first], &ac[second], location, date,
-							   prec, modal);
-					continue;
-				}
-				emit_event(sc, &mt[k], code, &ac[first], NULL, location, date, prec, modal);
-				continue;
-			}
-			for (int s = 0; s < nac; s++)
-			{
-				if (ac[s].group != sg)
-					continue;
-				if (tgt < 0 || tg == sg)
-				{
-					emit_event(sc, &mt[k], code, &ac[s], NULL, location, date, prec, modal);
-					continue;
-				}
-				for (int t = 0; t < nac; t++)
-					if (ac[t].group == tg)
-						emit_event(sc, &mt[k], code, &ac[s], &ac[t], location, date, prec,
-								   modal);
-			}
-		}
-	}
-	/* "X said": a statement only when no other event was coded */
-	if (say >= 0 && an->nev == nev0)
-	{
-		int			src = find_subject(sc, ac, nac, mt[say].a);
-		int			tgt = -1;
-
-		/* "X said (that) ... Y ...": about the first other actor, after
-		 * the verb if there is one, else before it */
-		if (src >= 0)
-		{
-			for (int pass = 0; pass < 2 && tgt < 0; pass++)
-				for (int q = 0; q < nac; q++)
-				{
-					if (ac[q].group == ac[src].group || !ac[q].code[0])
-						continue;
-					if ((pass == 0) != (ac[q].a >= mt[say].b))
-						continue;
-					if (ac[q].ent >= 0 && ac[q].ent == ac[src].ent)
-						continue;
-					tgt = q;
-					break;
-				}
-			emit_event(sc, &mt[say], said_intent(sc, mt[say].b) ? dip_cameo_pack("030", 3) :
-					   d->patterns[mt[say].pattern].code, &ac[src],
-					   tgt >= 0 ? &ac[tgt] : NULL, location,
-					   ndates > 0 ? dates[0].date : an->published,
-					   ndates > 0 ? dates[0].prec : DIP_PREC_DAY, false);
-		}
-	}
-	remember_actors(sc, ac, nac);
+	if (es->nmt > 1)
+		qsort(es->mt, es->nmt, sizeof(Match), cmp_match);
 }
 
-void
-dip_events_finish(DipAnalysis *an)
+/* Overlapping matches: the first (most specific) wins. */
+static void
+drop_overlaps(EventSentence *es)
 {
-	(void) an;
+	for (int k = 0; k < es->nmt; k++)
+	{
+		if (es->mt[k].dropped)
+			continue;
+		for (int q = k + 1; q < es->nmt; q++)
+			if (!es->mt[q].dropped && es->mt[q].a < es->mt[k].b && es->mt[k].a < es->mt[q].b)
+				es->mt[q].dropped = true;
+	}
+}
+
+static const DipRule denied_clause =
+{"denied_clause", "what is denied (X denied that Y attacked Z) is not an event"};
+
+/* "X denied that Y attacked Z": what is denied is not an event. */
+static void
+drop_denied(DipSentCtx *sc, EventSentence *es)
+{
+	const DipDict *d = sc->an->dict;
+
+	for (int k = 0; k < es->nmt; k++)
+		if (!es->mt[k].dropped && d->patterns[es->mt[k].pattern].code == dip_cameo_pack("016", 3))
+			for (int q = 0; q < es->nmt; q++)
+				if (q != k && es->mt[q].a >= es->mt[k].b)
+					es->mt[q].dropped = true;
+}
+
+/* The sentence's place (else the dateline's) and its date expressions. */
+static void
+sentence_place_and_dates(DipSentCtx *sc, EventSentence *es)
+{
+	es->place = find_location(sc);
+	es->location = es->place >= 0 ? es->place : sc->an->dateline_place;
+	es->last_location = es->location;
+	es->ndates = dip_sentence_dates(sc);
+	if (es->ndates > 4)
+		es->ndates = 4;
+	if (es->ndates > 0)
+		memcpy(es->dates, sc->dates, es->ndates * sizeof(DipDateExpr));
+}
+
+static const DipRule statement =
+{"statement", "a bare statement (X said) when nothing else happened: about the first other actor, after the verb if any"};
+static const DipRule statement_intent =
+{"statement_intent", "a statement of what the speaker will do (said it would, said it was ready to): intent to cooperate (030)"};
+
+/* "X said": a statement, only when no other event was coded. */
+static void
+code_statement(DipSentCtx *sc, EventSentence *es)
+{
+	const DipActor *ac = es->ac;
+	Coding		c;
+	int			src;
+	int			tgt = -1;
+	int32_t		date;
+	int			prec;
+
+	if (es->say < 0 || sc->an->nev != es->nev0)
+		return;
+	memset(&c, 0, sizeof(c));
+	c.mt = &es->mt[es->say];
+	src = dip_actor_subject(sc, es->ac, es->nac, c.mt->a);
+	if (src < 0)
+		return;
+	/* "X said (that) ... Y ...": about the first other actor, after the
+	 * verb if there is one, else before it */
+	for (int pass = 0; pass < 2 && tgt < 0; pass++)
+		for (int q = 0; q < es->nac; q++)
+		{
+			if (ac[q].group == ac[src].group || !ac[q].code[0])
+				continue;
+			if ((pass == 0) != (ac[q].a >= c.mt->b))
+				continue;
+			if (ac[q].ent >= 0 && ac[q].ent == ac[src].ent)
+				continue;
+			tgt = q;
+			break;
+		}
+	note_rule(&c, &statement);
+	c.code = sc->an->dict->patterns[c.mt->pattern].code;
+	if (said_intent(sc, c.mt->b))
+	{
+		c.code = dip_cameo_pack("030", 3);
+		note_rule(&c, &statement_intent);
+	}
+	plain_date(sc, es, &date, &prec);
+
+	/*
+	 * The statement takes the place the last match coded was given, as the
+	 * coder always did: after "the invasion of Iraq" it is Iraq.
+	 */
+	emit_event(sc, &c, c.code, &ac[src], actor(es, tgt), es->last_location, date, prec, false);
+}
+
+/* Codes the events of one sentence. */
+void
+dip_events_sentence(DipSentCtx *sc)
+{
+	EventSentence es;
+
+	if (sc->sent->kind != DIP_SENT_TEXT || sc->caseless)
+		return;
+	es.say = -1;
+	es.nev0 = sc->an->nev;
+	/* the actors, pronouns resolved, compounds joined */
+	es.nac = dip_actors_collect(sc, es.ac);
+	/* every pattern anchored here, checked against the words after it */
+	match_patterns(sc, &es);
+	/* overlapping matches: the most specific wins */
+	drop_overlaps(&es);
+	/* what is denied is not an event */
+	drop_denied(sc, &es);
+	/* where and when, unless a match says otherwise */
+	sentence_place_and_dates(sc, &es);
+	/* the events of each match */
+	for (int k = 0; k < es.nmt; k++)
+		if (!es.mt[k].dropped)
+			code_match(sc, &es, k);
+	/* a bare statement, when nothing else happened */
+	code_statement(sc, &es);
+	/* the actors pronouns of later sentences may stand for */
+	dip_actors_remember(sc, es.ac, es.nac);
+}
+
+/* The rules of the event coder applied at a fixed step */
+static const DipRule *const step_rules[] = {
+	&denied_clause, &intent_rule, &reciprocal_pair, &statement, &statement_intent
+};
+
+/* The k-th rule of the event coder, or NULL past the last. */
+const DipRule *
+dip_events_rule(int k)
+{
+	static const DipRuleTable tables[] = {
+		{actor_rules, NRULES(actor_rules), sizeof(EventRule)},
+		{violence_rules, NRULES(violence_rules), sizeof(EventRule)},
+		{context_rules, NRULES(context_rules), sizeof(EventRule)},
+		{step_rules, NRULES(step_rules), 0},
+	};
+
+	return dip_rule_in_tables(tables, NRULES(tables), &k);
+}
+
+/*
+ * The dateline's place and the lead's date: events of later sentences
+ * without their own place or date happened there and then.
+ */
+void
+dip_events_note_lead(DipSentCtx *sc)
+{
+	DipAnalysis *an = sc->an;
+
+	if (sc->sent->kind == DIP_SENT_DATELINE && an->dateline_place < 0)
+	{
+		for (uint32_t m = sc->first_mention; m < an->nm; m++)
+			if (an->m[m].kind == DIP_KIND_GPE)
+			{
+				an->dateline_place = an->m[m].entity;
+				break;
+			}
+	}
+	if ((sc->sent->kind == DIP_SENT_DATELINE || sc->sent->kind == DIP_SENT_TEXT) &&
+		an->lead_date == DIP_DATE_NONE && an->published != DIP_DATE_NONE &&
+		sc->sent->para <= 3 && an->nsentences <= 6)
+	{
+		if (dip_sentence_dates(sc) > 0)
+		{
+			an->lead_date = sc->dates[0].date;
+			an->lead_date_prec = (uint8_t) sc->dates[0].prec;
+		}
+	}
 }

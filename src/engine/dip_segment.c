@@ -19,8 +19,8 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "dip.h"
-#include "dip_dict.h"
+#include "dip_segment.h"
+#include "dip_normalize.h"
 
 #include <string.h>
 
@@ -223,57 +223,13 @@ is_wordchar(int cc)
  * Abbreviations that keep their period
  * ------------------------------------------------------------------------
  */
-#define AB_TITLE	1			/* never ends a sentence: Mr. Gen. */
-#define AB_END		2			/* may end a sentence: Inc. etc. */
-#define AB_MID		3			/* months, states: rarely end one */
-
-typedef struct Abbrev
-{
-	const char *s;
-	int			kind;
-} Abbrev;
-
-/* lower-case, without the period; sorted for bsearch */
-static const Abbrev abbrevs[] = {
-	{"adm", AB_TITLE}, {"ala", AB_MID}, {"apr", AB_MID}, {"approx", AB_MID},
-	{"ariz", AB_MID}, {"ark", AB_MID}, {"assn", AB_MID}, {"aug", AB_MID},
-	{"ave", AB_END}, {"bldg", AB_MID}, {"blvd", AB_END}, {"brig", AB_TITLE},
-	{"bros", AB_END}, {"calif", AB_MID}, {"capt", AB_TITLE}, {"cdr", AB_TITLE},
-	{"cf", AB_MID}, {"cmdr", AB_TITLE}, {"co", AB_END}, {"col", AB_TITLE},
-	{"colo", AB_MID}, {"conn", AB_MID}, {"corp", AB_END}, {"cpl", AB_TITLE},
-	{"dec", AB_MID}, {"del", AB_MID}, {"dept", AB_MID}, {"dr", AB_TITLE},
-	{"esq", AB_END}, {"est", AB_MID}, {"etc", AB_END}, {"feb", AB_MID},
-	{"fig", AB_MID}, {"fla", AB_MID}, {"fri", AB_MID}, {"ft", AB_TITLE},
-	{"ga", AB_MID}, {"gen", AB_TITLE}, {"gov", AB_TITLE}, {"hon", AB_TITLE},
-	{"ill", AB_MID}, {"inc", AB_END}, {"ind", AB_MID}, {"jan", AB_MID},
-	{"jr", AB_END}, {"jul", AB_MID}, {"jun", AB_MID}, {"kan", AB_MID},
-	{"kans", AB_MID}, {"ky", AB_MID}, {"la", AB_MID}, {"lt", AB_TITLE},
-	{"ltd", AB_END}, {"maj", AB_TITLE}, {"mar", AB_MID}, {"mass", AB_MID},
-	{"md", AB_MID}, {"messrs", AB_TITLE}, {"mich", AB_MID}, {"minn", AB_MID},
-	{"miss", AB_MID}, {"mlle", AB_TITLE}, {"mme", AB_TITLE}, {"mo", AB_MID},
-	{"mon", AB_MID}, {"mont", AB_MID}, {"mr", AB_TITLE}, {"mrs", AB_TITLE},
-	{"ms", AB_TITLE}, {"msgr", AB_TITLE}, {"mt", AB_TITLE}, {"neb", AB_MID},
-	{"nebr", AB_MID}, {"nev", AB_MID}, {"no", AB_MID}, {"nos", AB_MID},
-	{"nov", AB_MID}, {"oct", AB_MID}, {"okla", AB_MID}, {"ore", AB_MID},
-	{"pa", AB_MID}, {"penn", AB_MID}, {"plc", AB_END}, {"pres", AB_TITLE},
-	{"prof", AB_TITLE}, {"pte", AB_TITLE}, {"pvt", AB_TITLE}, {"rep", AB_TITLE},
-	{"reps", AB_TITLE}, {"rev", AB_TITLE}, {"rt", AB_TITLE}, {"sat", AB_MID},
-	{"sen", AB_TITLE}, {"sens", AB_TITLE}, {"sep", AB_MID}, {"sept", AB_MID},
-	{"sgt", AB_TITLE}, {"sr", AB_END}, {"st", AB_TITLE}, {"sun", AB_MID},
-	{"supt", AB_TITLE}, {"tenn", AB_MID}, {"tex", AB_MID}, {"thu", AB_MID},
-	{"thur", AB_MID}, {"thurs", AB_MID}, {"tue", AB_MID}, {"tues", AB_MID},
-	{"univ", AB_MID}, {"va", AB_MID}, {"vol", AB_MID}, {"vs", AB_MID},
-	{"vt", AB_MID}, {"wash", AB_MID}, {"wed", AB_MID}, {"wis", AB_MID},
-	{"wyo", AB_MID},
-};
-
 /* Returns the abbreviation kind of the ASCII word s[0..len), or 0. */
 static int
 abbrev_kind(const char *s, size_t len)
 {
 	char		buf[8];
 	int			lo = 0,
-				hi = (int) (sizeof(abbrevs) / sizeof(abbrevs[0])) - 1;
+				hi = dip_nabbreviations - 1;
 
 	if (len == 0 || len >= sizeof(buf))
 		return 0;
@@ -291,10 +247,10 @@ abbrev_kind(const char *s, size_t len)
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			cmp = strcmp(buf, abbrevs[mid].s);
+		int			cmp = strcmp(buf, dip_abbreviations[mid].s);
 
 		if (cmp == 0)
-			return abbrevs[mid].kind;
+			return dip_abbreviations[mid].kind;
 		if (cmp < 0)
 			hi = mid - 1;
 		else
@@ -404,16 +360,7 @@ typedef struct TokVec
 static DipToken *
 tokvec_push(DipArena *a, TokVec *tv)
 {
-	if (tv->n == tv->cap)
-	{
-		uint32_t	ncap = tv->cap ? tv->cap * 2 : 256;
-		DipToken   *nv = dip_arena_alloc(a, ncap * sizeof(DipToken));
-
-		if (tv->n)
-			memcpy(nv, tv->v, tv->n * sizeof(DipToken));
-		tv->v = nv;
-		tv->cap = ncap;
-	}
+	DIP_ARRAY_PUSH(a, tv->v, tv->n, tv->cap, 256);
 	memset(&tv->v[tv->n], 0, sizeof(DipToken));
 	return &tv->v[tv->n++];
 }
@@ -626,6 +573,204 @@ scan_word(const DipDoc *doc, size_t pos, uint32_t *flags, bool *isnum)
 	return pos;
 }
 
+/* Scans a word or number token at pos; sets its type and adds its flags. */
+static size_t
+scan_word_token(const DipDoc *doc, size_t pos, uint32_t *tflags, int *ttype)
+{
+	uint32_t	wf;
+	bool		isnum;
+	size_t		next = scan_word(doc, pos, &wf, &isnum);
+
+	*ttype = isnum ? DIP_TOK_NUMBER : DIP_TOK_WORD;
+	*tflags |= wf;
+	/* URLs are symbols */
+	if ((wf & DIP_TF_ABBREV) && next - pos > 4 &&
+		(strncmp(doc->text + pos, "http", 4) == 0 ||
+		 strncmp(doc->text + pos, "www.", 4) == 0))
+	{
+		*ttype = DIP_TOK_SYMBOL;
+		*tflags &= ~DIP_TF_ABBREV;
+	}
+	return next;
+}
+
+/* An apostrophe at pos: the clitic 's, a possessive ', or a quote. */
+static size_t
+scan_apostrophe(const DipDoc *doc, const TokVec *tv, size_t pos, size_t next,
+				uint32_t *tflags, int *ttype)
+{
+	const DipToken *prev = tv->n > 0 ? &tv->v[tv->n - 1] : NULL;
+	bool		attached = prev != NULL && !(*tflags & DIP_TF_SPACE) &&
+		prev->type == DIP_TOK_WORD && prev->start + prev->len == pos;
+	size_t		n2;
+	int			c2 = char_at(doc, next, &n2, NULL);
+
+	if (attached && (doc->text[next] == 's' || doc->text[next] == 'S') &&
+		!is_wordchar(class_at(doc, n2)))
+	{
+		*ttype = DIP_TOK_CLITIC;
+		return n2;
+	}
+	if (attached && !is_wordchar(c2) &&
+		(doc->text[pos - 1] == 's' || doc->text[pos - 1] == 'S'))
+	{
+		*ttype = DIP_TOK_CLITIC;
+		return next;
+	}
+	*ttype = DIP_TOK_PUNCT;
+	if (is_wordchar(c2) && (*tflags & DIP_TF_SPACE || prev == NULL))
+		*tflags |= DIP_TF_OPENQ;
+	else
+		*tflags |= DIP_TF_CLOSEQ;
+	return next;
+}
+
+/* The end of the run from pos of characters of class c1 or c2. */
+static size_t
+skip_run(const DipDoc *doc, size_t pos, int c1, int c2)
+{
+	while (pos < doc->len)
+	{
+		size_t		n2;
+		int			cc = char_at(doc, pos, &n2, NULL);
+
+		if (cc != c1 && cc != c2)
+			break;
+		pos = n2;
+	}
+	return pos;
+}
+
+/* A hyphen or dash at pos: a hyphen glues "Indo-Pacific"; dashes stand alone. */
+static size_t
+scan_dash(const DipDoc *doc, const TokVec *tv, size_t pos, size_t next, int cc,
+		  uint32_t *tflags)
+{
+	const DipToken *prev = tv->n > 0 ? &tv->v[tv->n - 1] : NULL;
+	size_t		n2;
+	int			c2 = char_at(doc, next, &n2, NULL);
+
+	if (cc == CC_HYPHEN && prev != NULL && !(*tflags & DIP_TF_SPACE) &&
+		prev->start + prev->len == pos &&
+		(prev->type == DIP_TOK_WORD || prev->type == DIP_TOK_NUMBER) &&
+		(c2 == CC_LETTER || c2 == CC_DIGIT))
+	{
+		*tflags |= DIP_TF_JOIN;
+		return next;
+	}
+	/* -- and standalone dashes */
+	*tflags |= DIP_TF_DASH;
+	return skip_run(doc, next, CC_HYPHEN, CC_DASH);
+}
+
+/*
+ * Scans the token starting at pos, of character class cc, whose first
+ * character ends at next: returns its end, sets its type and adds its
+ * flags.  Runs of scripts without spaces are scanned by scan_complex_run.
+ */
+static size_t
+scan_token(const DipDoc *doc, const TokVec *tv, size_t pos, size_t next, int cc,
+		   uint32_t *tflags, int *ttype)
+{
+	size_t		n2;
+
+	*ttype = DIP_TOK_PUNCT;
+	switch (cc)
+	{
+		case CC_LETTER:
+		case CC_DIGIT:
+		case CC_MARK:
+			return scan_word_token(doc, pos, tflags, ttype);
+		case CC_APOS:
+			return scan_apostrophe(doc, tv, pos, next, tflags, ttype);
+		case CC_PERIOD:
+		case CC_TERM:
+			/* runs of . ! ? are one token */
+			*tflags |= DIP_TF_TERMINAL;
+			return skip_run(doc, next, CC_PERIOD, CC_TERM);
+		case CC_HYPHEN:
+		case CC_DASH:
+			return scan_dash(doc, tv, pos, next, cc, tflags);
+		case CC_OPEN:
+			*tflags |= DIP_TF_OPENQ;
+			return next;
+		case CC_CLOSE:
+			*tflags |= DIP_TF_CLOSEQ;
+			return next;
+		case CC_QUOTE:
+			{
+				int			c2 = char_at(doc, next, &n2, NULL);
+
+				if ((*tflags & DIP_TF_SPACE || tv->n == 0) && c2 != CC_SPACE && c2 != CC_NEWLINE)
+					*tflags |= DIP_TF_OPENQ;
+				else
+					*tflags |= DIP_TF_CLOSEQ;
+				return next;
+			}
+		case CC_SYMBOL:
+		case CC_AMP:
+			*ttype = DIP_TOK_SYMBOL;
+			return next;
+		default:
+			return next;
+	}
+}
+
+/*
+ * A run of a script written without spaces, from pos: its words, with
+ * their character offsets from *cpos, which moves past the run.  Returns
+ * the end of the run.
+ */
+static size_t
+scan_complex_run(DipDoc *doc, DipArena *a, TokVec *tv, size_t pos, size_t next,
+				 uint32_t tflags, size_t *cpos)
+{
+	size_t		end = next;
+	uint32_t	nbefore = tv->n;
+
+	while (end < doc->len && end - pos < 4096)
+	{
+		size_t		n2;
+		int			c2 = char_at(doc, end, &n2, NULL);
+
+		if (c2 != CC_COMPLEX && c2 != CC_MARK)
+			break;
+		end = n2;
+	}
+	scan_complex(doc, a, tv, pos, end, tflags);
+	for (uint32_t k = nbefore; k < tv->n; k++)
+	{
+		tv->v[k].cstart = (uint32_t) (*cpos + dip_utf8_count(doc->text + pos, tv->v[k].start - pos));
+		tv->v[k].clen = (uint32_t) dip_utf8_count(doc->text + tv->v[k].start, tv->v[k].len);
+	}
+	*cpos += dip_utf8_count(doc->text + pos, end - pos);
+	return end;
+}
+
+/* Appends the token [tstart, next) of the given type and flags at character cpos. */
+static void
+push_token(DipDoc *doc, DipArena *a, TokVec *tv, size_t tstart, size_t next, size_t cpos,
+		   int ttype, uint32_t tflags)
+{
+	DipToken   *t;
+
+	/* a word right after a joining hyphen is glued too */
+	if ((ttype == DIP_TOK_WORD || ttype == DIP_TOK_NUMBER) && tv->n > 0 &&
+		(tv->v[tv->n - 1].flags & DIP_TF_JOIN) &&
+		tv->v[tv->n - 1].type == DIP_TOK_PUNCT &&
+		tv->v[tv->n - 1].start + tv->v[tv->n - 1].len == tstart)
+		tflags |= DIP_TF_JOIN;
+	t = tokvec_push(a, tv);
+	t->start = (uint32_t) tstart;
+	t->len = (uint32_t) (next - tstart);
+	t->cstart = (uint32_t) cpos;
+	t->clen = (uint32_t) dip_utf8_count(doc->text + tstart, next - tstart);
+	t->type = (uint16_t) ttype;
+	t->flags = tflags;
+	if (ttype == DIP_TOK_WORD || ttype == DIP_TOK_NUMBER)
+		t->flags |= case_flags(doc, tstart, next);
+}
+
 /*
  * Scans the chunk's tokens into tv, starting at doc->pos.  Stops before a
  * blank line once at least one token was read, or when the chunk is full.
@@ -644,8 +789,6 @@ scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
 		size_t		next;
 		int32_t		cp;
 		int			cc = char_at(doc, pos, &next, &cp);
-		DipToken   *t;
-		size_t		tstart = pos;
 		uint32_t	tflags = ws;
 		int			ttype;
 
@@ -658,8 +801,6 @@ scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
 				if (newlines >= 2)
 					ws |= DIP_TF_PARA;
 			}
-			else if (doc->text[pos] == '\r')
-				{ }
 			ws |= DIP_TF_SPACE;
 			cpos++;
 			pos = next;
@@ -682,166 +823,14 @@ scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
 		}
 		ws = 0;
 		newlines = 0;
-
-		if (cc == CC_LETTER || cc == CC_DIGIT || cc == CC_MARK)
+		if (cc == CC_COMPLEX)
 		{
-			uint32_t	wf;
-			bool		isnum;
-
-			next = scan_word(doc, pos, &wf, &isnum);
-			ttype = isnum ? DIP_TOK_NUMBER : DIP_TOK_WORD;
-			tflags |= wf;
-			if ((wf & DIP_TF_ABBREV) && !(wf & (DIP_TF_ACRONYM | DIP_TF_INITIAL)) &&
-				next - pos > 7 && doc->text[pos] != 'h')
-				{ }
-			if ((wf & DIP_TF_ABBREV) && next - pos > 4 &&
-				(strncmp(doc->text + pos, "http", 4) == 0 ||
-				 strncmp(doc->text + pos, "www.", 4) == 0))
-			{
-				ttype = DIP_TOK_SYMBOL;
-				tflags &= ~DIP_TF_ABBREV;
-			}
-		}
-		else if (cc == CC_COMPLEX)
-		{
-			size_t		end = next;
-			uint32_t	nbefore = tv->n;
-
-			while (end < doc->len && end - pos < 4096)
-			{
-				size_t		n2;
-				int			c2 = char_at(doc, end, &n2, NULL);
-
-				if (c2 != CC_COMPLEX && c2 != CC_MARK)
-					break;
-				end = n2;
-			}
-			scan_complex(doc, a, tv, pos, end, tflags);
-			for (uint32_t k = nbefore; k < tv->n; k++)
-			{
-				tv->v[k].cstart = (uint32_t) (cpos + dip_utf8_count(doc->text + pos, tv->v[k].start - pos));
-				tv->v[k].clen = (uint32_t) dip_utf8_count(doc->text + tv->v[k].start, tv->v[k].len);
-			}
-			cpos += dip_utf8_count(doc->text + pos, end - pos);
-			pos = end;
+			pos = scan_complex_run(doc, a, tv, pos, next, tflags, &cpos);
 			continue;
 		}
-		else if (cc == CC_APOS)
-		{
-			/* clitic 's, possessive ', or a quote */
-			DipToken   *prev = tv->n > 0 ? &tv->v[tv->n - 1] : NULL;
-			bool		attached = prev != NULL && !(tflags & DIP_TF_SPACE) &&
-				prev->type == DIP_TOK_WORD && prev->start + prev->len == pos;
-			size_t		n2;
-			int			c2 = char_at(doc, next, &n2, NULL);
-
-			if (attached && (doc->text[next] == 's' || doc->text[next] == 'S') &&
-				!is_wordchar(class_at(doc, n2)))
-			{
-				ttype = DIP_TOK_CLITIC;
-				next = n2;
-			}
-			else if (attached && !is_wordchar(c2) &&
-					 (doc->text[pos - 1] == 's' || doc->text[pos - 1] == 'S'))
-				ttype = DIP_TOK_CLITIC;
-			else
-			{
-				ttype = DIP_TOK_PUNCT;
-				if (is_wordchar(c2) && (tflags & DIP_TF_SPACE || prev == NULL))
-					tflags |= DIP_TF_OPENQ;
-				else
-					tflags |= DIP_TF_CLOSEQ;
-			}
-		}
-		else if (cc == CC_PERIOD || cc == CC_TERM)
-		{
-			/* runs of . ! ? are one token */
-			ttype = DIP_TOK_PUNCT;
-			tflags |= DIP_TF_TERMINAL;
-			while (next < doc->len)
-			{
-				size_t		n2;
-				int			c2 = char_at(doc, next, &n2, NULL);
-
-				if (c2 != CC_PERIOD && c2 != CC_TERM)
-					break;
-				next = n2;
-			}
-		}
-		else if (cc == CC_HYPHEN || cc == CC_DASH)
-		{
-			DipToken   *prev = tv->n > 0 ? &tv->v[tv->n - 1] : NULL;
-			size_t		n2;
-			int			c2 = char_at(doc, next, &n2, NULL);
-
-			ttype = DIP_TOK_PUNCT;
-			if (cc == CC_HYPHEN && prev != NULL && !(tflags & DIP_TF_SPACE) &&
-				prev->start + prev->len == pos &&
-				(prev->type == DIP_TOK_WORD || prev->type == DIP_TOK_NUMBER) &&
-				(c2 == CC_LETTER || c2 == CC_DIGIT))
-			{
-				/* Indo-Pacific: glue */
-				tflags |= DIP_TF_JOIN;
-			}
-			else
-			{
-				/* -- and standalone dashes */
-				while (next < doc->len)
-				{
-					int			c3 = char_at(doc, next, &n2, NULL);
-
-					if (c3 != CC_HYPHEN && c3 != CC_DASH)
-						break;
-					next = n2;
-				}
-				tflags |= DIP_TF_DASH;
-			}
-		}
-		else if (cc == CC_OPEN)
-		{
-			ttype = DIP_TOK_PUNCT;
-			tflags |= DIP_TF_OPENQ;
-		}
-		else if (cc == CC_CLOSE)
-		{
-			ttype = DIP_TOK_PUNCT;
-			tflags |= DIP_TF_CLOSEQ;
-		}
-		else if (cc == CC_QUOTE)
-		{
-			size_t		n2;
-			int			c2 = char_at(doc, next, &n2, NULL);
-
-			ttype = DIP_TOK_PUNCT;
-			if ((tflags & DIP_TF_SPACE || tv->n == 0) &&
-				c2 != CC_SPACE && c2 != CC_NEWLINE)
-				tflags |= DIP_TF_OPENQ;
-			else
-				tflags |= DIP_TF_CLOSEQ;
-		}
-		else if (cc == CC_SYMBOL || cc == CC_AMP)
-			ttype = DIP_TOK_SYMBOL;
-		else
-			ttype = DIP_TOK_PUNCT;
-
-		/* a word right after a joining hyphen is glued too */
-		if ((ttype == DIP_TOK_WORD || ttype == DIP_TOK_NUMBER) && tv->n > 0 &&
-			(tv->v[tv->n - 1].flags & DIP_TF_JOIN) &&
-			tv->v[tv->n - 1].type == DIP_TOK_PUNCT &&
-			tv->v[tv->n - 1].start + tv->v[tv->n - 1].len == tstart)
-			tflags |= DIP_TF_JOIN;
-
-		t = tokvec_push(a, tv);
-		t->start = (uint32_t) tstart;
-		t->len = (uint32_t) (next - tstart);
-		t->cstart = (uint32_t) cpos;
-		t->clen = (t->flags & DIP_TF_ASCII) ? t->len :
-			(uint32_t) dip_utf8_count(doc->text + tstart, next - tstart);
-		t->type = (uint16_t) ttype;
-		t->flags = tflags;
-		if (ttype == DIP_TOK_WORD || ttype == DIP_TOK_NUMBER)
-			t->flags |= case_flags(doc, tstart, next);
-		cpos += t->clen;
+		next = scan_token(doc, tv, pos, next, cc, &tflags, &ttype);
+		push_token(doc, a, tv, pos, next, cpos, ttype, tflags);
+		cpos += tv->v[tv->n - 1].clen;
 		pos = next;
 	}
 	doc->pos = pos;
@@ -853,30 +842,21 @@ scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
  * ------------------------------------------------------------------------
  */
 
-/* Capitalised function words that start sentences after "U.S." etc. */
-static const char *const starters[] = {
-	"a", "after", "also", "an", "and", "as", "at", "before", "both", "but",
-	"by", "during", "for", "from", "he", "her", "his", "however", "i", "if",
-	"in", "it", "its", "many", "meanwhile", "most", "mr.", "mrs.", "ms.",
-	"on", "one", "our", "she", "since", "some", "that", "the", "their",
-	"there", "these", "they", "this", "those", "though", "to", "under",
-	"we", "when", "while", "with", "yet", "you"
-};
-
+/* A capitalised word that starts a sentence after "U.S." etc. */
 static bool
 is_starter(const DipToken *t)
 {
 	int			lo = 0,
-				hi = (int) (sizeof(starters) / sizeof(starters[0])) - 1;
+				hi = dip_nsentence_starters - 1;
 
 	if (!(t->flags & DIP_TF_UPPER) || t->nlen > 10)
 		return false;
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			cmp = strncmp(t->norm, starters[mid], t->nlen);
+		int			cmp = strncmp(t->norm, dip_sentence_starters[mid], t->nlen);
 
-		if (cmp == 0 && starters[mid][t->nlen] == '\0')
+		if (cmp == 0 && dip_sentence_starters[mid][t->nlen] == '\0')
 			return true;
 		if (cmp == 0)
 			cmp = -1;
@@ -886,14 +866,6 @@ is_starter(const DipToken *t)
 			lo = mid + 1;
 	}
 	return false;
-}
-
-static bool
-norm_is(const DipToken *t, const char *s)
-{
-	size_t		l = strlen(s);
-
-	return t->nlen == l && memcmp(t->norm, s, l) == 0;
 }
 
 /* True if a sentence may end after token i (looking at what follows). */
@@ -919,9 +891,9 @@ ends_sentence(const DipDoc *doc, const DipToken *tv, uint32_t n, uint32_t i,
 		{
 			int			k = abbrev_kind(doc->text + t->start, t->len - 1);
 
-			if (k == AB_TITLE)
+			if (k == DIP_AB_TITLE)
 				return false;
-			if (k == AB_MID && !(j < n && (tv[j].flags & DIP_TF_NEWLINE)))
+			if (k == DIP_AB_MID && !(j < n && (tv[j].flags & DIP_TF_NEWLINE)))
 				return false;
 		}
 		abbrev = true;
@@ -979,26 +951,15 @@ headline_like(const DipToken *tv, uint32_t from, uint32_t to)
 	return words > 0 && caps * 10 >= words * 8;
 }
 
-static const char *const boilerplate[] = {
-	"advertisement", "all rights reserved", "back to top", "click here",
-	"comments", "cookie", "copyright", "email this", "follow us",
-	"image caption", "image copyright", "image source", "listen to this",
-	"loading", "media playback", "more on this story", "newsletter",
-	"print this", "privacy policy", "read more", "related articles",
-	"related content", "related stories", "return to top", "scroll to top",
-	"share this", "share on", "sign up", "skip to", "subscribe",
-	"terms of use", "top of page", "watch:", "you may also like",
-};
-
 /* True if the sentence's words begin with a boilerplate phrase. */
 static bool
 is_boilerplate(const DipToken *tv, uint32_t from, uint32_t to)
 {
 	if (to - from > 12 || to == from)
 		return false;
-	for (size_t b = 0; b < sizeof(boilerplate) / sizeof(boilerplate[0]); b++)
+	for (size_t b = 0; dip_boilerplate[b] != NULL; b++)
 	{
-		const char *p = boilerplate[b];
+		const char *p = dip_boilerplate[b];
 		uint32_t	i = from;
 		bool		ok = true;
 
@@ -1012,7 +973,7 @@ is_boilerplate(const DipToken *tv, uint32_t from, uint32_t to)
 				/* "watch:" is two tokens */
 				if (i < to && wl > 1 && p[wl - 1] == ':' && tv[i].nlen == wl - 1 &&
 					memcmp(tv[i].norm, p, wl - 1) == 0 && i + 1 < to &&
-					norm_is(&tv[i + 1], ":"))
+					dip_tok_is(&tv[i + 1], ":"))
 				{
 					i += 2;
 					p += wl;
@@ -1034,19 +995,12 @@ is_boilerplate(const DipToken *tv, uint32_t from, uint32_t to)
 	return false;
 }
 
-static const char *const months[] = {
-	"jan", "jan.", "january", "feb", "feb.", "february", "mar", "mar.", "march",
-	"apr", "apr.", "april", "may", "jun", "jun.", "june", "jul", "jul.", "july",
-	"aug", "aug.", "august", "sep", "sep.", "sept", "sept.", "september",
-	"oct", "oct.", "october", "nov", "nov.", "november", "dec", "dec.",
-	"december", NULL
-};
-
+/* A month name of the lexicon (MONTH), as datelines have them. */
 static bool
 is_month(const DipToken *t)
 {
-	for (int i = 0; months[i]; i++)
-		if (norm_is(t, months[i]))
+	for (int i = 0; dip_dateline_months[i]; i++)
+		if (dip_tok_is(t, dip_dateline_months[i]))
 			return true;
 	return false;
 }
@@ -1102,13 +1056,13 @@ dateline_len(const DipToken *tv, uint32_t from, uint32_t to)
 		{
 			const DipToken *t = &tv[i];
 
-			if (norm_is(t, ",") || t->type == DIP_TOK_NUMBER ||
+			if (dip_tok_is(t, ",") || t->type == DIP_TOK_NUMBER ||
 				(t->flags & DIP_TF_JOIN) || is_month(t))
 			{
 				i++;
 				continue;
 			}
-			if (norm_is(t, "(") && i + 2 < to && norm_is(&tv[i + 2], ")") &&
+			if (dip_tok_is(t, "(") && i + 2 < to && dip_tok_is(&tv[i + 2], ")") &&
 				(tv[i + 1].flags & DIP_TF_UPPER))
 			{
 				agency = true;
@@ -1134,16 +1088,7 @@ dateline_len(const DipToken *tv, uint32_t from, uint32_t to)
 static DipSentence *
 push_sent(DipArena *a, DipSentence **v, uint32_t *n, uint32_t *cap)
 {
-	if (*n == *cap)
-	{
-		uint32_t	ncap = *cap ? *cap * 2 : 32;
-		DipSentence *nv = dip_arena_alloc(a, ncap * sizeof(DipSentence));
-
-		if (*n)
-			memcpy(nv, *v, *n * sizeof(DipSentence));
-		*v = nv;
-		*cap = ncap;
-	}
+	DIP_ARRAY_PUSH(a, *v, *n, *cap, 32);
 	memset(&(*v)[*n], 0, sizeof(DipSentence));
 	return &(*v)[(*n)++];
 }
@@ -1243,7 +1188,7 @@ split_sentences(DipDoc *doc)
 				linelen = tv[i - 1].start + tv[i - 1].len - tv[ls].start;
 				if ((tv[i].flags & (DIP_TF_UPPER | DIP_TF_OPENQ | DIP_TF_DIGITS)) &&
 					(linelen < 50 || headline_like(tv, ls, i)) &&
-					!norm_is(&tv[i - 1], ","))
+					!dip_tok_is(&tv[i - 1], ","))
 				{
 					end = i;
 					break;
@@ -1313,14 +1258,13 @@ dip_tok_type_name(int type)
 	}
 }
 
+/* Starts segmenting text[0..len); the text must outlive the DipDoc. */
 void
-dip_doc_init(DipDoc *doc, const DipMem *mem, const struct DipDict *dict,
-			 const char *text, size_t len)
+dip_doc_init(DipDoc *doc, const DipMem *mem, const char *text, size_t len)
 {
 	memset(doc, 0, sizeof(*doc));
 	doc->text = text;
 	doc->len = len;
-	doc->dict = dict;
 	dip_arena_init(&doc->chunk_arena, mem, 16 * 1024);
 }
 
@@ -1346,7 +1290,7 @@ dip_doc_next_chunk(DipDoc *doc)
 	if (tv.n == 0)
 		return false;
 	doc->npara++;
-	/* normalised forms and vocabulary ids */
+	/* normalised forms */
 	for (uint32_t i = 0; i < tv.n; i++)
 	{
 		DipToken   *t = &tv.v[i];
@@ -1374,8 +1318,6 @@ dip_doc_next_chunk(DipDoc *doc)
 											   doc->text + t->start, t->len, &nrm);
 			t->norm = nrm;
 		}
-		if (doc->dict)
-			t->wid = dip_vocab_lookup(doc->dict, t->norm, t->nlen);
 	}
 	doc->toks = tv.v;
 	doc->ntoks = tv.n;

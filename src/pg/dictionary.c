@@ -52,7 +52,7 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
-#include "dip_date.h"
+#include "dip_calendar.h"
 #include "dip_dict.h"
 
 PG_FUNCTION_INFO_V1(dip_dictionary_changed);
@@ -159,7 +159,7 @@ static const struct
 	"person, start_date, office, country, builtin", 4, {0, 1, 3, 5}, {"person", "office", "?country", "?start_date"}},
 	[T_ROLE] = {"roles", "term, role, use, office, country", "ttttt",
 	"term, builtin", 1, {0}, {"term"}},
-	[T_LEX] = {"lexicon", "word, class", "tt",
+	[T_LEX] = {"lexicon", "word, class, value", "ttt",
 	"word, class, builtin", 2, {0, 1}, {"word", "class"}},
 	[T_VERB] = {"verbs", "lemma, third_person, past, past_participle, gerund", "ttttt",
 	"lemma, builtin", 1, {0}, {"lemma"}},
@@ -298,7 +298,7 @@ add_row(DipBuilder *b, int tab, const DictRow *r)
 		case T_ROLE:
 			return dip_builder_add_role(b, nz(v[0]), nz(v[1]), nz(v[2]), nz(v[3]), nz(v[4]));
 		case T_LEX:
-			return dip_builder_add_lexicon(b, nz(v[0]), nz(v[1]));
+			return dip_builder_add_lexicon(b, nz(v[0]), nz(v[1]), v[2]);
 		case T_VERB:
 			return dip_builder_add_verb(b, nz(v[0]), nz(v[1]), nz(v[2]), nz(v[3]), nz(v[4]));
 		case T_PAT:
@@ -399,6 +399,25 @@ dangling_reference(int tab, const DictRow *r, HTAB *topics, HTAB *verbs)
 }
 
 /*
+ * The column list the compiler reads from a dictionary table.  Version
+ * 0.1's lexicon has no value column: a new library on a database not yet
+ * updated (ALTER EXTENSION diplomat UPDATE) reads it as null.
+ */
+static const char *
+table_columns(int tab)
+{
+	if (tab == T_LEX)
+	{
+		Oid			nsp = get_namespace_oid("diplomat", true);
+		Oid			rel = OidIsValid(nsp) ? get_relname_relid("lexicon", nsp) : InvalidOid;
+
+		if (OidIsValid(rel) && get_attnum(rel, "value") == InvalidAttrNumber)
+			return "word, class, NULL::pg_catalog.text";
+	}
+	return tables[tab].cols;
+}
+
+/*
  * Reads the keys of a table's user rows, and of the builtin rows the user
  * removed, into a set: the builtin rows with those keys are not compiled.
  * (The triggers delete such rows; this also covers tables written with
@@ -415,7 +434,7 @@ overridden_keys(int tab, MemoryContext cxt, bool read_only)
 
 	initStringInfo(&q);
 	appendStringInfo(&q, "SELECT false, %s FROM diplomat.%s t WHERE NOT t.builtin",
-					 tables[tab].cols, tables[tab].table);
+					 table_columns(tab), tables[tab].table);
 	if (SPI_execute(q.data, read_only, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the user rows of diplomat.%s", tables[tab].table);
 	n = SPI_processed;
@@ -512,7 +531,7 @@ compile_from_tables(MemoryContext cxt, size_t *size, CompileStats *st, bool read
 		overridden = overridden_keys(tab, sets, read_only);
 		initStringInfo(&sql);
 		appendStringInfo(&sql, "SELECT t.builtin, %s FROM diplomat.%s t ORDER BY %s",
-						 tables[tab].cols, tables[tab].table, tables[tab].order);
+						 table_columns(tab), tables[tab].table, tables[tab].order);
 		plan = SPI_prepare(sql.data, 0, NULL);
 		if (plan == NULL)
 			elog(ERROR, "could not prepare dictionary query: %s", SPI_result_code_string(SPI_result));

@@ -48,16 +48,18 @@ PG_FUNCTION_INFO_V1(entities_length);
 PG_FUNCTION_INFO_V1(entities_count);
 PG_FUNCTION_INFO_V1(entities_filter_kind);
 
-static const char *const kind_names[EK_MAX + 1] = {
-	"", "PER", "ORG", "GPE", "LOC", "NORP", "DATE", "topic"
-};
+/* entity and entities values on disk hold these numbers */
+StaticAssertDecl(EK_PER == 1 && EK_ORG == 2 && EK_GPE == 3 && EK_LOC == 4 && EK_NORP == 5 &&
+				 EK_DATE == 6 && EK_TOPIC == 7,
+				 "the kinds stored in entity and entities values must not change");
 
+/* The name of a kind: the engine's, or "topic". */
 const char *
 entity_kind_name(int kind)
 {
-	if (kind <= 0 || kind > EK_MAX)
-		return "";
-	return kind_names[kind];
+	if (kind == EK_TOPIC)
+		return "topic";
+	return dip_kind_name(kind);
 }
 
 /* Kind from its name, case-insensitive; 0 if unknown. */
@@ -65,8 +67,12 @@ int
 entity_kind_parse(const char *s, int len)
 {
 	for (int k = 1; k <= EK_MAX; k++)
-		if ((int) strlen(kind_names[k]) == len && pg_strncasecmp(kind_names[k], s, len) == 0)
+	{
+		const char *name = entity_kind_name(k);
+
+		if ((int) strlen(name) == len && pg_strncasecmp(name, s, len) == 0)
 			return k;
+	}
 	return 0;
 }
 

@@ -23,16 +23,21 @@
 #include "lib/stringinfo.h"
 
 #include "sortedset.h"
+#include "dip_dict.h"
 
-/* kinds, as in the engine; TOPIC keys can live in the same sets */
-#define EK_PER		1
-#define EK_ORG		2
-#define EK_GPE		3
-#define EK_LOC		4
-#define EK_NORP		5
-#define EK_DATE		6
-#define EK_TOPIC	7
-#define EK_MAX		7
+/*
+ * Kinds: the engine's entity kinds (DIP_KINDS in dip_dict.h), then topic
+ * keys, which can live in the same sets.  The numbers are stored on disk;
+ * entities.c checks that they do not move.
+ */
+#define EK_PER		DIP_KIND_PER
+#define EK_ORG		DIP_KIND_ORG
+#define EK_GPE		DIP_KIND_GPE
+#define EK_LOC		DIP_KIND_LOC
+#define EK_NORP		DIP_KIND_NORP
+#define EK_DATE		DIP_KIND_DATE
+#define EK_TOPIC	DIP_NKINDS
+#define EK_MAX		EK_TOPIC
 
 #define ENTITY_MAX_NAME 1000
 

@@ -21,8 +21,6 @@
 #include "utils/tuplestore.h"
 
 #include "dip_cameo.h"
-#include "dip_date.h"
-#include "dip_dates.h"
 
 PG_FUNCTION_INFO_V1(dip_events);
 PG_FUNCTION_INFO_V1(event_summary_transfn);
@@ -46,6 +44,25 @@ actor_datum(const char *code, bool *isnull)
 	*isnull = false;
 	t = cstring_to_text_with_len(code, (int) len);
 	return PointerGetDatum(t);
+}
+
+/* The names of the rules that coded an event, joined by "+"; NULL if none. */
+static Datum
+event_rules_datum(const DipEvent *ev, bool *isnull)
+{
+	StringInfoData buf;
+
+	*isnull = ev->nrules == 0;
+	if (*isnull)
+		return (Datum) 0;
+	initStringInfo(&buf);
+	for (int k = 0; k < ev->nrules; k++)
+	{
+		if (k > 0)
+			appendStringInfoChar(&buf, '+');
+		appendStringInfoString(&buf, ev->rules[k]->name);
+	}
+	return PointerGetDatum(cstring_to_text_with_len(buf.data, buf.len));
 }
 
 /*
@@ -73,8 +90,8 @@ dip_events(PG_FUNCTION_ARGS)
 		DipActorRef *src = ev->source >= 0 ? &ga.an.actors[ev->source] : NULL;
 		DipActorRef *tgt = ev->target >= 0 ? &ga.an.actors[ev->target] : NULL;
 		const DipCameoInfo *info = dip_cameo_info(ev->code);
-		Datum		values[17];
-		bool		nulls[17] = {0};
+		Datum		values[18];
+		bool		nulls[18] = {0};
 
 		if (info == NULL)
 			continue;
@@ -126,6 +143,7 @@ dip_events(PG_FUNCTION_ARGS)
 			nulls[13] = true;
 		values[14] = BoolGetDatum(ev->modality != 0);
 		values[16] = PointerGetDatum(cstring_to_text_with_len(ga.text + ev->start, (int) ev->len));
+		values[17] = event_rules_datum(ev, &nulls[17]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		if ((i & 255) == 0)
 			CHECK_FOR_INTERRUPTS();

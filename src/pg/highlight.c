@@ -27,8 +27,8 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
-#include "dip_date.h"
-#include "dip_nlp.h"
+#include "dip_calendar.h"
+#include "dip_analyze.h"
 
 PG_FUNCTION_INFO_V1(dip_highlight);
 
@@ -224,7 +224,7 @@ sentence_fragments(const char *text, size_t len, int *nfrag)
 				cap = 0;
 
 	dipg_mem_init(&mem, cxt);
-	dip_doc_init(&d, &mem, NULL, text, len);
+	dip_doc_init(&d, &mem, text, len);
 	while (dip_doc_next_chunk(&d))
 	{
 		CHECK_FOR_INTERRUPTS();

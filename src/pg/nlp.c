@@ -19,9 +19,6 @@
 
 #include <math.h>
 
-#include "dip_date.h"
-#include "dip_nlp.h"
-
 PG_FUNCTION_INFO_V1(dip_mentions);
 PG_FUNCTION_INFO_V1(dip_entities);
 PG_FUNCTION_INFO_V1(text_match_newsquery);
@@ -135,8 +132,8 @@ dip_mentions(PG_FUNCTION_ARGS)
 		DipMention *m = &ga.an.m[i];
 		DipEnt	   *e = &ga.an.ents[m->entity];
 		char		actor[24];
-		Datum		values[12];
-		bool		nulls[12] = {0};
+		Datum		values[13];
+		bool		nulls[13] = {0};
 		const char *role = m->role[0] ? m->role : e->role;
 
 		dip_ent_actor_at(&ga.an, e, published, actor);
@@ -163,6 +160,10 @@ dip_mentions(PG_FUNCTION_ARGS)
 		values[11] = PointerGetDatum(make_entity(m->kind, e->name,
 												 Min((int) e->namelen, ENTITY_MAX_NAME),
 												 e->country));
+		if (m->rule)
+			values[12] = CStringGetTextDatum(m->rule->name);
+		else
+			nulls[12] = true;
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();

@@ -11,8 +11,6 @@
 #include "diplomat.h"
 #include "entities.h"
 
-#include "dip_nlp.h"
-
 typedef struct DipgAnalysis
 {
 	MemoryContext cxt;

@@ -24,8 +24,8 @@
 
 #include <math.h>
 
-#include "dip_date.h"
-#include "dip_nlp.h"
+#include "dip_calendar.h"
+#include "dip_analyze.h"
 
 PG_FUNCTION_INFO_V1(news_rank_entities);
 PG_FUNCTION_INFO_V1(news_rank_text);

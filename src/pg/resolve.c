@@ -52,6 +52,7 @@
 #include "utils/memutils.h"
 
 #include "dip_dict.h"
+#include "dip_match.h"
 
 /* Operands noticed in the current statement, so that each NOTICE is given once. */
 #define MAX_NOTICED 32
@@ -159,13 +160,16 @@ lookup_name(Resolver *r, int first, int kind, const char *name, int len)
 	bool		known = true;
 
 	dipg_mem_init(&mem, cxt);
-	dip_doc_init(&doc, &mem, r->dict, name, len);
+	dip_doc_init(&doc, &mem, name, len);
 	while (dip_doc_next_chunk(&doc))
+	{
+		dip_match_words(&doc, r->dict);
 		for (uint32 i = 0; i < doc.ntoks && n < len; i++)
 		{
 			known &= doc.toks[i].wid != 0;
 			wids[n++] = doc.toks[i].wid;
 		}
+	}
 	MemoryContextSwitchTo(old);
 	for (int start = 0; known && start < n && start <= 1; start++)
 	{

@@ -39,7 +39,7 @@ segment_text(FunctionCallInfo fcinfo, ChunkEmit emit, void *arg)
 								ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(cxt);
 	dipg_mem_init(&mem, cxt);
-	dip_doc_init(&d, &mem, NULL, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
+	dip_doc_init(&d, &mem, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
 	while (dip_doc_next_chunk(&d))
 	{
 		CHECK_FOR_INTERRUPTS();

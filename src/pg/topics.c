@@ -31,9 +31,6 @@
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
-#include "dip_date.h"
-#include "dip_nlp.h"
-
 PG_FUNCTION_INFO_V1(topics_in);
 PG_FUNCTION_INFO_V1(topics_exists);
 PG_FUNCTION_INFO_V1(topics_weight);

@@ -153,7 +153,7 @@ topic_features(const char *text, size_t len, uint64 buckets,
 	DipDoc		d;
 
 	dipg_mem_init(&mem, CurrentMemoryContext);
-	dip_doc_init(&d, &mem, NULL, text, len);
+	dip_doc_init(&d, &mem, text, len);
 	while (dip_doc_next_chunk(&d))
 	{
 		uint64		prev = 0;

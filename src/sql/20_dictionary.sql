@@ -2,10 +2,12 @@
 -- Dictionaries: plain tables, filled with builtin rows at CREATE
 -- EXTENSION, editable with INSERT/UPDATE/DELETE, kept by pg_dump (user
 -- rows and removals of builtin rows), compiled into one automaton image.
+-- The lists @LIKE_THIS@ are filled in at build time from the engine's
+-- definitions (src/engine/dip_dict.h, tools/sql-lists.c).
 -- ---------------------------------------------------------------------
 
 CREATE TABLE diplomat.gazetteer (
-    kind        text NOT NULL CHECK (kind IN ('PER', 'ORG', 'GPE', 'LOC', 'NORP')),
+    kind        text NOT NULL CHECK (kind IN (@GAZETTEER_KINDS@)),
     name        text NOT NULL CHECK (name <> '' AND length(name) <= 200),
     country     text CHECK (country ~ '^[A-Z]{3}$'),
     actor       text CHECK (actor ~ '^([A-Z]{3}){1,6}$'),
@@ -21,11 +23,7 @@ COMMENT ON TABLE diplomat.gazetteer IS
 
 CREATE TABLE diplomat.offices (
     person      text NOT NULL,
-    office      text NOT NULL CHECK (office IN ('head_of_state', 'head_of_government',
-                    'foreign_minister', 'defence_minister', 'finance_minister',
-                    'interior_minister', 'spokesperson', 'un_ambassador',
-                    'national_security_adviser', 'secretary_general', 'party_leader',
-                    'vice_president', 'deputy_head_of_government', 'other')),
+    office      text NOT NULL CHECK (office IN (@OFFICES@)),
     title       text,
     country     text CHECK (country ~ '^[A-Z]{3}$'),
     actor       text CHECK (actor ~ '^([A-Z]{3}){1,6}$'),
@@ -54,16 +52,15 @@ COMMENT ON TABLE diplomat.roles IS
 
 CREATE TABLE diplomat.lexicon (
     word        text NOT NULL CHECK (word <> ''),
-    class       text NOT NULL CHECK (class IN ('DET', 'PRON', 'PREP', 'CONJ', 'ADV', 'ADJ',
-                    'NOUN', 'VERB', 'AUX', 'NUM', 'INTJ', 'MONTH', 'WEEKDAY', 'GIVEN',
-                    'SURNAME', 'AMBIGUOUS', 'ORG_SUFFIX', 'ORG_HEAD', 'LOC_SUFFIX',
-                    'LOC_HEAD', 'LOC_PREP', 'PER_TITLE', 'PER_PRONOUN', 'PER_PARTICLE',
-                    'PER_VERB', 'NOT_NAME')),
+    class       text NOT NULL CHECK (class IN (@LEXICON_CLASSES@)),
     builtin     boolean NOT NULL DEFAULT false,
+    value       text,
     UNIQUE (word, class, builtin)
 );
 COMMENT ON TABLE diplomat.lexicon IS
-'word classes used by the recogniser: common words, given names, surnames, name cues';
+'word classes used by the recogniser, the event coder and the date reader: common words, given names, surnames, name cues and the words their rules look for';
+COMMENT ON COLUMN diplomat.lexicon.value IS
+'the value some classes give a word: the number of a month (DATE_MONTH) or weekday (DATE_WEEKDAY), the CAMEO role of an organisation word (ORG_ROLE)';
 
 CREATE TABLE diplomat.verbs (
     lemma           text NOT NULL,

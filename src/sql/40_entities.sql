@@ -188,13 +188,13 @@ COMMENT ON OPERATOR diplomat.!! (NONE, diplomat.newsquery) IS 'negation of a que
 CREATE FUNCTION diplomat.mentions(doc text, published date DEFAULT NULL,
     OUT mention integer, OUT sentence integer, OUT start integer, OUT len integer,
     OUT kind text, OUT name text, OUT country text, OUT actor text, OUT role text,
-    OUT text text, OUT how text, OUT entity diplomat.entity)
+    OUT text text, OUT how text, OUT entity diplomat.entity, OUT rule text)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'dip_mentions'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
 ROWS 50;
 COMMENT ON FUNCTION diplomat.mentions(text, date) IS
-'every entity mention in a document: kind, canonical name, country, CAMEO actor at the publication date, sentence and 1-based character span';
+'every entity mention in a document: kind, canonical name, country, CAMEO actor at the publication date, sentence and 1-based character span, and the rule that made it';
 
 -- named like to_tsvector: a function named after its result type would be
 -- read as a cast when called on a string literal

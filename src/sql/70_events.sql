@@ -19,10 +19,11 @@ CREATE TYPE diplomat.event AS (
     date_precision  text,
     intent          boolean,
     location_country text,
-    text            text
+    text            text,
+    rule            text
 );
 COMMENT ON TYPE diplomat.event IS
-'one CAMEO-coded event: source and target actors, event code, names, place, date, sentence and character span, Goldstein score, QuadClass and the pattern that fired';
+'one CAMEO-coded event: source and target actors, event code, names, place, date, sentence and character span, Goldstein score, QuadClass, the pattern that fired and the rules that coded it';
 
 CREATE FUNCTION diplomat.events(doc text, published date DEFAULT NULL)
 RETURNS SETOF diplomat.event

@@ -15,10 +15,6 @@
  *-------------------------------------------------------------------------
  */
 #include "dip.h"
-#include "dip_cameo.h"
-#include "dip_date.h"
-#include "dip_dict.h"
-#include "dip_nlp.h"
 #include "tsv.h"
 
 #include <stdio.h>
@@ -162,6 +158,8 @@ check(const DipDict *d, const char *doc, size_t len, int32_t published)
 			fail("mention character span does not match its bytes", doc, len);
 		if (m->entity < 0 || (uint32_t) m->entity >= an.nents)
 			fail("mention without an entity", doc, len);
+		if (m->rule == NULL)
+			fail("mention without the rule that made it", doc, len);
 	}
 	for (uint32_t i = 0; i < an.nev; i++)
 	{
@@ -175,6 +173,8 @@ check(const DipDict *d, const char *doc, size_t len, int32_t published)
 			fail("event with an invalid CAMEO code", doc, len);
 		if (e->source < 0 && e->target < 0)
 			fail("event without actors", doc, len);
+		if (e->nrules == 0)
+			fail("event without the rules that coded it", doc, len);
 	}
 	dip_analysis_free(&an);
 }

@@ -6,10 +6,6 @@
  *	  usage: test_engine DATA_DIR
  */
 #include "dip.h"
-#include "dip_cameo.h"
-#include "dip_date.h"
-#include "dip_dict.h"
-#include "dip_nlp.h"
 #include "tsv.h"
 
 #include <stdio.h>
@@ -46,7 +42,7 @@ segment(const char *text)
 	DipDoc		d;
 
 	memset(&s, 0, sizeof(s));
-	dip_doc_init(&d, &dip_malloc_mem, NULL, text, strlen(text));
+	dip_doc_init(&d, &dip_malloc_mem, text, strlen(text));
 	while (dip_doc_next_chunk(&d))
 	{
 		for (uint32_t i = 0; i < d.nsents && s.nsents < 64; i++)
@@ -245,7 +241,7 @@ test_long_document(void)
 		k++;
 	}
 	buf[pos] = '\0';
-	dip_doc_init(&d, &dip_malloc_mem, NULL, buf, pos);
+	dip_doc_init(&d, &dip_malloc_mem, buf, pos);
 	while (dip_doc_next_chunk(&d))
 	{
 		for (uint32_t i = 0; i < d.nsents; i++)
@@ -263,7 +259,7 @@ test_long_document(void)
 	/* one giant paragraph without sentence ends is cut into chunks */
 	for (size_t i = 0; i < n; i++)
 		buf[i] = (i % 6 == 5) ? ' ' : 'a';
-	dip_doc_init(&d, &dip_malloc_mem, NULL, buf, n);
+	dip_doc_init(&d, &dip_malloc_mem, buf, n);
 	maxalloc = 0;
 	while (dip_doc_next_chunk(&d))
 	{
@@ -347,6 +343,19 @@ test_dictionary(const char *datadir)
 	void	   *img2;
 	uint32_t	w;
 
+	/* the enumerations defined once in dip_dict.h */
+	CHECK(dip_kind_in_gazetteer(DIP_KIND_PER) && !dip_kind_in_gazetteer(DIP_KIND_DATE));
+	CHECK(!dip_kind_in_gazetteer(DIP_KIND_NONE) && !dip_kind_in_gazetteer(DIP_NKINDS));
+	CHECK_INT(dip_kind_from_name("NORP", 4), DIP_KIND_NORP);
+	CHECK_STR(dip_kind_name(DIP_KIND_DATE), "DATE");
+	CHECK_INT(dip_office_from_name("defense_minister", 16), DIP_OFFICE_DEFENCE_MINISTER);
+	CHECK_STR(dip_office_name(DIP_OFFICE_NSA), "national_security_adviser");
+	for (int k = 0; dip_lexclass_name(k) != NULL; k++)
+		CHECK_INT(dip_lexclass_from_name(dip_lexclass_name(k), strlen(dip_lexclass_name(k))),
+				  1u << k);
+	CHECK_INT(dip_lexclass_from_name("PER_PARTICLE", 12), LX_PARTICLE);
+	CHECK_INT(dip_lexclass_from_name("NOUNS", 5), 0);
+
 	/* a small hand-made dictionary */
 	b = dip_builder_new(&dip_malloc_mem);
 	CHECK(dip_builder_add_entity(b, "GPE", "United States", "USA", "USA",
@@ -364,6 +373,19 @@ test_dictionary(const char *datadir)
 	CHECK(dip_builder_add_term(b, "cross_strait", "taiwan strait", 3));
 	CHECK(dip_builder_add_term(b, "cross_strait", "GPE:United States", 1));
 	CHECK(!dip_builder_add_term(b, "nope", "x", 1));
+	/* lexicon rows: word classes, and cue classes with their values */
+	CHECK(dip_builder_add_lexicon(b, "war", "NOUN", NULL));
+	CHECK(dip_builder_add_lexicon(b, "war", "MISC_HEAD", NULL));
+	CHECK(dip_builder_add_lexicon(b, "hmcs", "MISC_PREFIX", ""));
+	CHECK(dip_builder_add_lexicon(b, "bureau", "ORG_ROLE", "GOV"));
+	CHECK(dip_builder_add_lexicon(b, "Juin", "DATE_MONTH", "6"));
+	CHECK(dip_builder_add_lexicon(b, "juin", "DATE_MONTH", "7"));	/* the last one wins */
+	CHECK(!dip_builder_add_lexicon(b, "juillet", "DATE_MONTH", "13"));
+	CHECK(!dip_builder_add_lexicon(b, "juillet", "DATE_MONTH", NULL));
+	CHECK(!dip_builder_add_lexicon(b, "juillet", "DATE_MONTH", "7x"));
+	CHECK(!dip_builder_add_lexicon(b, "office", "ORG_ROLE", "XYZ"));
+	CHECK(!dip_builder_add_lexicon(b, "hardly", "NEGATION", "1"));
+	CHECK(!dip_builder_add_lexicon(b, "hardly", "NEGATIONS", NULL));
 	sz = dip_builder_finish(b, &img);
 	CHECK(sz > 0);
 	dip_builder_free(b);
@@ -377,6 +399,22 @@ test_dictionary(const char *datadir)
 	CHECK(dip_vocab_lookup(&d, "zzz", 3) == 0);
 	CHECK(dip_trie_child(&d, 0, dip_vocab_lookup(&d, "united", 6)) != 0);
 	CHECK_INT(d.entities[0].topic_count, 1);
+	{
+		uint32_t	war = dip_vocab_lookup(&d, "war", 3),
+					hmcs = dip_vocab_lookup(&d, "hmcs", 4),
+					juin = dip_vocab_lookup(&d, "juin", 4),
+					bureau = dip_vocab_lookup(&d, "bureau", 6);
+		int32_t		num = 0;
+		const char *str = NULL;
+
+		CHECK(war != 0 && (d.words[war].lex & LX_NOUN) && (dip_word_cues(&d, war) & CUE_MISC_HEAD));
+		/* a word the dictionaries know only as a cue word is not a known word */
+		CHECK(dip_word_known(&d, war) && hmcs != 0 && !dip_word_known(&d, hmcs));
+		CHECK(dip_word_value(&d, juin, CUEB_DATE_MONTH, &num, NULL) && num == 7);
+		CHECK(!dip_word_value(&d, juin, CUEB_DATE_WEEKDAY, &num, NULL));
+		CHECK(dip_word_value(&d, bureau, CUEB_ORG_ROLE, NULL, &str) && strcmp(str, "GOV") == 0);
+		CHECK(!dip_word_value(&d, war, CUEB_ORG_ROLE, NULL, &str));
+	}
 	/* a corrupted image is refused */
 	((char *) img)[sz - 9] ^= 0x5a;
 	CHECK(dip_dict_open(&d2, img, sz) != NULL);
@@ -392,6 +430,132 @@ test_dictionary(const char *datadir)
 	CHECK(dip_dict_open(&d2, img2, sz) == NULL);
 	CHECK(d2.hdr->nentities > 100);
 	free(img2);
+}
+
+/*
+ * The named rules of the recogniser, resolution and the event coder: unique
+ * lower-case names with a description.
+ */
+static void
+test_rules(void)
+{
+	const DipRule *all[256];
+	int			n = 0;
+	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule};
+
+	for (size_t s = 0; s < sizeof(stages) / sizeof(stages[0]); s++)
+	{
+		const DipRule *r;
+		int			k0 = n;
+
+		for (int k = 0; (r = stages[s] (k)) != NULL && n < 256; k++)
+			all[n++] = r;
+		CHECK(n - k0 >= 3);
+	}
+	CHECK(n > 60);
+	for (int i = 0; i < n; i++)
+	{
+		CHECK(all[i]->name[0] != '\0' && strspn(all[i]->name, "abcdefghijklmnopqrstuvwxyz_") ==
+			  strlen(all[i]->name));
+		CHECK(strlen(all[i]->description) > 10);
+		for (int j = 0; j < i; j++)
+			if (strcmp(all[i]->name, all[j]->name) == 0)
+			{
+				failures++;
+				fprintf(stderr, "rule name used twice: %s\n", all[i]->name);
+			}
+	}
+}
+
+/* True if the document has "`name`" in it. */
+static bool
+doc_names(const char *doc, const char *name)
+{
+	char		quoted[80];
+
+	snprintf(quoted, sizeof(quoted), "`%s`", name);
+	return strstr(doc, quoted) != NULL;
+}
+
+/*
+ * doc/architecture.md lists every named rule, in the order the stages
+ * list them, with its description: "| `name` | description |".
+ */
+static void
+test_rule_docs(void)
+{
+	char	   *arch = tsv_read_file("doc/architecture.md", NULL);
+	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule};
+	const char *last = arch;
+
+	if (arch == NULL)
+	{
+		printf("doc/architecture.md not found: rule documentation not checked\n");
+		return;
+	}
+	for (size_t s = 0; s < sizeof(stages) / sizeof(stages[0]); s++)
+	{
+		const DipRule *r;
+
+		for (int k = 0; (r = stages[s] (k)) != NULL; k++)
+		{
+			char		row[512];
+			size_t		len = (size_t) snprintf(row, sizeof(row), "| `%s` | ", r->name);
+			const char *at;
+
+			/* a | in a description is escaped in a Markdown table */
+			for (const char *c = r->description; *c && len + 8 < sizeof(row); c++)
+			{
+				if (*c == '|')
+					row[len++] = '\\';
+				row[len++] = *c;
+			}
+			memcpy(row + len, " |\n", 4);
+			at = strstr(arch, row);
+			if (at == NULL || at < last)
+			{
+				failures++;
+				fprintf(stderr, "doc/architecture.md does not list rule %s %s\n", r->name,
+						at == NULL ? "with its description" : "in its order");
+			}
+			else
+				last = at;
+		}
+	}
+	checks++;
+	free(arch);
+}
+
+/*
+ * The documentation names every lexicon class (doc/data-formats.md) and
+ * every named rule (doc/architecture.md); run from the top of the
+ * checkout, as make does.
+ */
+static void
+test_docs(void)
+{
+	char	   *formats = tsv_read_file("doc/data-formats.md", NULL);
+
+	test_rule_docs();
+	if (formats == NULL)
+	{
+		printf("doc/data-formats.md not found: documentation not checked\n");
+		return;
+	}
+	for (int k = 0; dip_lexclass_name(k) != NULL; k++)
+		if (!doc_names(formats, dip_lexclass_name(k)))
+		{
+			failures++;
+			fprintf(stderr, "doc/data-formats.md does not describe class %s\n", dip_lexclass_name(k));
+		}
+	for (int k = 0; dip_cueclass_name(k) != NULL; k++)
+		if (!doc_names(formats, dip_cueclass_name(k)))
+		{
+			failures++;
+			fprintf(stderr, "doc/data-formats.md does not describe class %s\n", dip_cueclass_name(k));
+		}
+	checks++;
+	free(formats);
 }
 
 /* Does the analysis have a mention "KIND:text as written"? */
@@ -463,6 +627,9 @@ test_ner(const char *datadir, const char *path)
 		}
 		dip_analysis_init(&an, &dip_malloc_mem, &d, DIP_DATE_NONE, DIP_WANT_MENTIONS);
 		dip_analyze(&an, line, strlen(line));
+		/* every mention names the rule that made it */
+		for (uint32_t m = 0; m < an.nm; m++)
+			CHECK(an.m[m].rule != NULL);
 		for (int k = 1; k < 3; k++)
 		{
 			const char *p = f[k];
@@ -504,6 +671,8 @@ main(int argc, char **argv)
 	test_dates();
 	test_cameo();
 	test_dictionary(datadir);
+	test_rules();
+	test_docs();
 	test_ner(datadir, nerfile);
 	dip_segment_cleanup();
 	printf("engine tests: %d checks, %d failed\n", checks, failures);

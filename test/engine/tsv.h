@@ -7,7 +7,7 @@
 #ifndef TSV_H
 #define TSV_H
 
-#include "dip_dict.h"
+#include "dip_build.h"
 
 /* Adds every data file under dir; prints row errors; returns error count. */
 extern int	tsv_load_all(DipBuilder *b, const char *dir, int verbose);

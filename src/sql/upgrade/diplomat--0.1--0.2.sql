@@ -391,3 +391,33 @@ LANGUAGE C VOLATILE CALLED ON NULL INPUT PARALLEL UNSAFE;
 COMMENT ON FUNCTION diplomat.train_topics(name, text, integer, double precision) IS
 'trains a naive Bayes topic classifier with the given number of hash buckets and smoothing constant alpha (null: chosen on the held-out rows), calibrates it and stores it in diplomat.topic_models, replacing a model of that name the caller owns';
 
+
+-- ---------------------------------------------------------------------
+-- Named rules: mentions() and events() say which rule made each mention
+-- and event; the word lists the rules use are lexicon classes, some with
+-- a value (the number of a month, the CAMEO role of an organisation word).
+-- ---------------------------------------------------------------------
+ALTER TABLE diplomat.lexicon ADD COLUMN value text;
+ALTER TABLE diplomat.lexicon DROP CONSTRAINT lexicon_class_check;
+ALTER TABLE diplomat.lexicon ADD CONSTRAINT lexicon_class_check
+    CHECK (class IN (@LEXICON_CLASSES@));
+COMMENT ON TABLE diplomat.lexicon IS
+'word classes used by the recogniser, the event coder and the date reader: common words, given names, surnames, name cues and the words their rules look for';
+COMMENT ON COLUMN diplomat.lexicon.value IS
+'the value some classes give a word: the number of a month (DATE_MONTH) or weekday (DATE_WEEKDAY), the CAMEO role of an organisation word (ORG_ROLE)';
+
+DROP FUNCTION diplomat.mentions(text, date);
+CREATE FUNCTION diplomat.mentions(doc text, published date DEFAULT NULL,
+    OUT mention integer, OUT sentence integer, OUT start integer, OUT len integer,
+    OUT kind text, OUT name text, OUT country text, OUT actor text, OUT role text,
+    OUT text text, OUT how text, OUT entity diplomat.entity, OUT rule text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'dip_mentions'
+LANGUAGE C IMMUTABLE PARALLEL SAFE
+ROWS 50;
+COMMENT ON FUNCTION diplomat.mentions(text, date) IS
+'every entity mention in a document: kind, canonical name, country, CAMEO actor at the publication date, sentence and 1-based character span, and the rule that made it';
+
+ALTER TYPE diplomat.event ADD ATTRIBUTE rule text;
+COMMENT ON TYPE diplomat.event IS
+'one CAMEO-coded event: source and target actors, event code, names, place, date, sentence and character span, Goldstein score, QuadClass, the pattern that fired and the rules that coded it';

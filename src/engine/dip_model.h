@@ -1,16 +1,52 @@
 /*-------------------------------------------------------------------------
  *
- * dip_nlp.h
- *	  Document analysis: entity mentions, document entities, topics and
- *	  events, computed in one pass over the text.
+ * dip_model.h
+ *	  The analysis data model: a document's entity mentions, entities,
+ *	  topic evidence and events, as the stages fill them in and the glue
+ *	  reads them.
+ *
+ * The driver's API (dip_analyze.h) runs the stages over a text; each stage
+ * has its own header.  Like PostGIS's liblwgeom.h and
+ * liblwgeom_internal.h, this header describes the data and
+ * dip_sentence.h the stages' shared working state.
  *
  *-------------------------------------------------------------------------
  */
-#ifndef DIP_NLP_H
-#define DIP_NLP_H
+#ifndef DIP_MODEL_H
+#define DIP_MODEL_H
 
-#include "dip.h"
+#include "dip_calendar.h"
 #include "dip_dict.h"
+#include "dip_hash.h"
+
+/*
+ * A named rule of the recogniser, the resolver or the event coder.  Each
+ * of those stages keeps its rules in tables that pair the name with the
+ * function applying the rule; mentions() and events() report the names
+ * of the rules that made each row.
+ */
+typedef struct DipRule
+{
+	const char *name;			/* lower case, unique in the engine */
+	const char *description;	/* one line */
+} DipRule;
+
+/*
+ * One table of a stage's rules: n entries of stride bytes each, each
+ * starting with its DipRule; or, with stride 0, n pointers to DipRule.
+ */
+typedef struct DipRuleTable
+{
+	const void *rules;
+	size_t		n;
+	size_t		stride;
+} DipRuleTable;
+
+/*
+ * The *k-th rule of the tables, counting across them in order; when *k is
+ * past their end, NULL, with *k lowered by the number of their rules.
+ */
+extern const DipRule *dip_rule_in_tables(const DipRuleTable *tables, int ntables, int *k);
 
 /* how a mention was recognised */
 enum
@@ -40,6 +76,7 @@ typedef struct DipMention
 	char		role[4];		/* CAMEO role from a title, or "" */
 	uint8_t		office;			/* office named by that title */
 	uint32_t	wid;			/* word id of a one-word mention */
+	const DipRule *rule;		/* the rule that made the mention */
 } DipMention;
 
 typedef struct DipEnt
@@ -65,6 +102,7 @@ typedef struct DipEnt
 } DipEnt;
 
 /* events: see dip_events.c */
+#define DIP_EVENT_RULES 8
 typedef struct DipEvent
 {
 	int16_t		code;			/* packed CAMEO */
@@ -83,6 +121,8 @@ typedef struct DipEvent
 	int32_t		pattern;		/* dictionary pattern index */
 	uint32_t	anchor_cstart;	/* the pattern's words */
 	uint32_t	anchor_clen;
+	uint8_t		nrules;
+	const DipRule *rules[DIP_EVENT_RULES];	/* the rules that coded it, in order */
 } DipEvent;
 
 typedef struct DipActorRef
@@ -93,23 +133,10 @@ typedef struct DipActorRef
 	uint32_t	namelen;
 } DipActorRef;
 
+/* what an analysis computes (DipAnalysis.want) */
 #define DIP_WANT_MENTIONS	1
 #define DIP_WANT_TOPICS		2
 #define DIP_WANT_EVENTS		4
-
-/*
- * A growing hash table from strings (not copied: they must outlive it) to
- * an int32, in the analysis arena; open addressing over indexes.
- */
-typedef struct DipStrMap
-{
-	uint32_t   *slots;			/* index + 1 into keys, 0 if empty */
-	const char **keys;
-	uint32_t   *lens;
-	int32_t    *vals;
-	uint32_t	n;
-	uint32_t	size;			/* slots: 0 or a power of two */
-} DipStrMap;
 
 typedef struct DipAnalysis
 {
@@ -135,10 +162,9 @@ typedef struct DipAnalysis
 	DipStrMap	names;
 
 	/* caseless sentences (headlines, all caps) for the alias pass */
-	uint32_t   *caseless;		/* pairs: byte start, byte len */
+	uint32_t   *caseless;		/* triples: byte start, byte len, sentence */
 	uint32_t	ncaseless;
 	uint32_t	caselesscap;
-	uint32_t   *caseless_sent;
 
 	/* topics */
 	double	   *topic_raw;		/* evidence per dictionary topic */
@@ -160,48 +186,4 @@ typedef struct DipAnalysis
 	uint32_t	nsentences;
 } DipAnalysis;
 
-extern void dip_analysis_init(DipAnalysis *an, const DipMem *mem, const DipDict *dict,
-							  int32_t published, int want);
-extern void dip_analyze(DipAnalysis *an, const char *text, size_t len);
-extern void dip_analysis_free(DipAnalysis *an);
-
-/* Topic weights after analysis: fills weights[ntopics]; returns count > 0. */
-extern uint32_t dip_topic_weights(const DipAnalysis *an, float *weights);
-
-/* Internal: shared between dip_ner.c, dip_events.c and dip_topics.c */
-typedef struct DipSentCtx
-{
-	DipAnalysis *an;
-	DipDoc	   *doc;
-	DipSentence *sent;
-	DipToken   *t;				/* first token of the sentence */
-	uint32_t	n;				/* tokens */
-	bool		caseless;
-	/* per-token dictionary matches */
-	uint16_t   *ent_len;
-	int32_t    *ent_ref;
-	uint16_t   *role_len;
-	int32_t    *role_ref;
-	/* mention index covering each token, -1 if none */
-	int32_t    *tok_mention;
-	/* pattern anchors found: (token, pattern) pairs */
-	uint32_t   *anchors;
-	uint32_t	nanchors;
-	uint32_t	first_mention;	/* an->nm when the sentence began */
-	/* date expressions of the sentence (past reading), found once */
-	struct DipDateExpr *dates;
-	int			ndates;			/* -1 until computed */
-} DipSentCtx;
-
-extern int	dip_sentence_dates(DipSentCtx *sc);
-
-extern void dip_ner_sentence(DipSentCtx *sc);
-extern void dip_ner_finish(DipAnalysis *an, const char *text);
-extern void dip_events_sentence(DipSentCtx *sc);
-extern void dip_events_finish(DipAnalysis *an);
-extern int32_t dip_ent_add(DipAnalysis *an, int kind, const char *name, size_t len,
-						   int32_t dict);
-extern const char *dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date,
-									char *buf);
-
-#endif							/* DIP_NLP_H */
+#endif							/* DIP_MODEL_H */

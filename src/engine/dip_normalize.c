@@ -1,156 +1,18 @@
 /*-------------------------------------------------------------------------
  *
- * dip_text.c
- *	  Arenas, UTF-8 helpers and ICU normalisation for the diplomat engine.
+ * dip_normalize.c
+ *	  UTF-8 helpers and ICU normalisation for the diplomat engine.
  *
  *-------------------------------------------------------------------------
  */
-#include "dip.h"
+#include "dip_normalize.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
-
-DipInterruptHook dip_interrupt_hook = NULL;
-
-/* ------------------------------------------------------------------------
- * Arenas
- * ------------------------------------------------------------------------
- */
-struct DipArenaBlock
-{
-	DipArenaBlock *next;
-	size_t		size;
-	/* data follows, 16-byte aligned */
-};
-
-#define BLOCK_HDR	((sizeof(DipArenaBlock) + 15) & ~(size_t) 15)
-
-static void *
-malloc_alloc(void *ctx, size_t size)
-{
-	void	   *p;
-
-	(void) ctx;
-	p = malloc(size);
-	if (p == NULL)
-		abort();				/* tests and tools only */
-	return p;
-}
-
-static void
-malloc_release(void *ctx, void *ptr)
-{
-	(void) ctx;
-	free(ptr);
-}
-
-const DipMem dip_malloc_mem = {malloc_alloc, malloc_release, NULL};
-
-void
-dip_arena_init(DipArena *a, const DipMem *mem, size_t blocksize)
-{
-	a->mem = *mem;
-	a->blocks = NULL;
-	a->cur = a->end = NULL;
-	a->blocksize = blocksize < 1024 ? 1024 : blocksize;
-	a->allocated = 0;
-}
-
-/* Allocates a new block big enough for size bytes and makes it current. */
-static void
-arena_grow(DipArena *a, size_t size)
-{
-	size_t		bsize = a->blocksize;
-	DipArenaBlock *b;
-
-	if (size + BLOCK_HDR > bsize)
-		bsize = size + BLOCK_HDR;
-	b = a->mem.alloc(a->mem.ctx, bsize);
-	b->size = bsize;
-	b->next = a->blocks;
-	a->blocks = b;
-	a->cur = (char *) b + BLOCK_HDR;
-	a->end = (char *) b + bsize;
-	a->allocated += bsize;
-	/* grow block size geometrically up to 1 MB to limit block count */
-	if (a->blocksize < 1024 * 1024)
-		a->blocksize *= 2;
-}
-
-void *
-dip_arena_alloc(DipArena *a, size_t size)
-{
-	char	   *p;
-
-	size = (size + 7) & ~(size_t) 7;
-	if (a->cur == NULL || (size_t) (a->end - a->cur) < size)
-		arena_grow(a, size);
-	p = a->cur;
-	a->cur += size;
-	return p;
-}
-
-void *
-dip_arena_alloc0(DipArena *a, size_t size)
-{
-	void	   *p = dip_arena_alloc(a, size);
-
-	memset(p, 0, size);
-	return p;
-}
-
-char *
-dip_arena_strndup(DipArena *a, const char *s, size_t len)
-{
-	char	   *p = dip_arena_alloc(a, len + 1);
-
-	memcpy(p, s, len);
-	p[len] = '\0';
-	return p;
-}
-
-/* Frees all blocks but the oldest, which is kept for reuse. */
-void
-dip_arena_reset(DipArena *a)
-{
-	DipArenaBlock *b = a->blocks;
-
-	if (b == NULL)
-		return;
-	while (b->next != NULL)
-	{
-		DipArenaBlock *next = b->next;
-
-		a->allocated -= b->size;
-		a->mem.release(a->mem.ctx, b);
-		b = next;
-	}
-	a->blocks = b;
-	a->cur = (char *) b + BLOCK_HDR;
-	a->end = (char *) b + b->size;
-}
-
-void
-dip_arena_free(DipArena *a)
-{
-	DipArenaBlock *b = a->blocks;
-
-	while (b != NULL)
-	{
-		DipArenaBlock *next = b->next;
-
-		a->mem.release(a->mem.ctx, b);
-		b = next;
-	}
-	a->blocks = NULL;
-	a->cur = a->end = NULL;
-	a->allocated = 0;
-}
 
 /* ------------------------------------------------------------------------
  * UTF-8
@@ -250,35 +112,37 @@ dip_utf8_count(const char *s, size_t len)
  * ------------------------------------------------------------------------
  */
 
-/* NFKC_Casefold instance; owned by ICU, never freed. */
+/* An ICU normaliser instance, got once; owned by ICU, never freed (NULL on failure). */
+static const UNormalizer2 *
+instance(const UNormalizer2 **cache, const UNormalizer2 *(*get) (UErrorCode *))
+{
+	UErrorCode	status = U_ZERO_ERROR;
+
+	if (*cache == NULL)
+	{
+		*cache = get(&status);
+		if (U_FAILURE(status))
+			*cache = NULL;
+	}
+	return *cache;
+}
+
+/* The NFKC_Casefold normaliser. */
 static const UNormalizer2 *
 nfkc_cf(void)
 {
 	static const UNormalizer2 *inst = NULL;
-	UErrorCode	status = U_ZERO_ERROR;
 
-	if (inst == NULL)
-	{
-		inst = unorm2_getNFKCCasefoldInstance(&status);
-		if (U_FAILURE(status))
-			inst = NULL;
-	}
-	return inst;
+	return instance(&inst, unorm2_getNFKCCasefoldInstance);
 }
 
+/* The NFD normaliser. */
 static const UNormalizer2 *
 nfd(void)
 {
 	static const UNormalizer2 *inst = NULL;
-	UErrorCode	status = U_ZERO_ERROR;
 
-	if (inst == NULL)
-	{
-		inst = unorm2_getNFDInstance(&status);
-		if (U_FAILURE(status))
-			inst = NULL;
-	}
-	return inst;
+	return instance(&inst, unorm2_getNFDInstance);
 }
 
 /* Maps typographic apostrophes and dashes to ASCII before folding. */

@@ -1,14 +1,15 @@
 /*-------------------------------------------------------------------------
  *
- * dip_dates.h
+ * dip_date_expr.h
  *	  Date expressions resolved against the publication date.
  *
  *-------------------------------------------------------------------------
  */
-#ifndef DIP_DATES_H
-#define DIP_DATES_H
+#ifndef DIP_DATE_EXPR_H
+#define DIP_DATE_EXPR_H
 
-#include "dip.h"
+#include "dip_dict.h"
+#include "dip_segment.h"
 
 #define DIP_PREC_NONE	0
 #define DIP_PREC_DAY	1
@@ -25,13 +26,16 @@ typedef struct DipDateExpr
 	int			prec;
 } DipDateExpr;
 
-/* Finds up to max date expressions in tokens [0, n). */
-extern int	dip_find_dates(const DipToken *t, uint32_t n, int32_t published, bool future,
-						   DipDateExpr *out, int max);
+/*
+ * Finds up to max date expressions in tokens [0, n), whose words d (its
+ * DATE_* lexicon classes) knows.
+ */
+extern int	dip_find_dates(const DipDict *d, const DipToken *t, uint32_t n, int32_t published,
+						   bool future, DipDateExpr *out, int max);
 
 /* "2024-01-12", "2023-11" or "2023" by precision; buf >= 11 bytes. */
 extern void dip_date_format(int32_t date, int prec, char *buf);
 
 extern const char *dip_prec_name(int prec);
 
-#endif							/* DIP_DATES_H */
+#endif							/* DIP_DATE_EXPR_H */

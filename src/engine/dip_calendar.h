@@ -1,13 +1,13 @@
 /*-------------------------------------------------------------------------
  *
- * dip_date.h
+ * dip_calendar.h
  *	  Calendar arithmetic on days since 2000-01-01 (PostgreSQL's date
  *	  epoch, so the glue passes DateADT values unchanged).
  *
  *-------------------------------------------------------------------------
  */
-#ifndef DIP_DATE_H
-#define DIP_DATE_H
+#ifndef DIP_CALENDAR_H
+#define DIP_CALENDAR_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -25,4 +25,4 @@ extern bool dip_date_parse(const char *s, int32_t *days);
 
 extern int	dip_days_in_month(int y, int m);
 
-#endif							/* DIP_DATE_H */
+#endif							/* DIP_CALENDAR_H */

@@ -1,11 +1,11 @@
 /*-------------------------------------------------------------------------
  *
- * dip_date.c
+ * dip_calendar.c
  *	  Proleptic Gregorian calendar arithmetic for the engine.
  *
  *-------------------------------------------------------------------------
  */
-#include "dip_date.h"
+#include "dip_calendar.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,0 +1,238 @@
+/*-------------------------------------------------------------------------
+ *
+ * dip_entity.c
+ *	  The document's entities and their mentions, as recognition finds
+ *	  them and resolution merges them.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "dip_entity.h"
+#include "dip_normalize.h"
+
+#include <string.h>
+
+/* Doubles the (kind, name) hash of the document's entities. */
+static void
+ent_hash_grow(DipAnalysis *an)
+{
+	uint32_t	nsize = an->enthash_size ? an->enthash_size * 2 : 256;
+	uint32_t   *nh = dip_arena_alloc0(&an->arena, nsize * sizeof(uint32_t));
+
+	for (uint32_t e = 0; e < an->nents; e++)
+		dip_slot_put(nh, nsize, dip_hash_bytes(an->ents[e].name, an->ents[e].namelen,
+											   an->ents[e].kind), e + 1);
+	an->enthash = nh;
+	an->enthash_size = nsize;
+}
+
+/* Splits the normalised name into first and last words. */
+static void
+ent_words(DipAnalysis *an, DipEnt *de)
+{
+	const char *s;
+	size_t		n;
+	const char *sp;
+	uint32_t	w;
+
+	de->normlen = (uint32_t) dip_normalize(&an->arena, de->name, de->namelen, (char **) &de->norm);
+	s = de->norm;
+	n = de->normlen;
+	de->ntok = 1;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ' ')
+			de->ntok++;
+	sp = memchr(s, ' ', n);
+	de->first = s;
+	de->firstlen = sp ? (uint32_t) (sp - s) : (uint32_t) n;
+	sp = NULL;
+	for (size_t i = n; i > 0; i--)
+		if (s[i - 1] == ' ')
+		{
+			sp = s + i - 1;
+			break;
+		}
+	de->last = sp ? sp + 1 : s;
+	de->lastlen = sp ? (uint32_t) (s + n - sp - 1) : (uint32_t) n;
+	/* a first word that is not a known given name may be a family name
+	 * written first: "Liu Jianchao", "Kim Jong Un" */
+	w = dip_vocab_lookup(an->dict, de->first, de->firstlen);
+	if (de->ntok >= 2 && de->ntok <= 3 &&
+		(w == 0 || !(an->dict->words[w].lex & (LX_GIVEN | LX_COMMON | LX_PER_TITLE))))
+		de->first_is_surname = 1;
+}
+
+int32_t
+dip_ent_add(DipAnalysis *an, int kind, const char *name, size_t len, int32_t dict)
+{
+	uint32_t	h;
+	DipEnt	   *de;
+
+	if ((an->nents + 1) * 2 > an->enthash_size)
+		ent_hash_grow(an);
+	h = dip_hash_bytes(name, len, (uint32_t) kind) & (an->enthash_size - 1);
+	while (an->enthash[h] != 0)
+	{
+		de = &an->ents[an->enthash[h] - 1];
+		if (de->kind == kind && de->namelen == len && memcmp(de->name, name, len) == 0)
+		{
+			if (de->dict < 0 && dict >= 0)
+				de->dict = dict;
+			return (int32_t) an->enthash[h] - 1;
+		}
+		h = (h + 1) & (an->enthash_size - 1);
+	}
+	DIP_ARRAY_PUSH(&an->arena, an->ents, an->nents, an->entcap, 32);
+	de = &an->ents[an->nents];
+	memset(de, 0, sizeof(*de));
+	de->name = dip_arena_strndup(&an->arena, name, len);
+	de->namelen = (uint32_t) len;
+	de->kind = (uint8_t) kind;
+	de->dict = dict;
+	de->alias_of = -1;
+	if (dict >= 0)
+	{
+		const DipEntity *ge = &an->dict->entities[dict];
+
+		memcpy(de->country, ge->country, 4);
+		memcpy(de->actor, ge->actor, sizeof(de->actor));
+	}
+	ent_words(an, de);
+	an->enthash[h] = an->nents + 1;
+	return (int32_t) an->nents++;
+}
+
+/* Appends a zeroed mention to the document's mentions and returns it. */
+DipMention *
+dip_mention_push(DipAnalysis *an)
+{
+	DipMention *m;
+
+	DIP_ARRAY_PUSH(&an->arena, an->m, an->nm, an->mcap, 64);
+	m = &an->m[an->nm++];
+	memset(m, 0, sizeof(*m));
+	return m;
+}
+
+/*
+ * Adds a mention of entity ent over tokens [a, b) of the sentence, found
+ * the way how says; returns its index.
+ */
+int32_t
+dip_mention_add(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, int how,
+				const DipRule *rule)
+{
+	DipAnalysis *an = sc->an;
+	DipMention *m = dip_mention_push(an);
+	const DipToken *f = &sc->t[a],
+			   *l = &sc->t[b - 1];
+
+	m->start = f->start;
+	m->len = l->start + l->len - f->start;
+	m->cstart = f->cstart;
+	m->clen = l->cstart + l->clen - f->cstart;
+	m->sentence = sc->sent->number;
+	m->entity = ent;
+	m->kind = (uint8_t) kind;
+	m->how = (uint8_t) how;
+	m->rule = rule;
+	m->ntok = (uint8_t) (b - a > 255 ? 255 : b - a);
+	if (b - a == 1)
+		m->wid = f->wid;
+	if (an->ents[ent].best_how == 0 || how < an->ents[ent].best_how)
+		an->ents[ent].best_how = (uint8_t) how;
+	/* a person named in full: remember the surname */
+	if (kind == DIP_KIND_PER && an->ents[ent].ntok >= 2)
+	{
+		DipEnt	   *e = &an->ents[ent];
+
+		dip_strmap_put_unique(&an->arena, &an->names, e->last, e->lastlen, ent);
+		if (e->first_is_surname)
+			dip_strmap_put_unique(&an->arena, &an->names, e->first, e->firstlen, ent);
+	}
+	for (uint32_t i = a; i < b; i++)
+		sc->tok_mention[i] = (int32_t) (an->nm - 1);
+	return (int32_t) (an->nm - 1);
+}
+
+/* Canonical name of a span as written: white space collapsed. */
+int32_t
+dip_ent_from_span(DipSentCtx *sc, uint32_t a, uint32_t b, int kind)
+{
+	const DipDoc *doc = sc->doc;
+	uint32_t	s = sc->t[a].start;
+	uint32_t	e = sc->t[b - 1].start + sc->t[b - 1].len;
+	char		buf[512];
+	size_t		n = 0;
+	bool		space = false;
+
+	for (uint32_t i = s; i < e && n < sizeof(buf) - 1; i++)
+	{
+		char		c = doc->text[i];
+
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+		{
+			space = true;
+			continue;
+		}
+		if (space && n > 0)
+			buf[n++] = ' ';
+		space = false;
+		if (n < sizeof(buf) - 1)
+			buf[n++] = c;
+	}
+	/* a trailing possessive period of an abbreviation stays: "U.S." */
+	return dip_ent_add(sc->an, kind, buf, n, -1);
+}
+
+/* Adds a mention of gazetteer entity ref at [i, i+len); returns its index. */
+int32_t
+dip_mention_dict(DipSentCtx *sc, uint32_t i, uint32_t len, int32_t ref, const DipRule *rule)
+{
+	const DipEntity *ge = &sc->an->dict->entities[ref];
+	int32_t		e = dip_ent_add(sc->an, ge->kind, dip_str(sc->an->dict, ge->name),
+								ge->namelen, ref);
+
+	return dip_mention_add(sc, i, i + len, ge->kind, e, DIP_HOW_DICT, rule);
+}
+
+/* Moves the start of mention mi back to token t0 (a title). */
+void
+dip_mention_extend_left(DipSentCtx *sc, int32_t mi, uint32_t t0)
+{
+	DipMention *m = &sc->an->m[mi];
+	const DipToken *f = &sc->t[t0];
+	uint32_t	end = m->start + m->len;
+	uint32_t	cend = m->cstart + m->clen;
+
+	for (uint32_t k = t0; k < sc->n && sc->t[k].start < m->start; k++)
+		sc->tok_mention[k] = mi;
+	m->start = f->start;
+	m->len = end - f->start;
+	m->cstart = f->cstart;
+	m->clen = cend - f->cstart;
+}
+
+/*
+ * Lower-case words seen in the document (a set).  Token strings live only
+ * as long as their chunk of the document, so the set keeps its own copy.
+ */
+void
+dip_lcset_add(DipAnalysis *an, const char *s, uint32_t len)
+{
+	bool		found;
+	char	   *copy;
+
+	if (dip_strmap_get(&an->lcset, s, len) >= 0)
+		return;
+	copy = dip_arena_alloc(&an->arena, len + 1);
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	*dip_strmap_put(&an->arena, &an->lcset, copy, len, &found) = 0;
+}
+
+/* True if the document has the word in lower case somewhere. */
+bool
+dip_lcset_has(const DipAnalysis *an, const char *s, uint32_t len)
+{
+	return dip_strmap_get(&an->lcset, s, len) >= 0;
+}

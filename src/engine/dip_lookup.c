@@ -1,0 +1,170 @@
+/*-------------------------------------------------------------------------
+ *
+ * dip_lookup.c
+ *	  Lookups in a compiled dictionary: vocabulary, trie, topics, entities
+ *	  and gazetteer people by surname.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "dip_dict.h"
+
+#include <string.h>
+
+uint32_t
+dip_vocab_lookup(const DipDict *d, const char *s, size_t len)
+{
+	uint32_t	mask = d->hdr->vocab_size - 1;
+	uint32_t	h = dip_word_hash(s, len) & mask;
+
+	for (;;)
+	{
+		uint32_t	wid = d->vocab[h];
+		const DipWord *w;
+
+		if (wid == 0)
+			return 0;
+		w = &d->words[wid];
+		if (w->len == len && memcmp(d->strpool + w->str, s, len) == 0)
+			return wid;
+		h = (h + 1) & mask;
+	}
+}
+
+uint32_t
+dip_trie_child(const DipDict *d, uint32_t node, uint32_t wid)
+{
+	uint32_t	mask = d->hdr->edge_size - 1;
+	uint32_t	h = dip_edge_hash(node, wid) & mask;
+
+	for (;;)
+	{
+		const DipEdge *e = &d->edges[h];
+
+		if (e->child == 0)
+			return 0;
+		if (e->node == node && e->wid == wid)
+			return e->child;
+		h = (h + 1) & mask;
+	}
+}
+
+int
+dip_topic_lookup(const DipDict *d, const char *key, size_t len)
+{
+	for (uint32_t i = 0; i < d->hdr->ntopics; i++)
+	{
+		const char *k = dip_str(d, d->topics[i].key);
+
+		if (strlen(k) == len && memcmp(k, key, len) == 0)
+			return (int) i;
+	}
+	return -1;
+}
+
+int
+dip_entity_lookup(const DipDict *d, int kind, const char *name, size_t len)
+{
+	for (uint32_t i = 0; i < d->hdr->nentities; i++)
+	{
+		const DipEntity *e = &d->entities[i];
+
+		if (e->kind == kind && e->namelen == len &&
+			memcmp(dip_str(d, e->name), name, len) == 0)
+			return (int) i;
+	}
+	return -1;
+}
+
+/* The value of word wid in cue class cls (see dip_dict.h). */
+bool
+dip_word_value(const DipDict *d, uint32_t wid, int cls, int32_t *num, const char **str)
+{
+	uint32_t	lo = 0,
+				hi = d->hdr->nvalues;
+
+	/* values are sorted by word, then class */
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+		const DipWordValue *v = &d->values[mid];
+
+		if (v->wid < wid || (v->wid == wid && v->cls < (uint32_t) cls))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= d->hdr->nvalues || d->values[lo].wid != wid || d->values[lo].cls != (uint32_t) cls)
+		return false;
+	if (num)
+		*num = d->values[lo].num;
+	if (str)
+		*str = dip_str(d, d->values[lo].str);
+	return true;
+}
+
+/*
+ * A one-word name that the document never gives in full: a surname of a
+ * gazetteer person ("Kishida"), preferring whoever held an office at the
+ * publication date.  Returns the dictionary entity or -1.
+ */
+int32_t
+dip_dict_surname_person(const DipDict *d, uint32_t wid, int32_t published)
+{
+	uint32_t	node;
+	const DipNode *nd;
+	int32_t		best = -1;
+	int			best_score = -1;
+	int			candidates = 0;
+
+	if (wid == 0 || (d->words[wid].lex & (LX_COMMON | LX_NOT_NAME)))
+		return -1;
+	node = dip_trie_child(d, 0, wid);
+	if (node == 0)
+		return -1;
+	nd = &d->nodes[node];
+	for (uint32_t k = 0; k < nd->item_count; k++)
+	{
+		const DipItem *it = &d->items[nd->item_first + k];
+		const DipEntity *ge;
+		int			score = 0;
+
+		if (it->type != DIP_ITEM_SURNAME)
+			continue;
+		/* a first word counts only when it is not a given name */
+		if ((it->capmask & 2) && (d->words[wid].lex & LX_GIVEN))
+			continue;
+		ge = &d->entities[it->ref];
+		candidates++;
+		if (published != DIP_NO_DATE && ge->office_count > 0)
+		{
+			for (uint32_t o = 0; o < ge->office_count; o++)
+			{
+				const DipOffice *of = &d->offices[ge->office_first + o];
+
+				if ((of->start == DIP_NO_DATE || of->start <= published) &&
+					(of->end == INT32_MAX || of->end >= published))
+					{
+					int			s = 3 + (of->office <= DIP_OFFICE_FOREIGN_MINISTER ? 1 : 0);
+
+					if (s > score)
+						score = s;
+				}
+			}
+		}
+		if (score == 0 && ge->office_count > 0)
+			score = 1;
+		if (score > best_score)
+		{
+			best_score = score;
+			best = (int32_t) it->ref;
+		}
+		else if (score == best_score)
+			best = -2;			/* a tie: ambiguous */
+	}
+	if (best < 0)
+		return -1;
+	/* with no date, only an unambiguous surname resolves */
+	if (best_score < 3 && candidates > 1)
+		return -1;
+	return best;
+}

@@ -1,0 +1,321 @@
+/*-------------------------------------------------------------------------
+ *
+ * dip_resolve.c
+ *	  Resolve: at the end of a document, single words and headline words
+ *	  are resolved to entities named in full elsewhere ("Blinken" -> Antony
+ *	  Blinken), rejected words are dropped, and the actor code of an entity
+ *	  is computed for a date (the office its person held that day).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "dip_resolve.h"
+#include "dip_entity.h"
+#include "dip_normalize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The rules of resolution */
+static const DipRule document_alias =
+{"document_alias", "a short name, a guess or a sentence-initial word resolved at the end of the document to the entity named in full elsewhere"};
+static const DipRule resolved_surname =
+{"resolved_surname", "a one-word name resolved at the end of the document to the gazetteer person known by that surname"};
+static const DipRule headline_alias =
+{"headline_alias", "a name of the document found again in a headline or a line in capitals"};
+
+/*
+ * Actor code of an entity at a date: for people with offices, the office
+ * held that day (a former office holder is an elite, ELI); else the
+ * dictionary's code; else country + role.
+ */
+const char *
+dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date, char *buf)
+{
+	if (e->dict >= 0)
+	{
+		const DipEntity *ge = &an->dict->entities[e->dict];
+
+		if (ge->office_count > 0 && date != DIP_DATE_NONE)
+		{
+			const DipOffice *best = NULL;
+			int32_t		last_end = INT32_MIN;
+
+			for (uint32_t k = 0; k < ge->office_count; k++)
+			{
+				const DipOffice *o = &an->dict->offices[ge->office_first + k];
+
+				if (o->start != DIP_NO_DATE && o->start > date)
+					continue;
+				if (o->end == INT32_MAX || o->end >= date)
+				{
+					/* prefer the higher office when several overlap */
+					if (best == NULL || o->office < best->office)
+						best = o;
+				}
+				else if (o->end > last_end)
+					last_end = o->end;
+			}
+			if (best && best->actor[0])
+			{
+				strcpy(buf, best->actor);
+				return buf;
+			}
+			if (best == NULL && last_end != INT32_MIN && ge->country[0])
+			{
+				snprintf(buf, 20, "%sELI", ge->country);
+				return buf;
+			}
+		}
+		if (ge->actor[0])
+		{
+			strcpy(buf, ge->actor);
+			return buf;
+		}
+	}
+	if (e->actor[0])
+	{
+		strcpy(buf, e->actor);
+		return buf;
+	}
+	if (e->country[0])
+	{
+		snprintf(buf, 20, "%s%s", e->country, e->role);
+		return buf;
+	}
+	if (e->role[0])
+	{
+		strcpy(buf, e->role);
+		return buf;
+	}
+	buf[0] = '\0';
+	return buf;
+}
+
+/* Mentions in text order, longer first. */
+static int
+cmp_mention(const void *a, const void *b)
+{
+	const DipMention *x = a,
+			   *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->len > y->len ? -1 : (x->len < y->len);
+}
+
+/* Adds mentions from caseless sentences that match document aliases. */
+static void
+caseless_pass(DipAnalysis *an, const DipStrMap *at, const char *text)
+{
+	for (uint32_t c = 0; c < an->ncaseless; c++)
+	{
+		uint32_t	start = an->caseless[c * 3];
+		uint32_t	len = an->caseless[c * 3 + 1];
+		uint32_t	sentno = an->caseless[c * 3 + 2];
+		DipDoc		doc;
+
+		dip_doc_init(&doc, &an->arena.mem, text + start, len);
+		while (dip_doc_next_chunk(&doc))
+		{
+			for (uint32_t i = 0; i < doc.ntoks; i++)
+			{
+				/* longest alias of up to four words */
+				int32_t		best = -1;
+				uint32_t	bestlen = 0;
+				char		buf[256];
+				size_t		bl = 0;
+				bool		covered = false;
+
+				if (!dip_tok_capword(&doc.toks[i]))
+					continue;
+				/* skip words inside dictionary mentions already found */
+				for (uint32_t m = 0; m < an->nm && !covered; m++)
+					if (an->m[m].sentence == sentno &&
+						an->m[m].start <= start + doc.toks[i].start &&
+						an->m[m].start + an->m[m].len > start + doc.toks[i].start)
+						covered = true;
+				if (covered)
+					continue;
+				for (uint32_t k = i; k < doc.ntoks && k < i + 4; k++)
+				{
+					int32_t		e;
+
+					if (!dip_tok_capword(&doc.toks[k]) && !(doc.toks[k].flags & DIP_TF_JOIN))
+						break;
+					if (bl + doc.toks[k].nlen + 1 >= sizeof(buf))
+						break;
+					if (k > i && !(doc.toks[k].flags & DIP_TF_JOIN))
+						buf[bl++] = ' ';
+					memcpy(buf + bl, doc.toks[k].norm, doc.toks[k].nlen);
+					bl += doc.toks[k].nlen;
+					e = dip_strmap_get(at, buf, (uint32_t) bl);
+					if (e >= 0)
+					{
+						best = e;
+						bestlen = k - i + 1;
+					}
+				}
+				if (best >= 0)
+				{
+					DipMention *m;
+					const DipToken *f = &doc.toks[i],
+							   *l = &doc.toks[i + bestlen - 1];
+
+					m = dip_mention_push(an);
+					m->start = start + f->start;
+					m->len = l->start + l->len - f->start;
+					m->cstart = (uint32_t) dip_utf8_count(text, m->start);
+					m->clen = (uint32_t) dip_utf8_count(text + m->start, m->len);
+					m->sentence = sentno;
+					m->entity = best;
+					m->kind = an->ents[best].kind;
+					m->how = DIP_HOW_ALIAS;
+					m->rule = &headline_alias;
+					m->ntok = (uint8_t) bestlen;
+					i += bestlen - 1;
+				}
+			}
+		}
+		dip_doc_free(&doc);
+	}
+}
+
+/* Counts the mentions of each entity; tentative ones do not make an entity. */
+static void
+count_mentions(DipAnalysis *an)
+{
+	for (uint32_t m = 0; m < an->nm; m++)
+		if (!an->m[m].tentative)
+			an->ents[an->m[m].entity].count++;
+}
+
+/*
+ * The names by which the document's entities may be mentioned again:
+ * surnames of people named in full (and family names written first, as in
+ * "Liu Jianchao"), and the full names of everything the rules found, for
+ * headlines.  A name two entities share maps to -2.
+ */
+static void
+collect_aliases(DipAnalysis *an, DipStrMap *at)
+{
+	for (uint32_t e = 0; e < an->nents; e++)
+	{
+		DipEnt	   *de = &an->ents[e];
+
+		if (de->count == 0)
+			continue;
+		if (de->kind == DIP_KIND_PER && de->ntok >= 2)
+		{
+			dip_strmap_put_unique(&an->arena, at, de->last, de->lastlen, (int32_t) e);
+			if (de->first_is_surname)
+				dip_strmap_put_unique(&an->arena, at, de->first, de->firstlen, (int32_t) e);
+		}
+		if ((de->dict < 0 || de->kind == DIP_KIND_PER) &&
+			(de->ntok >= 2 || de->best_how < DIP_HOW_GUESS))
+			dip_strmap_put_unique(&an->arena, at, de->norm, de->normlen, (int32_t) e);
+	}
+}
+
+/* Moves mention mm over to entity target, by rule. */
+static void
+realias(DipAnalysis *an, DipMention *mm, int32_t target, int kind, const DipRule *rule)
+{
+	if (!mm->tentative)
+		an->ents[mm->entity].count--;
+	mm->entity = target;
+	mm->kind = (uint8_t) kind;
+	mm->how = DIP_HOW_ALIAS;
+	mm->rule = rule;
+	mm->tentative = 0;
+	an->ents[target].count++;
+}
+
+/*
+ * Short names typed by default, and tentative words: the entity named in
+ * full elsewhere, else a gazetteer person known by the surname; else a
+ * tentative word is confirmed, or dropped when the document has it in
+ * lower case (an ordinary word).
+ */
+static void
+resolve_mention(DipAnalysis *an, const DipStrMap *at, DipMention *mm)
+{
+	DipEnt	   *de = &an->ents[mm->entity];
+	int32_t		target;
+
+	if (mm->how == DIP_HOW_DICT || de->ntok > 2)
+		return;
+	target = dip_strmap_get(at, de->norm, de->normlen);
+	if (target >= 0 && target != mm->entity &&
+		(an->ents[target].ntok > de->ntok || mm->how == DIP_HOW_GUESS || mm->tentative))
+		realias(an, mm, target, an->ents[target].kind, &document_alias);
+	else if (mm->ntok == 1 && mm->how != DIP_HOW_ALIAS &&
+			 (target = dip_dict_surname_person(an->dict, mm->wid, an->published)) >= 0)
+	{
+		const DipEntity *ge = &an->dict->entities[target];
+
+		realias(an, mm, dip_ent_add(an, DIP_KIND_PER, dip_str(an->dict, ge->name), ge->namelen,
+									target), DIP_KIND_PER, &resolved_surname);
+	}
+	else if (mm->tentative)
+	{
+		if (dip_lcset_has(an, de->norm, de->normlen))
+			mm->dropped = 1;
+		else
+		{
+			mm->tentative = 0;
+			de->count++;
+		}
+	}
+}
+
+/* Drops rejected mentions, sorts the rest by position and counts them again. */
+static void
+finish_mentions(DipAnalysis *an)
+{
+	uint32_t	keep = 0;
+
+	for (uint32_t m = 0; m < an->nm; m++)
+		if (!an->m[m].dropped)
+			an->m[keep++] = an->m[m];
+	an->nm = keep;
+	if (an->nm > 1)
+		qsort(an->m, an->nm, sizeof(DipMention), cmp_mention);
+	for (uint32_t e = 0; e < an->nents; e++)
+		an->ents[e].count = 0;
+	for (uint32_t m = 0; m < an->nm; m++)
+		an->ents[an->m[m].entity].count++;
+}
+
+/* Resolves the mentions of the whole document (see dip_resolve.h). */
+void
+dip_resolve_document(DipAnalysis *an, const char *text)
+{
+	DipStrMap	at = {0};
+
+	/* how often each entity is mentioned */
+	count_mentions(an);
+	/* the names by which the document's entities may be mentioned again */
+	collect_aliases(an, &at);
+	/* short names, guesses and sentence-initial words */
+	for (uint32_t m = 0; m < an->nm; m++)
+		resolve_mention(an, &at, &an->m[m]);
+	/* one-word names without any evidence that nothing resolved */
+	for (uint32_t m = 0; m < an->nm; m++)
+		if (an->m[m].weak && an->m[m].how == DIP_HOW_GUESS)
+			an->m[m].dropped = 1;
+	/* the document's names in headlines and lines in capitals */
+	if (an->ncaseless > 0 && text != NULL)
+		caseless_pass(an, &at, text);
+	finish_mentions(an);
+}
+
+/* The k-th rule of resolution, or NULL past the last. */
+const DipRule *
+dip_resolve_rule(int k)
+{
+	static const DipRule *const rules[] = {&document_alias, &resolved_surname, &headline_alias};
+	static const DipRuleTable tables[] = {{rules, sizeof(rules) / sizeof(rules[0]), 0}};
+
+	return dip_rule_in_tables(tables, 1, &k);
+}

@@ -1,0 +1,27 @@
+/*-------------------------------------------------------------------------
+ *
+ * dip_resolve.h
+ *	  Resolve: mentions to entities across the document, and entities to
+ *	  actor codes at a date.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef DIP_RESOLVE_H
+#define DIP_RESOLVE_H
+
+#include "dip_model.h"
+
+/* Resolves the mentions of the whole document; text is the document. */
+extern void dip_resolve_document(DipAnalysis *an, const char *text);
+
+/* The k-th rule of resolution, or NULL past the last. */
+extern const DipRule *dip_resolve_rule(int k);
+
+/*
+ * Actor code of entity e at date (DIP_DATE_NONE if unknown) into buf (at
+ * least 20 bytes); returns buf.
+ */
+extern const char *dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date,
+									char *buf);
+
+#endif							/* DIP_RESOLVE_H */
