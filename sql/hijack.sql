@@ -168,6 +168,9 @@ SELECT count(*) OPERATOR(pg_catalog.>) 0 AS one_a_day
   FROM diplomat.one_a_day(ARRAY(SELECT e FROM public.articles a, diplomat.events(a.body, a.published) e));
 SELECT (diplomat.event_summary(e.code)).events OPERATOR(pg_catalog.>) 0 AS summary
   FROM public.articles a, diplomat.events(a.body, a.published) e;
+-- what the dictionaries cover
+SELECT count(*) OPERATOR(pg_catalog.>) 0 AS coverage FROM diplomat.dictionary_coverage();
+SELECT pg_catalog.jsonb_typeof(regions) AS regions, offices_from IS NOT NULL AS years FROM diplomat.dictionary_info();
 SELECT count(*) OPERATOR(pg_catalog.>) 0 AS topic_rows FROM public.articles a, diplomat.top_topics(a.body, 3) t;
 SELECT count(*) OPERATOR(pg_catalog.>) 0 AS weight_rows FROM public.articles a, diplomat.topic_weights(a.tops) t;
 SELECT count(*) OPERATOR(pg_catalog.>) 0 AS frequencies

@@ -5,13 +5,15 @@
 set -e
 dir=${1:-data}
 
-# emit TABLE COLUMNS FILE AWK-ROW-EXPRESSION...
+# emit TABLE COLUMNS FILE AWK-ROW-EXPRESSION [builtin]
 # The awk program reads a TSV file with a header line, skips comments, and
 # prints one VALUES tuple per row; rows are grouped 500 to a statement.
+# Dictionary rows get builtin = true; reference tables, which have no
+# builtin column, pass "" as the fifth argument.
 emit() {
-	table=$1 cols=$2 file=$3 row=$4
+	table=$1 cols=$2 file=$3 row=$4 builtin=${5-, true}
 	[ -f "$file" ] || return 0
-	LC_ALL=C awk -F'\t' -v table="$table" -v cols="$cols" '
+	LC_ALL=C awk -F'\t' -v table="$table" -v cols="$cols" -v builtin="$builtin" '
 	function q(s) { gsub(/\047/, "\047\047", s); return "\047" s "\047" }
 	function qn(s) { return s == "" ? "NULL" : q(s) }
 	function qd(s) { return s ~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]$/ ? q(s) "::date" : "NULL" }
@@ -20,9 +22,9 @@ emit() {
 	function out(tuple) {
 		if (n % 500 == 0) {
 			if (n > 0) print ";"
-			printf "INSERT INTO diplomat.%s (%s, builtin) VALUES\n", table, cols
+			printf "INSERT INTO diplomat.%s (%s%s) VALUES\n", table, cols, builtin == "" ? "" : ", builtin"
 		} else print ","
-		printf "  (%s, true)", tuple
+		printf "  (%s%s)", tuple, builtin
 		n++
 	}
 	/^#/ || /^[ \t]*$/ { next }
@@ -60,3 +62,7 @@ emit topic_defs "key, label, parent, iptc, description" "$dir/topics/topics.tsv"
 	'{ out(q(c("key")) ", " q(c("label")) ", " qn(c("parent")) ", " qn(c("iptc")) ", " qn(c("description"))) }'
 emit topic_terms "topic, term, weight" "$dir/topics/terms.tsv" \
 	'{ out(q(c("topic")) ", " q(c("term")) ", " c("weight") + 0) }'
+
+# reference tables (not dictionaries: no builtin column, not dumped)
+emit country_regions "code, m49, name, region, subregion, intermediate_region, status, note" "$dir/cameo/regions.tsv" \
+	'{ out(q(c("code")) ", " qn(c("m49")) ", " q(c("name")) ", " qn(c("region")) ", " qn(c("subregion")) ", " qn(c("intermediate_region")) ", " q(c("status")) ", " qn(c("note"))) }' ""

@@ -37,8 +37,11 @@ SELECT 'topic_defs', t::text FROM diplomat.topic_defs t ORDER BY 2;
 SELECT 'topic_terms', t::text FROM diplomat.topic_terms t ORDER BY 2;
 SELECT 'dictionary_removed', t::text FROM diplomat.dictionary_removed t ORDER BY 2;
 SELECT 'image', format, md5(image) FROM diplomat.dictionary_image;
-SELECT 'dictionary_info', entities, offices, roles, patterns, topics, words, trie_nodes, image_bytes, source
+SELECT 'dictionary_info', entities, offices, roles, patterns, topics, words, trie_nodes, image_bytes, source,
+       offices_from, offices_to, valid_from, valid_to, regions
   FROM diplomat.dictionary_info();
+SELECT 'dictionary_coverage', c::text FROM diplomat.dictionary_coverage() c;
+SELECT 'country_regions', t::text FROM diplomat.country_regions t ORDER BY 2;
 \echo == models
 SELECT to_jsonb(m) - 'trained_at' - 'train_seconds' FROM diplomat.topic_models m ORDER BY m.model;
 \echo == stored values

@@ -21,3 +21,6 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- reference tables: each version installs its own rows
+DELETE FROM diplomat.country_regions;
