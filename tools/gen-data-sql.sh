@@ -66,3 +66,7 @@ emit topic_terms "topic, term, weight" "$dir/topics/terms.tsv" \
 # reference tables (not dictionaries: no builtin column, not dumped)
 emit country_regions "code, m49, name, region, subregion, intermediate_region, status, note" "$dir/cameo/regions.tsv" \
 	'{ out(q(c("code")) ", " qn(c("m49")) ", " q(c("name")) ", " qn(c("region")) ", " qn(c("subregion")) ", " qn(c("intermediate_region")) ", " q(c("status")) ", " qn(c("note"))) }' ""
+# the CAMEO to PLOVER map lists a few codes twice (08 as CONCEDE and as
+# RETREAT): the first row of a code is kept
+emit cameo_plover "code, event, mode, context" "$dir/cameo/plover.tsv" \
+	'{ if (!(c("cameo_code") in seen)) { seen[c("cameo_code")] = 1; out(q(c("cameo_code")) ", " q(c("plover_event")) ", " qn(c("plover_mode")) ", " qn(c("plover_context"))) } }' ""

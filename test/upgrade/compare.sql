@@ -42,6 +42,7 @@ SELECT 'dictionary_info', entities, offices, roles, patterns, topics, words, tri
   FROM diplomat.dictionary_info();
 SELECT 'dictionary_coverage', c::text FROM diplomat.dictionary_coverage() c;
 SELECT 'country_regions', t::text FROM diplomat.country_regions t ORDER BY 2;
+SELECT 'cameo_plover', t::text FROM diplomat.cameo_plover t ORDER BY 2;
 \echo == models
 SELECT to_jsonb(m) - 'trained_at' - 'train_seconds' FROM diplomat.topic_models m ORDER BY m.model;
 \echo == stored values
@@ -63,3 +64,5 @@ SELECT a.id, e.source, e.code, e.target, e.location, e.event_date, e.pattern
   FROM public.articles a, diplomat.events(a.body, a.published) e ORDER BY 1, e.start;
 SELECT a.id, diplomat.to_topics(a.body), diplomat.classify_label(a.body, 'upgrade_model')
   FROM public.articles a ORDER BY 1;
+SELECT g::text FROM diplomat.gdelt_events('public.articles') g;
+SELECT m::text FROM diplomat.gdelt_mentions('public.articles') m;

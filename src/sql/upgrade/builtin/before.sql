@@ -24,3 +24,4 @@ $$;
 
 -- reference tables: each version installs its own rows
 DELETE FROM diplomat.country_regions;
+DELETE FROM diplomat.cameo_plover;
