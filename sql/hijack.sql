@@ -26,7 +26,7 @@ SET search_path = pg_catalog;
 CREATE FUNCTION public.plant(fname text, args text, result text, label text DEFAULT NULL)
 RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog AS $$
 DECLARE
-    ret text := CASE WHEN result ~ '^SETOF ' OR result = 'void' OR args ~* '\mOUT\M'
+    ret text := CASE WHEN result ~ '^(SETOF |TABLE\()' OR result = 'void' OR args ~* '\mOUT\M'
                      THEN 'RETURN;' ELSE 'RETURN NULL;' END;
 BEGIN
     EXECUTE format('CREATE FUNCTION public.%I(%s) RETURNS %s LANGUAGE plpgsql SET search_path = pg_catalog AS %L',
@@ -168,6 +168,16 @@ SELECT count(*) OPERATOR(pg_catalog.>) 0 AS one_a_day
   FROM diplomat.one_a_day(ARRAY(SELECT e FROM public.articles a, diplomat.events(a.body, a.published) e));
 SELECT (diplomat.event_summary(e.code)).events OPERATOR(pg_catalog.>) 0 AS summary
   FROM public.articles a, diplomat.events(a.body, a.published) e;
+-- the GDELT export, PLOVER types, actor codes split, what the dictionaries cover
+SELECT count(*) OPERATOR(pg_catalog.>) 0 AS gdelt_events,
+       pg_catalog.bool_and(nummentions OPERATOR(pg_catalog.>) 0) AS mentioned
+  FROM diplomat.gdelt_events('public.articles');
+SELECT count(*) OPERATOR(pg_catalog.>) 0 AS gdelt_mentions
+  FROM diplomat.gdelt_mentions('public.articles', 'id', 'body', 'published', 'body', 'body');
+SELECT diplomat.plover('043') AS plover, (diplomat.actor_parts('IGOUNO')).type1 AS type1,
+       diplomat.gdelt_event_id('2024-01-01', 'USAGOV', NULL, '040') OPERATOR(pg_catalog.>) 0 AS event_id;
+SELECT count(*) OPERATOR(pg_catalog.>) 0 AS coverage FROM diplomat.dictionary_coverage();
+SELECT pg_catalog.jsonb_typeof(regions) AS regions, offices_from IS NOT NULL AS years FROM diplomat.dictionary_info();
 SELECT count(*) OPERATOR(pg_catalog.>) 0 AS topic_rows FROM public.articles a, diplomat.top_topics(a.body, 3) t;
 SELECT count(*) OPERATOR(pg_catalog.>) 0 AS weight_rows FROM public.articles a, diplomat.topic_weights(a.tops) t;
 SELECT count(*) OPERATOR(pg_catalog.>) 0 AS frequencies

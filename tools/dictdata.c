@@ -17,25 +17,32 @@
 
 const DictTable dict_gazetteer = {"gazetteer", 8,
 	{"kind", "name", "country", "actor", "aliases", "valid_from", "valid_to", "note"},
-{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_LIST, DT_DATE, DT_DATE, DT_TEXT_OR_NULL}};
+{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_LIST, DT_DATE, DT_DATE, DT_TEXT_OR_NULL}, 0};
 const DictTable dict_offices = {"offices", 8,
 	{"person", "office", "title", "country", "actor", "start_date", "end_date", "note"},
-{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_DATE, DT_DATE, DT_TEXT_OR_NULL}};
+{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_DATE, DT_DATE, DT_TEXT_OR_NULL}, 0};
 const DictTable dict_roles = {"roles", 6,
 	{"term", "role", "use", "office", "country", "note"},
-{DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL}};
+{DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL}, 0};
 const DictTable dict_lexicon = {"lexicon", 3, {"word", "class", "value"},
-{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL}};
+{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL}, 0};
 const DictTable dict_verbs = {"verbs", 5,
 	{"lemma", "third_person", "past", "past_participle", "gerund"},
-{DT_TEXT, DT_TEXT, DT_TEXT, DT_TEXT, DT_TEXT}};
+{DT_TEXT, DT_TEXT, DT_TEXT, DT_TEXT, DT_TEXT}, 0};
 const DictTable dict_patterns = {"patterns", 3, {"code", "pattern", "note"},
-{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL}};
+{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL}, 0};
 const DictTable dict_topic_defs = {"topic_defs", 5,
 	{"key", "label", "parent", "iptc", "description"},
-{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL}};
+{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL}, 0};
 const DictTable dict_topic_terms = {"topic_terms", 3, {"topic", "term", "weight"},
-{DT_TEXT, DT_TEXT, DT_NUMBER}};
+{DT_TEXT, DT_TEXT, DT_NUMBER}, 0};
+const DictTable dict_country_regions = {"country_regions", 8,
+	{"code", "m49", "name", "region", "subregion", "intermediate_region", "status", "note"},
+	{DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL,
+DT_TEXT, DT_TEXT_OR_NULL}, 1};
+const DictTable dict_cameo_plover = {"cameo_plover", 4,
+	{"code", "event", "mode", "context"},
+{DT_TEXT, DT_TEXT, DT_TEXT_OR_NULL, DT_TEXT_OR_NULL}, 1};
 
 #define MAXCOL 16
 
@@ -233,6 +240,21 @@ same_names(TsvFile *f, const DictTable *t, const char *const *file_cols)
 	emit(f, t, vals);
 }
 
+/*
+ * cameo/plover.tsv: the CAMEO to PLOVER map, which lists a few codes twice
+ * (08 as CONCEDE and as RETREAT): the first row of a code is kept.
+ */
+static void
+plover_rows(TsvFile *f)
+{
+	static const char *const file_cols[] = {
+		"cameo_code", "plover_event", "plover_mode", "plover_context"
+	};
+
+	if (first_time(f, col(f, "cameo_code"), NULL))
+		same_names(f, &dict_cameo_plover, file_cols);
+}
+
 /* One row per line, the columns named as the table's (most files). */
 static void
 table_rows(TsvFile *f)
@@ -351,6 +373,17 @@ static const struct
 	{"topics/terms.tsv", NULL, &dict_topic_terms, table_rows},
 };
 
+/* The reference tables' files, read by dict_read_reference() */
+static const struct
+{
+	const char *path;
+	const DictTable *table;
+	void		(*rows) (TsvFile *f);
+}			reference_files[] = {
+	{"cameo/regions.tsv", &dict_country_regions, table_rows},
+	{"cameo/plover.tsv", &dict_cameo_plover, plover_rows},
+};
+
 /* Reads one data file; false if it cannot be read. */
 static bool
 read_file(const char *path, const DictTable *t, void (*rows) (TsvFile *f),
@@ -443,6 +476,23 @@ dict_read_all(const char *dir, DictRowFn fn, void *arg)
 			nread += n;
 		}
 		else if (read_file(path, files[k].table, files[k].rows, fn, arg))
+			nread++;
+	}
+	return nread;
+}
+
+/* Reads the reference tables' data files under dir (see dictdata.h). */
+int
+dict_read_reference(const char *dir, DictRowFn fn, void *arg)
+{
+	int			nread = 0;
+
+	for (size_t k = 0; k < sizeof(reference_files) / sizeof(reference_files[0]); k++)
+	{
+		char		path[4096];
+
+		snprintf(path, sizeof(path), "%s/%s", dir, reference_files[k].path);
+		if (read_file(path, reference_files[k].table, reference_files[k].rows, fn, arg))
 			nread++;
 	}
 	return nread;

@@ -29,13 +29,18 @@ typedef enum DictType
 	DT_NUMBER					/* a number */
 } DictType;
 
-/* One of the extension's dictionary tables (diplomat.<name>) */
+/*
+ * One of the extension's dictionary tables (diplomat.<name>), or a
+ * reference table: not a dictionary, no builtin column (country_regions,
+ * cameo_plover).
+ */
 typedef struct DictTable
 {
 	const char *name;
 	int			ncols;
 	const char *cols[DICT_MAX_COLS];
 	DictType	types[DICT_MAX_COLS];
+	int			reference;		/* 1: a reference table */
 } DictTable;
 
 extern const DictTable dict_gazetteer;
@@ -46,6 +51,8 @@ extern const DictTable dict_verbs;
 extern const DictTable dict_patterns;
 extern const DictTable dict_topic_defs;
 extern const DictTable dict_topic_terms;
+extern const DictTable dict_country_regions;
+extern const DictTable dict_cameo_plover;
 
 /*
  * A row of a table, read from line line of file path.  A value is NULL
@@ -69,6 +76,12 @@ typedef void (*DictRowFn) (const DictRow *row, void *arg);
  * files read, or -1 if a directory cannot be read.
  */
 extern int	dict_read_all(const char *dir, DictRowFn fn, void *arg);
+
+/*
+ * Reads the data files of the reference tables under dir (cameo/), the
+ * same way.  Returns the number of files read.
+ */
+extern int	dict_read_reference(const char *dir, DictRowFn fn, void *arg);
 
 /* Reads a whole file into a NUL-terminated buffer (free it), or NULL. */
 extern char *dict_read_file(const char *path, size_t *len);

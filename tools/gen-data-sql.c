@@ -3,7 +3,8 @@
  * gen-data-sql.c
  *	  Prints the INSERT statements that fill the extension's dictionary
  *	  tables with the rows of the data files (data/DIR/NAME.tsv) as builtin
- *	  rows at CREATE EXTENSION, 500 rows to a statement.  The files are read
+ *	  rows at CREATE EXTENSION, then those of the reference tables
+ *	  (country_regions, cameo_plover), 500 rows to a statement.  The files are read
  *	  by dictdata.c, the loader the engine's tests use too.
  *
  *	  usage: gen-data-sql DATA_DIR   (run by the Makefile)
@@ -97,7 +98,7 @@ print_row(const DictRow *row, void *arg)
 		printf("INSERT INTO diplomat.%s (", t->name);
 		for (int i = 0; i < t->ncols; i++)
 			printf("%s%s", i ? ", " : "", t->cols[i]);
-		puts(", builtin) VALUES");
+		puts(t->reference ? ") VALUES" : ", builtin) VALUES");
 	}
 	else
 		puts(",");
@@ -108,7 +109,7 @@ print_row(const DictRow *row, void *arg)
 			fputs(", ", stdout);
 		value(row->val[i], t->types[i]);
 	}
-	fputs(", true)", stdout);
+	fputs(t->reference ? ")" : ", true)", stdout);
 	nrows++;
 }
 
@@ -123,6 +124,11 @@ main(int argc, char **argv)
 		fprintf(stderr, "gen-data-sql: cannot read the data files under %s\n", dir);
 		return 1;
 	}
+	if (nrows > 0)
+		puts(";");
+	nrows = 0;
+	printf("-- reference tables, generated from %s by tools/gen-data-sql.c\n", dir);
+	dict_read_reference(dir, print_row, NULL);
 	if (nrows > 0)
 		puts(";");
 	return 0;

@@ -1096,17 +1096,78 @@ dip_dictionary_rebuild(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
-/* diplomat.dictionary_info(): what this session uses. */
+/* Columns of dictionary_info(): the image's sizes, then the tables' coverage. */
+#define INFO_IMAGE_COLS		9
+#define INFO_COVERAGE_COLS	5
+
+/*
+ * Fills values[0..INFO_COVERAGE_COLS) with what the dictionary tables cover:
+ * the earliest and latest office dates, the earliest valid_from and latest
+ * valid_to of the gazetteer, and per M49 region (dictionary_coverage()) a
+ * JSON object of counts.  Computed from the tables the caller can read.
+ */
+static void
+dictionary_coverage_values(Datum *values, bool *nulls)
+{
+	int			nestlevel;
+	int			rc;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	nestlevel = dipg_pin_search_path();
+	rc = SPI_execute("SELECT "
+					 "(SELECT pg_catalog.min(o.start_date) FROM diplomat.offices o), "
+					 "(SELECT pg_catalog.max(GREATEST(o.start_date, o.end_date)) FROM diplomat.offices o), "
+					 "(SELECT pg_catalog.min(g.valid_from) FROM diplomat.gazetteer g), "
+					 "(SELECT pg_catalog.max(g.valid_to) FROM diplomat.gazetteer g), "
+					 "(SELECT pg_catalog.jsonb_object_agg(r.region, pg_catalog.jsonb_build_object("
+					 "    'countries', r.countries, 'with_offices', r.with_offices, "
+					 "    'with_people', r.with_people, 'with_organisations', r.with_organisations, "
+					 "    'offices_from', r.offices_from, 'offices_to', r.offices_to)) "
+					 "   FROM (SELECT c.region, pg_catalog.sum(c.countries) AS countries, "
+					 "                pg_catalog.sum(c.with_offices) AS with_offices, "
+					 "                pg_catalog.sum(c.with_people) AS with_people, "
+					 "                pg_catalog.sum(c.with_organisations) AS with_organisations, "
+					 "                pg_catalog.min(c.offices_from) AS offices_from, "
+					 "                pg_catalog.max(c.offices_to) AS offices_to "
+					 "           FROM diplomat.dictionary_coverage() c GROUP BY c.region) r)",
+					 true, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not read the coverage of the dictionary tables");
+	for (int i = 0; i < INFO_COVERAGE_COLS; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(SPI_tuptable->tupdesc, i);
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc,
+									  i + 1, &nulls[i]);
+
+		/* copied out of SPI's memory, which SPI_finish() frees */
+		values[i] = nulls[i] ? (Datum) 0 : SPI_datumTransfer(d, att->attbyval, att->attlen);
+	}
+	dipg_unpin_search_path(nestlevel);
+	SPI_finish();
+}
+
+/*
+ * diplomat.dictionary_info(): what this session uses, and what the tables
+ * cover.  A catalog of 0.1 (before ALTER EXTENSION UPDATE) declares only the
+ * image's columns: those are all it gets.
+ */
 Datum
 dip_dictionary_info(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
 	const DipDict *d = dipg_dictionary();
-	Datum		values[9];
-	bool		nulls[9] = {0};
+	Datum		values[INFO_IMAGE_COLS + INFO_COVERAGE_COLS];
+	bool		nulls[INFO_IMAGE_COLS + INFO_COVERAGE_COLS] = {0};
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
+	if (tupdesc->natts != INFO_IMAGE_COLS &&
+		tupdesc->natts != INFO_IMAGE_COLS + INFO_COVERAGE_COLS)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("function diplomat.dictionary_info() does not match the installed library"),
+				 errhint("Run ALTER EXTENSION diplomat UPDATE.")));
 	values[0] = Int32GetDatum(d->hdr->nentities);
 	values[1] = Int32GetDatum(d->hdr->noffices);
 	values[2] = Int32GetDatum(d->hdr->nroles);
@@ -1116,5 +1177,7 @@ dip_dictionary_info(PG_FUNCTION_ARGS)
 	values[6] = Int32GetDatum(d->hdr->nnodes);
 	values[7] = Int32GetDatum(d->hdr->size);
 	values[8] = CStringGetTextDatum(cache.source);
+	if (tupdesc->natts > INFO_IMAGE_COLS)
+		dictionary_coverage_values(values + INFO_IMAGE_COLS, nulls + INFO_IMAGE_COLS);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

@@ -133,6 +133,24 @@ GRANT SELECT ON diplomat.gazetteer, diplomat.offices, diplomat.roles, diplomat.l
     diplomat.verbs, diplomat.patterns, diplomat.topic_defs, diplomat.topic_terms,
     diplomat.dictionary_removed, diplomat.dictionary_image TO PUBLIC;
 
+-- Reference data, not a dictionary: the UN M49 region of every country
+-- code the dictionaries accept (data/cameo/regions.tsv), for reports of
+-- what the dictionaries cover.  Each version of the extension installs its
+-- rows; they are not dumped, and only the extension's owner may change them.
+CREATE TABLE diplomat.country_regions (
+    code        text PRIMARY KEY CHECK (code ~ '^[A-Z]{3}$'),
+    m49         text CHECK (m49 ~ '^[0-9]{3}$'),
+    name        text NOT NULL,
+    region      text,
+    subregion   text,
+    intermediate_region text,
+    status      text NOT NULL CHECK (status IN ('current', 'former', 'cameo')),
+    note        text
+);
+COMMENT ON TABLE diplomat.country_regions IS
+'UN M49 region, sub-region and intermediate region of every ISO 3166-1 code, former state (ISO 3166-3) and CAMEO country code (reference data)';
+GRANT SELECT ON diplomat.country_regions TO PUBLIC;
+
 -- The key identifying a dictionary row across builtin and user versions.
 CREATE FUNCTION diplomat.dictionary_key(tbl text, r jsonb)
 RETURNS text
@@ -205,14 +223,50 @@ REVOKE EXECUTE ON FUNCTION diplomat.dictionary_rebuild() FROM PUBLIC;
 COMMENT ON FUNCTION diplomat.dictionary_rebuild() IS
 'recompiles the dictionaries from their tables into the stored image and reports their size (the extension owner''s, or granted)';
 
+-- What the dictionary tables cover, per M49 region and sub-region.
+CREATE FUNCTION diplomat.dictionary_coverage(OUT region text, OUT subregion text,
+    OUT countries integer, OUT with_offices integer, OUT with_people integer,
+    OUT with_organisations integer, OUT offices integer, OUT people integer,
+    OUT organisations integer, OUT offices_from date, OUT offices_to date)
+RETURNS SETOF record
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT r.region, r.subregion,
+       pg_catalog.count(*) FILTER (WHERE r.status OPERATOR(pg_catalog.<>) 'cameo')::integer,
+       pg_catalog.count(o.n)::integer, pg_catalog.count(g.people)::integer,
+       pg_catalog.count(g.organisations)::integer,
+       COALESCE(pg_catalog.sum(o.n), 0)::integer,
+       COALESCE(pg_catalog.sum(g.people), 0)::integer,
+       COALESCE(pg_catalog.sum(g.organisations), 0)::integer,
+       pg_catalog.min(o.first), pg_catalog.max(o.last)
+  FROM diplomat.country_regions r
+  LEFT JOIN (SELECT x.country, pg_catalog.count(*) AS n, pg_catalog.min(x.start_date) AS first,
+                    pg_catalog.max(GREATEST(x.start_date, x.end_date)) AS last
+               FROM diplomat.offices x GROUP BY x.country) o
+    ON o.country OPERATOR(pg_catalog.=) r.code
+  LEFT JOIN (SELECT x.country,
+                    NULLIF(pg_catalog.count(*) FILTER (WHERE x.kind OPERATOR(pg_catalog.=) 'PER'), 0) AS people,
+                    NULLIF(pg_catalog.count(*) FILTER (WHERE x.kind OPERATOR(pg_catalog.=) 'ORG'), 0) AS organisations
+               FROM diplomat.gazetteer x GROUP BY x.country) g
+    ON g.country OPERATOR(pg_catalog.=) r.code
+ WHERE r.region IS NOT NULL
+ GROUP BY r.region, r.subregion
+ ORDER BY r.region, r.subregion
+$$;
+COMMENT ON FUNCTION diplomat.dictionary_coverage() IS
+'what the dictionary tables cover per UN M49 region and sub-region: countries, those with office holders, people and organisations, their numbers, and the dates of the offices';
+
 CREATE FUNCTION diplomat.dictionary_info(OUT entities integer, OUT offices integer,
     OUT roles integer, OUT patterns integer, OUT topics integer, OUT words integer,
-    OUT trie_nodes integer, OUT image_bytes integer, OUT source text)
+    OUT trie_nodes integer, OUT image_bytes integer, OUT source text,
+    OUT offices_from date, OUT offices_to date, OUT valid_from date, OUT valid_to date,
+    OUT regions jsonb)
 RETURNS record
 AS 'MODULE_PATHNAME', 'dip_dictionary_info'
 LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.dictionary_info() IS
-'size of the dictionaries this session uses, and whether they came from the stored image or were compiled from the tables';
+'size of the dictionaries this session uses and whether they came from the stored image or were compiled from the tables; the years (office dates, validity dates) and, per UN M49 region, the countries the tables cover';
 
 -- Stored values reflect the dictionaries of their time (as a stored
 -- tsvector reflects its text search configuration): after a dictionary

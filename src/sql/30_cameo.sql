@@ -599,3 +599,73 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION diplomat.actor_roles(diplomat.actor) IS
 'the components of an actor code after the first, as an array (''USAGOVMIL'' -> {GOV,MIL})';
+
+-- GDELT's split of an actor code into country, known group, religions and
+-- types (Actor1CountryCode, Actor1KnownGroupCode, ...).  The code lists are
+-- CAMEO's (data/cameo/roles.tsv, and the religion codes of its actor
+-- dictionaries).
+CREATE FUNCTION diplomat.actor_parts(code diplomat.actor,
+    OUT country text, OUT known_group text, OUT religion1 text, OUT religion2 text,
+    OUT type1 text, OUT type2 text, OUT type3 text)
+RETURNS record
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    s text := code::text;
+    c text;
+    religions text[] := '{}';
+    types text[] := '{}';
+BEGIN
+    FOR i IN 0 .. pg_catalog.length(s) / 3 - 1 LOOP
+        c := pg_catalog.substr(s, 3 * i + 1, 3);
+        IF i = 0 AND diplomat.actor_country(code) IS NOT NULL THEN
+            country := c;
+        ELSIF country IS NULL AND c = ANY ('{AFR,ASA,BLK,CAS,CAU,CEU,CFR,CRB,EAF,EEU,EIN,EUR,LAM,MDT,MEA,NAF,NMR,PGS,SAF,SAM,SAS,SCN,SEA,WAF,WST}'::text[]) THEN
+            -- a region stands for the country (GDELT codes the EU's bodies EUR)
+            country := c;
+        ELSIF c = ANY ('{ALE,ATH,BAH,BUD,CHR,CON,CPT,CTH,DOX,DRZ,HIN,ITR,JAN,JEW,LDS,MOS,ORT,PRO,REL,SFI,SHI,SHN,SIK,SUN,TAO,ZRO}'::text[]) THEN
+            religions := religions || c;
+        ELSIF c = ANY ('{COP,GOV,INS,JUD,MIL,OPP,PTY,REB,SEP,SPY,UAF,AGR,BUS,CRM,CVL,DEV,EDU,ELI,ENV,HLH,HRI,LAB,LEG,MED,REF,MOD,RAD,IGO,IMG,INT,MNC,NGM,NGO,UIS,PKO}'::text[]) THEN
+            types := types || c;
+        ELSIF known_group IS NULL THEN
+            -- any other code names an organisation (UNO, EEC, NATO's NAT...)
+            known_group := c;
+        END IF;
+    END LOOP;
+    religion1 := religions[1];
+    religion2 := religions[2];
+    type1 := types[1];
+    type2 := types[2];
+    type3 := types[3];
+END
+$$;
+
+COMMENT ON FUNCTION diplomat.actor_parts(diplomat.actor) IS
+'an actor code split as GDELT does: country (or region), known group, religions and up to three type (role) codes (''USAGOV'' -> USA, GOV; ''IGOUNO'' -> known group UNO, type IGO)';
+
+-- PLOVER, the successor of CAMEO's event ontology: reference data
+-- (data/cameo/plover.tsv), installed by each version, not dumped.
+CREATE TABLE diplomat.cameo_plover (
+    code        text PRIMARY KEY CHECK (code ~ '^[0-9]{2,4}$'),
+    event       text NOT NULL,
+    mode        text,
+    context     text
+);
+COMMENT ON TABLE diplomat.cameo_plover IS
+'the CAMEO to PLOVER map: PLOVER event type, mode and context of a CAMEO code (reference data)';
+GRANT SELECT ON diplomat.cameo_plover TO PUBLIC;
+
+CREATE FUNCTION diplomat.plover(code diplomat.cameo)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT p.event
+  FROM diplomat.cameo_plover p
+ WHERE p.code = ANY (ARRAY[$1::text, pg_catalog.left($1::text, 3), pg_catalog.left($1::text, 2)])
+ ORDER BY pg_catalog.length(p.code) DESC
+ LIMIT 1
+$$;
+COMMENT ON FUNCTION diplomat.plover(diplomat.cameo) IS
+'the PLOVER event type of a CAMEO code, or of its nearest ancestor in the map; NULL for the codes PLOVER leaves out (01, 02)';

@@ -37,8 +37,12 @@ SELECT 'topic_defs', t::text FROM diplomat.topic_defs t ORDER BY 2;
 SELECT 'topic_terms', t::text FROM diplomat.topic_terms t ORDER BY 2;
 SELECT 'dictionary_removed', t::text FROM diplomat.dictionary_removed t ORDER BY 2;
 SELECT 'image', format, md5(image) FROM diplomat.dictionary_image;
-SELECT 'dictionary_info', entities, offices, roles, patterns, topics, words, trie_nodes, image_bytes, source
+SELECT 'dictionary_info', entities, offices, roles, patterns, topics, words, trie_nodes, image_bytes, source,
+       offices_from, offices_to, valid_from, valid_to, regions
   FROM diplomat.dictionary_info();
+SELECT 'dictionary_coverage', c::text FROM diplomat.dictionary_coverage() c;
+SELECT 'country_regions', t::text FROM diplomat.country_regions t ORDER BY 2;
+SELECT 'cameo_plover', t::text FROM diplomat.cameo_plover t ORDER BY 2;
 \echo == models
 SELECT to_jsonb(m) - 'trained_at' - 'train_seconds' FROM diplomat.topic_models m ORDER BY m.model;
 \echo == stored values
@@ -60,3 +64,5 @@ SELECT a.id, e.source, e.code, e.target, e.location, e.event_date, e.pattern
   FROM public.articles a, diplomat.events(a.body, a.published) e ORDER BY 1, e.start;
 SELECT a.id, diplomat.to_topics(a.body), diplomat.classify_label(a.body, 'upgrade_model')
   FROM public.articles a ORDER BY 1;
+SELECT g::text FROM diplomat.gdelt_events('public.articles') g;
+SELECT m::text FROM diplomat.gdelt_mentions('public.articles') m;

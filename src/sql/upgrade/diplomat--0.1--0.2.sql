@@ -421,3 +421,324 @@ COMMENT ON FUNCTION diplomat.mentions(text, date) IS
 ALTER TYPE diplomat.event ADD ATTRIBUTE rule text;
 COMMENT ON TYPE diplomat.event IS
 'one CAMEO-coded event: source and target actors, event code, names, place, date, sentence and character span, Goldstein score, QuadClass, the pattern that fired and the rules that coded it';
+-- What the dictionaries cover: a country -> UN M49 region table, the
+-- coverage per region, and dictionary_info() with the years and regions
+-- (new OUT columns: the function is dropped and created again)
+-- ---------------------------------------------------------------------
+-- Reference data, not a dictionary: the UN M49 region of every country
+-- code the dictionaries accept (data/cameo/regions.tsv), for reports of
+-- what the dictionaries cover.  Each version of the extension installs its
+-- rows; they are not dumped, and only the extension's owner may change them.
+CREATE TABLE diplomat.country_regions (
+    code        text PRIMARY KEY CHECK (code ~ '^[A-Z]{3}$'),
+    m49         text CHECK (m49 ~ '^[0-9]{3}$'),
+    name        text NOT NULL,
+    region      text,
+    subregion   text,
+    intermediate_region text,
+    status      text NOT NULL CHECK (status IN ('current', 'former', 'cameo')),
+    note        text
+);
+COMMENT ON TABLE diplomat.country_regions IS
+'UN M49 region, sub-region and intermediate region of every ISO 3166-1 code, former state (ISO 3166-3) and CAMEO country code (reference data)';
+GRANT SELECT ON diplomat.country_regions TO PUBLIC;
+
+-- What the dictionary tables cover, per M49 region and sub-region.
+CREATE FUNCTION diplomat.dictionary_coverage(OUT region text, OUT subregion text,
+    OUT countries integer, OUT with_offices integer, OUT with_people integer,
+    OUT with_organisations integer, OUT offices integer, OUT people integer,
+    OUT organisations integer, OUT offices_from date, OUT offices_to date)
+RETURNS SETOF record
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT r.region, r.subregion,
+       pg_catalog.count(*) FILTER (WHERE r.status OPERATOR(pg_catalog.<>) 'cameo')::integer,
+       pg_catalog.count(o.n)::integer, pg_catalog.count(g.people)::integer,
+       pg_catalog.count(g.organisations)::integer,
+       COALESCE(pg_catalog.sum(o.n), 0)::integer,
+       COALESCE(pg_catalog.sum(g.people), 0)::integer,
+       COALESCE(pg_catalog.sum(g.organisations), 0)::integer,
+       pg_catalog.min(o.first), pg_catalog.max(o.last)
+  FROM diplomat.country_regions r
+  LEFT JOIN (SELECT x.country, pg_catalog.count(*) AS n, pg_catalog.min(x.start_date) AS first,
+                    pg_catalog.max(GREATEST(x.start_date, x.end_date)) AS last
+               FROM diplomat.offices x GROUP BY x.country) o
+    ON o.country OPERATOR(pg_catalog.=) r.code
+  LEFT JOIN (SELECT x.country,
+                    NULLIF(pg_catalog.count(*) FILTER (WHERE x.kind OPERATOR(pg_catalog.=) 'PER'), 0) AS people,
+                    NULLIF(pg_catalog.count(*) FILTER (WHERE x.kind OPERATOR(pg_catalog.=) 'ORG'), 0) AS organisations
+               FROM diplomat.gazetteer x GROUP BY x.country) g
+    ON g.country OPERATOR(pg_catalog.=) r.code
+ WHERE r.region IS NOT NULL
+ GROUP BY r.region, r.subregion
+ ORDER BY r.region, r.subregion
+$$;
+COMMENT ON FUNCTION diplomat.dictionary_coverage() IS
+'what the dictionary tables cover per UN M49 region and sub-region: countries, those with office holders, people and organisations, their numbers, and the dates of the offices';
+
+DROP FUNCTION diplomat.dictionary_info();
+CREATE FUNCTION diplomat.dictionary_info(OUT entities integer, OUT offices integer,
+    OUT roles integer, OUT patterns integer, OUT topics integer, OUT words integer,
+    OUT trie_nodes integer, OUT image_bytes integer, OUT source text,
+    OUT offices_from date, OUT offices_to date, OUT valid_from date, OUT valid_to date,
+    OUT regions jsonb)
+RETURNS record
+AS 'MODULE_PATHNAME', 'dip_dictionary_info'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.dictionary_info() IS
+'size of the dictionaries this session uses and whether they came from the stored image or were compiled from the tables; the years (office dates, validity dates) and, per UN M49 region, the countries the tables cover';
+
+-- ---------------------------------------------------------------------
+-- Actor codes split as GDELT does; the CAMEO to PLOVER map
+-- ---------------------------------------------------------------------
+-- GDELT's split of an actor code into country, known group, religions and
+-- types (Actor1CountryCode, Actor1KnownGroupCode, ...).  The code lists are
+-- CAMEO's (data/cameo/roles.tsv, and the religion codes of its actor
+-- dictionaries).
+CREATE FUNCTION diplomat.actor_parts(code diplomat.actor,
+    OUT country text, OUT known_group text, OUT religion1 text, OUT religion2 text,
+    OUT type1 text, OUT type2 text, OUT type3 text)
+RETURNS record
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    s text := code::text;
+    c text;
+    religions text[] := '{}';
+    types text[] := '{}';
+BEGIN
+    FOR i IN 0 .. pg_catalog.length(s) / 3 - 1 LOOP
+        c := pg_catalog.substr(s, 3 * i + 1, 3);
+        IF i = 0 AND diplomat.actor_country(code) IS NOT NULL THEN
+            country := c;
+        ELSIF country IS NULL AND c = ANY ('{AFR,ASA,BLK,CAS,CAU,CEU,CFR,CRB,EAF,EEU,EIN,EUR,LAM,MDT,MEA,NAF,NMR,PGS,SAF,SAM,SAS,SCN,SEA,WAF,WST}'::text[]) THEN
+            -- a region stands for the country (GDELT codes the EU's bodies EUR)
+            country := c;
+        ELSIF c = ANY ('{ALE,ATH,BAH,BUD,CHR,CON,CPT,CTH,DOX,DRZ,HIN,ITR,JAN,JEW,LDS,MOS,ORT,PRO,REL,SFI,SHI,SHN,SIK,SUN,TAO,ZRO}'::text[]) THEN
+            religions := religions || c;
+        ELSIF c = ANY ('{COP,GOV,INS,JUD,MIL,OPP,PTY,REB,SEP,SPY,UAF,AGR,BUS,CRM,CVL,DEV,EDU,ELI,ENV,HLH,HRI,LAB,LEG,MED,REF,MOD,RAD,IGO,IMG,INT,MNC,NGM,NGO,UIS,PKO}'::text[]) THEN
+            types := types || c;
+        ELSIF known_group IS NULL THEN
+            -- any other code names an organisation (UNO, EEC, NATO's NAT...)
+            known_group := c;
+        END IF;
+    END LOOP;
+    religion1 := religions[1];
+    religion2 := religions[2];
+    type1 := types[1];
+    type2 := types[2];
+    type3 := types[3];
+END
+$$;
+
+COMMENT ON FUNCTION diplomat.actor_parts(diplomat.actor) IS
+'an actor code split as GDELT does: country (or region), known group, religions and up to three type (role) codes (''USAGOV'' -> USA, GOV; ''IGOUNO'' -> known group UNO, type IGO)';
+
+-- PLOVER, the successor of CAMEO's event ontology: reference data
+-- (data/cameo/plover.tsv), installed by each version, not dumped.
+CREATE TABLE diplomat.cameo_plover (
+    code        text PRIMARY KEY CHECK (code ~ '^[0-9]{2,4}$'),
+    event       text NOT NULL,
+    mode        text,
+    context     text
+);
+COMMENT ON TABLE diplomat.cameo_plover IS
+'the CAMEO to PLOVER map: PLOVER event type, mode and context of a CAMEO code (reference data)';
+GRANT SELECT ON diplomat.cameo_plover TO PUBLIC;
+
+CREATE FUNCTION diplomat.plover(code diplomat.cameo)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT p.event
+  FROM diplomat.cameo_plover p
+ WHERE p.code = ANY (ARRAY[$1::text, pg_catalog.left($1::text, 3), pg_catalog.left($1::text, 2)])
+ ORDER BY pg_catalog.length(p.code) DESC
+ LIMIT 1
+$$;
+COMMENT ON FUNCTION diplomat.plover(diplomat.cameo) IS
+'the PLOVER event type of a CAMEO code, or of its nearest ancestor in the map; NULL for the codes PLOVER leaves out (01, 02)';
+
+-- ---------------------------------------------------------------------
+-- GDELT 2.0 export: the event table and the mentions table of a table of
+-- articles, in GDELT's columns (named as GDELT names them, in lower case).
+-- ---------------------------------------------------------------------
+
+-- A stable event id: the same (date, source, target, code) gives the same
+-- id in every database, run and table (63 bits of a SHA-256 of the key).
+CREATE FUNCTION diplomat.gdelt_event_id(event_date date, source diplomat.actor,
+    target diplomat.actor, code diplomat.cameo)
+RETURNS bigint
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT ('x' || pg_catalog.encode(pg_catalog.substr(pg_catalog.sha256((
+            COALESCE((event_date - '2000-01-01'::date)::text, '') || '|' ||
+            COALESCE(source::text, '') || '|' ||
+            COALESCE(target::text, '') || '|' ||
+            COALESCE(code::text, ''))::bytea), 1, 8), 'hex'))::bit(64)::bigint
+       & 9223372036854775807
+$$;
+COMMENT ON FUNCTION diplomat.gdelt_event_id(date, diplomat.actor, diplomat.actor, diplomat.cameo) IS
+'the GlobalEventID of gdelt_events(): a positive bigint derived from the date, source, target and code only, the same in every run and database';
+
+-- The events of every article of a table, with what the export needs of
+-- the article: one row per event and sentence (internal).
+CREATE FUNCTION diplomat.gdelt_article_events(articles regclass, id_column name,
+    body_column name, published_column name, url_column name, source_column name)
+RETURNS TABLE (article text, published timestamp, url text, outlet text,
+    doc_len integer, lead_end integer, ev diplomat.event)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    col name;
+BEGIN
+    IF articles IS NULL OR id_column IS NULL OR body_column IS NULL THEN
+        RAISE EXCEPTION 'the table of articles, its id column and its body column must not be NULL'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    FOREACH col IN ARRAY ARRAY[id_column, body_column, published_column, url_column, source_column] LOOP
+        IF col IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                                            WHERE a.attrelid = articles AND a.attname = col
+                                              AND a.attnum > 0 AND NOT a.attisdropped) THEN
+            RAISE EXCEPTION 'column "%" of relation % does not exist', col, articles
+                USING ERRCODE = 'undefined_column';
+        END IF;
+    END LOOP;
+    -- lead_end: the last sentence of the lead, the paragraph of the first
+    -- sentence of text (GDELT's IsRootEvent: reported in the lead)
+    RETURN QUERY EXECUTE pg_catalog.format(
+        'SELECT t.%1$I::text, %3$s, %4$s, %5$s, pg_catalog.length(t.%2$I)::integer, l.lead_end, e '
+        '  FROM %6$s t '
+        ' CROSS JOIN LATERAL (SELECT pg_catalog.max(x.sentence) FILTER (WHERE x.paragraph = x.lead) AS lead_end '
+        '                       FROM (SELECT s.sentence, s.paragraph, '
+        '                                    pg_catalog.min(s.paragraph) FILTER (WHERE s.kind = ''text'') OVER () AS lead '
+        '                               FROM diplomat.sentences(t.%2$I) s) x) l '
+        ' CROSS JOIN LATERAL diplomat.events(t.%2$I, %7$s) e',
+        id_column, body_column,
+        CASE WHEN published_column IS NULL THEN 'NULL::timestamp'
+             ELSE pg_catalog.format('t.%I::timestamp', published_column) END,
+        CASE WHEN url_column IS NULL THEN 'NULL::text'
+             ELSE pg_catalog.format('t.%I::text', url_column) END,
+        CASE WHEN source_column IS NULL THEN 'NULL::text'
+             ELSE pg_catalog.format('t.%I::text', source_column) END,
+        articles,
+        CASE WHEN published_column IS NULL THEN 'NULL::date'
+             ELSE pg_catalog.format('t.%I::date', published_column) END);
+END
+$$;
+COMMENT ON FUNCTION diplomat.gdelt_article_events(regclass, name, name, name, name, name) IS
+'the events of every article of a table, with the article''s id, date, URL, source, length and lead, for gdelt_events() and gdelt_mentions() (internal)';
+
+CREATE FUNCTION diplomat.gdelt_events(articles regclass, id_column name DEFAULT 'id',
+    body_column name DEFAULT 'body', published_column name DEFAULT 'published',
+    url_column name DEFAULT NULL, source_column name DEFAULT NULL)
+RETURNS TABLE (globaleventid bigint, day integer, monthyear integer, year integer,
+    fractiondate double precision,
+    actor1code diplomat.actor, actor1name text, actor1countrycode text,
+    actor1knowngroupcode text, actor1ethniccode text, actor1religion1code text,
+    actor1religion2code text, actor1type1code text, actor1type2code text, actor1type3code text,
+    actor2code diplomat.actor, actor2name text, actor2countrycode text,
+    actor2knowngroupcode text, actor2ethniccode text, actor2religion1code text,
+    actor2religion2code text, actor2type1code text, actor2type2code text, actor2type3code text,
+    isrootevent integer, eventcode diplomat.cameo, eventbasecode diplomat.cameo,
+    eventrootcode diplomat.cameo, quadclass integer, goldsteinscale double precision,
+    nummentions integer, numsources integer, numarticles integer, avgtone double precision,
+    actor1geo_type integer, actor1geo_fullname text, actor1geo_countrycode text,
+    actor1geo_adm1code text, actor1geo_adm2code text, actor1geo_lat double precision,
+    actor1geo_long double precision, actor1geo_featureid text,
+    actor2geo_type integer, actor2geo_fullname text, actor2geo_countrycode text,
+    actor2geo_adm1code text, actor2geo_adm2code text, actor2geo_lat double precision,
+    actor2geo_long double precision, actor2geo_featureid text,
+    actiongeo_type integer, actiongeo_fullname text, actiongeo_countrycode text,
+    actiongeo_adm1code text, actiongeo_adm2code text, actiongeo_lat double precision,
+    actiongeo_long double precision, actiongeo_featureid text,
+    dateadded bigint, sourceurl text)
+LANGUAGE sql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+WITH m AS (
+    SELECT r.article, r.published, r.url, r.outlet, r.lead_end, (r.ev).*
+      FROM diplomat.gdelt_article_events($1, $2, $3, $4, $5, $6) r
+), g AS (
+    -- one event per date, source, target and code; its names and place
+    -- from the first report that gives them
+    SELECT m.event_date, m.source, m.target, m.code,
+           pg_catalog.count(*) AS mentions,
+           pg_catalog.count(DISTINCT m.outlet) AS sources,
+           pg_catalog.count(DISTINCT m.article) AS articles,
+           pg_catalog.bool_or(m.sentence <= m.lead_end) AS root,
+           (pg_catalog.array_agg(m.source_name ORDER BY m.published, m.article, m.sentence)
+                FILTER (WHERE m.source_name IS NOT NULL))[1] AS source_name,
+           (pg_catalog.array_agg(m.target_name ORDER BY m.published, m.article, m.sentence)
+                FILTER (WHERE m.target_name IS NOT NULL))[1] AS target_name,
+           (pg_catalog.array_agg(m.location ORDER BY m.published, m.article, m.sentence)
+                FILTER (WHERE m.location IS NOT NULL))[1] AS location,
+           (pg_catalog.array_agg(m.location_country ORDER BY m.published, m.article, m.sentence)
+                FILTER (WHERE m.location IS NOT NULL))[1] AS location_country,
+           (pg_catalog.array_agg(m.url ORDER BY m.published, m.article, m.sentence)
+                FILTER (WHERE m.url IS NOT NULL))[1] AS url,
+           pg_catalog.min(m.published) AS first_published
+      FROM m
+     GROUP BY m.event_date, m.source, m.target, m.code
+)
+SELECT diplomat.gdelt_event_id(g.event_date, g.source, g.target, g.code),
+       (EXTRACT(year FROM g.event_date) * 10000 + EXTRACT(month FROM g.event_date) * 100
+        + EXTRACT(day FROM g.event_date))::integer,
+       (EXTRACT(year FROM g.event_date) * 100 + EXTRACT(month FROM g.event_date))::integer,
+       EXTRACT(year FROM g.event_date)::integer,
+       pg_catalog.round(EXTRACT(year FROM g.event_date)
+             + (EXTRACT(doy FROM g.event_date) - 1)
+               / EXTRACT(doy FROM pg_catalog.make_date(EXTRACT(year FROM g.event_date)::integer, 12, 31)),
+             4)::double precision,
+       g.source, g.source_name, s.country, s.known_group, NULL::text, s.religion1, s.religion2,
+       s.type1, s.type2, s.type3,
+       g.target, g.target_name, t.country, t.known_group, NULL::text, t.religion1, t.religion2,
+       t.type1, t.type2, t.type3,
+       CASE WHEN g.root THEN 1 ELSE 0 END,
+       g.code,
+       CASE WHEN diplomat.cameo_depth(g.code) = 4 THEN pg_catalog.left(g.code::text, 3)::diplomat.cameo ELSE g.code END,
+       diplomat.cameo_root(g.code), diplomat.quad_class(g.code), diplomat.goldstein(g.code),
+       g.mentions::integer, CASE WHEN $6 IS NULL THEN NULL ELSE g.sources::integer END,
+       g.articles::integer, NULL::double precision,
+       NULL::integer, NULL::text, NULL::text, NULL::text, NULL::text, NULL::double precision, NULL::double precision, NULL::text,
+       NULL::integer, NULL::text, NULL::text, NULL::text, NULL::text, NULL::double precision, NULL::double precision, NULL::text,
+       NULL::integer, g.location, g.location_country, NULL::text, NULL::text, NULL::double precision, NULL::double precision, NULL::text,
+       pg_catalog.to_char(g.first_published, 'YYYYMMDDHH24MISS')::bigint,
+       g.url
+  FROM g
+  LEFT JOIN LATERAL diplomat.actor_parts(g.source) s ON true
+  LEFT JOIN LATERAL diplomat.actor_parts(g.target) t ON true
+ ORDER BY g.event_date, g.source, g.target, g.code
+$$;
+COMMENT ON FUNCTION diplomat.gdelt_events(regclass, name, name, name, name, name) IS
+'the events of a table of articles in the columns of GDELT 2.0''s event table, one row per date, source, target and code with its numbers of mentions and articles';
+
+CREATE FUNCTION diplomat.gdelt_mentions(articles regclass, id_column name DEFAULT 'id',
+    body_column name DEFAULT 'body', published_column name DEFAULT 'published',
+    url_column name DEFAULT NULL, source_column name DEFAULT NULL)
+RETURNS TABLE (globaleventid bigint, eventtimedate bigint, mentiontimedate bigint,
+    mentiontype integer, mentionsourcename text, mentionidentifier text, sentenceid integer,
+    actor1charoffset integer, actor2charoffset integer, actioncharoffset integer,
+    inrawtext integer, confidence integer, mentiondoclen integer, mentiondoctone double precision,
+    mentiondoctranslationinfo text, extras text)
+LANGUAGE sql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT diplomat.gdelt_event_id((r.ev).event_date, (r.ev).source, (r.ev).target, (r.ev).code),
+       pg_catalog.to_char(pg_catalog.min(r.published) OVER (PARTITION BY (r.ev).event_date, (r.ev).source,
+                                                             (r.ev).target, (r.ev).code),
+                          'YYYYMMDDHH24MISS')::bigint,
+       pg_catalog.to_char(r.published, 'YYYYMMDDHH24MISS')::bigint,
+       CASE WHEN r.url IS NULL THEN 2 ELSE 1 END,
+       r.outlet, COALESCE(r.url, r.article), (r.ev).sentence,
+       -1, -1, (r.ev).start - 1, 1, NULL::integer, r.doc_len, NULL::double precision, NULL::text, NULL::text
+  FROM diplomat.gdelt_article_events($1, $2, $3, $4, $5, $6) r
+ ORDER BY 1, r.published, r.article, (r.ev).sentence
+$$;
+COMMENT ON FUNCTION diplomat.gdelt_mentions(regclass, name, name, name, name, name) IS
+'the mentions of gdelt_events() in the columns of GDELT 2.0''s mentions table: one row per event reported in a sentence of an article, with the article''s URL or id';

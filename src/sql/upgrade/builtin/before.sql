@@ -21,3 +21,7 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- reference tables: each version installs its own rows
+DELETE FROM diplomat.country_regions;
+DELETE FROM diplomat.cameo_plover;
