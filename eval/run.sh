@@ -7,7 +7,9 @@
 #    (see eval/events.sql and eval/topics.sql), kept as regression checks;
 #  - events on real news: the development sentences with gold classes and
 #    actor spans in ../shared/data/events (eval/events_dev.sql) and the
-#    events coded on business news that has none (eval/business.sql).
+#    events coded on business news that has none (eval/business.sql);
+#  - headlines and datelines of the BBC and Reuters news, against the
+#    records' title and dateline fields (eval/lines.sql).
 # Runs on a throwaway cluster (tmp/eval, see tools/cluster.sh).  Needs python3
 # for the NER scorer.
 set -e
@@ -81,6 +83,14 @@ if [ -f "$shared/data/news/reuters21578.jsonl.gz" ]; then
 	psql -d diplomat_eval -At -f "$top/eval/business.sql" >> "$summary"
 else
 	echo "events-business: skipped (no $shared/data/news)" >> "$summary"
+fi
+
+# headlines and datelines of the news corpora, against their title and
+# dateline fields (eval/lines.sql)
+if [ -f "$shared/data/news/reuters21578.jsonl.gz" ] && [ -f "$shared/data/news/bbc.jsonl.gz" ]; then
+	psql -d diplomat_eval -At -v shared="$shared" -f "$top/eval/lines.sql" >> "$summary"
+else
+	echo "lines: skipped (no $shared/data/news)" >> "$summary"
 fi
 echo
 cat "$summary"

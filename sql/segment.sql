@@ -14,6 +14,33 @@ SELECT sentence, paragraph, kind, text
 SELECT kind, text FROM diplomat.sentences('BEIJING, Jan 12 (Reuters) - China protested on Friday.');
 SELECT kind, text FROM diplomat.sentences(E'TALKS IN TOKYO\nTOKYO 2024-01-12\nJapan and South Korea held talks.');
 
+-- headlines in sentence case; datelines with regions, dates and agencies
+SELECT sentence, kind, text
+  FROM diplomat.sentences(E'Blinken holds talks with senior Chinese party official on eve of Taiwan vote\n\n'
+                          'WASHINGTON, Jan 12 - Antony Blinken met Liu Jianchao on Friday.');
+SELECT kind, text
+  FROM diplomat.sentences(E'Putin hosts Xi at summit\nKAZAN, Russia, Oct 23 (Reuters) - Vladimir Putin met Xi Jinping.');
+SELECT kind, text FROM diplomat.sentences('WOODSIDE, California, Nov 15 - Joe Biden met Xi Jinping on Wednesday.');
+SELECT kind, text FROM diplomat.sentences('New York, March 25 - Trans World Airlines sold its stake.');
+SELECT kind, text FROM diplomat.sentences('ROCHESTER, N.Y., April 8 - Photographic Sciences formed a unit.');
+SELECT kind, text FROM diplomat.sentences('WASHINGTON, March 12, Reuter - The dollar fell.');
+-- no headlines: a dateline opening a sentence; a line cut short by a hard
+-- wrap; a lead sentence; a title-case name without a date is no dateline
+SELECT kind, text
+  FROM diplomat.sentences(E'BEIJING - U.S. Secretary of State Antony Blinken met Wang Yi on Sunday.\n\nThey talked.');
+SELECT kind, text
+  FROM diplomat.sentences(E'Showers continued throughout the week in\nthe Bahia cocoa zone, easing the drought.');
+SELECT kind, text
+  FROM diplomat.sentences(E'US actor Ossie Davis has been found dead at the age of 87.\n\nHe was a star.');
+SELECT kind, text FROM diplomat.sentences(E'Talks resume\n\nAlberta - the province said on Monday it would talk.');
+-- a title in capitals with a month and a year is a headline, not a dateline
+SELECT kind, text
+  FROM diplomat.sentences(E'FRENCH INFLATION SLOWS IN FEBRUARY 1987\nPARIS, March 16 - French inflation slowed.');
+-- the dateline's place is where the events after it happened; a headline has none
+SELECT sentence, code, source, target, location
+  FROM diplomat.events(E'Putin hosts Xi at summit in Russia\n\n'
+                       'KAZAN, Russia, Oct 23 (Reuters) - Vladimir Putin met Xi Jinping on Wednesday.', '2024-10-23');
+
 -- substr(doc, start, len) is exactly the sentence, also with multibyte text
 WITH d(doc) AS (VALUES (E'Erdoğan met Zelenskyy in İstanbul. Côte d’Ivoire’s president “welcomed” it.\n\nПутин промолчал.'))
 SELECT s.sentence, substr(d.doc, s.start, s.len) = s.text AS exact, s.text

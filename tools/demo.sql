@@ -107,7 +107,8 @@ SELECT a.id, pg_temp.clip(a.file, 30) AS file, a.published, s.n AS sentences,
        (SELECT count(*) FROM diplomat.events(a.body, a.published)) AS events
   FROM articles a,
        LATERAL (SELECT sum(k.n) AS n,
-                       string_agg(k.n || ' ' || k.kind, ', ' ORDER BY k.first) AS kinds
+                       string_agg(CASE WHEN k.n = 1 AND k.kind <> 'text' THEN k.kind
+                                       ELSE k.n || ' ' || k.kind END, ', ' ORDER BY k.first) AS kinds
                   FROM (SELECT x.kind, count(*) AS n, min(x.sentence) AS first
                           FROM diplomat.sentences(a.body) x GROUP BY x.kind) k) s
  ORDER BY a.id;

@@ -31,6 +31,12 @@ rows "$dir/segment/sentence_starters.tsv" | cut -f1 | LC_ALL=C sort -u | awk '{ 
 echo '};'
 echo 'const int dip_nsentence_starters = sizeof(dip_sentence_starters) / sizeof(dip_sentence_starters[0]);'
 echo
+echo '/* sorted (strcmp), for a binary search */'
+echo 'const char *const dip_line_continuers[] = {'
+rows "$dir/segment/line_continuers.tsv" | cut -f1 | LC_ALL=C sort -u | awk '{ printf "\t\"%s\",\n", $1 }'
+echo '};'
+echo 'const int dip_nline_continuers = sizeof(dip_line_continuers) / sizeof(dip_line_continuers[0]);'
+echo
 echo 'const char *const dip_boilerplate[] = {'
 rows "$dir/segment/boilerplate.tsv" | cut -f1 | awk '{ printf "\t\"%s\",\n", $0 }'
 echo '	NULL'

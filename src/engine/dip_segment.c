@@ -842,21 +842,19 @@ scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
  * ------------------------------------------------------------------------
  */
 
-/* A capitalised word that starts a sentence after "U.S." etc. */
+/* True if token t's normalised form is one of the n words of the sorted list. */
 static bool
-is_starter(const DipToken *t)
+in_sorted(const char *const *list, int n, const DipToken *t)
 {
 	int			lo = 0,
-				hi = dip_nsentence_starters - 1;
+				hi = n - 1;
 
-	if (!(t->flags & DIP_TF_UPPER) || t->nlen > 10)
-		return false;
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			cmp = strncmp(t->norm, dip_sentence_starters[mid], t->nlen);
+		int			cmp = strncmp(t->norm, list[mid], t->nlen);
 
-		if (cmp == 0 && dip_sentence_starters[mid][t->nlen] == '\0')
+		if (cmp == 0 && list[mid][t->nlen] == '\0')
 			return true;
 		if (cmp == 0)
 			cmp = -1;
@@ -866,6 +864,14 @@ is_starter(const DipToken *t)
 			lo = mid + 1;
 	}
 	return false;
+}
+
+/* A capitalised word that starts a sentence after "U.S." etc. */
+static bool
+is_starter(const DipToken *t)
+{
+	return (t->flags & DIP_TF_UPPER) && t->nlen <= 10 &&
+		in_sorted(dip_sentence_starters, dip_nsentence_starters, t);
 }
 
 /* True if a sentence may end after token i (looking at what follows). */
@@ -929,28 +935,6 @@ ends_sentence(const DipDoc *doc, const DipToken *tv, uint32_t n, uint32_t i,
 	return false;
 }
 
-/* True if the tokens [from, to) look like a headline or title line. */
-static bool
-headline_like(const DipToken *tv, uint32_t from, uint32_t to)
-{
-	uint32_t	words = 0,
-				caps = 0;
-
-	for (uint32_t i = from; i < to; i++)
-	{
-		if (tv[i].type != DIP_TOK_WORD)
-			continue;
-		if (tv[i].flags & DIP_TF_JOIN)
-			continue;
-		words++;
-		if (tv[i].flags & DIP_TF_UPPER)
-			caps++;
-		else if (tv[i].nlen <= 4)
-			caps++;				/* of, in, and, the, with */
-	}
-	return words > 0 && caps * 10 >= words * 8;
-}
-
 /* True if the sentence's words begin with a boilerplate phrase. */
 static bool
 is_boilerplate(const DipToken *tv, uint32_t from, uint32_t to)
@@ -1006,83 +990,270 @@ is_month(const DipToken *t)
 }
 
 /*
- * Length of a dateline at the start of tokens [from, to): "WASHINGTON -",
- * "BEIJING, Jan 12 (Reuters) -", "LONDON 1996-08-30" (a line of its own).
- * Returns the number of tokens in the dateline, or 0.
+ * The end of a dateline's place or region from token i: capitalised words
+ * (WASHINGTON, Calif., N.Y., Ky.), hyphenated (WINSTON-SALEM), with a
+ * possessive (ST ANDREW'S) or a short lower-case word between capitalised
+ * ones (Rio de Janeiro), at most four words on one line; a month after the first word
+ * ends it.
  */
 static uint32_t
-dateline_len(const DipToken *tv, uint32_t from, uint32_t to)
+dateline_words(const DipToken *tv, uint32_t i, uint32_t to)
 {
-	uint32_t	i = from;
-	bool		place = false;
-	bool		agency = false;
+	uint32_t	start = i;
+	uint32_t	words = 0;
 
-	/* place: capitalised words, all caps unless an agency follows */
-	while (i < to && i - from < 8)
+	while (i < to && i - start < 8)
 	{
 		const DipToken *t = &tv[i];
 
-		if (t->type == DIP_TOK_WORD && (t->flags & DIP_TF_UPPER))
+		if (i > start && (t->flags & DIP_TF_NEWLINE))
+			break;
+		if (t->type == DIP_TOK_WORD && (t->flags & DIP_TF_UPPER) &&
+			!(i > start && is_month(t)) && words < 4)
 		{
-			place = true;
+			words++;
 			i++;
 			continue;
 		}
-		if (place && (t->flags & DIP_TF_JOIN))
+		/* WINSTON-SALEM, ST ANDREW'S, Ky., W.Va., DALLAS/FORT WORTH */
+		if (i > start && ((t->flags & DIP_TF_JOIN) || t->type == DIP_TOK_CLITIC ||
+						  (!(t->flags & DIP_TF_SPACE) && (dip_tok_is(t, ".") || dip_tok_is(t, "/")))))
 		{
 			i++;
 			continue;
 		}
-		if (place && t->type == DIP_TOK_CLITIC)
+		if (i > start && t->type == DIP_TOK_WORD && (t->flags & DIP_TF_LOWER) &&
+			t->clen <= 3 && i + 1 < to && tv[i + 1].type == DIP_TOK_WORD &&
+			(tv[i + 1].flags & DIP_TF_UPPER) && !(tv[i + 1].flags & DIP_TF_NEWLINE))
 		{
 			i++;
 			continue;
 		}
 		break;
 	}
-	if (!place)
-		return 0;
+	return i;
+}
+
+/*
+ * The end of a dateline's date from token i: "Jan 12", "March  2",
+ * "1996-08-30"; *day says whether it names a day (a month and a number, or
+ * a date in digits), not just a year or a month.
+ */
+static uint32_t
+dateline_date(const DipToken *tv, uint32_t i, uint32_t to, bool *day)
+{
+	uint32_t	start = i;
+	bool		month = false;
+
+	*day = false;
+	while (i < to && !(i > start && (tv[i].flags & DIP_TF_NEWLINE)))
 	{
-		uint32_t	pend = i;
-		bool		allcaps = true;
-
-		for (uint32_t k = from; k < pend; k++)
-			if (tv[k].type == DIP_TOK_WORD && !(tv[k].flags & DIP_TF_ALLCAPS) &&
-				!(tv[k].flags & DIP_TF_JOIN))
-				allcaps = false;
-
-		/* optional ", Jan 12" / "1996-08-30" / "(Reuters)" */
-		while (i < to && i - from < 20)
-		{
-			const DipToken *t = &tv[i];
-
-			if (dip_tok_is(t, ",") || t->type == DIP_TOK_NUMBER ||
-				(t->flags & DIP_TF_JOIN) || is_month(t))
-			{
-				i++;
-				continue;
-			}
-			if (dip_tok_is(t, "(") && i + 2 < to && dip_tok_is(&tv[i + 2], ")") &&
-				(tv[i + 1].flags & DIP_TF_UPPER))
-			{
-				agency = true;
-				i += 3;
-				continue;
-			}
+		if (is_month(&tv[i]))
+			month = true;
+		else if (tv[i].type == DIP_TOK_NUMBER)
+			*day |= month || (i + 1 < to && (tv[i + 1].flags & DIP_TF_JOIN));
+		else if (!(i > start && (tv[i].flags & DIP_TF_JOIN)))
 			break;
-		}
-		if (!allcaps && !agency)
-			return 0;
-		/* a dash ends it */
-		if (i < to && (tv[i].flags & DIP_TF_DASH) && (tv[i].flags & DIP_TF_SPACE))
-			return i + 1 - from;
-		/* or a line of its own: "LONDON 1996-08-30" */
-		if (allcaps && i < to && (tv[i].flags & DIP_TF_NEWLINE) && i > pend)
-			return i - from;
-		if (allcaps && i >= to && i > pend)
-			return i - from;
+		i++;
 	}
+	return i;
+}
+
+/* The number of words among tokens [from, to), hyphenated parts not counted. */
+static uint32_t
+count_words(const DipToken *tv, uint32_t from, uint32_t to)
+{
+	uint32_t	words = 0;
+
+	for (uint32_t i = from; i < to; i++)
+		if (tv[i].type == DIP_TOK_WORD && !(tv[i].flags & DIP_TF_JOIN))
+			words++;
+	return words;
+}
+
+/*
+ * Length of a dateline at the start of tokens [from, to), or 0: a place,
+ * regions, a date and an agency, separated by commas, ending with a dash:
+ * "WASHINGTON -", "WASHINGTON, Jan 12 -", "KAZAN, Russia, Oct 23 (Reuters) -",
+ * "New York, March 25 -", "WASHINGTON, March 12, Reuter -"; or a place in
+ * capitals and a day on a line of their own: "LONDON 1996-08-30".  A place
+ * not in capitals needs a date or an agency.
+ */
+static uint32_t
+dateline_len(const DipToken *tv, uint32_t from, uint32_t to)
+{
+	uint32_t	max = to < from + 32 ? to : from + 32;
+	uint32_t	i = dateline_words(tv, from, max);
+	uint32_t	dstart = 0;
+	bool		allcaps = true;
+	bool		day = false;
+	bool		agency = false;
+
+	if (i == from)
+		return 0;
+	for (uint32_t k = from; k < i; k++)
+		if (tv[k].type == DIP_TOK_WORD && !(tv[k].flags & DIP_TF_ALLCAPS))
+			allcaps = false;
+	while (i < max && !(tv[i].flags & DIP_TF_NEWLINE))
+	{
+		const DipToken *t = &tv[i];
+
+		if (dip_tok_is(t, ","))
+			i++;
+		else if (dstart == 0 && (is_month(t) || t->type == DIP_TOK_NUMBER))
+		{
+			dstart = i;
+			i = dateline_date(tv, i, max, &day);
+		}
+		else if (dip_tok_is(t, "(") && i + 2 < max && dip_tok_is(&tv[i + 2], ")") &&
+				 (tv[i + 1].flags & DIP_TF_UPPER))
+		{
+			agency = true;
+			i += 3;
+		}
+		else if (t->type == DIP_TOK_WORD && (t->flags & DIP_TF_UPPER) &&
+				 dip_tok_is(&tv[i - 1], ",") && !agency)
+		{
+			/* a region, or after the date the agency: ", Reuter" */
+			agency = dstart > 0;
+			i = dateline_words(tv, i, max);
+		}
+		else
+			break;
+	}
+	/* a dash ends it */
+	if (i < max && (tv[i].flags & DIP_TF_DASH) && !(tv[i].flags & DIP_TF_NEWLINE) &&
+		((tv[i].flags & DIP_TF_SPACE) || dstart > 0) && (allcaps || dstart > 0 || agency))
+		return i + 1 - from;
+	/* or a line of its own: a place of at most three words, a day */
+	if (allcaps && day && !agency && count_words(tv, from, dstart) <= 3 &&
+		(i >= to || (tv[i].flags & DIP_TF_NEWLINE)))
+		return i - from;
 	return 0;
+}
+
+/* True if token t is an ellipsis, which ends no headline: "Rivals of the £400 Apple..." */
+static bool
+is_ellipsis(const DipToken *t)
+{
+	return DIP_TOK_IS(t, "...") || DIP_TOK_IS(t, "\xE2\x80\xA6");
+}
+
+/* True if the tokens [from, to) look like a title: mostly capitalised words. */
+static bool
+headline_like(const DipToken *tv, uint32_t from, uint32_t to)
+{
+	uint32_t	words = 0,
+				caps = 0;
+
+	for (uint32_t i = from; i < to; i++)
+	{
+		if (tv[i].type != DIP_TOK_WORD)
+			continue;
+		if (tv[i].flags & DIP_TF_JOIN)
+			continue;
+		words++;
+		if (tv[i].flags & DIP_TF_UPPER)
+			caps++;
+		else if (tv[i].nlen <= 4)
+			caps++;				/* of, in, and, the, with */
+	}
+	return words > 0 && caps * 10 >= words * 8;
+}
+
+/* True if the words of tokens [from, to) are in capitals: a line in capitals. */
+static bool
+in_capitals(const DipToken *tv, uint32_t from, uint32_t to)
+{
+	uint32_t	words = 0,
+				caps = 0;
+
+	for (uint32_t i = from; i < to; i++)
+	{
+		if (tv[i].type != DIP_TOK_WORD || tv[i].clen < 2)
+			continue;
+		words++;
+		if (tv[i].flags & DIP_TF_ALLCAPS)
+			caps++;
+	}
+	return words >= 2 && caps * 10 >= words * 8;
+}
+
+/*
+ * True if a line ending with token last is cut short: its last word is one
+ * the next line would continue ("the", "in"; data/segment/line_continuers.tsv).
+ */
+static bool
+cut_short(const DipToken *last)
+{
+	return last->type == DIP_TOK_WORD && (last->flags & DIP_TF_LOWER) &&
+		!(last->flags & DIP_TF_JOIN) &&
+		in_sorted(dip_line_continuers, dip_nline_continuers, last);
+}
+
+/*
+ * True if line [0, eol) of the chunk's n tokens is a headline in sentence
+ * case ("Blinken holds talks with senior Chinese party official on eve of
+ * Taiwan vote"): it starts with a capital, has no sentence end inside, and
+ * ends neither with a period nor with a mark or word that the next line
+ * would continue (a comma, "the", "in"); the next line starts like a
+ * sentence, or a blank line follows.
+ */
+static bool
+sentence_case_headline(const DipToken *tv, uint32_t eol, uint32_t n)
+{
+	const DipToken *last = &tv[eol - 1];
+	uint32_t	words = 0;
+	bool		para = eol >= n || (tv[eol].flags & DIP_TF_PARA);
+
+	/* it starts with a capital, a number, a quote or a currency sign */
+	if (!(tv[0].flags & (DIP_TF_UPPER | DIP_TF_OPENQ | DIP_TF_DIGITS)) &&
+		tv[0].type != DIP_TOK_SYMBOL && !para)
+		return false;
+	for (uint32_t i = 0; i + 1 < eol; i++)
+		if ((tv[i].flags & DIP_TF_TERMINAL) && !is_ellipsis(&tv[i]))
+			return false;
+	words = count_words(tv, 0, eol);
+	if (words < 2 || words > 25)
+		return false;
+	if ((last->flags & DIP_TF_TERMINAL) ? last->norm[0] == '.' && !is_ellipsis(last) :
+		(last->type == DIP_TOK_PUNCT && !(last->flags & DIP_TF_CLOSEQ)))
+		return false;
+	if (cut_short(last))
+		return false;
+	return para || (tv[eol].flags & (DIP_TF_UPPER | DIP_TF_OPENQ | DIP_TF_DIGITS)) != 0;
+}
+
+/*
+ * Length in tokens of the document's headline, or 0: the first line when a
+ * line break follows and it reads like a title, in capitals (even with a
+ * final period: "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP."), in title
+ * case without a final period and not cut short, or in sentence case.  A line opening with a
+ * dateline is no headline unless it is in capitals.
+ */
+static uint32_t
+headline_len(const DipDoc *doc, const DipToken *tv, uint32_t n)
+{
+	uint32_t	eol = 1;
+	uint32_t	dl;
+	bool		day;
+
+	while (eol < n && !(tv[eol].flags & DIP_TF_NEWLINE))
+		eol++;
+	if ((eol >= n && doc->pos >= doc->len) || eol > 40)
+		return 0;
+	dl = dateline_len(tv, 0, n);
+	if (dl >= eol)
+		return 0;
+	if (in_capitals(tv, 0, eol))
+		return eol;
+	/* a dateline and text: "BEIJING - U.S. Secretary of State ... on Sunday." */
+	if (dl > 0 && dateline_date(tv, dl, eol, &day) < eol)
+		return 0;
+	if (!(tv[eol - 1].flags & DIP_TF_TERMINAL) && headline_like(tv, 0, eol) &&
+		!cut_short(&tv[eol - 1]))
+		return eol;
+	return sentence_case_headline(tv, eol, n) ? eol : 0;
 }
 
 static DipSentence *
@@ -1116,11 +1287,53 @@ emit_sentence(DipDoc *doc, DipSentence **v, uint32_t *n, uint32_t *cap,
 	s->number = doc->nsent_done + *n;
 	s->para = doc->npara;
 	s->kind = kind;
+	if (kind == DIP_SENT_TEXT)
+		doc->ntext++;
+	if (kind == DIP_SENT_DATELINE)
+		doc->dateline_done = true;
 	for (uint32_t i = from; i < to; i++)
 		doc->toks[i].sent = (uint16_t) (*n - 1);
 }
 
-/* Splits the chunk's tokens into sentences. */
+/*
+ * The end of the sentence starting at token from of the chunk's n tokens:
+ * after terminal punctuation (ends_sentence), at a line break after a
+ * short or headline-like line, or after DIP_MAX_SENT_TOKENS tokens.
+ */
+static uint32_t
+sentence_end(const DipDoc *doc, const DipToken *tv, uint32_t n, uint32_t from)
+{
+	for (uint32_t i = from; i < n; i++)
+	{
+		uint32_t	e;
+
+		if (i > from && (tv[i].flags & DIP_TF_NEWLINE))
+		{
+			/* a line break ends a headline-like or short line */
+			uint32_t	ls = i;
+			size_t		linelen;
+
+			while (ls > from && !(tv[ls].flags & DIP_TF_NEWLINE))
+				ls--;
+			linelen = tv[i - 1].start + tv[i - 1].len - tv[ls].start;
+			if ((tv[i].flags & (DIP_TF_UPPER | DIP_TF_OPENQ | DIP_TF_DIGITS)) &&
+				(linelen < 50 || headline_like(tv, ls, i)) &&
+				!dip_tok_is(&tv[i - 1], ","))
+				return i;
+		}
+		if (ends_sentence(doc, tv, n, i, &e))
+			return e;
+		if (i - from + 1 >= DIP_MAX_SENT_TOKENS)
+			return i + 1;
+	}
+	return n;
+}
+
+/*
+ * Splits the chunk's tokens into sentences: the document's headline, a
+ * dateline opening one of its first lines, then sentences of text and
+ * boilerplate lines.
+ */
 static void
 split_sentences(DipDoc *doc)
 {
@@ -1130,41 +1343,23 @@ split_sentences(DipDoc *doc)
 	uint32_t	ns = 0,
 				cap = 0;
 	uint32_t	from = 0;
-	bool		first_chunk = (doc->nsent_done == 0);
 
-	/* headline: the document's first line, when a line break follows */
-	if (first_chunk && n > 0)
+	if (doc->nsent_done == 0 && n > 0)
 	{
-		uint32_t	eol = 1;
-
-		while (eol < n && !(tv[eol].flags & DIP_TF_NEWLINE))
-			eol++;
-		if ((eol < n || doc->pos < doc->len) && eol <= 40)
-		{
-			bool		term = (tv[eol - 1].flags & DIP_TF_TERMINAL) != 0;
-
-			if ((!term && headline_like(tv, 0, eol)) ||
-				(tv[0].flags & DIP_TF_ALLCAPS && headline_like(tv, 0, eol) &&
-				 eol > 2))
-			{
-				emit_sentence(doc, &sv, &ns, &cap, 0, eol, DIP_SENT_HEADLINE);
-				from = eol;
-			}
-		}
+		from = headline_len(doc, tv, n);
+		emit_sentence(doc, &sv, &ns, &cap, 0, from, DIP_SENT_HEADLINE);
 	}
-
 	while (from < n)
 	{
-		uint32_t	i = from;
-		uint32_t	end = n;
+		uint32_t	end;
 		int			kind = DIP_SENT_TEXT;
 
-		/* dateline at the start of the first text paragraphs */
-		if (!doc->dateline_done && doc->npara <= 3)
+		/* a dateline opening a line of the first text paragraphs */
+		if (!doc->dateline_done && doc->npara <= 3 && doc->ntext < 2 &&
+			(tv[from].flags & DIP_TF_NEWLINE))
 		{
 			uint32_t	dl = dateline_len(tv, from, n);
 
-			doc->dateline_done = true;
 			if (dl > 0)
 			{
 				emit_sentence(doc, &sv, &ns, &cap, from, from + dl, DIP_SENT_DATELINE);
@@ -1172,39 +1367,7 @@ split_sentences(DipDoc *doc)
 				continue;
 			}
 		}
-
-		for (; i < n; i++)
-		{
-			uint32_t	e;
-
-			if (i > from && (tv[i].flags & DIP_TF_NEWLINE))
-			{
-				/* a line break ends a headline-like or short line */
-				uint32_t	ls = i;
-				size_t		linelen;
-
-				while (ls > from && !(tv[ls].flags & DIP_TF_NEWLINE))
-					ls--;
-				linelen = tv[i - 1].start + tv[i - 1].len - tv[ls].start;
-				if ((tv[i].flags & (DIP_TF_UPPER | DIP_TF_OPENQ | DIP_TF_DIGITS)) &&
-					(linelen < 50 || headline_like(tv, ls, i)) &&
-					!dip_tok_is(&tv[i - 1], ","))
-				{
-					end = i;
-					break;
-				}
-			}
-			if (ends_sentence(doc, tv, n, i, &e))
-			{
-				end = e;
-				break;
-			}
-			if (i - from + 1 >= DIP_MAX_SENT_TOKENS)
-			{
-				end = i + 1;
-				break;
-			}
-		}
+		end = sentence_end(doc, tv, n, from);
 		if (end <= from)
 			end = from + 1;
 		if (is_boilerplate(tv, from, end) &&

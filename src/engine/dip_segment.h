@@ -121,8 +121,8 @@ typedef struct DipDoc
 	size_t		cpos;			/* character offset of pos */
 	uint32_t	nsent_done;		/* sentences in earlier chunks */
 	uint32_t	npara;
-	bool		seen_text;		/* a non-headline sentence seen */
-	bool		dateline_done;
+	uint32_t	ntext;			/* text sentences so far */
+	bool		dateline_done;	/* a dateline found */
 	uint32_t	carry_ws;		/* white-space flags before doc->pos */
 
 	/* current chunk */
@@ -165,6 +165,8 @@ extern const DipAbbrev dip_abbreviations[];	/* sorted by s */
 extern const int dip_nabbreviations;
 extern const char *const dip_sentence_starters[];	/* sorted */
 extern const int dip_nsentence_starters;
+extern const char *const dip_line_continuers[];	/* sorted */
+extern const int dip_nline_continuers;
 extern const char *const dip_boilerplate[];	/* NULL-terminated */
 extern const char *const dip_dateline_months[];	/* NULL-terminated */
 

@@ -215,6 +215,43 @@ test_sentences(void)
 	s = segment("Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought.");
 	CHECK_INT(s->nsents, 1);
 
+	/* a headline in sentence case, a dateline with a date */
+	s = segment("Blinken holds talks with senior Chinese party official on eve of Taiwan vote\n\n"
+				"WASHINGTON, Jan 12 - U.S. Secretary of State Antony Blinken met Liu Jianchao.");
+	CHECK_INT(s->nsents, 3);
+	CHECK_INT(s->kinds[0], DIP_SENT_HEADLINE);
+	CHECK_INT(s->kinds[1], DIP_SENT_DATELINE);
+	CHECK_STR(s->sents[1], "WASHINGTON, Jan 12 -");
+
+	/* after a line break, and with a region, an agency, a state abbreviation */
+	s = segment("Russia says it is ready to talk\nKAZAN, Russia, Oct 23 (Reuters) - Russia said so.");
+	CHECK_INT(s->kinds[0], DIP_SENT_HEADLINE);
+	CHECK_STR(s->sents[1], "KAZAN, Russia, Oct 23 (Reuters) -");
+	s = segment("WOODSIDE, California, Nov 15 - Biden and Xi met.");
+	CHECK_STR(s->sents[0], "WOODSIDE, California, Nov 15 -");
+	s = segment("NEWARK, N.J., April 9 - Immunomedics Inc said it filed.");
+	CHECK_STR(s->sents[0], "NEWARK, N.J., April 9 -");
+	s = segment("New York, March 25 - Trans World Airlines sold its stake.");
+	CHECK_INT(s->kinds[0], DIP_SENT_DATELINE);
+	CHECK_STR(s->sents[0], "New York, March 25 -");
+
+	/* a dateline and a sentence on the first line are no headline */
+	s = segment("BEIJING - U.S. Secretary of State Antony Blinken met Wang Yi on Sunday.\n\nThey talked.");
+	CHECK_INT(s->nsents, 3);
+	CHECK_INT(s->kinds[0], DIP_SENT_DATELINE);
+	CHECK_INT(s->kinds[1], DIP_SENT_TEXT);
+
+	/* nor a lead sentence with a final period, nor a line cut after "the" */
+	s = segment("US actor Ossie Davis has been found dead at the age of 87.\n\nHe was a star.");
+	CHECK_INT(s->kinds[0], DIP_SENT_TEXT);
+	s = segment("Officials in Tokyo said the\nTalks would go on.");
+	CHECK_INT(s->kinds[0], DIP_SENT_TEXT);
+
+	/* a title in capitals naming a month and a year is no dateline */
+	s = segment("FRENCH INFLATION SLOWS IN FEBRUARY 1987\nPARIS, March 16 - Prices rose.");
+	CHECK_INT(s->kinds[0], DIP_SENT_HEADLINE);
+	CHECK_STR(s->sents[1], "PARIS, March 16 -");
+
 	/* empty and blank input */
 	s = segment("");
 	CHECK_INT(s->nsents, 0);
