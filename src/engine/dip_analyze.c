@@ -81,7 +81,12 @@ dip_analyze(DipAnalysis *an, const char *text, size_t len)
 	{
 		dip_match_words(&doc, an->dict);
 		for (uint32_t s = 0; s < doc.nsents; s++)
+		{
 			analyze_sentence(an, &doc, &doc.sents[s]);
+			/* the stages' cost per sentence is bounded, not per chunk */
+			if (dip_interrupt_hook)
+				dip_interrupt_hook();
+		}
 	}
 	dip_doc_free(&doc);
 	/* aliases across the document, caseless lines, rejected words */

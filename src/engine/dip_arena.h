@@ -78,7 +78,13 @@ dip_array_reserve0(DipArena *a, void *v, uint32_t *cap, uint32_t need, size_t es
 /* The engine's default DipMem (malloc/free), for tests and tools. */
 extern const DipMem dip_malloc_mem;
 
-/* Optional interrupt hook, called between chunks of long documents. */
+/*
+ * Optional interrupt hook (CHECK_FOR_INTERRUPTS in the glue), called
+ * inside every loop whose length grows with the document: per chunk and per
+ * run of a script without spaces while segmenting, per sentence while
+ * analysing.  It may longjmp: callers hold nothing but arena memory when
+ * they call it.
+ */
 typedef void (*DipInterruptHook) (void);
 extern DipInterruptHook dip_interrupt_hook;
 

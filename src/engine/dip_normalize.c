@@ -315,9 +315,10 @@ dip_normalize_map(DipArena *a, const char *s, size_t len, char **out,
 			size_t		next;
 
 			(void) dip_utf8_next((const unsigned char *) s, len, &pos);
-			/* absorb following combining marks */
+			/* absorb following combining marks, at most as many as
+			 * stream-safe text has (UAX #15: 30) */
 			next = pos;
-			while (next < len)
+			for (int marks = 0; next < len && marks < 30; marks++)
 			{
 				size_t		p2 = next;
 				int32_t		cp = dip_utf8_next((const unsigned char *) s, len, &p2);
@@ -345,4 +346,27 @@ dip_normalize_map(DipArena *a, const char *s, size_t len, char **out,
 	*out = res;
 	*map = m;
 	return o;
+}
+
+/* Where a piece of s ending near want may end (see dip_normalize.h). */
+size_t
+dip_normalize_piece_end(const char *s, size_t len, size_t want)
+{
+	size_t		pos = want;
+
+	if (want >= len)
+		return len;
+	/* back to the start of the character holding want */
+	while (pos > 0 && ((unsigned char) s[pos] & 0xC0) == 0x80)
+		pos--;
+	for (int marks = 0; pos < len; marks++)
+	{
+		size_t		next = pos;
+		int32_t		cp = dip_utf8_next((const unsigned char *) s, len, &next);
+
+		if (pos > 0 && (cp < 0 || u_getCombiningClass(cp) == 0 || marks > 30))
+			return pos;
+		pos = next;
+	}
+	return len;
 }

@@ -35,4 +35,13 @@ extern size_t dip_normalize(DipArena *a, const char *s, size_t len, char **out);
 extern size_t dip_normalize_map(DipArena *a, const char *s, size_t len,
 								char **out, uint32_t **map);
 
+/*
+ * dip_normalize_piece_end: where a piece of s[0..len) that should end near
+ * want may end, so that normalising the pieces one by one gives the
+ * normal form of the whole: the first character at or after want that is
+ * not a combining mark (dip_normalize_map normalises each character with
+ * the marks after it, at most 30), else len.
+ */
+extern size_t dip_normalize_piece_end(const char *s, size_t len, size_t want);
+
 #endif							/* DIP_NORMALIZE_H */

@@ -104,16 +104,63 @@ cmp_mention(const void *a, const void *b)
 	return x->len > y->len ? -1 : (x->len < y->len);
 }
 
-/* Adds mentions from caseless sentences that match document aliases. */
+/*
+ * The first of the mentions [0, n) of sentence sentno or a later one; the
+ * mentions are in sentence order (each sentence adds its own), else 0.
+ */
+static uint32_t
+first_mention_from(const DipAnalysis *an, uint32_t n, uint32_t sentno, bool sorted)
+{
+	uint32_t	lo = 0,
+				hi = n;
+
+	if (!sorted)
+		return 0;
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (an->m[mid].sentence < sentno)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Adds mentions from caseless sentences that match document aliases.  A
+ * word inside a mention of its sentence is skipped: the mentions of a
+ * sentence are found by binary search and character offsets are counted on
+ * from the previous sentence, so that the pass is linear in the document.
+ */
 static void
 caseless_pass(DipAnalysis *an, const DipStrMap *at, const char *text)
 {
+	uint32_t	nm0 = an->nm;
+	bool		sorted = true;
+	size_t		cbyte = 0;		/* a byte offset and its character offset */
+	size_t		cchar = 0;
+
+	for (uint32_t m = 1; m < nm0 && sorted; m++)
+		sorted = an->m[m - 1].sentence <= an->m[m].sentence;
 	for (uint32_t c = 0; c < an->ncaseless; c++)
 	{
 		uint32_t	start = an->caseless[c * 3];
 		uint32_t	len = an->caseless[c * 3 + 1];
 		uint32_t	sentno = an->caseless[c * 3 + 2];
+		uint32_t	mfirst = first_mention_from(an, nm0, sentno, sorted);
+		uint32_t	mlast = sorted ? first_mention_from(an, nm0, sentno + 1, sorted) : nm0;
+		uint32_t	mnew = an->nm;
 		DipDoc		doc;
+
+		if (dip_interrupt_hook)
+			dip_interrupt_hook();
+		/* the sentence's character offset, counted on from the last one */
+		if (start < cbyte)
+			cbyte = cchar = 0;
+		cchar += dip_utf8_count(text + cbyte, start - cbyte);
+		cbyte = start;
 
 		dip_doc_init(&doc, &an->arena.mem, text + start, len);
 		while (dip_doc_next_chunk(&doc))
@@ -129,8 +176,9 @@ caseless_pass(DipAnalysis *an, const DipStrMap *at, const char *text)
 
 				if (!dip_tok_capword(&doc.toks[i]))
 					continue;
-				/* skip words inside dictionary mentions already found */
-				for (uint32_t m = 0; m < an->nm && !covered; m++)
+				/* skip words inside mentions of the sentence already found */
+				for (uint32_t m = mfirst < mlast ? mfirst : mnew; m < an->nm && !covered;
+					 m = (m + 1 == mlast ? mnew : m + 1))
 					if (an->m[m].sentence == sentno &&
 						an->m[m].start <= start + doc.toks[i].start &&
 						an->m[m].start + an->m[m].len > start + doc.toks[i].start)
@@ -165,7 +213,7 @@ caseless_pass(DipAnalysis *an, const DipStrMap *at, const char *text)
 					m = dip_mention_push(an);
 					m->start = start + f->start;
 					m->len = l->start + l->len - f->start;
-					m->cstart = (uint32_t) dip_utf8_count(text, m->start);
+					m->cstart = (uint32_t) (cchar + f->cstart);
 					m->clen = (uint32_t) dip_utf8_count(text + m->start, m->len);
 					m->sentence = sentno;
 					m->entity = best;

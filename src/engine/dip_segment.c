@@ -367,7 +367,9 @@ tokvec_push(DipArena *a, TokVec *tv)
 
 /*
  * Segments a run of complex-script text [start, end) with ICU, appending
- * word tokens.  Runs are at most a few KB (the caller cuts them).
+ * word tokens.  Runs are at most DIP_MAX_COMPLEX_RUN bytes (the caller cuts
+ * them), so that ICU's dictionary lookups never run long between checks for
+ * interrupts.
  */
 static void
 scan_complex(DipDoc *doc, DipArena *a, TokVec *tv, size_t start, size_t end,
@@ -448,7 +450,7 @@ scan_word(const DipDoc *doc, size_t pos, uint32_t *flags, bool *isnum)
 		 strncmp(doc->text + pos, "https://", 8) == 0 ||
 		 strncmp(doc->text + pos, "www.", 4) == 0))
 	{
-		while (pos < doc->len)
+		while (pos < doc->len && pos - start < DIP_MAX_TOKEN)
 		{
 			cc = char_at(doc, pos, &next, NULL);
 			if (cc == CC_SPACE || cc == CC_NEWLINE || cc == CC_CLOSE ||
@@ -464,7 +466,7 @@ scan_word(const DipDoc *doc, size_t pos, uint32_t *flags, bool *isnum)
 		return pos;
 	}
 
-	while (pos < doc->len)
+	while (pos < doc->len && pos - start < DIP_MAX_TOKEN)
 	{
 		size_t		n2;
 		int			c2;
@@ -561,7 +563,7 @@ scan_word(const DipDoc *doc, size_t pos, uint32_t *flags, bool *isnum)
 			{
 				size_t		p = pos + 1;
 
-				while (p < doc->len && doc->text[p] == ' ')
+				while (p < doc->len && p - pos < 16 && doc->text[p] == ' ')
 					p++;
 				if (p >= doc->len || doc->text[p] < '0' || doc->text[p] > '9')
 					return pos;
@@ -625,11 +627,13 @@ scan_apostrophe(const DipDoc *doc, const TokVec *tv, size_t pos, size_t next,
 	return next;
 }
 
-/* The end of the run from pos of characters of class c1 or c2. */
+/* The end of the run from pos of characters of class c1 or c2 (one token). */
 static size_t
 skip_run(const DipDoc *doc, size_t pos, int c1, int c2)
 {
-	while (pos < doc->len)
+	size_t		start = pos;
+
+	while (pos < doc->len && pos - start < DIP_MAX_TOKEN)
 	{
 		size_t		n2;
 		int			cc = char_at(doc, pos, &n2, NULL);
@@ -728,7 +732,7 @@ scan_complex_run(DipDoc *doc, DipArena *a, TokVec *tv, size_t pos, size_t next,
 	size_t		end = next;
 	uint32_t	nbefore = tv->n;
 
-	while (end < doc->len && end - pos < 4096)
+	while (end < doc->len && end - pos < DIP_MAX_COMPLEX_RUN)
 	{
 		size_t		n2;
 		int			c2 = char_at(doc, end, &n2, NULL);
@@ -744,6 +748,9 @@ scan_complex_run(DipDoc *doc, DipArena *a, TokVec *tv, size_t pos, size_t next,
 		tv->v[k].clen = (uint32_t) dip_utf8_count(doc->text + tv->v[k].start, tv->v[k].len);
 	}
 	*cpos += dip_utf8_count(doc->text + pos, end - pos);
+	/* ICU's dictionary segmentation is the slowest step: check interrupts */
+	if (dip_interrupt_hook)
+		dip_interrupt_hook();
 	return end;
 }
 
@@ -769,6 +776,22 @@ push_token(DipDoc *doc, DipArena *a, TokVec *tv, size_t tstart, size_t next, siz
 	t->flags = tflags;
 	if (ttype == DIP_TOK_WORD || ttype == DIP_TOK_NUMBER)
 		t->flags |= case_flags(doc, tstart, next);
+}
+
+/*
+ * True if a chunk of bytes bytes whose tokens are tv is full before the
+ * next token, which has white-space flags ws: past DIP_MAX_CHUNK bytes at a
+ * sentence end, past twice that at white space, and anywhere past three
+ * times that or DIP_MAX_CHUNK_TOKENS tokens (text without spaces).
+ */
+static bool
+chunk_full(const TokVec *tv, size_t bytes, uint32_t ws)
+{
+	if (bytes > 3 * DIP_MAX_CHUNK || tv->n >= DIP_MAX_CHUNK_TOKENS)
+		return true;
+	if (bytes <= DIP_MAX_CHUNK || !(ws & DIP_TF_SPACE))
+		return false;
+	return (tv->v[tv->n - 1].flags & DIP_TF_TERMINAL) || bytes > 2 * DIP_MAX_CHUNK;
 }
 
 /*
@@ -804,6 +827,13 @@ scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
 			ws |= DIP_TF_SPACE;
 			cpos++;
 			pos = next;
+			/* a long run of white space alone is no chunk: check interrupts */
+			if (tv->n == 0 && pos - chunk_start > DIP_MAX_CHUNK)
+			{
+				chunk_start = pos;
+				if (dip_interrupt_hook)
+					dip_interrupt_hook();
+			}
 			continue;
 		}
 		/* a paragraph break ends the chunk */
@@ -812,11 +842,7 @@ scan_chunk(DipDoc *doc, DipArena *a, TokVec *tv)
 			doc->carry_ws = ws;
 			break;
 		}
-		/* a full chunk ends at a sentence end, or anywhere when far over */
-		if (pos - chunk_start > DIP_MAX_CHUNK && tv->n > 0 &&
-			((ws & DIP_TF_SPACE) &&
-			 ((tv->v[tv->n - 1].flags & DIP_TF_TERMINAL) ||
-			  pos - chunk_start > 2 * DIP_MAX_CHUNK)))
+		if (tv->n > 0 && chunk_full(tv, pos - chunk_start, ws))
 		{
 			doc->carry_ws = ws;
 			break;
@@ -908,7 +934,7 @@ ends_sentence(const DipDoc *doc, const DipToken *tv, uint32_t n, uint32_t i,
 		return false;
 
 	/* closing quotes and brackets stay with the sentence */
-	while (j < n && (tv[j].flags & DIP_TF_CLOSEQ) && !(tv[j].flags & DIP_TF_SPACE))
+	while (j < n && j - i <= 8 && (tv[j].flags & DIP_TF_CLOSEQ) && !(tv[j].flags & DIP_TF_SPACE))
 		j++;
 	*endp = j;
 	if (j >= n)

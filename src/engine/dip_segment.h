@@ -101,13 +101,22 @@ typedef struct DipSentence
 } DipSentence;
 
 /*
- * A document being segmented, one chunk (paragraph, at most
- * DIP_MAX_CHUNK bytes) at a time, so that memory stays bounded whatever the
- * document's size.  Tokens and sentences of the current chunk live in
- * chunk_arena, which is reset by dip_doc_next_chunk.  Tokens leave the
- * segmenter with wid 0: matching the dictionaries (dip_match.c) fills it.
+ * A document being segmented, one chunk (paragraph, about DIP_MAX_CHUNK
+ * bytes at most) at a time, so that memory and the time between checks for
+ * interrupts stay bounded whatever the document's size.  A chunk ends at a
+ * paragraph break, after DIP_MAX_CHUNK bytes at a sentence end, after twice
+ * that at white space, and anywhere after three times that or
+ * DIP_MAX_CHUNK_TOKENS tokens (text without spaces); a token has at most
+ * DIP_MAX_TOKEN bytes (longer runs of letters are cut), a run of a script
+ * written without spaces at most DIP_MAX_COMPLEX_RUN bytes per call of ICU.
+ * Tokens and sentences of the current chunk live in chunk_arena, which is
+ * reset by dip_doc_next_chunk.  Tokens leave the segmenter with wid 0:
+ * matching the dictionaries (dip_match.c) fills it.
  */
 #define DIP_MAX_CHUNK		(64 * 1024)
+#define DIP_MAX_CHUNK_TOKENS (32 * 1024)	/* fits DipToken.sent */
+#define DIP_MAX_TOKEN		1024
+#define DIP_MAX_COMPLEX_RUN 4096
 #define DIP_MAX_SENT_TOKENS 400
 
 typedef struct DipDoc

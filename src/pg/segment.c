@@ -18,8 +18,10 @@ PG_FUNCTION_INFO_V1(dip_normalize_text);
 
 /*
  * Runs the segmenter over a text datum, calling emit for every chunk.  The
- * engine works in a private memory context; rows go to the tuplestore,
- * which spills to disk beyond work_mem, so memory stays bounded.
+ * engine works in a private memory context whose chunk arena is reset per
+ * chunk; emit runs in a row context, also reset per chunk, so that the
+ * datums of the rows do not pile up; rows go to the tuplestore, which
+ * spills to disk beyond work_mem.  Memory stays bounded by the chunk.
  */
 typedef void (*ChunkEmit) (DipDoc *doc, ReturnSetInfo *rsinfo, void *arg);
 
@@ -29,6 +31,7 @@ segment_text(FunctionCallInfo fcinfo, ChunkEmit emit, void *arg)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	text	   *doc = PG_GETARG_TEXT_PP(0);
 	MemoryContext cxt;
+	MemoryContext rows;
 	MemoryContext old;
 	DipMem		mem;
 	DipDoc		d;
@@ -37,13 +40,18 @@ segment_text(FunctionCallInfo fcinfo, ChunkEmit emit, void *arg)
 	InitMaterializedSRF(fcinfo, 0);
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "diplomat segmenter",
 								ALLOCSET_DEFAULT_SIZES);
+	rows = AllocSetContextCreate(cxt, "diplomat segmenter rows",
+								 ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(cxt);
 	dipg_mem_init(&mem, cxt);
 	dip_doc_init(&d, &mem, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
 	while (dip_doc_next_chunk(&d))
 	{
 		CHECK_FOR_INTERRUPTS();
+		MemoryContextSwitchTo(rows);
 		emit(&d, rsinfo, arg);
+		MemoryContextSwitchTo(cxt);
+		MemoryContextReset(rows);
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(cxt);
@@ -110,6 +118,8 @@ emit_tokens(DipDoc *d, ReturnSetInfo *rsinfo, void *arg)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		pfree(norm.data);
 		i = e;
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
 	}
 }
 
@@ -139,24 +149,44 @@ dip_tokens(PG_FUNCTION_ARGS)
 
 /*
  * diplomat.normalize(doc text) returns the text in NFKC, case folded and
- * without combining marks: the form dictionaries are matched in.
+ * without combining marks: the form dictionaries are matched in.  The text
+ * is normalised in pieces of about 64 kB, each in a scratch arena reset
+ * after it, checking for interrupts between them.
  */
 Datum
 dip_normalize_text(PG_FUNCTION_ARGS)
 {
 	text	   *doc = PG_GETARG_TEXT_PP(0);
+	const char *src = VARDATA_ANY(doc);
+	size_t		len = VARSIZE_ANY_EXHDR(doc);
+	MemoryContext cxt;
 	DipMem		mem;
 	DipArena	a;
-	char	   *out;
-	uint32	   *map;
-	size_t		n;
-	text	   *res;
+	StringInfoData buf;
+	size_t		pos = 0;
 
 	dipg_check_encoding();
-	dipg_mem_init(&mem, CurrentMemoryContext);
-	dip_arena_init(&a, &mem, 8192);
-	n = dip_normalize_map(&a, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), &out, &map);
-	res = cstring_to_text_with_len(out, (int) n);
-	dip_arena_free(&a);
-	PG_RETURN_TEXT_P(res);
+	/* the result is built in place, about as long as the text */
+	initStringInfo(&buf);
+	enlargeStringInfo(&buf, (int) Min(len + VARHDRSZ, MaxAllocSize / 2));
+	appendStringInfoSpaces(&buf, VARHDRSZ);
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "diplomat normalize",
+								ALLOCSET_DEFAULT_SIZES);
+	dipg_mem_init(&mem, cxt);
+	dip_arena_init(&a, &mem, 64 * 1024);
+	while (pos < len)
+	{
+		size_t		end = dip_normalize_piece_end(src, len, pos + 64 * 1024);
+		char	   *out;
+		uint32	   *map;
+		size_t		n = dip_normalize_map(&a, src + pos, end - pos, &out, &map);
+
+		appendBinaryStringInfo(&buf, out, (int) n);
+		dip_arena_reset(&a);
+		pos = end;
+		CHECK_FOR_INTERRUPTS();
+	}
+	MemoryContextDelete(cxt);
+	SET_VARSIZE(buf.data, buf.len);
+	PG_RETURN_TEXT_P((text *) buf.data);
 }
