@@ -222,7 +222,7 @@ dip_lcset_add(DipAnalysis *an, const char *s, uint32_t len)
 	bool		found;
 	char	   *copy;
 
-	if (dip_strmap_get(&an->lcset, s, len) >= 0)
+	if (dip_strmap_full(&an->lcset) || dip_strmap_get(&an->lcset, s, len) >= 0)
 		return;
 	copy = dip_arena_alloc(&an->arena, len + 1);
 	memcpy(copy, s, len);

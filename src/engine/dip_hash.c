@@ -39,7 +39,7 @@ dip_strmap_put(DipArena *arena, DipStrMap *m, const char *k, uint32_t len, bool 
 {
 	uint32_t	h;
 
-	if ((m->n + 1) * 2 > m->size)
+	if ((m->n + 1) * 2 > m->size && (m->limit == 0 || m->n < m->limit))
 		strmap_grow(arena, m);
 	h = dip_hash_bytes(k, len, STRMAP_SEED) & (m->size - 1);
 	while (m->slots[h])
@@ -54,6 +54,11 @@ dip_strmap_put(DipArena *arena, DipStrMap *m, const char *k, uint32_t len, bool 
 		h = (h + 1) & (m->size - 1);
 	}
 	*found = false;
+	if (m->limit > 0 && m->n >= m->limit)
+	{
+		m->overflow = -1;
+		return &m->overflow;
+	}
 	m->keys[m->n] = k;
 	m->lens[m->n] = len;
 	m->vals[m->n] = -1;

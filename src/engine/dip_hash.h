@@ -40,7 +40,8 @@ dip_slot_put(uint32_t *slots, uint32_t size, uint32_t h, uint32_t value)
 /*
  * A growing hash table from strings (not copied: they must outlive it) to
  * an int32, in an arena; open addressing over indexes, so that entries
- * keep their insertion order.
+ * keep their insertion order.  With a limit (0: none), a full map adds no
+ * key: putting a new one gives a slot that is not in the map.
  */
 typedef struct DipStrMap
 {
@@ -50,14 +51,24 @@ typedef struct DipStrMap
 	int32_t    *vals;
 	uint32_t	n;
 	uint32_t	size;			/* slots: 0 or a power of two */
+	uint32_t	limit;			/* most keys, 0 if unbounded */
+	int32_t		overflow;		/* the slot of keys put when full */
 } DipStrMap;
 
 /*
  * The value slot of key k in map m, added (value -1) if new; *found says
- * whether it was there.
+ * whether it was there.  When m is full, the slot of a new key is
+ * m->overflow, which no lookup reads.
  */
 extern int32_t *dip_strmap_put(DipArena *arena, DipStrMap *m, const char *k, uint32_t len,
 							   bool *found);
+
+/* True if map m holds as many keys as its limit allows. */
+static inline bool
+dip_strmap_full(const DipStrMap *m)
+{
+	return m->limit > 0 && m->n >= m->limit;
+}
 
 /* The value of key k in map m, or -1 if absent. */
 extern int32_t dip_strmap_get(const DipStrMap *m, const char *k, uint32_t len);

@@ -245,7 +245,7 @@ count_mentions(DipAnalysis *an)
  * headlines.  A name two entities share maps to -2.
  */
 static void
-collect_aliases(DipAnalysis *an, DipStrMap *at)
+collect_aliases(DipAnalysis *an, DipArena *arena, DipStrMap *at)
 {
 	for (uint32_t e = 0; e < an->nents; e++)
 	{
@@ -255,13 +255,13 @@ collect_aliases(DipAnalysis *an, DipStrMap *at)
 			continue;
 		if (de->kind == DIP_KIND_PER && de->ntok >= 2)
 		{
-			dip_strmap_put_unique(&an->arena, at, de->last, de->lastlen, (int32_t) e);
+			dip_strmap_put_unique(arena, at, de->last, de->lastlen, (int32_t) e);
 			if (de->first_is_surname)
-				dip_strmap_put_unique(&an->arena, at, de->first, de->firstlen, (int32_t) e);
+				dip_strmap_put_unique(arena, at, de->first, de->firstlen, (int32_t) e);
 		}
 		if ((de->dict < 0 || de->kind == DIP_KIND_PER) &&
 			(de->ntok >= 2 || de->best_how < DIP_HOW_GUESS))
-			dip_strmap_put_unique(&an->arena, at, de->norm, de->normlen, (int32_t) e);
+			dip_strmap_put_unique(arena, at, de->norm, de->normlen, (int32_t) e);
 	}
 }
 
@@ -340,11 +340,15 @@ void
 dip_resolve_document(DipAnalysis *an, const char *text)
 {
 	DipStrMap	at = {0};
+	DipArena	scratch;
 
 	/* how often each entity is mentioned */
 	count_mentions(an);
-	/* the names by which the document's entities may be mentioned again */
-	collect_aliases(an, &at);
+	/* the names by which the document's entities may be mentioned again,
+	 * in an arena of their own: the driver resolves long documents window
+	 * by window */
+	dip_arena_init(&scratch, &an->arena.mem, 4096);
+	collect_aliases(an, &scratch, &at);
 	/* short names, guesses and sentence-initial words */
 	for (uint32_t m = 0; m < an->nm; m++)
 		resolve_mention(an, &at, &an->m[m]);
@@ -355,6 +359,7 @@ dip_resolve_document(DipAnalysis *an, const char *text)
 	/* the document's names in headlines and lines in capitals */
 	if (an->ncaseless > 0 && text != NULL)
 		caseless_pass(an, &at, text);
+	dip_arena_free(&scratch);
 	finish_mentions(an);
 }
 

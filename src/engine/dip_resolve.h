@@ -11,7 +11,10 @@
 
 #include "dip_model.h"
 
-/* Resolves the mentions of the whole document; text is the document. */
+/*
+ * Resolves the mentions of the document (or of the window of it that the
+ * driver analysed, see dip_analyze.h); text is the document.
+ */
 extern void dip_resolve_document(DipAnalysis *an, const char *text);
 
 /* The k-th rule of resolution, or NULL past the last. */

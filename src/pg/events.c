@@ -65,30 +65,27 @@ event_rules_datum(const DipEvent *ev, bool *isnull)
 	return PointerGetDatum(cstring_to_text_with_len(buf.data, buf.len));
 }
 
-/*
- * diplomat.events(doc text, published date DEFAULT NULL) returns SETOF
- * diplomat.event.
- */
-Datum
-dip_events(PG_FUNCTION_ARGS)
+/* What events() needs to turn a window's events into rows. */
+typedef struct EventRows
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	DipgAnalysis ga;
-	int32		published = dipg_published_arg(fcinfo, 1);
-	const DipDict *d;
+	ReturnSetInfo *rsinfo;
+	const char *text;
+	MemoryContext rows;			/* the datums of one row */
+} EventRows;
 
-	InitMaterializedSRF(fcinfo, 0);
-	/* not STRICT (published may be NULL): a NULL document has no rows */
-	if (PG_ARGISNULL(0))
-		return (Datum) 0;
-	dipg_analysis_begin(&ga, PG_GETARG_TEXT_PP(0), published,
-						DIP_WANT_MENTIONS | DIP_WANT_EVENTS);
-	d = ga.dict;
-	for (uint32 i = 0; i < ga.an.nev; i++)
+/* Puts the events of a window of the document into the tuplestore. */
+static void
+event_rows(const DipAnalysis *an, void *arg)
+{
+	EventRows  *er = arg;
+	const DipDict *d = an->dict;
+	MemoryContext old = MemoryContextSwitchTo(er->rows);
+
+	for (uint32 i = 0; i < an->nev; i++)
 	{
-		DipEvent   *ev = &ga.an.ev[i];
-		DipActorRef *src = ev->source >= 0 ? &ga.an.actors[ev->source] : NULL;
-		DipActorRef *tgt = ev->target >= 0 ? &ga.an.actors[ev->target] : NULL;
+		DipEvent   *ev = &an->ev[i];
+		DipActorRef *src = ev->source >= 0 ? &an->actors[ev->source] : NULL;
+		DipActorRef *tgt = ev->target >= 0 ? &an->actors[ev->target] : NULL;
 		const DipCameoInfo *info = dip_cameo_info(ev->code);
 		Datum		values[18];
 		bool		nulls[18] = {0};
@@ -114,7 +111,7 @@ dip_events(PG_FUNCTION_ARGS)
 			nulls[4] = true;
 		if (ev->location >= 0)
 		{
-			DipEnt	   *le = &ga.an.ents[ev->location];
+			DipEnt	   *le = &an->ents[ev->location];
 
 			values[5] = PointerGetDatum(cstring_to_text_with_len(le->name, le->namelen));
 			if (le->country[0])
@@ -142,13 +139,41 @@ dip_events(PG_FUNCTION_ARGS)
 		else
 			nulls[13] = true;
 		values[14] = BoolGetDatum(ev->modality != 0);
-		values[16] = PointerGetDatum(cstring_to_text_with_len(ga.text + ev->start, (int) ev->len));
+		values[16] = PointerGetDatum(cstring_to_text_with_len(er->text + ev->start, (int) ev->len));
 		values[17] = event_rules_datum(ev, &nulls[17]);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		tuplestore_putvalues(er->rsinfo->setResult, er->rsinfo->setDesc, values, nulls);
+		MemoryContextReset(er->rows);
 		if ((i & 255) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * diplomat.events(doc text, published date DEFAULT NULL) returns SETOF
+ * diplomat.event, put into the tuplestore window by window.
+ */
+Datum
+dip_events(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	DipgAnalysis ga;
+	EventRows	er;
+	text	   *doc;
+
+	InitMaterializedSRF(fcinfo, 0);
+	/* not STRICT (published may be NULL): a NULL document has no rows */
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	doc = PG_GETARG_TEXT_PP(0);
+	er.rsinfo = rsinfo;
+	er.text = VARDATA_ANY(doc);
+	er.rows = AllocSetContextCreate(CurrentMemoryContext, "diplomat event row",
+									ALLOCSET_SMALL_SIZES);
+	dipg_analysis_stream(&ga, doc, dipg_published_arg(fcinfo, 1),
+						 DIP_WANT_MENTIONS | DIP_WANT_EVENTS, event_rows, &er);
 	dipg_analysis_end(&ga);
+	MemoryContextDelete(er.rows);
 	return (Datum) 0;
 }
 

@@ -25,10 +25,12 @@ PG_FUNCTION_INFO_V1(text_match_newsquery);
 
 /*
  * Runs the engine over doc in a private memory context (the caller deletes
- * it with dipg_analysis_end).  published may be DIP_DATE_NONE.
+ * it with dipg_analysis_end), in windows of window bytes, calling fn (may
+ * be NULL) after each (see dip_analyze_windows).
  */
-void
-dipg_analysis_begin(DipgAnalysis *ga, text *doc, int32 published, int want)
+static void
+analysis_run(DipgAnalysis *ga, text *doc, int32 published, int want, size_t window,
+			 DipWindowFn fn, void *arg)
 {
 	MemoryContext old;
 
@@ -41,8 +43,32 @@ dipg_analysis_begin(DipgAnalysis *ga, text *doc, int32 published, int want)
 	ga->text = VARDATA_ANY(doc);
 	ga->len = VARSIZE_ANY_EXHDR(doc);
 	dip_analysis_init(&ga->an, &ga->mem, ga->dict, published, want);
-	dip_analyze(&ga->an, ga->text, ga->len);
+	dip_analyze_windows(&ga->an, ga->text, ga->len, window, fn, arg);
 	MemoryContextSwitchTo(old);
+}
+
+/*
+ * Runs the engine over doc, keeping every mention and event of the
+ * document in ga->an (memory grows with them).  published may be
+ * DIP_DATE_NONE.
+ */
+void
+dipg_analysis_begin(DipgAnalysis *ga, text *doc, int32 published, int want)
+{
+	analysis_run(ga, doc, published, want, SIZE_MAX, NULL, NULL);
+}
+
+/*
+ * Runs the engine over doc window by window (DIP_WINDOW bytes): fn, if not
+ * NULL, sees each window's mentions and events, which are then forgotten,
+ * so that memory does not grow with the document.  At the end ga->an has
+ * the document's entities and topics.
+ */
+void
+dipg_analysis_stream(DipgAnalysis *ga, text *doc, int32 published, int want,
+					 DipWindowFn fn, void *arg)
+{
+	analysis_run(ga, doc, published, want, DIP_WINDOW, fn, arg);
 }
 
 void
@@ -111,33 +137,34 @@ dipg_analysis_entities(DipgAnalysis *ga, bool with_topics)
 	return make_entities(items, n);
 }
 
-/*
- * diplomat.mentions(doc text, published date DEFAULT NULL): one row per
- * entity mention.
- */
-Datum
-dip_mentions(PG_FUNCTION_ARGS)
+/* What mentions() needs to turn a window's mentions into rows. */
+typedef struct MentionRows
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	DipgAnalysis ga;
-	int32		published = dipg_published_arg(fcinfo, 1);
+	ReturnSetInfo *rsinfo;
+	const char *text;
+	int32		published;
+	MemoryContext rows;			/* the datums of one row */
+	int32		next;			/* number of the next mention */
+} MentionRows;
 
-	InitMaterializedSRF(fcinfo, 0);
-	/* not STRICT (published may be NULL): a NULL document has no rows */
-	if (PG_ARGISNULL(0))
-		return (Datum) 0;
-	dipg_analysis_begin(&ga, PG_GETARG_TEXT_PP(0), published, DIP_WANT_MENTIONS);
-	for (uint32 i = 0; i < ga.an.nm; i++)
+/* Puts the mentions of a window of the document into the tuplestore. */
+static void
+mention_rows(const DipAnalysis *an, void *arg)
+{
+	MentionRows *mr = arg;
+	MemoryContext old = MemoryContextSwitchTo(mr->rows);
+
+	for (uint32 i = 0; i < an->nm; i++)
 	{
-		DipMention *m = &ga.an.m[i];
-		DipEnt	   *e = &ga.an.ents[m->entity];
+		const DipMention *m = &an->m[i];
+		const DipEnt *e = &an->ents[m->entity];
 		char		actor[24];
 		Datum		values[13];
 		bool		nulls[13] = {0};
 		const char *role = m->role[0] ? m->role : e->role;
 
-		dip_ent_actor_at(&ga.an, e, published, actor);
-		values[0] = Int32GetDatum((int32) i + 1);
+		dip_ent_actor_at(an, e, mr->published, actor);
+		values[0] = Int32GetDatum(++mr->next);
 		values[1] = Int32GetDatum((int32) m->sentence);
 		values[2] = Int32GetDatum((int32) m->cstart + 1);
 		values[3] = Int32GetDatum((int32) m->clen);
@@ -155,7 +182,7 @@ dip_mentions(PG_FUNCTION_ARGS)
 			values[8] = CStringGetTextDatum(role);
 		else
 			nulls[8] = true;
-		values[9] = PointerGetDatum(cstring_to_text_with_len(ga.text + m->start, m->len));
+		values[9] = PointerGetDatum(cstring_to_text_with_len(mr->text + m->start, m->len));
 		values[10] = CStringGetTextDatum(dip_how_name(m->how));
 		values[11] = PointerGetDatum(make_entity(m->kind, e->name,
 												 Min((int) e->namelen, ENTITY_MAX_NAME),
@@ -164,11 +191,40 @@ dip_mentions(PG_FUNCTION_ARGS)
 			values[12] = CStringGetTextDatum(m->rule->name);
 		else
 			nulls[12] = true;
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		tuplestore_putvalues(mr->rsinfo->setResult, mr->rsinfo->setDesc, values, nulls);
+		MemoryContextReset(mr->rows);
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * diplomat.mentions(doc text, published date DEFAULT NULL): one row per
+ * entity mention, put into the tuplestore window by window.
+ */
+Datum
+dip_mentions(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	DipgAnalysis ga;
+	MentionRows mr;
+	text	   *doc;
+
+	InitMaterializedSRF(fcinfo, 0);
+	/* not STRICT (published may be NULL): a NULL document has no rows */
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	doc = PG_GETARG_TEXT_PP(0);
+	mr.rsinfo = rsinfo;
+	mr.text = VARDATA_ANY(doc);
+	mr.published = dipg_published_arg(fcinfo, 1);
+	mr.rows = AllocSetContextCreate(CurrentMemoryContext, "diplomat mention row",
+									ALLOCSET_SMALL_SIZES);
+	mr.next = 0;
+	dipg_analysis_stream(&ga, doc, mr.published, DIP_WANT_MENTIONS, mention_rows, &mr);
 	dipg_analysis_end(&ga);
+	MemoryContextDelete(mr.rows);
 	return (Datum) 0;
 }
 
@@ -181,8 +237,8 @@ dip_entities(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	dipg_analysis_begin(&ga, PG_GETARG_TEXT_PP(0), dipg_published_arg(fcinfo, 1),
-						DIP_WANT_MENTIONS);
+	dipg_analysis_stream(&ga, PG_GETARG_TEXT_PP(0), dipg_published_arg(fcinfo, 1),
+						 DIP_WANT_MENTIONS, NULL, NULL);
 	es = dipg_analysis_entities(&ga, false);
 	dipg_analysis_end(&ga);
 	PG_RETURN_POINTER(es);
@@ -199,8 +255,8 @@ text_match_newsquery(PG_FUNCTION_ARGS)
 	Entities   *es;
 	bool		res;
 
-	dipg_analysis_begin(&ga, doc, DIP_DATE_NONE,
-						DIP_WANT_MENTIONS | (topics ? DIP_WANT_TOPICS : 0));
+	dipg_analysis_stream(&ga, doc, DIP_DATE_NONE,
+						 DIP_WANT_MENTIONS | (topics ? DIP_WANT_TOPICS : 0), NULL, NULL);
 	es = dipg_analysis_entities(&ga, topics);
 	dipg_analysis_end(&ga);
 	res = nq_match_resolved(q, nq_resolve_cached(fcinfo->flinfo, q), es);

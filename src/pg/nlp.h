@@ -22,6 +22,8 @@ typedef struct DipgAnalysis
 } DipgAnalysis;
 
 extern void dipg_analysis_begin(DipgAnalysis *ga, text *doc, int32 published, int want);
+extern void dipg_analysis_stream(DipgAnalysis *ga, text *doc, int32 published, int want,
+								 DipWindowFn fn, void *arg);
 extern void dipg_analysis_end(DipgAnalysis *ga);
 extern int32 dipg_published_arg(FunctionCallInfo fcinfo, int argno);
 extern Entities *dipg_analysis_entities(DipgAnalysis *ga, bool with_topics);

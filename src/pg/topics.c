@@ -433,7 +433,7 @@ document_topics(text *doc)
 	int			n = 0;
 	Topics	   *ts;
 
-	dipg_analysis_begin(&ga, doc, DIP_DATE_NONE, DIP_WANT_TOPICS);
+	dipg_analysis_stream(&ga, doc, DIP_DATE_NONE, DIP_WANT_TOPICS, NULL, NULL);
 	nt = ga.dict->hdr->ntopics;
 	w = palloc0(Max(nt, 1) * sizeof(float));
 	items = palloc(Max(nt, 1) * sizeof(TopicItem));

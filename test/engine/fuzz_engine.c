@@ -138,36 +138,43 @@ fail(const char *what, const char *doc, size_t len)
 				(int) (len > 200 ? 200 : len), doc);
 }
 
-static void
-check(const DipDict *d, const char *doc, size_t len, int32_t published)
+/* A document being checked, for the window callback. */
+typedef struct Checked
 {
-	DipAnalysis an;
-	bool		valid = dip_utf8_valid(doc, len);
+	const char *doc;
+	size_t		len;
+	bool		valid;			/* well-formed UTF-8 */
+} Checked;
 
-	dip_analysis_init(&an, &dip_malloc_mem, d, published,
-					  DIP_WANT_MENTIONS | DIP_WANT_TOPICS | DIP_WANT_EVENTS);
-	dip_analyze(&an, doc, len);
-	for (uint32_t i = 0; i < an.nm; i++)
+/* Checks the spans, entities, codes and rules of an analysis's results. */
+static void
+check_results(const DipAnalysis *an, void *arg)
+{
+	const Checked *c = arg;
+	const char *doc = c->doc;
+	size_t		len = c->len;
+
+	for (uint32_t i = 0; i < an->nm; i++)
 	{
-		const DipMention *m = &an.m[i];
+		const DipMention *m = &an->m[i];
 
 		if ((size_t) m->start + m->len > len || m->len == 0)
 			fail("mention outside the document", doc, len);
-		else if (valid && (dip_utf8_count(doc + m->start, m->len) != m->clen ||
-						   dip_utf8_count(doc, m->start) != m->cstart))
+		else if (c->valid && (dip_utf8_count(doc + m->start, m->len) != m->clen ||
+							  dip_utf8_count(doc, m->start) != m->cstart))
 			fail("mention character span does not match its bytes", doc, len);
-		if (m->entity < 0 || (uint32_t) m->entity >= an.nents)
+		if (m->entity < 0 || (uint32_t) m->entity >= an->nents)
 			fail("mention without an entity", doc, len);
 		if (m->rule == NULL)
 			fail("mention without the rule that made it", doc, len);
 	}
-	for (uint32_t i = 0; i < an.nev; i++)
+	for (uint32_t i = 0; i < an->nev; i++)
 	{
-		const DipEvent *e = &an.ev[i];
+		const DipEvent *e = &an->ev[i];
 
 		if ((size_t) e->start + e->len > len)
 			fail("event outside the document", doc, len);
-		else if (valid && dip_utf8_count(doc + e->start, e->len) != e->clen)
+		else if (c->valid && dip_utf8_count(doc + e->start, e->len) != e->clen)
 			fail("event character span does not match its bytes", doc, len);
 		if (dip_cameo_info(e->code) == NULL)
 			fail("event with an invalid CAMEO code", doc, len);
@@ -176,7 +183,29 @@ check(const DipDict *d, const char *doc, size_t len, int32_t published)
 		if (e->nrules == 0)
 			fail("event without the rules that coded it", doc, len);
 	}
+}
+
+/*
+ * Analyses a document and checks the results; a long one also window by
+ * window, as the SQL functions analyse documents over a megabyte.
+ */
+static void
+check(const DipDict *d, const char *doc, size_t len, int32_t published)
+{
+	DipAnalysis an;
+	Checked		c = {doc, len, dip_utf8_valid(doc, len)};
+	int			want = DIP_WANT_MENTIONS | DIP_WANT_TOPICS | DIP_WANT_EVENTS;
+
+	dip_analysis_init(&an, &dip_malloc_mem, d, published, want);
+	dip_analyze(&an, doc, len);
+	check_results(&an, &c);
 	dip_analysis_free(&an);
+	if (len > 32 * 1024)
+	{
+		dip_analysis_init(&an, &dip_malloc_mem, d, published, want);
+		dip_analyze_windows(&an, doc, len, 16 * 1024, check_results, &c);
+		dip_analysis_free(&an);
+	}
 }
 
 int

@@ -695,6 +695,88 @@ test_ner(const char *datadir, const char *path)
 	free(img);
 }
 
+/* What the windows of a long document gave, for test_windows. */
+typedef struct WindowSums
+{
+	uint32_t	windows;
+	uint32_t	mentions;
+	uint32_t	events;
+	uint64_t	spans;			/* sum of mention starts and entity kinds */
+	size_t		maxalloc;		/* the most arena memory at a window's end */
+	size_t		mid;			/* that at the end of the 16th window */
+} WindowSums;
+
+/* Adds up a window's mentions and events. */
+static void
+sum_window(const DipAnalysis *an, void *arg)
+{
+	WindowSums *ws = arg;
+
+	ws->windows++;
+	ws->mentions += an->nm;
+	ws->events += an->nev;
+	for (uint32_t i = 0; i < an->nm; i++)
+		ws->spans += an->m[i].start * 7 + an->m[i].kind;
+	if (ws->windows == 16)
+		ws->mid = an->arena.allocated;
+	if (an->arena.allocated > ws->maxalloc)
+		ws->maxalloc = an->arena.allocated;
+}
+
+/*
+ * A long document analysed window by window gives the mentions, events
+ * and entity counts of the whole document when its paragraphs stand
+ * alone, and its memory stays bounded by the window.
+ */
+static void
+test_windows(const char *datadir)
+{
+	const char *para = "Foreign Minister Yoko Kamikawa met Antony Blinken in Washington on Friday. "
+		"Blinken said the United States would defend Japan, and China protested.\n\n";
+	size_t		plen = strlen(para);
+	size_t		n = 1024 * 1024;
+	char	   *buf = malloc(n + plen + 1);
+	size_t		len = 0;
+	DipDict		d;
+	void	   *img = tsv_build_dict(datadir, &d, 0);
+	DipAnalysis whole,
+				win;
+	WindowSums	ws = {0};
+	uint64_t	spans = 0;
+	int			want = DIP_WANT_MENTIONS | DIP_WANT_EVENTS | DIP_WANT_TOPICS;
+
+	CHECK(img != NULL);
+	if (img == NULL)
+		return;
+	while (len < n)
+	{
+		memcpy(buf + len, para, plen);
+		len += plen;
+	}
+	buf[len] = '\0';
+	dip_analysis_init(&whole, &dip_malloc_mem, &d, dip_date_from_ymd(2024, 1, 13), want);
+	dip_analyze(&whole, buf, len);
+	dip_analysis_init(&win, &dip_malloc_mem, &d, dip_date_from_ymd(2024, 1, 13), want);
+	dip_analyze_windows(&win, buf, len, 32 * 1024, sum_window, &ws);
+	for (uint32_t i = 0; i < whole.nm; i++)
+		spans += whole.m[i].start * 7 + whole.m[i].kind;
+	CHECK(ws.windows >= 30);
+	CHECK(whole.nm > 10000);
+	CHECK_INT(ws.mentions, whole.nm);
+	CHECK_INT(ws.events, whole.nev);
+	CHECK(ws.spans == spans);
+	CHECK_INT(win.nents, whole.nents);
+	for (uint32_t e = 0; e < whole.nents && e < win.nents; e++)
+		CHECK_INT(win.ents[e].count, whole.ents[e].count);
+	/* the windows' memory stops growing, a fraction of the whole document's */
+	CHECK(ws.maxalloc <= ws.mid + 1024 * 1024);
+	CHECK(whole.arena.allocated > 8 * ws.maxalloc);
+	dip_analysis_free(&whole);
+	dip_analysis_free(&win);
+	free(buf);
+	free(img);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -711,6 +793,7 @@ main(int argc, char **argv)
 	test_rules();
 	test_docs();
 	test_ner(datadir, nerfile);
+	test_windows(datadir);
 	dip_segment_cleanup();
 	printf("engine tests: %d checks, %d failed\n", checks, failures);
 	return failures ? 1 : 0;
