@@ -355,11 +355,19 @@ fits_pronoun(const DipSentCtx *sc, const DipActor *x, int want)
 
 	if (x->pronoun || x->dropped)
 		return false;
+	/* an agent noun in the singular: "the official" is a he or she, "the
+	 * ministry" an it */
+	if (x->agent && x->kind != DIP_KIND_PER)
+	{
+		bool		one = x->code[0] && last->nlen > 1 && last->norm[last->nlen - 1] != 's';
+		bool		body = dip_tok_cue(sc, last, CUE_ORG_ROLE);
+
+		return want == ANT_GROUP ? x->code[0] != 0 : one && (want == ANT_ORG) == body;
+	}
 	if (want == ANT_PER)
 		return x->kind == DIP_KIND_PER;
 	if (want == ANT_ORG)
-		return !x->agent ? x->kind == DIP_KIND_ORG || x->kind == DIP_KIND_GPE :
-			x->code[0] && last->nlen > 1 && last->norm[last->nlen - 1] != 's';
+		return x->kind == DIP_KIND_ORG || x->kind == DIP_KIND_GPE;
 	return x->code[0] && x->kind != DIP_KIND_PER;
 }
 
@@ -374,6 +382,7 @@ antecedent(const DipSentCtx *sc, const DipActor *ac, int n, int want, DipActor *
 {
 	EvState    *es = evstate(sc->an);
 
+	out->ante = -1;
 	for (int k = n - 1; k >= 0; k--)
 	{
 		if (!fits_pronoun(sc, &ac[k], want) || !subject_position(sc, &ac[k]))
@@ -386,6 +395,7 @@ antecedent(const DipSentCtx *sc, const DipActor *ac, int n, int want, DipActor *
 			fits_pronoun(sc, &ac[k - 1], want))
 			return false;
 		*out = ac[k];
+		out->ante = (int16_t) k;
 		return true;
 	}
 	if (want == ANT_PER && es->have_per)
@@ -396,6 +406,7 @@ antecedent(const DipSentCtx *sc, const DipActor *ac, int n, int want, DipActor *
 		*out = es->they[0];
 	else
 		return false;
+	out->ante = -1;
 	return true;
 }
 
@@ -404,13 +415,14 @@ antecedent(const DipSentCtx *sc, const DipActor *ac, int n, int want, DipActor *
  * ------------------------------------------------------------------------
  */
 static const DipRule agent_compound =
-{"agent_compound", "agent nouns in a row are one actor, the first role more specific than GOV winning: government forces, army officers"};
+{"agent_compound", "agent nouns in a row are one actor, the first role more specific than GOV winning: government forces, army officers, a ministry spokesman"};
 static const DipRule noun_modifier =
 {"noun_modifier", "a country before a singular common noun, not as the subject, is a modifier, no actor: support the U.S. dollar, the Iraq war"};
 
 /*
- * "government forces", "police officers", "army officers": agent nouns in
- * a row are one actor whose role is the first one more specific than GOV.
+ * "government forces", "police officers", "army officers", "a ministry
+ * spokesman": agent nouns in a row are one actor whose role is the first
+ * one more specific than GOV.
  * r is the agent at token j; returns the token after the last agent, the
  * role in role[4].
  */
@@ -421,10 +433,10 @@ agent_chain(const DipSentCtx *sc, DipActor *x, uint32_t j, const DipRole *r, cha
 	const DipRole *q;
 
 	memcpy(role, r->role, 4);
-	while (end < sc->n && sc->tok_mention[end] < 0 && (q = agent_at(sc, end)) != NULL &&
-		   q->role[0])
+	while (end < sc->n && sc->tok_mention[end] < 0 && (q = agent_at(sc, end)) != NULL)
 	{
-		if (!role[0] || strcmp(role, "GOV") == 0)
+		/* "the company spokesman": a role of its own or not, the first one */
+		if (q->role[0] && (!role[0] || strcmp(role, "GOV") == 0))
 			memcpy(role, q->role, 4);
 		end += sc->role_len[end];
 		x->office = 0;
@@ -502,6 +514,7 @@ actor_group_pronoun(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i)
 		ac[*n].b = end;
 		ac[*n].pronoun = true;
 		ac[*n].group = g;
+		ac[*n].ante = (int16_t) (p >= 0 ? p + k : -1);
 		(*n)++;
 	}
 	return end;
@@ -526,6 +539,11 @@ agent_of_mention(DipSentCtx *sc, DipActor *x, const DipMention *m, uint32_t j)
 		return 0;
 	if ((m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_GPE) && !e->country[0])
 		return 0;
+	/* "MCI President Bert Roberts": the title is the person's */
+	if (m->kind == DIP_KIND_ORG && j + sc->role_len[j] < sc->n &&
+		sc->tok_mention[j + sc->role_len[j]] >= 0 &&
+		sc->an->m[sc->tok_mention[j + sc->role_len[j]]].kind == DIP_KIND_PER)
+		return 0;
 	x->office = r->office;
 	end = agent_chain(sc, x, j, r, role);
 	x->agent = m->kind != DIP_KIND_ORG || !x->code[0];
@@ -540,11 +558,8 @@ agent_of_mention(DipSentCtx *sc, DipActor *x, const DipMention *m, uint32_t j)
 	}
 	else if (m->kind == DIP_KIND_ORG && !x->code[0])
 		actor_code(x->code, e->country, role);	/* "Copenhagen City Court judge" */
-	else if (m->kind == DIP_KIND_ORG && !code_country(x->code) && !domestic_role(x->code) &&
-			 e->country[0])
-		actor_code(x->code, e->country, role);
 	else
-		x->office = 0;
+		x->office = 0;			/* "Houthi rebels": the organisation's */
 	return end;
 }
 
@@ -632,7 +647,11 @@ entity_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *se
 	return actor_from_mention(sc, ac, n, i, mi);
 }
 
-/* "senior officials", "heavily armed gunmen": an agent noun phrase at i. */
+/*
+ * "senior officials", "heavily armed gunmen": an agent noun phrase at i;
+ * "the leader of ...", "a spokesman for ...": an agent noun without a
+ * role of its own, which the country or organisation after it gives.
+ */
 static uint32_t
 agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *self)
 {
@@ -640,7 +659,20 @@ agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *sel
 	const DipRole *r = agent_at(sc, i);
 	char		role[4];
 
-	if (r == NULL || !r->role[0])
+	uint32_t	end;
+
+	if (r == NULL)
+		return 0;
+	end = i + sc->role_len[i];
+	/* "NYSE vice president Richard Torrenzano": the person's title, no actor */
+	if (end < sc->n && sc->tok_mention[end] >= 0 &&
+		sc->an->m[sc->tok_mention[end]].kind == DIP_KIND_PER)
+		return end;
+	/* "the leader of", "a spokesman for": the role comes from what follows */
+	if (!r->role[0] && !(end < sc->n && (DIP_TOK_IS(&sc->t[end], "of") ||
+										DIP_TOK_IS(&sc->t[end], "for") ||
+										DIP_TOK_IS(&sc->t[end], "at") ||
+										DIP_TOK_IS(&sc->t[end], "from"))))
 		return 0;
 	x->a = i;
 	/* the noun phrase, so that a preposition before it is seen */
@@ -755,7 +787,7 @@ typedef struct TokenRule
 static const TokenRule token_rules[] = {
 	{{"possessive_pronoun", "his, her, its, their before an agent noun: the antecedent's country (his government); alone no actor, and no object (its results)"}, possessive_pronoun},
 	{{"entity_actor", "an entity mention (person, organisation, state, nationality) with the agent noun after it: Chinese officials, China's military"}, entity_actor},
-	{{"agent_actor", "an agent noun phrase: senior officials, heavily armed gunmen"}, agent_actor},
+	{{"agent_actor", "an agent noun phrase (senior officials, heavily armed gunmen); without a role of its own before of, for, at, from (the leader of); none when it is the title of the person after it"}, agent_actor},
 	{{"personal_pronoun", "he, she: the last person in subject position in the sentence, else in the paragraph; it: the last organisation or state; they, both sides: the group"}, personal_pronoun},
 };
 
@@ -858,6 +890,96 @@ country_adjective(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *sel
 }
 
 /*
+ * The organisation actor an actor belongs to: after of, at, for ("an
+ * official at a major oil company", "the leader of the opposition
+ * party"), or, for a titled person, right before the title ("MCI
+ * President Bert Roberts"); -1 if none.  *after says which.
+ */
+static int
+member_of(const DipSentCtx *sc, const DipActor *ac, int n, int k, bool *after)
+{
+	const DipActor *x = &ac[k];
+	uint32_t	j = x->b;
+	uint32_t	p = x->a;
+
+	*after = true;
+	if (j + 1 < sc->n && (DIP_TOK_IS(&sc->t[j], "of") || DIP_TOK_IS(&sc->t[j], "at") ||
+						  DIP_TOK_IS(&sc->t[j], "for")))
+	{
+		uint32_t	j0 = ++j;
+
+		while (j < sc->n && (is_article(&sc->t[j]) || modifier_word(sc, j)))
+			j++;
+		/* the actor there, whose span may start at its modifiers */
+		for (int q = k + 1; q < n; q++)
+			if (ac[q].a >= j0 && ac[q].a <= j && ac[q].b > j && !ac[q].pronoun && !ac[q].dropped)
+				return q;
+		return -1;
+	}
+	*after = false;
+	if (x->kind != DIP_KIND_PER || x->agent)
+		return -1;
+	/* back over the title: "President", "vice president", "Banking Committee Chairman" */
+	while (p > 0 && sc->tok_mention[p - 1] < 0 && p + 4 > x->a &&
+		   (sc->role_len[p - 1] > 0 || (dip_lexof(sc, p - 1) & (LX_PER_TITLE | LX_TITLEWORD)) ||
+			(sc->t[p - 1].flags & DIP_TF_LOWER)))
+		p--;
+	if (p == 0)
+		return -1;
+	for (int q = 0; q < k; q++)
+		if (ac[q].b == p && !ac[q].pronoun && !ac[q].dropped && !ac[q].agent &&
+			ac[q].kind == DIP_KIND_ORG)
+			return q;
+	return -1;
+}
+
+/*
+ * "an official at a major oil company", "MCI President Bert Roberts",
+ * "the leader of the opposition party": a person or an agent noun of an
+ * organisation (not a country: see country_of_in) acts for it and takes
+ * its code, when its own says less (none, a bare role, GOV from a
+ * generic title).  The organisation after of, at, for is no actor of its
+ * own.  A bare role taken goes on to the other country rules.
+ */
+static bool
+organisation_member(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
+{
+	DipActor   *x = &ac[k];
+	bool		after;
+	int			q;
+	const DipActor *o;
+	const char *xr,
+			   *or;
+	char		code[20];
+
+	if (x->dropped || x->pronoun || (q = member_of(sc, ac, n, k, &after)) < 0)
+		return false;
+	o = &ac[q];
+	xr = x->code + (code_country(x->code) ? 3 : 0);
+	or = o->code + (code_country(o->code) ? 3 : 0);
+	/* the organisation says more: a role where the actor has none, or GOV
+	 * from a generic title (president, official); or the actor's own role
+	 * without a country */
+	if (!o->code[0] || o->kind == DIP_KIND_GPE || o->kind == DIP_KIND_NORP ||
+		!(xr[0] == '\0' || (strcmp(xr, "GOV") == 0 && strcmp(or, "GOV") != 0) ||
+		  (!code_country(x->code) && strcmp(xr, or) == 0)))
+		return false;
+	memcpy(code, o->code, sizeof(code));
+	memcpy(x->code, code, sizeof(code));
+	x->country_from = code_country(x->code) ? DIP_AC_TEXT : DIP_AC_NONE;
+	x->office = 0;
+	note_actor_rule(x, self);
+	if (after)
+	{
+		ac[q].dropped = true;
+		x->b = ac[q].b;
+		if (x->agent)
+			name_span(sc, x, x->a, x->b);
+	}
+	return x->country_from != DIP_AC_NONE || !needs_country(x);
+}
+
+/*
  * "the foreign minister of Peru", "a court in Guyana", "troops from the
  * United States", "the leader of Hamas": a country (or an organisation)
  * after of, in, from gives the actor its country (or is its organisation);
@@ -875,7 +997,7 @@ country_of_in(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
 	const DipEnt *e;
 	int			over;
 
-	if (!needs_country(x) || j + 1 >= sc->n)
+	if (!(needs_country(x) || (x->agent && !x->code[0] && !x->dropped)) || j + 1 >= sc->n)
 		return false;
 	in = DIP_TOK_IS(&sc->t[j], "in");
 	if (!(in || DIP_TOK_IS(&sc->t[j], "of") || DIP_TOK_IS(&sc->t[j], "from")))
@@ -910,6 +1032,13 @@ country_of_in(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
 	}
 	else if (m->kind == DIP_KIND_PER || (in && m->kind == DIP_KIND_ORG))
 		return false;
+	else if (!x->code[0])
+	{
+		/* "the leader of Iran": its government */
+		actor_code(x->code, e->country, "GOV");
+		x->country_from = DIP_AC_TEXT;
+		note_actor_rule(x, self);
+	}
 	else
 		give_country(x, e->country, DIP_AC_TEXT, self);
 	while (q < sc->n && sc->tok_mention[q] == mi)
@@ -1259,7 +1388,8 @@ typedef struct ActorRule
 /* The country rules, tried in order on each actor without a country */
 static const ActorRule country_rules[] = {
 	{{"country_adjective", "a country or nationality right before the actor gives its country: Pakistan's Supreme Court, the Syrian opposition coalition"}, country_adjective},
-	{{"country_of_in", "of, in, from a country after the actor: the foreign minister of Peru, a court in Guyana; of an organisation: its actor (the leader of Hamas)"}, country_of_in},
+	{{"organisation_member", "a person or agent noun of an organisation (an official at a major oil company, MCI President Bert Roberts, the leader of the opposition party) takes its code when its own says less"}, organisation_member},
+	{{"country_of_in", "of, in, from a country after the actor: the foreign minister of Peru, a court in Guyana, the leader of Iran (its government); of an organisation: its actor (the prosecutor of the ICC)"}, country_of_in},
 	{{"country_apposition", "an apposition naming a country: Serraj, the prime minister of the Libyan government; a person in apposition to an actor is that actor"}, country_apposition},
 	{{"country_possessive", "the country's, the nation's: the country named last in the sentence, else the document's"}, country_possessive},
 	{{"country_anaphora", "an agent noun named before with one country in the sentence or paragraph, in the same role: French police officers ... by police"}, country_anaphora},
@@ -1454,6 +1584,8 @@ compact(DipActor *ac, int n)
 		map[k] = m;
 		ac[m] = ac[k];
 		ac[m].group = g >= 0 && g <= k && map[g] >= 0 ? map[g] : m;
+		if (ac[m].ante >= 0)
+			ac[m].ante = (int16_t) (ac[m].ante < k ? map[ac[m].ante] : -1);
 		m++;
 	}
 	return m;
@@ -1518,6 +1650,19 @@ actor_countries(DipSentCtx *sc, DipActor *ac, int n)
 	for (int k = 0; k < n; k++)
 		for (size_t r = 0; r < sizeof(resolution_rules) / sizeof(resolution_rules[0]); r++)
 			resolution_rules[r].apply(sc, ac, n, k, &resolution_rules[r].rule);
+	/* a pronoun of the sentence is what its antecedent became */
+	for (int k = 0; k < n; k++)
+		if (ac[k].pronoun && ac[k].ante >= 0 && ac[k].ante < k && !ac[ac[k].ante].dropped)
+		{
+			const DipActor *x = &ac[ac[k].ante];
+
+			memcpy(ac[k].code, x->code, sizeof(x->code));
+			ac[k].ent = x->ent;
+			ac[k].kind = x->kind;
+			ac[k].name = x->name;
+			ac[k].namelen = x->namelen;
+			ac[k].country_from = x->country_from;
+		}
 }
 
 /* Collects the sentence's actors in token order (see dip_actors.h). */
@@ -1537,6 +1682,7 @@ dip_actors_collect(DipSentCtx *sc, DipActor *ac)
 		memset(&ac[n], 0, sizeof(ac[n]));
 		ac[n].ent = -1;
 		ac[n].group = n;
+		ac[n].ante = -1;
 		for (size_t r = 0; r < sizeof(token_rules) / sizeof(token_rules[0]) && next == 0; r++)
 			next = token_rules[r].apply(sc, ac, &n, i, &token_rules[r].rule);
 		i = next > i ? next : i + 1;
@@ -1729,6 +1875,39 @@ verb_object(const DipSentCtx *sc, const DipActor *ac, int n, int k, uint32_t v)
 	return j == v || verb_word(sc, j) ? SUBJ_MAYBE : SUBJ_SKIP;
 }
 
+/*
+ * "..., dealers said", "..., one dealer said", "..., he said" with "he"
+ * unresolved: the word before the verb heads a noun phrase that is no
+ * actor, after a comma or a quote; an actor further back is not the
+ * verb's subject, and the verb has none.
+ */
+static int
+unknown_subject(const DipSentCtx *sc, const DipActor *ac, int n, int k, uint32_t v)
+{
+	uint32_t	w = v;
+	uint32_t	lx;
+
+	while (w > ac[k].b && ((dip_lexof(sc, w - 1) & (LX_ADV | LX_AUX)) ||
+						   DIP_TOK_IS(&sc->t[w - 1], "not")))
+		w--;
+	if (w <= ac[k].b)
+		return SUBJ_MAYBE;
+	for (int q = 0; q < n; q++)
+		if (ac[q].a < w && w <= ac[q].b)
+			return SUBJ_MAYBE;	/* an actor, or a pronoun that stands for one */
+	lx = dip_lexof(sc, w - 1);
+	if (sc->t[w - 1].type != DIP_TOK_WORD || (lx & (LX_PREP | LX_CONJ | LX_DET | LX_VERB)) ||
+		!(lx & (LX_NOUN | LX_PRON)))
+		return SUBJ_MAYBE;
+	/* the noun phrase is another clause's: a comma or a quote closes the
+	 * one before it ("The Dubai Ruler praised" is Dubai's ruler) */
+	for (uint32_t i = ac[k].b; i + 1 < w; i++)
+		if (DIP_TOK_IS(&sc->t[i], ",") || DIP_TOK_IS(&sc->t[i], ";") ||
+			(sc->t[i].flags & DIP_TF_CLOSEQ))
+			return SUBJ_NONE;
+	return SUBJ_MAYBE;
+}
+
 /* A rule about an actor before a verb: SUBJ_* */
 typedef struct SubjectRule
 {
@@ -1741,6 +1920,7 @@ static const SubjectRule subject_rules[] = {
 	{{"after_preposition", "an actor after a preposition (in Washington, the leader of X) is no subject; a group of X is X"}, after_preposition},
 	{{"reduced_relative", "an actor before a participle and a preposition (civilians killed in the airstrikes) is no subject: the verb has none"}, reduced_relative},
 	{{"verb_object", "an actor right after a verb (told reporters) is its object, not the subject of a later verb"}, verb_object},
+	{{"unknown_subject", "a noun or pronoun right before the verb, after a comma or quote, that is no actor (..., dealers said; he said with he unresolved) is its subject: none"}, unknown_subject},
 };
 
 /* What the subject rules say about actor k as the subject of the verb at v. */

@@ -49,6 +49,7 @@ typedef struct DipActor
 	uint8_t		country_from;	/* DIP_AC_*: where its country comes from */
 	uint8_t		office;			/* the office its title names (DIP_OFFICE_*), or 0 */
 	bool		dropped;		/* merged into another actor, or no actor */
+	int16_t		ante;			/* a pronoun's antecedent in the sentence, or -1 */
 	uint8_t		nrules;
 	const DipRule *rules[DIP_ACTOR_RULES];	/* the actor rules that gave it its
 											 * country, resolved it or merged it */
