@@ -415,14 +415,14 @@ antecedent(const DipSentCtx *sc, const DipActor *ac, int n, int want, DipActor *
  * ------------------------------------------------------------------------
  */
 static const DipRule agent_compound =
-{"agent_compound", "agent nouns in a row are one actor, the first role more specific than GOV winning: government forces, army officers, a ministry spokesman"};
+{"agent_compound", "agent nouns in a row are one actor with the head's role unless it is GOV after a more specific one: government forces, police officials, a ministry spokesman"};
 static const DipRule noun_modifier =
 {"noun_modifier", "a country before a singular common noun, not as the subject, is a modifier, no actor: support the U.S. dollar, the Iraq war"};
 
 /*
- * "government forces", "police officers", "army officers", "a ministry
- * spokesman": agent nouns in a row are one actor whose role is the first
- * one more specific than GOV.
+ * "government forces", "police officials", "army officers", "a ministry
+ * spokesman": agent nouns in a row are one actor with the head's role,
+ * unless the head says GOV (or nothing) after a more specific one.
  * r is the agent at token j; returns the token after the last agent, the
  * role in role[4].
  */
@@ -435,8 +435,10 @@ agent_chain(const DipSentCtx *sc, DipActor *x, uint32_t j, const DipRole *r, cha
 	memcpy(role, r->role, 4);
 	while (end < sc->n && sc->tok_mention[end] < 0 && (q = agent_at(sc, end)) != NULL)
 	{
-		/* "the company spokesman": a role of its own or not, the first one */
-		if (q->role[0] && (!role[0] || strcmp(role, "GOV") == 0))
+		/* the head's role ("government forces"), unless it says less than
+		 * the words before it ("police officials", "the company
+		 * spokesman"); but a "civilian president" is GOV */
+		if (q->role[0] && (!role[0] || strcmp(q->role, "GOV") != 0 || strcmp(role, "CVL") == 0))
 			memcpy(role, q->role, 4);
 		end += sc->role_len[end];
 		x->office = 0;
@@ -534,8 +536,19 @@ agent_of_mention(DipSentCtx *sc, DipActor *x, const DipMention *m, uint32_t j)
 	const DipRole *r = agent_at(sc, j);
 	char		role[4];
 	uint32_t	end;
+	const char *pc = e->country;
 
-	if (r == NULL || (m->kind == DIP_KIND_PER && (!r->role[0] || !e->country[0])))
+	/* "Assad regime": the country of the person the surname names */
+	if (m->kind == DIP_KIND_PER && !pc[0] && e->dict < 0 && e->ntok == 1)
+	{
+		int32_t		g = dip_dict_surname_person(sc->an->dict,
+											 dip_vocab_lookup(sc->an->dict, e->norm, e->normlen),
+											 sc->an->published);
+
+		if (g >= 0)
+			pc = sc->an->dict->entities[g].country;
+	}
+	if (r == NULL || (m->kind == DIP_KIND_PER && (!r->role[0] || !pc[0])))
 		return 0;
 	if ((m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_GPE) && !e->country[0])
 		return 0;
@@ -550,7 +563,7 @@ agent_of_mention(DipSentCtx *sc, DipActor *x, const DipMention *m, uint32_t j)
 	if (m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_GPE || m->kind == DIP_KIND_PER)
 	{
 		/* a group of the country's or the person's people, not the place */
-		actor_code(x->code, e->country, role);
+		actor_code(x->code, pc, role);
 		x->name = NULL;			/* named after the words */
 		x->kind = DIP_KIND_ORG;
 		if (m->kind == DIP_KIND_PER)
@@ -647,6 +660,18 @@ entity_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *se
 	return actor_from_mention(sc, ac, n, i, mi);
 }
 
+/* "in northwestern Pakistan": a place of a country after in, at, near at token j. */
+static bool
+place_after(const DipSentCtx *sc, uint32_t j)
+{
+	if (j >= sc->n || !(dip_cueof(sc, j) & CUE_ADJUNCT_PREP) || !(dip_lexof(sc, j) & LX_LOC_PREP))
+		return false;
+	for (j++; j < sc->n && (is_article(&sc->t[j]) || modifier_word(sc, j) ||
+							(dip_cueof(sc, j) & CUE_DIRECTION)); j++)
+		;
+	return country_mention(sc, j) != NULL;
+}
+
 /*
  * "senior officials", "heavily armed gunmen": an agent noun phrase at i;
  * "the leader of ...", "a spokesman for ...": an agent noun without a
@@ -658,7 +683,6 @@ agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *sel
 	DipActor   *x = &ac[*n];
 	const DipRole *r = agent_at(sc, i);
 	char		role[4];
-
 	uint32_t	end;
 
 	if (r == NULL)
@@ -667,6 +691,25 @@ agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *sel
 	/* "NYSE vice president Richard Torrenzano": the person's title, no actor */
 	if (end < sc->n && sc->tok_mention[end] >= 0 &&
 		sc->an->m[sc->tok_mention[end]].kind == DIP_KIND_PER)
+		return end;
+	/* "military-run", "rebel-held": part of an adjective, no actor */
+	if (end < sc->n && (sc->t[end].flags & DIP_TF_JOIN) && sc->t[end].type == DIP_TOK_PUNCT)
+		return end;
+	/* "an official visit", "any military solution": an adjective (not an
+	 * organisation word: "anti-government" makes government one too),
+	 * unless the subject ("military jets carried out ...") or a unit
+	 * somewhere ("a military patrol in Pakistan") */
+	x->a = i;
+	x->b = end;
+	while (x->a > 0 && x->a + 4 > i && (modifier_word(sc, x->a - 1) ||
+									   (dip_lexof(sc, x->a - 1) & (LX_DET | LX_NUM))))
+		x->a--;
+	if (end < sc->n && (dip_lexof(sc, i) & LX_ADJ) && sc->role_len[i] == 1 &&
+		!dip_tok_cue(sc, &sc->t[i], CUE_ORG_ROLE) &&
+		sc->t[end].type == DIP_TOK_WORD && (sc->t[end].flags & DIP_TF_LOWER) &&
+		(dip_lexof(sc, end) & LX_NOUN) && !(dip_lexof(sc, end) & LX_FUNCTION) &&
+		sc->role_len[end] == 0 && sc->tok_mention[end] < 0 && !subject_position(sc, x) &&
+		!place_after(sc, end + 1))
 		return end;
 	/* "the leader of", "a spokesman for": the role comes from what follows */
 	if (!r->role[0] && !(end < sc->n && (DIP_TOK_IS(&sc->t[end], "of") ||
@@ -787,7 +830,7 @@ typedef struct TokenRule
 static const TokenRule token_rules[] = {
 	{{"possessive_pronoun", "his, her, its, their before an agent noun: the antecedent's country (his government); alone no actor, and no object (its results)"}, possessive_pronoun},
 	{{"entity_actor", "an entity mention (person, organisation, state, nationality) with the agent noun after it: Chinese officials, China's military"}, entity_actor},
-	{{"agent_actor", "an agent noun phrase (senior officials, heavily armed gunmen); without a role of its own before of, for, at, from (the leader of); none when it is the title of the person after it"}, agent_actor},
+	{{"agent_actor", "an agent noun phrase (senior officials, heavily armed gunmen); without a role of its own before of, for, at, from (the leader of); none when it is the title of the person after it, or an adjective (an official visit, any military solution, military-run)"}, agent_actor},
 	{{"personal_pronoun", "he, she: the last person in subject position in the sentence, else in the paragraph; it: the last organisation or state; they, both sides: the group"}, personal_pronoun},
 };
 
@@ -952,7 +995,8 @@ organisation_member(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *s
 			   *or;
 	char		code[20];
 
-	if (x->dropped || x->pronoun || (q = member_of(sc, ac, n, k, &after)) < 0)
+	if (x->dropped || x->pronoun || !(x->agent || x->kind == DIP_KIND_PER) ||
+		(q = member_of(sc, ac, n, k, &after)) < 0)
 		return false;
 	o = &ac[q];
 	xr = x->code + (code_country(x->code) ? 3 : 0);
@@ -999,10 +1043,18 @@ country_of_in(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
 
 	if (!(needs_country(x) || (x->agent && !x->code[0] && !x->dropped)) || j + 1 >= sc->n)
 		return false;
+	/* "an army base in northern Afghanistan": over the noun the agent modifies */
+	if (x->agent && sc->t[j].type == DIP_TOK_WORD && (sc->t[j].flags & DIP_TF_LOWER) &&
+		(dip_lexof(sc, j) & LX_NOUN) && !(dip_lexof(sc, j) & LX_FUNCTION) &&
+		sc->role_len[j] == 0 && sc->tok_mention[j] < 0 && j + 2 < sc->n)
+		j++;
 	in = DIP_TOK_IS(&sc->t[j], "in");
 	if (!(in || DIP_TOK_IS(&sc->t[j], "of") || DIP_TOK_IS(&sc->t[j], "from")))
 		return false;
-	if (in && (strncmp(x->code, "MIL", 3) == 0 || strncmp(x->code, "REF", 3) == 0))
+	/* troops and refugees "in" a country are often foreign; a base or a
+	 * patrol there is the country's */
+	if (in && j == x->b &&
+		(strncmp(x->code, "MIL", 3) == 0 || strncmp(x->code, "REF", 3) == 0))
 		return false;
 	/* "of the Central Asian nation of Kyrgyzstan" */
 	for (q = j + 1; q < sc->n && q < j + 8; q++)
@@ -1012,7 +1064,7 @@ country_of_in(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
 						sc->an->m[mi].kind == DIP_KIND_ORG))
 			break;
 		if (!(is_article(&sc->t[q]) || DIP_TOK_IS(&sc->t[q], "of") || mi >= 0 ||
-			  modifier_word(sc, q)))
+			  modifier_word(sc, q) || (dip_cueof(sc, q) & CUE_DIRECTION)))
 			return false;
 		mi = -1;
 	}
