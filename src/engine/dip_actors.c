@@ -332,14 +332,40 @@ subject_position(const DipSentCtx *sc, const DipActor *x)
 
 	if (dip_actor_governed(sc, x))
 		return false;
-	while (p > 0 && is_article(&sc->t[p - 1]))
+	/* the noun phrase's start: over articles and lower-case words that are
+	 * no verbs or function words ("in unborn children") */
+	while (p > 0 && p + 4 > x->a &&
+		   (is_article(&sc->t[p - 1]) ||
+			(sc->t[p - 1].type == DIP_TOK_WORD && (sc->t[p - 1].flags & DIP_TF_LOWER) &&
+			 !verb_word(sc, p - 1) && !(dip_lexof(sc, p - 1) & (LX_FUNCTION | LX_NUM)))))
 		p--;
 	if (p == 0)
 		return true;
-	if (DIP_TOK_IS(&sc->t[p - 1], "of"))
+	if (DIP_TOK_IS(&sc->t[p - 1], "of") || (dip_lexof(sc, p - 1) & LX_PREP))
 		return false;
 	return !(verb_word(sc, p - 1) && !(dip_lexof(sc, p - 1) & (LX_AUX | LX_CONJ)) &&
 			 !is_say(sc, p - 1));
+}
+
+/*
+ * "a government study", "military contacts.": an agent noun before a
+ * common noun modifies it; the noun phrase may be no actor at all.  A noun
+ * that may be a verb counts only at the end of the phrase, or before a
+ * verb ("a government study said").
+ */
+static bool
+modifier_agent(const DipSentCtx *sc, const DipActor *x)
+{
+	uint32_t	j = x->b;
+
+	if (!x->agent || j >= sc->n || sc->t[j].type != DIP_TOK_WORD ||
+		!(sc->t[j].flags & DIP_TF_LOWER) || !(dip_lexof(sc, j) & LX_NOUN) ||
+		(dip_lexof(sc, j) & LX_FUNCTION) || sc->role_len[j] > 0 || sc->tok_mention[j] >= 0)
+		return false;
+	return !verb_word(sc, j) || j + 1 >= sc->n || sc->t[j + 1].type == DIP_TOK_PUNCT ||
+		(dip_lexof(sc, j + 1) & (LX_PREP | LX_CONJ)) ||
+		(sc->t[j + 1].wid && (sc->an->dict->words[sc->t[j + 1].wid].vforms &
+							  (DIP_VF_PAST | DIP_VF_3SG)));
 }
 
 /* ------------------------------------------------------------------------
@@ -353,7 +379,7 @@ fits_pronoun(const DipSentCtx *sc, const DipActor *x, int want)
 {
 	const DipToken *last = &sc->t[x->b - 1];
 
-	if (x->pronoun || x->dropped)
+	if (x->pronoun || x->dropped || modifier_agent(sc, x))
 		return false;
 	/* an agent noun in the singular: "the official" is a he or she, "the
 	 * ministry" an it */
@@ -675,7 +701,9 @@ place_after(const DipSentCtx *sc, uint32_t j)
 /*
  * "senior officials", "heavily armed gunmen": an agent noun phrase at i;
  * "the leader of ...", "a spokesman for ...": an agent noun without a
- * role of its own, which the country or organisation after it gives.
+ * role of its own, which the country or organisation after it gives.  A
+ * title before a person is no actor (it is kept, dropped, for
+ * organisation_member to read).
  */
 static uint32_t
 agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *self)
@@ -688,10 +716,6 @@ agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *sel
 	if (r == NULL)
 		return 0;
 	end = i + sc->role_len[i];
-	/* "NYSE vice president Richard Torrenzano": the person's title, no actor */
-	if (end < sc->n && sc->tok_mention[end] >= 0 &&
-		sc->an->m[sc->tok_mention[end]].kind == DIP_KIND_PER)
-		return end;
 	/* "military-run", "rebel-held": part of an adjective, no actor */
 	if (end < sc->n && (sc->t[end].flags & DIP_TF_JOIN) && sc->t[end].type == DIP_TOK_PUNCT)
 		return end;
@@ -727,6 +751,11 @@ agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *sel
 	x->b = agent_chain(sc, x, i, r, role);
 	actor_code(x->code, r->country[0] ? r->country : NULL, role);
 	name_span(sc, x, i, x->b);
+	/* "NYSE vice president Richard Torrenzano", "company president Klaus
+	 * Jacobs": the person's title, which organisation_member reads */
+	if (x->b < sc->n && sc->tok_mention[x->b] >= 0 &&
+		sc->an->m[sc->tok_mention[x->b]].kind == DIP_KIND_PER)
+		x->dropped = true;
 	(*n)++;
 	return x->b;
 }
@@ -967,11 +996,13 @@ member_of(const DipSentCtx *sc, const DipActor *ac, int n, int k, bool *after)
 		   (sc->role_len[p - 1] > 0 || (dip_lexof(sc, p - 1) & (LX_PER_TITLE | LX_TITLEWORD)) ||
 			(sc->t[p - 1].flags & DIP_TF_LOWER)))
 		p--;
-	if (p == 0)
-		return -1;
-	for (int q = 0; q < k; q++)
+	for (int q = 0; p > 0 && q < k; q++)
 		if (ac[q].b == p && !ac[q].pronoun && !ac[q].dropped && !ac[q].agent &&
 			ac[q].kind == DIP_KIND_ORG)
+			return q;
+	/* else the title itself: "company president Klaus Jacobs" */
+	for (int q = 0; q < k; q++)
+		if (ac[q].b == x->a && ac[q].dropped && ac[q].agent && !ac[q].pronoun)
 			return q;
 	return -1;
 }
@@ -1196,25 +1227,29 @@ country_before(const DipSentCtx *sc, uint32_t i)
 	return NULL;
 }
 
-/* The country the document names most (at least twice, alone at the top), or NULL. */
+/*
+ * The country the document names most, at least least times and more than
+ * lead times any other, or NULL.
+ */
 static const char *
-document_country(const DipAnalysis *an, uint32_t least)
+document_country(const DipAnalysis *an, uint32_t least, uint32_t lead)
 {
 	EvState    *es = an->evstate;
 	int			best = -1;
-	bool		tie = false;
+	uint32_t	second = 0;
 
 	for (int c = 0; es && c < es->ncountries; c++)
 	{
 		if (best < 0 || es->country_n[c] > es->country_n[best])
 		{
+			if (best >= 0)
+				second = es->country_n[best];
 			best = c;
-			tie = false;
 		}
-		else if (es->country_n[c] == es->country_n[best])
-			tie = true;
+		else if (es->country_n[c] > second)
+			second = es->country_n[c];
 	}
-	if (best < 0 || tie || es->country_n[best] < least)
+	if (best < 0 || es->country_n[best] < least || es->country_n[best] <= second * lead)
 		return NULL;
 	return es->country[best];
 }
@@ -1236,7 +1271,7 @@ country_possessive(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *se
 		return false;
 	country = country_before(sc, p - 3);
 	if (country == NULL)
-		country = document_country(sc->an, 1);
+		country = document_country(sc->an, 1, 1);
 	if (country == NULL)
 		return false;
 	give_country(x, country, DIP_AC_TEXT, self);
@@ -1313,10 +1348,11 @@ words_have(const char *w, const DipToken *t)
 }
 
 /*
- * "French police officers used tear gas ... a clash with police": an agent
- * noun named before, with a country, in the sentence or the paragraph
- * gives its country to the same noun in the same role, when only one
- * country had it.
+ * "French police officers used tear gas ... a clash with police",
+ * "President Reagan ... the President": an agent noun or a titled person
+ * named before, with a country, in the sentence or the paragraph gives
+ * its country to the same noun in the same role, when only one country
+ * had it.
  */
 static bool
 country_anaphora(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
@@ -1331,8 +1367,8 @@ country_anaphora(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self
 	{
 		const char *r = country_role(&ac[q]);
 
-		if (r == NULL || ac[q].pronoun || !ac[q].agent || strncmp(r, x->code, 3) != 0 ||
-			!shares_head(sc, &ac[q], x))
+		if (r == NULL || ac[q].pronoun || !(ac[q].agent || ac[q].kind == DIP_KIND_PER) ||
+			strncmp(r, x->code, 3) != 0 || !shares_head(sc, &ac[q], x))
 			continue;
 		if (cc != NULL && memcmp(cc, ac[q].code, 3) != 0)
 			return false;		/* two countries had it */
@@ -1360,20 +1396,12 @@ country_anaphora(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self
 static bool
 may_guess(const DipSentCtx *sc, const DipActor *x)
 {
-	uint32_t	j = x->b;
-
 	if (!needs_country(x))
 		return false;
 	/* a company named: its country is its own, the text does not give it */
 	if (!x->agent && x->kind == DIP_KIND_ORG && strncmp(x->code, "BUS", 3) == 0)
 		return false;
-	if (!x->agent || j >= sc->n || sc->t[j].type != DIP_TOK_WORD ||
-		!(sc->t[j].flags & DIP_TF_LOWER) || !(dip_lexof(sc, j) & LX_NOUN) ||
-		(dip_lexof(sc, j) & LX_FUNCTION) || sc->role_len[j] > 0 || sc->tok_mention[j] >= 0)
-		return true;
-	/* "military contacts.": a noun that may be a verb ends the noun phrase */
-	return verb_word(sc, j) && !(j + 1 >= sc->n || sc->t[j + 1].type == DIP_TOK_PUNCT ||
-								 (dip_lexof(sc, j + 1) & (LX_PREP | LX_CONJ)));
+	return !modifier_agent(sc, x);
 }
 
 /* "BEIJING -": the dateline's country, a guess. */
@@ -1396,7 +1424,7 @@ country_event_place(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *s
 	const DipAnalysis *an = sc->an;
 
 	if (!may_guess(sc, &ac[k]) || strncmp(ac[k].code, "REF", 3) == 0 ||
-		ac[k].kind == DIP_KIND_PER)
+		ac[k].kind == DIP_KIND_PER || ac[k].office != DIP_OFFICE_NONE)
 		return false;
 	for (uint32_t i = 1; i < sc->n; i++)
 	{
@@ -1422,7 +1450,7 @@ country_event_place(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *s
 static bool
 country_document(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
 {
-	const char *country = document_country(sc->an, 2);
+	const char *country = document_country(sc->an, 2, 1);
 
 	if (!may_guess(sc, &ac[k]) || country == NULL)
 		return false;
@@ -1444,9 +1472,9 @@ static const ActorRule country_rules[] = {
 	{{"country_of_in", "of, in, from a country after the actor: the foreign minister of Peru, a court in Guyana, the leader of Iran (its government); of an organisation: its actor (the prosecutor of the ICC)"}, country_of_in},
 	{{"country_apposition", "an apposition naming a country: Serraj, the prime minister of the Libyan government; a person in apposition to an actor is that actor"}, country_apposition},
 	{{"country_possessive", "the country's, the nation's: the country named last in the sentence, else the document's"}, country_possessive},
-	{{"country_anaphora", "an agent noun named before with one country in the sentence or paragraph, in the same role: French police officers ... by police"}, country_anaphora},
+	{{"country_anaphora", "an agent noun or title named before with one country in the sentence or paragraph, in the same role: French police officers ... by police, President Reagan ... the President"}, country_anaphora},
 	{{"country_dateline", "the dateline's country (a guess, marked)"}, country_dateline},
-	{{"country_event_place", "the country of the place the sentence names after in, at, not for people (a guess, marked)"}, country_event_place},
+	{{"country_event_place", "the country of the place the sentence names after in, at, not for people or titles of office (a guess, marked)"}, country_event_place},
 	{{"country_document", "the country the document names most, at least twice (a guess, marked)"}, country_document},
 };
 
@@ -1471,6 +1499,8 @@ become_person(DipSentCtx *sc, DipActor *x, int32_t g, const DipRule *self)
 	x->namelen = an->ents[ent].namelen;
 	if (code[0])
 		memcpy(x->code, code, sizeof(code));
+	if (x->country_from == DIP_AC_NONE && code_country(x->code))
+		x->country_from = DIP_AC_NAMED;
 	note_actor_rule(x, self);
 }
 
@@ -1502,6 +1532,10 @@ office_holder(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
 		if (DIP_TOK_IS(&sc->t[i], "former") || DIP_TOK_IS(&sc->t[i], "ex") ||
 			DIP_TOK_IS(&sc->t[i], "late") || DIP_TOK_IS(&sc->t[i], "then"))
 			return false;
+	/* a guessed country: the dateline's, or a document that names it far more */
+	if (x->country_from == DIP_AC_PLACE ||
+		(x->country_from == DIP_AC_DOCUMENT && document_country(an, 3, 2) == NULL))
+		return false;
 	g = dip_office_holder(an->dict, x->office, country, an->published);
 	if (g < 0)
 		return false;
@@ -1510,10 +1544,10 @@ office_holder(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
 }
 
 /*
- * "President Trump", "Buhari": a person named by a surname the gazetteer
- * knows, titled or not, is the gazetteer's person (the one in office at
- * the date, or the only one), as resolution will say at the end of the
- * document; a title must name an office the person held.
+ * "President Trump": a person named by a title and a surname the gazetteer
+ * knows is the gazetteer's person (the one in office at the date, or the
+ * only one) who held that office, as resolution will say at the end of
+ * the document.
  */
 static bool
 surname_person(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
@@ -1535,8 +1569,11 @@ surname_person(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
 	g = dip_dict_surname_person(d, dip_vocab_lookup(d, e->norm, e->normlen), an->published);
 	if (g < 0)
 		return false;
+	/* only a title says it is the gazetteer's person: a business story's
+	 * "Watanabe" is its own Watanabe */
 	office = an->m[mi].office;
-	if (office != DIP_OFFICE_NONE)
+	if (office == DIP_OFFICE_NONE)
+		return false;
 	{
 		const DipEntity *ge = &d->entities[g];
 		bool		held = false;
@@ -1553,7 +1590,7 @@ surname_person(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
 /* The resolution rules, each applied to every actor */
 static const ActorRule resolution_rules[] = {
 	{{"office_holder", "a definite title of one office with its country (the Secretary of State, the Japanese prime minister) is its holder at the publication date"}, office_holder},
-	{{"surname_person", "a titled or untitled surname the gazetteer knows (President Trump) is the gazetteer's person, as resolution will say"}, surname_person},
+	{{"surname_person", "a title and a surname the gazetteer knows (President Trump) are the gazetteer's person who held the office, as resolution will say"}, surname_person},
 };
 
 /* ------------------------------------------------------------------------
@@ -1778,8 +1815,8 @@ dip_actors_remember(DipSentCtx *sc, DipActor *ac, int n)
 	}
 	/* the agent nouns named with a country, for "the police" later */
 	for (int k = 0; k < n; k++)
-		if (!ac[k].pronoun && ac[k].agent && ac[k].country_from <= DIP_AC_TEXT &&
-			country_role(&ac[k]) != NULL)
+		if (!ac[k].pronoun && (ac[k].agent || ac[k].kind == DIP_KIND_PER) &&
+			ac[k].country_from <= DIP_AC_TEXT && country_role(&ac[k]) != NULL)
 			note_named(sc, es, &ac[k]);
 	/* the last compound of two or more */
 	for (int k = n - 1; k > 0; k--)
@@ -1798,10 +1835,11 @@ dip_actors_remember(DipSentCtx *sc, DipActor *ac, int n)
 			break;
 		}
 	}
-	/* the subject: the first actor not after a preposition */
+	/* the subject: the first actor in subject position */
 	for (int k = 0; k < n; k++)
 	{
-		if (ac[k].pronoun || !ac[k].code[0] || dip_actor_governed(sc, &ac[k]))
+		if (ac[k].pronoun || !ac[k].code[0] || !subject_position(sc, &ac[k]) ||
+			modifier_agent(sc, &ac[k]))
 			continue;
 		if ((k + 1 < n && ac[k + 1].group == ac[k].group) ||
 			ac[k].kind == DIP_KIND_ORG || ac[k].agent || ac[k].ent < 0)
