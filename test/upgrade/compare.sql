@@ -37,7 +37,7 @@ SELECT 'topic_defs', t::text FROM diplomat.topic_defs t ORDER BY 2;
 SELECT 'topic_terms', t::text FROM diplomat.topic_terms t ORDER BY 2;
 SELECT 'dictionary_removed', t::text FROM diplomat.dictionary_removed t ORDER BY 2;
 SELECT 'image', format, md5(image) FROM diplomat.dictionary_image;
-SELECT 'dictionary_info', entities, offices, roles, patterns, topics, words, trie_nodes, image_bytes, source
+SELECT 'dictionary_info', entities, offices, roles, patterns, topics, words, trie_nodes, image_bytes, source, checksum
   FROM diplomat.dictionary_info();
 \echo == models
 SELECT to_jsonb(m) - 'trained_at' - 'train_seconds' FROM diplomat.topic_models m ORDER BY m.model;
