@@ -139,6 +139,12 @@ REVOKE EXECUTE ON FUNCTION diplomat.dictionary_replicated() FROM PUBLIC;
 COMMENT ON FUNCTION diplomat.dictionary_replicated() IS
 'recompiles the image, once per transaction, after dictionary changes applied by logical replication (internal)';
 
+CREATE FUNCTION diplomat.topics_exists_support(internal) RETURNS internal
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.topics_exists_support(internal) IS
+'planner support of topics ? text: a constant key is planned as topics @> topics, which postgres_fdw can send to another server';
+ALTER FUNCTION diplomat.topics_exists(diplomat.topics, text) SUPPORT diplomat.topics_exists_support;
+
 DROP FUNCTION diplomat.dictionary_info();
 CREATE FUNCTION diplomat.dictionary_info(OUT entities integer, OUT offices integer,
     OUT roles integer, OUT patterns integer, OUT topics integer, OUT words integer,
