@@ -1096,8 +1096,8 @@ dip_dictionary_changed(PG_FUNCTION_ARGS)
  * not fire.  As a row trigger it is deferred to commit, so that its first
  * firing sees every row the replicated transaction changed: it deletes the
  * builtin rows whose keys the replicated removals name (the publisher
- * deleted them; the removals themselves arrive by replication) and
- * recompiles, leniently (a refused row must not stop replication; the
+ * deleted them; the removals themselves arrive by replication), when the
+ * transaction brought removals, and recompiles, leniently (a refused row must not stop replication; the
  * publisher compiled the same rows).  Later firings with nothing changed
  * since do nothing.  As an AFTER TRUNCATE statement trigger it recompiles
  * at once.
@@ -1109,27 +1109,41 @@ dip_dictionary_replicated(PG_FUNCTION_ARGS)
 	CompileStats st;
 	size_t		size;
 	int			nestlevel;
+	int			tab;
+	bool		removals;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		(TRIGGER_FIRED_FOR_STATEMENT(td->tg_event) && !TRIGGER_FIRED_BY_TRUNCATE(td->tg_event)))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("dictionary_replicated() must be called as an AFTER row trigger or an AFTER TRUNCATE trigger")));
-	(void) trigger_table(td->tg_relation, "dictionary_replicated");
+	tab = trigger_table(td->tg_relation, "dictionary_replicated");
 	if (TRIGGER_FIRED_FOR_ROW(td->tg_event) &&
 		replica_compiled_cid != InvalidCommandId &&
 		replica_compiled_cid == GetCurrentCommandId(false))
 		return PointerGetDatum(NULL);
+
+	/*
+	 * Deleting the builtin rows that removals name reads every builtin row:
+	 * only when this transaction brought removals (this row, or events of
+	 * dictionary_removed still to fire).
+	 */
+	removals = (tab == T_COUNT && !TRIGGER_FIRED_BY_TRUNCATE(td->tg_event)) ||
+		AfterTriggerPendingOnRel(get_relname_relid("dictionary_removed",
+												   RelationGetNamespace(td->tg_relation)));
 	lock_dictionaries();
 	maintenance_depth++;
 	PG_TRY();
 	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
-		nestlevel = dipg_pin_search_path();
-		apply_removals("diplomat.dictionary_removed");
-		dipg_unpin_search_path(nestlevel);
-		SPI_finish();
+		if (removals)
+		{
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			nestlevel = dipg_pin_search_path();
+			apply_removals("diplomat.dictionary_removed");
+			dipg_unpin_search_path(nestlevel);
+			SPI_finish();
+		}
 		rebuild_and_store(&st, &size, false);
 	}
 	PG_FINALLY();
