@@ -1097,10 +1097,10 @@ dip_dictionary_changed(PG_FUNCTION_ARGS)
  * firing sees every row the replicated transaction changed: it deletes the
  * builtin rows whose keys the replicated removals name (the publisher
  * deleted them; the removals themselves arrive by replication), when the
- * transaction brought removals, and recompiles, leniently (a refused row must not stop replication; the
- * publisher compiled the same rows).  Later firings with nothing changed
- * since do nothing.  As an AFTER TRUNCATE statement trigger it recompiles
- * at once.
+ * transaction brought removals, and recompiles, leniently (a refused row
+ * must not stop replication; the publisher compiled the same rows).  Later
+ * firings with nothing changed since do nothing.  As an AFTER TRUNCATE
+ * statement trigger it recompiles at once.
  */
 Datum
 dip_dictionary_replicated(PG_FUNCTION_ARGS)
