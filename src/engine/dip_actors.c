@@ -333,17 +333,24 @@ subject_position(const DipSentCtx *sc, const DipActor *x)
 	if (dip_actor_governed(sc, x))
 		return false;
 	/* the noun phrase's start: over articles and lower-case words that are
-	 * no verbs or function words ("in unborn children") */
+	 * no verbs or function words ("in unborn children"), or nouns that
+	 * may be verbs after an article or a comma (", finance ministry
+	 * officials") */
 	while (p > 0 && p + 4 > x->a &&
 		   (is_article(&sc->t[p - 1]) ||
 			(sc->t[p - 1].type == DIP_TOK_WORD && (sc->t[p - 1].flags & DIP_TF_LOWER) &&
-			 !verb_word(sc, p - 1) && !(dip_lexof(sc, p - 1) & (LX_FUNCTION | LX_NUM)))))
+			 !(dip_lexof(sc, p - 1) & (LX_FUNCTION | LX_NUM)) &&
+			 (!verb_word(sc, p - 1) ||
+			  ((dip_lexof(sc, p - 1) & LX_NOUN) &&
+			   (p == 1 || is_article(&sc->t[p - 2]) || sc->t[p - 2].type == DIP_TOK_PUNCT))))))
 		p--;
 	if (p == 0)
 		return true;
 	if (DIP_TOK_IS(&sc->t[p - 1], "of") || (dip_lexof(sc, p - 1) & LX_PREP))
 		return false;
+	/* a verb before it, not a name ("Stock Exchange president Tony Norton") */
 	return !(verb_word(sc, p - 1) && !(dip_lexof(sc, p - 1) & (LX_AUX | LX_CONJ)) &&
+			 sc->tok_mention[p - 1] < 0 && (sc->t[p - 1].flags & DIP_TF_LOWER) &&
 			 !is_say(sc, p - 1));
 }
 
@@ -443,7 +450,7 @@ antecedent(const DipSentCtx *sc, const DipActor *ac, int n, int want, DipActor *
 static const DipRule agent_compound =
 {"agent_compound", "agent nouns in a row are one actor with the head's role unless it is GOV after a more specific one: government forces, police officials, a ministry spokesman"};
 static const DipRule noun_modifier =
-{"noun_modifier", "a country before a singular common noun, not as the subject, is a modifier, no actor: support the U.S. dollar, the Iraq war"};
+{"noun_modifier", "a country before a singular common noun is a modifier, no actor: support the U.S. dollar, one New York trader"};
 
 /*
  * "government forces", "police officials", "army officers", "a ministry
@@ -742,9 +749,14 @@ agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *sel
 										DIP_TOK_IS(&sc->t[end], "from"))))
 		return 0;
 	x->a = i;
-	/* the noun phrase, so that a preposition before it is seen */
-	while (x->a > 0 && x->a + 3 > i && modifier_word(sc, x->a - 1) &&
-		   (*n == 0 || ac[*n - 1].b < x->a))
+	/* the noun phrase, so that a preposition before it is seen ("allied
+	 * forces", "heavily armed gunmen") */
+	while (x->a > 0 && x->a + 3 > i && (*n == 0 || ac[*n - 1].b < x->a) &&
+		   (modifier_word(sc, x->a - 1) ||
+			(x->a == i && sc->t[x->a - 1].wid && (sc->t[x->a - 1].flags & DIP_TF_LOWER) &&
+			 (sc->an->dict->words[sc->t[x->a - 1].wid].vforms & DIP_VF_PART) &&
+			 !(dip_lexof(sc, x->a - 1) & LX_FUNCTION) && x->a >= 2 &&
+			 !verb_word(sc, x->a - 2) && !(dip_lexof(sc, x->a - 2) & LX_AUX))))
 		x->a--;
 	x->office = r->office;
 	x->agent = true;
@@ -864,9 +876,8 @@ static const TokenRule token_rules[] = {
 };
 
 /*
- * "support the U.S. dollar", "the Iraq war": a country named before a
- * singular common noun, not as the subject, is a modifier of the noun, no
- * actor.  The noun may be a verb too only at the end of the noun phrase;
+ * "support the U.S. dollar", "one New York trader said": a country named
+ * before a singular common noun is a modifier of the noun, no actor.  The noun may be a verb too only at the end of the noun phrase;
  * a noun that anchors an event pattern ("U.S. strike on") keeps its actor.
  * Organisations and agent nouns before a noun stay actors ("a U.N.
  * resolution", "U.N. inspectors", "an Afghan army base"): what is done to
@@ -879,15 +890,15 @@ modifies_noun(const DipSentCtx *sc, const DipActor *x)
 	uint32_t	lx;
 	const DipToken *t;
 
-	if (x->pronoun || j >= sc->n || x->agent || x->ent < 0 || x->kind != DIP_KIND_GPE ||
-		subject_position(sc, x))
+	if (x->pronoun || j >= sc->n || x->agent || x->ent < 0 || x->kind != DIP_KIND_GPE)
 		return false;
 	t = &sc->t[j];
 	lx = dip_lexof(sc, j);
 	if (t->type != DIP_TOK_WORD || !(t->flags & DIP_TF_LOWER) || sc->tok_mention[j] >= 0 ||
 		sc->role_len[j] > 0 || !(lx & LX_NOUN) || (lx & (LX_FUNCTION | LX_NUM)) ||
-		pattern_at(sc, j) || (t->nlen > 2 && t->norm[t->nlen - 1] == 's'))
-		return false;
+		pattern_at(sc, j) || (t->nlen > 2 && t->norm[t->nlen - 1] == 's') ||
+		dip_tok_cue(sc, t, CUE_UNNAMED_PERSON))
+		return false;			/* "a Kansas woman" is someone */
 	/* one noun, ending the noun phrase ("the Kirkuk council decision" is the council's) */
 	return j + 1 >= sc->n || sc->t[j + 1].type == DIP_TOK_PUNCT ||
 		(dip_lexof(sc, j + 1) & (LX_PREP | LX_CONJ)) ||
@@ -993,8 +1004,7 @@ member_of(const DipSentCtx *sc, const DipActor *ac, int n, int k, bool *after)
 		return -1;
 	/* back over the title: "President", "vice president", "Banking Committee Chairman" */
 	while (p > 0 && sc->tok_mention[p - 1] < 0 && p + 4 > x->a &&
-		   (sc->role_len[p - 1] > 0 || (dip_lexof(sc, p - 1) & (LX_PER_TITLE | LX_TITLEWORD)) ||
-			(sc->t[p - 1].flags & DIP_TF_LOWER)))
+		   (sc->role_len[p - 1] > 0 || (dip_lexof(sc, p - 1) & (LX_PER_TITLE | LX_TITLEWORD))))
 		p--;
 	for (int q = 0; p > 0 && q < k; q++)
 		if (ac[q].b == p && !ac[q].pronoun && !ac[q].dropped && !ac[q].agent &&
@@ -1036,7 +1046,7 @@ organisation_member(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *s
 	 * from a generic title (president, official); or the actor's own role
 	 * without a country */
 	if (!o->code[0] || o->kind == DIP_KIND_GPE || o->kind == DIP_KIND_NORP ||
-		!(xr[0] == '\0' || (strcmp(xr, "GOV") == 0 && strcmp(or, "GOV") != 0) ||
+		!(xr[0] == '\0' || (strcmp(xr, "GOV") == 0 && or[0] && strcmp(or, "GOV") != 0) ||
 		  (!code_country(x->code) && strcmp(xr, or) == 0)))
 		return false;
 	memcpy(code, o->code, sizeof(code));
@@ -1417,15 +1427,23 @@ country_dateline(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self
 	return true;
 }
 
-/* "... in Cairo": the country of the place the sentence names, a guess (not for refugees). */
+/*
+ * "police ... in Cairo": the country of the place the sentence names, a
+ * guess; not for people, titles of office, refugees or armed forces.
+ */
 static bool
 country_event_place(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
 {
 	const DipAnalysis *an = sc->an;
 
-	if (!may_guess(sc, &ac[k]) || strncmp(ac[k].code, "REF", 3) == 0 ||
-		ac[k].kind == DIP_KIND_PER || ac[k].office != DIP_OFFICE_NONE)
+	static const char *const abroad[] = {"REF", "MIL", "REB", "UAF", "SPY", "INS", "SEP"};
+
+	if (!may_guess(sc, &ac[k]) || ac[k].kind == DIP_KIND_PER || ac[k].office != DIP_OFFICE_NONE)
 		return false;
+	/* refugees and armed forces are often where they are not from */
+	for (size_t r = 0; r < sizeof(abroad) / sizeof(abroad[0]); r++)
+		if (strncmp(ac[k].code, abroad[r], 3) == 0)
+			return false;
 	for (uint32_t i = 1; i < sc->n; i++)
 	{
 		int32_t		mi = sc->tok_mention[i];
@@ -1446,13 +1464,24 @@ country_event_place(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *s
 	return false;
 }
 
-/* The country the document names most, twice at least: a guess. */
+/*
+ * The country the document names most, twice at least; for a person, three
+ * times and twice as often as any other; for "the government" (a body of
+ * the state), the only country the document names: a guess.
+ */
 static bool
 country_document(DipSentCtx *sc, DipActor *ac, int n, int k, const DipRule *self)
 {
-	const char *country = document_country(sc->an, 2, 1);
+	const DipActor *x = &ac[k];
+	const char *country = x->kind == DIP_KIND_PER ? document_country(sc->an, 3, 2) :
+		document_country(sc->an, 2, 1);
+	const EvState *es = evstate(sc->an);
 
-	if (!may_guess(sc, &ac[k]) || country == NULL)
+	if (country == NULL && x->agent && es->ncountries == 1 &&
+		(strncmp(x->code, "GOV", 3) == 0 || strncmp(x->code, "LEG", 3) == 0 ||
+		 strncmp(x->code, "JUD", 3) == 0))
+		country = es->country[0];
+	if (!may_guess(sc, x) || country == NULL)
 		return false;
 	give_country(&ac[k], country, DIP_AC_DOCUMENT, self);
 	return true;
@@ -1474,8 +1503,8 @@ static const ActorRule country_rules[] = {
 	{{"country_possessive", "the country's, the nation's: the country named last in the sentence, else the document's"}, country_possessive},
 	{{"country_anaphora", "an agent noun or title named before with one country in the sentence or paragraph, in the same role: French police officers ... by police, President Reagan ... the President"}, country_anaphora},
 	{{"country_dateline", "the dateline's country (a guess, marked)"}, country_dateline},
-	{{"country_event_place", "the country of the place the sentence names after in, at, not for people or titles of office (a guess, marked)"}, country_event_place},
-	{{"country_document", "the country the document names most, at least twice (a guess, marked)"}, country_document},
+	{{"country_event_place", "the country of the place the sentence names after in, at, not for people, titles of office, refugees or armed forces (a guess, marked)"}, country_event_place},
+	{{"country_document", "the country the document names most, at least twice (for a person three times, twice as often as any other); for a state body the only country it names (a guess, marked)"}, country_document},
 };
 
 /* ------------------------------------------------------------------------
@@ -1818,10 +1847,12 @@ dip_actors_remember(DipSentCtx *sc, DipActor *ac, int n)
 		if (!ac[k].pronoun && (ac[k].agent || ac[k].kind == DIP_KIND_PER) &&
 			ac[k].country_from <= DIP_AC_TEXT && country_role(&ac[k]) != NULL)
 			note_named(sc, es, &ac[k]);
-	/* the last compound of two or more */
+	/* the last compound of two or more, as a subject */
 	for (int k = n - 1; k > 0; k--)
 	{
 		if (ac[k].pronoun || ac[k].group != ac[k - 1].group)
+			continue;
+		if (!subject_position(sc, &ac[k - 1]))
 			continue;
 		{
 			int			g = ac[k].group;
@@ -1835,19 +1866,22 @@ dip_actors_remember(DipSentCtx *sc, DipActor *ac, int n)
 			break;
 		}
 	}
-	/* the subject: the first actor in subject position */
-	for (int k = 0; k < n; k++)
+	/* what "they" means: the last group or organisation in subject
+	 * position (", finance ministry officials said") */
+	for (int k = n - 1; k >= 0; k--)
 	{
-		if (ac[k].pronoun || !ac[k].code[0] || !subject_position(sc, &ac[k]) ||
-			modifier_agent(sc, &ac[k]))
+		int			first = k;
+
+		while (first > 0 && ac[first - 1].group == ac[k].group)
+			first--;
+		if (ac[first].pronoun || !ac[first].code[0] || !subject_position(sc, &ac[first]) ||
+			modifier_agent(sc, &ac[first]))
 			continue;
-		if ((k + 1 < n && ac[k + 1].group == ac[k].group) ||
-			ac[k].kind == DIP_KIND_ORG || ac[k].agent || ac[k].ent < 0)
-		{
-			es->they_n = 0;
-			for (int q = k; q < n && ac[q].group == ac[k].group && es->they_n < 4; q++)
-				es->they[es->they_n++] = ac[q];
-		}
+		if (first == k && ac[k].kind != DIP_KIND_ORG && !ac[k].agent && ac[k].ent >= 0)
+			continue;
+		es->they_n = 0;
+		for (int q = first; q < n && ac[q].group == ac[k].group && es->they_n < 4; q++)
+			es->they[es->they_n++] = ac[q];
 		break;
 	}
 }
