@@ -380,6 +380,16 @@ modifier_agent(const DipSentCtx *sc, const DipActor *x)
  * ------------------------------------------------------------------------
  */
 
+/*
+ * Subject position for a pronoun's antecedent, not as a possessor ("Mr
+ * Balls said he was sure Mr Brown's budget would ...": he is Balls).
+ */
+static bool
+antecedent_position(const DipSentCtx *sc, const DipActor *x)
+{
+	return subject_position(sc, x) && !(x->b < sc->n && is_clitic(&sc->t[x->b]));
+}
+
 /* Could actor x be what a pronoun of kind want stands for? */
 static bool
 fits_pronoun(const DipSentCtx *sc, const DipActor *x, int want)
@@ -418,7 +428,7 @@ antecedent(const DipSentCtx *sc, const DipActor *ac, int n, int want, DipActor *
 	out->ante = -1;
 	for (int k = n - 1; k >= 0; k--)
 	{
-		if (!fits_pronoun(sc, &ac[k], want) || !subject_position(sc, &ac[k]))
+		if (!fits_pronoun(sc, &ac[k], want) || !antecedent_position(sc, &ac[k]))
 			continue;
 		for (int q = 0; q < n; q++)
 			if (q != k && ac[q].group == ac[k].group && fits_pronoun(sc, &ac[q], want))
@@ -726,10 +736,11 @@ agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *sel
 	/* "military-run", "rebel-held": part of an adjective, no actor */
 	if (end < sc->n && (sc->t[end].flags & DIP_TF_JOIN) && sc->t[end].type == DIP_TOK_PUNCT)
 		return end;
-	/* "an official visit", "any military solution": an adjective (not an
-	 * organisation word: "anti-government" makes government one too),
-	 * unless the subject ("military jets carried out ...") or a unit
-	 * somewhere ("a military patrol in Pakistan") */
+	/* "an official visit", "any military solution", "an official
+	 * complaint was made": an adjective (not an organisation word:
+	 * "anti-government" makes government one too), unless the subject of
+	 * a plural ("military jets carried out ...") or a unit somewhere ("a
+	 * military patrol in Pakistan") */
 	x->a = i;
 	x->b = end;
 	while (x->a > 0 && x->a + 4 > i && (modifier_word(sc, x->a - 1) ||
@@ -739,8 +750,9 @@ agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *sel
 		!dip_tok_cue(sc, &sc->t[i], CUE_ORG_ROLE) &&
 		sc->t[end].type == DIP_TOK_WORD && (sc->t[end].flags & DIP_TF_LOWER) &&
 		(dip_lexof(sc, end) & LX_NOUN) && !(dip_lexof(sc, end) & LX_FUNCTION) &&
-		sc->role_len[end] == 0 && sc->tok_mention[end] < 0 && !subject_position(sc, x) &&
-		!place_after(sc, end + 1))
+		sc->role_len[end] == 0 && sc->tok_mention[end] < 0 && !place_after(sc, end + 1) &&
+		(!subject_position(sc, x) ||
+		 !(sc->t[end].nlen > 2 && sc->t[end].norm[sc->t[end].nlen - 1] == 's')))
 		return end;
 	/* "the leader of", "a spokesman for": the role comes from what follows */
 	if (!r->role[0] && !(end < sc->n && (DIP_TOK_IS(&sc->t[end], "of") ||
@@ -1821,25 +1833,33 @@ void
 dip_actors_remember(DipSentCtx *sc, DipActor *ac, int n)
 {
 	EvState    *es = evstate(sc->an);
+	bool		per_subject = false,
+				org_subject = false;
 
+	/* the last person (organisation) in subject position; a possessor
+	 * ("Modi's trip") only when the sentence has no such subject */
 	for (int k = 0; k < n; k++)
 	{
 		bool		shared = false;
+		bool		subject;
 
 		if (ac[k].pronoun || !subject_position(sc, &ac[k]))
 			continue;
+		subject = antecedent_position(sc, &ac[k]);
 		for (int q = 0; q < n; q++)
 			shared |= q != k && ac[q].group == ac[k].group && !ac[q].pronoun &&
 				ac[q].kind == ac[k].kind;
-		if (fits_pronoun(sc, &ac[k], ANT_PER))
+		if (fits_pronoun(sc, &ac[k], ANT_PER) && (subject || !per_subject))
 		{
 			es->last_per = ac[k];
 			es->have_per = !shared;
+			per_subject |= subject;
 		}
-		else if (fits_pronoun(sc, &ac[k], ANT_ORG))
+		else if (fits_pronoun(sc, &ac[k], ANT_ORG) && (subject || !org_subject))
 		{
 			es->last_org = ac[k];
 			es->have_org = !shared;
+			org_subject |= subject;
 		}
 	}
 	/* the agent nouns named with a country, for "the police" later */
