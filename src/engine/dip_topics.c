@@ -29,15 +29,19 @@ static const DipRule inside_longer_term =
 static const DipRule name_in_term =
 {"name_in_term", "a name inside a term that counts adds nothing more to that term's topics: Ukraine in war in Ukraine"};
 static const DipRule name_inferred =
-{"name_inferred", "evidence from a name (a gazetteer entity, or a term that is a whole name: Red Sea, Houthi rebels) is inferred and ranks at half weight"};
+{"name_inferred", "evidence from a name (a gazetteer entity, or a term that is the whole name of a place or a person: Red Sea, Stoltenberg) is inferred and ranks at half weight"};
 static const DipRule weak_evidence =
-{"weak_evidence", "a topic without an anchor (a term of weight 2 or more, or a strong name: NATO, North Korea) is absent unless three supporting terms (weight 1.5 or more), or two that add up to twice the minimum, speak for it"};
+{"weak_evidence", "a topic without an anchor (a term of weight 2 or more, or a strong name: NATO, North Korea) is absent unless three supporting terms (weight 1.5 or more), or two that add up to twice the minimum, speak for it; for a top-level subject, four ordinary terms (weight 1 or more) do"};
 static const DipRule lone_term =
-{"lone_term", "in a document of more than 50 words, a topic whose only evidence is one term found once, other than a strong phrase (counter-narcotics), is absent: a stray earnings"};
+{"lone_term", "in a document of more than 50 words, a topic whose only evidence is one term found once, of weight below 3 unless a phrase (counter-narcotics), is absent: a stray earnings"};
 static const DipRule parent_by_children =
 {"parent_by_children", "a topic without evidence of its own, present through its sub-topics, ranks below each of them"};
 static const DipRule lone_name =
 {"lone_name", "a topic whose only evidence is one name mentioned once is absent: the Red Sea port of Jeddah"};
+
+#ifndef Min
+#define Min(a, b) ((a) < (b) ? (a) : (b))
+#endif
 
 /* evidence a topic needs to be present */
 #define MIN_EVIDENCE 2.0
@@ -96,8 +100,9 @@ typedef struct TopicAcc
 	uint16_t	npieces;
 	uint8_t		anchor;			/* an anchor term or a strong name */
 	uint8_t		support;		/* supporting terms (weight 1.5 or more) */
+	uint8_t		ordinary;		/* ordinary terms (weight 1 or more) */
 	uint8_t		repeated_term;	/* a term found more than once */
-	uint8_t		strong_phrase;	/* a phrase of strong weight */
+	uint8_t		strong_term;	/* a term of strong weight */
 	uint8_t		repeated_name;	/* a name mentioned more than once */
 	const DipRule *rule;		/* the topic rule that applied */
 } TopicAcc;
@@ -280,7 +285,8 @@ judge_occurrence(const DipAnalysis *an, const struct DipTopicState *ts, TermOcc 
 		/* the whole mention, but standing for a longer name: Travelers */
 		if (m->how != DIP_HOW_DICT && e->namelen > o->len)
 			return &term_in_name;
-		o->name = 1;
+		/* a place or a person is inferred; an institution is explicit */
+		o->name = m->kind != DIP_KIND_ORG;
 		return NULL;
 	}
 	/* a word inside a known place is named in the text: Gaza City */
@@ -517,7 +523,9 @@ add_piece_to_topic(TopicAcc *a, const Piece *p, uint32_t n, const DipTermRef *r)
 		if (r->weight >= SUPPORT_WEIGHT && a->support < 255)
 			a->support++;
 		a->repeated_term |= n > 1;
-		a->strong_phrase |= p->phrase && r->weight >= STRONG_WEIGHT;
+		if (r->weight >= 1.0 && a->ordinary < 255)
+			a->ordinary++;
+		a->strong_term |= r->weight >= STRONG_WEIGHT;
 	}
 	a->npieces++;
 }
@@ -545,15 +553,16 @@ add_pieces(DipAnalysis *an, struct DipTopicState *ts)
  * and more than one lone piece; inferred evidence ranks lower.
  */
 static void
-judge_topic(TopicAcc *a, bool short_doc)
+judge_topic(TopicAcc *a, bool top_level, bool short_doc)
 {
 	a->raw = a->terms + a->names;
 	a->ranked = a->terms + a->names * INFERRED_SHARE;
 	if (a->raw == 0)
 		return;
-	if (!a->anchor && a->support < 3 && !(a->support == 2 && a->terms >= 2 * MIN_EVIDENCE))
+	if (!a->anchor && a->support < 3 && !(a->support == 2 && a->terms >= 2 * MIN_EVIDENCE) &&
+		!(top_level && a->ordinary >= 4))
 		a->rule = &weak_evidence;
-	else if (a->npieces == 1 && a->names == 0 && !a->strong_phrase && !a->repeated_term &&
+	else if (a->npieces == 1 && a->names == 0 && !a->strong_term && !a->repeated_term &&
 			 !short_doc)
 		a->rule = &lone_term;
 	else if (a->npieces == 1 && a->terms == 0 && !a->repeated_name)
@@ -595,7 +604,7 @@ dip_topics_document(DipAnalysis *an)
 	collect_term_pieces(an, ts);
 	add_pieces(an, ts);
 	for (uint32_t i = 0; i < nt; i++)
-		judge_topic(&ts->acc[i], an->ntokens <= SHORT_DOCUMENT);
+		judge_topic(&ts->acc[i], d->topics[i].parent < 0, an->ntokens <= SHORT_DOCUMENT);
 	/* a sub-topic adds half its evidence to its parent, a quarter above */
 	for (uint32_t i = 0; i < nt; i++)
 	{
@@ -617,16 +626,27 @@ dip_topics_document(DipAnalysis *an)
 	ts->done = true;
 }
 
+/* The weight of evidence s: squashed to (0, 1), never below 0.001. */
+static inline float
+squash(double s)
+{
+	float		w = (float) (s / (s + 4.0));
+
+	return w < 0.001f ? 0.001f : w;
+}
+
 /*
- * A topic without evidence of its own ranks below each of its sub-topics
- * present: its weight is lowered under the lightest of them, deepest
- * topics first (three levels at most).
+ * A sub-topic that is present makes its parent present; a parent without
+ * evidence of its own (or too little to be present by itself) ranks
+ * below each of its sub-topics present: its weight is lowered under the
+ * lightest of them, deepest topics first (three levels at most).
  */
 static void
-rank_parents_below_children(const DipAnalysis *an, float *weights, float *lightest)
+rank_parents_below_children(DipAnalysis *an, float *weights, double lenfactor)
 {
 	const struct DipTopicState *ts = an->topics;
 	uint32_t	nt = an->dict->hdr->ntopics;
+	float	   *lightest = dip_arena_alloc(&an->arena, nt * sizeof(float));
 
 	for (int pass = 0; pass < 3; pass++)
 	{
@@ -640,17 +660,25 @@ rank_parents_below_children(const DipAnalysis *an, float *weights, float *lighte
 				lightest[p] = weights[i];
 		}
 		for (uint32_t i = 0; i < nt; i++)
-			if (ts->acc[i].ranked == 0 && weights[i] > 0 && lightest[i] <= 1.0f &&
-				weights[i] > lightest[i] * 0.9f)
-				weights[i] = lightest[i] * 0.9f < 0.001f ? 0.001f : lightest[i] * 0.9f;
+		{
+			float		cap = lightest[i] * 0.9f < 0.001f ? 0.001f : lightest[i] * 0.9f;
+
+			if (lightest[i] > 1.0f)
+				continue;
+			if (weights[i] == 0)
+				weights[i] = Min(squash(ts->acc[i].total / lenfactor), cap);
+			else if (ts->acc[i].ranked == 0 && weights[i] > cap)
+				weights[i] = cap;
+		}
 	}
 }
 
 /*
  * Topic weights: the evidence per topic normalised by document length, so
  * that a long article does not score higher for being long, then squashed
- * to (0, 1).  Topics below a minimum of evidence get 0, and a topic with
- * no evidence of its own ranks below its sub-topics.
+ * to (0, 1).  Topics below a minimum of evidence get 0, unless a sub-topic
+ * is present, and a topic with no evidence of its own ranks below its
+ * sub-topics.
  */
 uint32_t
 dip_topic_weights(DipAnalysis *an, float *weights)
@@ -659,28 +687,17 @@ dip_topic_weights(DipAnalysis *an, float *weights)
 	uint32_t	nt = an->dict->hdr->ntopics;
 	uint32_t	count = 0;
 	double		lenfactor;
-	float	   *lightest;
 
 	if (ts == NULL || nt == 0)
 		return 0;
 	/* longer documents accumulate more evidence: damp by sqrt of length */
 	lenfactor = sqrt((double) (an->ntokens > 100 ? an->ntokens : 100) / 100.0);
 	for (uint32_t i = 0; i < nt; i++)
-	{
-		double		s = ts->acc[i].total / lenfactor;
-
-		if (ts->acc[i].total_raw < MIN_EVIDENCE)
-			weights[i] = 0;
-		else
-		{
-			weights[i] = (float) (s / (s + 4.0));
-			if (weights[i] < 0.001f)
-				weights[i] = 0.001f;
-			count++;
-		}
-	}
-	lightest = dip_arena_alloc(&an->arena, nt * sizeof(float));
-	rank_parents_below_children(an, weights, lightest);
+		weights[i] = ts->acc[i].total_raw < MIN_EVIDENCE ? 0 :
+			squash(ts->acc[i].total / lenfactor);
+	rank_parents_below_children(an, weights, lenfactor);
+	for (uint32_t i = 0; i < nt; i++)
+		count += weights[i] > 0;
 	return count;
 }
 
