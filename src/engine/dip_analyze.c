@@ -87,5 +87,5 @@ dip_analyze(DipAnalysis *an, const char *text, size_t len)
 	/* aliases across the document, caseless lines, rejected words */
 	dip_resolve_document(an, text);
 	/* the topics, from the terms outside names and the gazetteer entities */
-	dip_topics_document(an);
+	dip_topics_document(an, text);
 }

@@ -21,7 +21,7 @@
 
 /* The rules of the topic stage: evidence set aside or lowered */
 static const DipRule term_in_name =
-{"term_in_name", "a term inside the name of an organisation, a person or an unknown place, or standing for a longer name, is no evidence: General Cinema, Travelers Corp"};
+{"term_in_name", "a term inside the name of an organisation (unless its last words: Toronto Stock Exchange), a person or an unknown place, or a word (not an acronym) standing for another name (Travelers for Travelers Corp, Labour for the Labour Party), is no evidence: General Cinema"};
 static const DipRule acronym_of_other_name =
 {"acronym_of_other_name", "a term the document defines as the acronym of another name is no evidence: Canada Development Corp (CDC)"};
 static const DipRule inside_longer_term =
@@ -29,11 +29,11 @@ static const DipRule inside_longer_term =
 static const DipRule name_in_term =
 {"name_in_term", "a name inside a term that counts adds nothing more to that term's topics: Ukraine in war in Ukraine"};
 static const DipRule name_inferred =
-{"name_inferred", "evidence from a name (a gazetteer entity, or a term that is the whole name of a place or a person: Red Sea, Stoltenberg) is inferred and ranks at half weight"};
+{"name_inferred", "evidence from the name of a place or a person (a gazetteer entity, or a term that is the whole name: Red Sea, Stoltenberg) is inferred and ranks at half weight; an organisation named is explicit"};
 static const DipRule weak_evidence =
 {"weak_evidence", "a topic without an anchor (a term of weight 2 or more, or a strong name: NATO, North Korea) is absent unless three supporting terms (weight 1.5 or more), or two that add up to twice the minimum, speak for it; for a top-level subject, four ordinary terms (weight 1 or more) do"};
 static const DipRule lone_term =
-{"lone_term", "in a document of more than 50 words, a topic whose only evidence is one term found once, of weight below 3 unless a phrase (counter-narcotics), is absent: a stray earnings"};
+{"lone_term", "in a document of more than 50 words, a topic whose only evidence is one term found once, of weight below 3, ranks at 0.4 of its weight: a secondary topic at most (a stray earnings)"};
 static const DipRule parent_by_children =
 {"parent_by_children", "a topic without evidence of its own, present through its sub-topics, ranks below each of them"};
 static const DipRule lone_name =
@@ -51,6 +51,8 @@ static const DipRule lone_name =
 #define STRONG_WEIGHT 3.0
 /* a document this long or shorter may have a topic from one term */
 #define SHORT_DOCUMENT 50
+/* what a lone term counts for in the ranking */
+#define LONE_SHARE 0.4
 /* what inferred evidence counts for in the ranking */
 #define INFERRED_SHARE 0.5
 
@@ -62,6 +64,8 @@ typedef struct TermOcc
 	uint32_t	len;
 	uint16_t	ntok;			/* tokens */
 	uint8_t		in_title;		/* inside a title (Foreign Minister) */
+	uint8_t		caseless;		/* in a headline or a line in capitals */
+	uint8_t		acronym;		/* one word in capitals in mixed-case text (IMF) */
 	uint8_t		counts;			/* judged: the occurrence counts */
 	uint8_t		name;			/* judged: the occurrence is a whole name */
 	const DipRule *rule;		/* set aside by this rule, or NULL */
@@ -104,6 +108,7 @@ typedef struct TopicAcc
 	uint8_t		repeated_term;	/* a term found more than once */
 	uint8_t		strong_term;	/* a term of strong weight */
 	uint8_t		repeated_name;	/* a name mentioned more than once */
+	uint8_t		seen;			/* some evidence of its own, counted or not */
 	const DipRule *rule;		/* the topic rule that applied */
 } TopicAcc;
 
@@ -208,6 +213,8 @@ dip_topics_sentence(DipSentCtx *sc)
 		o->len = b->start + b->len - a->start;
 		o->ntok = (uint16_t) h->ntok;
 		o->in_title = inside_title(sc, h->first, h->ntok);
+		o->caseless = sc->caseless;
+		o->acronym = h->ntok == 1 && !sc->caseless && (a->flags & DIP_TF_ALLCAPS) != 0;
 		if (inside_longer(sc, h))
 			o->rule = &inside_longer_term;
 		if (defined_acronym(sc, h->first, h->ntok))
@@ -261,12 +268,50 @@ mention_at(const DipAnalysis *an, uint32_t start, uint32_t len)
 }
 
 /*
- * Judges an occurrence once the document's names are resolved: the rule
- * that sets it aside, or NULL when it counts; an occurrence that is a
- * whole name (Red Sea) is marked as such.
+ * True if the words of text[0..len) end the name name[0..namelen), letters
+ * and digits compared without case and white space skipped: what an
+ * organisation is (Stock Exchange in Toronto Stock Exchange).
+ */
+static bool
+name_ends_with(const char *name, uint32_t namelen, const char *text, uint32_t len)
+{
+	uint32_t	i = namelen,
+				j = len;
+
+	while (j > 0)
+	{
+		unsigned char a,
+					b;
+
+		if (text[j - 1] == ' ' || text[j - 1] == '\n' || text[j - 1] == '\t' || text[j - 1] == '\r')
+		{
+			j--;
+			continue;
+		}
+		while (i > 0 && name[i - 1] == ' ')
+			i--;
+		if (i == 0)
+			return false;
+		a = (unsigned char) name[i - 1];
+		b = (unsigned char) text[j - 1];
+		if (a != b && !(a < 128 && b < 128 && (a | 0x20) == (b | 0x20) && (a | 0x20) >= 'a' &&
+						(a | 0x20) <= 'z'))
+			return false;
+		i--;
+		j--;
+	}
+	/* the name's last words begin where the term begins */
+	return i == 0 || name[i - 1] == ' ' || name[i - 1] == '-';
+}
+
+/*
+ * Judges an occurrence of the document text once its names are resolved:
+ * the rule that sets it aside, or NULL when it counts; an occurrence that
+ * is the whole name of a place or a person (Red Sea) is marked as such.
  */
 static const DipRule *
-judge_occurrence(const DipAnalysis *an, const struct DipTopicState *ts, TermOcc *o)
+judge_occurrence(const DipAnalysis *an, const struct DipTopicState *ts, TermOcc *o,
+				 const char *text)
 {
 	const DipMention *m;
 	const DipEnt *e;
@@ -278,12 +323,16 @@ judge_occurrence(const DipAnalysis *an, const struct DipTopicState *ts, TermOcc 
 		return o->rule;
 	m = mention_at(an, o->start, o->len);
 	e = m ? mention_entity(an, m) : NULL;
-	if (e == NULL || m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_DATE)
+	if (e == NULL || m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_DATE ||
+		(o->caseless && m->how != DIP_HOW_DICT))
 		return NULL;
 	if (m->start == o->start && m->len == o->len)
 	{
 		/* the whole mention, but standing for a longer name: Travelers */
 		if (m->how != DIP_HOW_DICT && e->namelen > o->len)
+			return &term_in_name;
+		/* a word naming something else: Labour for the Labour Party */
+		if (!o->acronym && !name_ends_with(e->name, e->namelen, text + o->start, o->len))
 			return &term_in_name;
 		/* a place or a person is inferred; an institution is explicit */
 		o->name = m->kind != DIP_KIND_ORG;
@@ -291,6 +340,9 @@ judge_occurrence(const DipAnalysis *an, const struct DipTopicState *ts, TermOcc 
 	}
 	/* a word inside a known place is named in the text: Gaza City */
 	if ((m->kind == DIP_KIND_GPE || m->kind == DIP_KIND_LOC) && e->dict >= 0)
+		return NULL;
+	/* the last words of an organisation's name say what it is */
+	if (m->kind == DIP_KIND_ORG && name_ends_with(e->name, e->namelen, text + o->start, o->len))
 		return NULL;
 	return &term_in_name;
 }
@@ -435,7 +487,8 @@ collect_entity_pieces(DipAnalysis *an, struct DipTopicState *ts)
 			Piece	   *p = add_piece(an, ts, DIP_EVIDENCE_ENTITY, e);
 
 			p->count = count[e];
-			p->name = 1;
+			/* a place or a person is inferred; an institution is explicit */
+			p->name = an->ents[e].kind != DIP_KIND_ORG;
 		}
 }
 
@@ -557,6 +610,7 @@ judge_topic(TopicAcc *a, bool top_level, bool short_doc)
 {
 	a->raw = a->terms + a->names;
 	a->ranked = a->terms + a->names * INFERRED_SHARE;
+	a->seen = a->raw > 0;
 	if (a->raw == 0)
 		return;
 	if (!a->anchor && a->support < 3 && !(a->support == 2 && a->terms >= 2 * MIN_EVIDENCE) &&
@@ -564,7 +618,12 @@ judge_topic(TopicAcc *a, bool top_level, bool short_doc)
 		a->rule = &weak_evidence;
 	else if (a->npieces == 1 && a->names == 0 && !a->strong_term && !a->repeated_term &&
 			 !short_doc)
+	{
+		/* a secondary topic at most */
 		a->rule = &lone_term;
+		a->ranked *= LONE_SHARE;
+		return;
+	}
 	else if (a->npieces == 1 && a->terms == 0 && !a->repeated_name)
 		a->rule = &lone_name;
 	else
@@ -582,7 +641,7 @@ judge_topic(TopicAcc *a, bool top_level, bool short_doc)
  * the topic rules and shares each topic's evidence with its parents.
  */
 void
-dip_topics_document(DipAnalysis *an)
+dip_topics_document(DipAnalysis *an, const char *text)
 {
 	struct DipTopicState *ts = an->topics;
 	const DipDict *d = an->dict;
@@ -596,7 +655,7 @@ dip_topics_document(DipAnalysis *an)
 		qsort(ts->occ, ts->nocc, sizeof(TermOcc), cmp_occ_position);
 	for (uint32_t i = 0; i < ts->nocc; i++)
 	{
-		ts->occ[i].rule = judge_occurrence(an, ts, &ts->occ[i]);
+		ts->occ[i].rule = judge_occurrence(an, ts, &ts->occ[i], text);
 		ts->occ[i].counts = ts->occ[i].rule == NULL;
 	}
 	/* the gazetteer entities outside counted terms, then the terms */
@@ -636,7 +695,8 @@ squash(double s)
 }
 
 /*
- * A sub-topic that is present makes its parent present; a parent without
+ * A sub-topic that is present makes its parent present when the text has
+ * some evidence of the parent too; a parent without
  * evidence of its own (or too little to be present by itself) ranks
  * below each of its sub-topics present: its weight is lowered under the
  * lightest of them, deepest topics first (three levels at most).
@@ -665,7 +725,7 @@ rank_parents_below_children(DipAnalysis *an, float *weights, double lenfactor)
 
 			if (lightest[i] > 1.0f)
 				continue;
-			if (weights[i] == 0)
+			if (weights[i] == 0 && ts->acc[i].seen)
 				weights[i] = Min(squash(ts->acc[i].total / lenfactor), cap);
 			else if (ts->acc[i].ranked == 0 && weights[i] > cap)
 				weights[i] = cap;
@@ -758,6 +818,8 @@ dip_topic_evidence(DipAnalysis *an, DipTopicEvidence **rows)
 				(float) (evidence_score(r->count, refs[k].weight) * (p->name ? INFERRED_SHARE : 1.0));
 			if (ts->acc[refs[k].topic].ranked == 0)
 				r->score = 0;
+			else if (ts->acc[refs[k].topic].rule == &lone_term)
+				r->score *= LONE_SHARE;
 			if (p->count == 0)
 				r->rule = p->rule;
 			else if (r->count == 0)

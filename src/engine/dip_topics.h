@@ -39,7 +39,7 @@ typedef struct DipTopicEvidence
 
 extern void dip_topics_init(DipAnalysis *an);
 extern void dip_topics_sentence(DipSentCtx *sc);
-extern void dip_topics_document(DipAnalysis *an);
+extern void dip_topics_document(DipAnalysis *an, const char *text);
 
 /* Topic weights after analysis: fills weights[ntopics]; returns count > 0. */
 extern uint32_t dip_topic_weights(DipAnalysis *an, float *weights);
