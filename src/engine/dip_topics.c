@@ -31,7 +31,7 @@ static const DipRule name_in_term =
 static const DipRule name_inferred =
 {"name_inferred", "evidence from the name of a place or a person (a gazetteer entity, or a term that is the whole name: Red Sea, Stoltenberg) is inferred and ranks at half weight; an organisation named is explicit"};
 static const DipRule weak_evidence =
-{"weak_evidence", "a topic without an anchor (a term of weight 2 or more, or a strong name: NATO, North Korea) is absent unless three supporting terms (weight 1.5 or more), or two that add up to twice the minimum, speak for it; for a top-level subject, four ordinary terms (weight 1 or more) do"};
+{"weak_evidence", "a topic without an anchor (a term of weight 2 or more, or a strong name: NATO, North Korea) is absent unless three supporting terms (weight 1.5 or more), or two that add up to twice the minimum, speak for it; for a top-level subject, three ordinary terms (weight 1 or more) do"};
 static const DipRule lone_term =
 {"lone_term", "in a document of more than 50 words, a topic whose only evidence is one term found once, of weight below 3, ranks at 0.4 of its weight: a secondary topic at most (a stray earnings)"};
 static const DipRule parent_by_children =
@@ -305,6 +305,30 @@ name_ends_with(const char *name, uint32_t namelen, const char *text, uint32_t le
 }
 
 /*
+ * True if, in a headline or a line in capitals, the term at text[0..len)
+ * is a word of the name of an organisation or a person that the document
+ * names, other than its last words (CHANTAL PHARMACEUTICAL for Chantal
+ * Pharmaceutical Corp): the line names it without the recogniser seeing it.
+ */
+static bool
+in_document_name(const DipAnalysis *an, const char *text, uint32_t len)
+{
+	for (uint32_t i = 0; i < an->nents; i++)
+	{
+		const DipEnt *e = &an->ents[i];
+
+		if (e->count == 0 || (e->kind != DIP_KIND_ORG && e->kind != DIP_KIND_PER) ||
+			e->namelen <= len)
+			continue;
+		for (uint32_t k = 0; k + len < e->namelen; k++)
+			if ((k == 0 || e->name[k - 1] == ' ') && e->name[k + len] == ' ' &&
+				name_ends_with(e->name, k + len, text, len))
+				return true;
+	}
+	return false;
+}
+
+/*
  * Judges an occurrence of the document text once its names are resolved:
  * the rule that sets it aside, or NULL when it counts; an occurrence that
  * is the whole name of a place or a person (Red Sea) is marked as such.
@@ -323,8 +347,10 @@ judge_occurrence(const DipAnalysis *an, const struct DipTopicState *ts, TermOcc 
 		return o->rule;
 	m = mention_at(an, o->start, o->len);
 	e = m ? mention_entity(an, m) : NULL;
+	if (e == NULL && o->caseless && in_document_name(an, text + o->start, o->len))
+		return &term_in_name;
 	if (e == NULL || m->kind == DIP_KIND_NORP || m->kind == DIP_KIND_DATE ||
-		(o->caseless && m->how != DIP_HOW_DICT))
+		(o->caseless && m->how == DIP_HOW_GUESS))
 		return NULL;
 	if (m->start == o->start && m->len == o->len)
 	{
@@ -614,7 +640,7 @@ judge_topic(TopicAcc *a, bool top_level, bool short_doc)
 	if (a->raw == 0)
 		return;
 	if (!a->anchor && a->support < 3 && !(a->support == 2 && a->terms >= 2 * MIN_EVIDENCE) &&
-		!(top_level && a->ordinary >= 4))
+		!(top_level && a->ordinary >= 3))
 		a->rule = &weak_evidence;
 	else if (a->npieces == 1 && a->names == 0 && !a->strong_term && !a->repeated_term &&
 			 !short_doc)
