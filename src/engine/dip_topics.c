@@ -21,7 +21,7 @@
 
 /* The rules of the topic stage: evidence set aside or lowered */
 static const DipRule term_in_name =
-{"term_in_name", "a term inside the name of an organisation (unless its last words: Toronto Stock Exchange), a person or an unknown place, or a word (not an acronym) standing for another name (Travelers for Travelers Corp, Labour for the Labour Party), is no evidence: General Cinema"};
+{"term_in_name", "a term inside the name of an organisation (unless its last words: Toronto Stock Exchange; or before a legal form: SPI PHARMACEUTICALS INC), a person or an unknown place, or a word (not an acronym) standing for another name (Travelers for Travelers Corp, Labour for the Labour Party), is no evidence: General Cinema"};
 static const DipRule acronym_of_other_name =
 {"acronym_of_other_name", "a term the document defines as the acronym of another name is no evidence: Canada Development Corp (CDC)"};
 static const DipRule inside_longer_term =
@@ -66,6 +66,7 @@ typedef struct TermOcc
 	uint8_t		in_title;		/* inside a title (Foreign Minister) */
 	uint8_t		caseless;		/* in a headline or a line in capitals */
 	uint8_t		acronym;		/* one word in capitals in mixed-case text (IMF) */
+	uint8_t		company_word;	/* followed by a legal form (Cinema Corp) */
 	uint8_t		counts;			/* judged: the occurrence counts */
 	uint8_t		name;			/* judged: the occurrence is a whole name */
 	const DipRule *rule;		/* set aside by this rule, or NULL */
@@ -152,6 +153,29 @@ inside_title(const DipSentCtx *sc, uint32_t first, uint32_t n)
 	return false;
 }
 
+/*
+ * True if the term at tokens [first, first + n) is a capitalised word of a
+ * company's name: capitalised words up to a legal form (SPI
+ * PHARMACEUTICALS INC, General Cinema Corp), which the recogniser may not
+ * have seen in a headline or a line in capitals.
+ */
+static bool
+before_legal_form(const DipSentCtx *sc, uint32_t first, uint32_t n)
+{
+	const DipToken *t = sc->t;
+
+	if (!(t[first].flags & (DIP_TF_UPPER | DIP_TF_ALLCAPS)))
+		return false;
+	for (uint32_t q = first + n; q < sc->n && q < first + n + 4; q++)
+	{
+		if (t[q].type != DIP_TOK_WORD || !(t[q].flags & (DIP_TF_UPPER | DIP_TF_ALLCAPS)))
+			return false;
+		if (dip_tok_cue(sc, &t[q], CUE_LEGAL_FORM))
+			return true;
+	}
+	return false;
+}
+
 /* True if term hit h lies inside a longer term hit of the sentence. */
 static bool
 inside_longer(const DipSentCtx *sc, const DipTermHit *h)
@@ -214,6 +238,7 @@ dip_topics_sentence(DipSentCtx *sc)
 		o->ntok = (uint16_t) h->ntok;
 		o->in_title = inside_title(sc, h->first, h->ntok);
 		o->caseless = sc->caseless;
+		o->company_word = before_legal_form(sc, h->first, h->ntok);
 		o->acronym = h->ntok == 1 && !sc->caseless && (a->flags & DIP_TF_ALLCAPS) != 0;
 		if (inside_longer(sc, h))
 			o->rule = &inside_longer_term;
@@ -345,6 +370,8 @@ judge_occurrence(const DipAnalysis *an, const struct DipTopicState *ts, TermOcc 
 			return &acronym_of_other_name;
 	if (o->rule != NULL || o->in_title)
 		return o->rule;
+	if (o->company_word)
+		return &term_in_name;
 	m = mention_at(an, o->start, o->len);
 	e = m ? mention_entity(an, m) : NULL;
 	if (e == NULL && o->caseless && in_document_name(an, text + o->start, o->len))
