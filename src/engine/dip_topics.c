@@ -148,7 +148,8 @@ static bool
 inside_title(const DipSentCtx *sc, uint32_t first, uint32_t n)
 {
 	for (uint32_t r = first + 1; r-- > 0 && first - r < 8;)
-		if (sc->role_len[r] > 0 && r + sc->role_len[r] >= first + n)
+		if (sc->role_len[r] > 0 && r + sc->role_len[r] >= first + n &&
+			(sc->an->dict->roles[sc->role_ref[r]].use & DIP_ROLE_TITLE))
 			return true;
 	return false;
 }
