@@ -31,7 +31,7 @@ static const DipRule name_in_term =
 static const DipRule name_inferred =
 {"name_inferred", "evidence from the name of a place or a person (a gazetteer entity, or a term that is the whole name: Red Sea, Stoltenberg) is inferred and ranks at half weight; an organisation named is explicit"};
 static const DipRule weak_evidence =
-{"weak_evidence", "a topic without an anchor (a term of weight 2 or more, or a strong name: NATO, North Korea) is absent unless three supporting terms (weight 1.5 or more), or two that add up to twice the minimum, speak for it; for a top-level subject, three ordinary terms (weight 1 or more) do"};
+{"weak_evidence", "a topic without an anchor (a term of weight 2 or more, or a strong name: NATO, North Korea) is absent unless three supporting terms (weight 1.5 or more), or two that add up to twice the minimum, speak for it; for a top-level subject, three ordinary terms (weight 1 or more) do, and so do two names of weight 1 or more (Russia and Ukraine)"};
 static const DipRule lone_term =
 {"lone_term", "in a document of more than 50 words, a topic whose only evidence is one term found once, of weight below 3, ranks at 0.4 of its weight: a secondary topic at most (a stray earnings)"};
 static const DipRule parent_by_children =
@@ -106,6 +106,7 @@ typedef struct TopicAcc
 	uint8_t		anchor;			/* an anchor term or a strong name */
 	uint8_t		support;		/* supporting terms (weight 1.5 or more) */
 	uint8_t		ordinary;		/* ordinary terms (weight 1 or more) */
+	uint8_t		named;			/* names of weight 1 or more */
 	uint8_t		repeated_term;	/* a term found more than once */
 	uint8_t		strong_term;	/* a term of strong weight */
 	uint8_t		repeated_name;	/* a name mentioned more than once */
@@ -621,6 +622,8 @@ add_piece_to_topic(TopicAcc *a, const Piece *p, uint32_t n, const DipTermRef *r)
 	{
 		a->names += v;
 		a->anchor |= r->weight >= STRONG_WEIGHT;
+		if (r->weight >= 1.0 && a->named < 255)
+			a->named++;
 		a->repeated_name |= n > 1;
 	}
 	else
@@ -668,7 +671,7 @@ judge_topic(TopicAcc *a, bool top_level, bool short_doc)
 	if (a->raw == 0)
 		return;
 	if (!a->anchor && a->support < 3 && !(a->support == 2 && a->terms >= 2 * MIN_EVIDENCE) &&
-		!(top_level && a->ordinary >= 3))
+		!(top_level && a->ordinary >= 3) && a->named < 2)
 		a->rule = &weak_evidence;
 	else if (a->npieces == 1 && a->names == 0 && !a->strong_term && !a->repeated_term &&
 			 !short_doc)
