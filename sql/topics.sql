@@ -200,7 +200,22 @@ CREATE INDEX corpus_t_idx ON corpus USING gin (t);
 ANALYZE corpus;
 
 SET enable_seqscan = off;
+-- a constant key is planned as @> (the same rows; postgres_fdw can send @>
+-- to a shard, not ? with its text operand), anything else stays ?
 EXPLAIN (COSTS OFF) SELECT count(*) FROM corpus WHERE t ? 'cross_strait';
+EXPLAIN (COSTS OFF) SELECT count(*) FROM corpus WHERE t ? 'Cross_Strait';
+CREATE FUNCTION pg_temp.exists_both(k text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    planned bigint;
+    kept bigint;
+BEGIN
+    EXECUTE format('SELECT count(*) FROM corpus WHERE t ? %L', k) INTO planned;
+    EXECUTE format('SELECT count(*) FROM corpus WHERE t ? (SELECT %L::text)', k) INTO kept;
+    RETURN CASE WHEN planned = kept THEN 'same: ' || planned ELSE 'differ' END;
+END $$;
+SELECT k, pg_temp.exists_both(k)
+  FROM (VALUES ('cross_strait'), ('custom_key'), ('sport'), ('unknown'), ('Cross_Strait'), (''), (repeat('a', 64))) v(k);
+SELECT 'a:0'::topics ? 'a' AS zero_weight, 'a:0'::topics ? NULL AS null_key;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM corpus WHERE t @> 'politics, conflict_war_peace';
 EXPLAIN (COSTS OFF) SELECT count(*) FROM corpus WHERE t && 'sport, film';
 CREATE TEMP TABLE with_index AS

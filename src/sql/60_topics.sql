@@ -52,8 +52,15 @@ COMMENT ON FUNCTION diplomat.top_topics(text, integer) IS
 'the n heaviest topics of a document (default 5), by descending weight, with their labels';
 
 -- operators -----------------------------------------------------------------
-CREATE FUNCTION diplomat.topics_exists(diplomat.topics, text) RETURNS boolean
+-- planner support: topics ? 'key' is planned as topics @> 'key' (the same
+-- rows), which postgres_fdw can send to a shard (doc/scale-out.md)
+CREATE FUNCTION diplomat.topics_exists_support(internal) RETURNS internal
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.topics_exists_support(internal) IS
+'planner support of topics ? text: a constant key is planned as topics @> topics, which postgres_fdw can send to another server';
+CREATE FUNCTION diplomat.topics_exists(diplomat.topics, text) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+    SUPPORT diplomat.topics_exists_support;
 CREATE FUNCTION diplomat.topics_weight(diplomat.topics, text) RETURNS real
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.topics_contains(diplomat.topics, diplomat.topics) RETURNS boolean
