@@ -196,3 +196,14 @@ CREATE AGGREGATE diplomat.topic_frequencies(diplomat.topics) (
 );
 COMMENT ON AGGREGATE diplomat.topic_frequencies(diplomat.topics) IS
 'per topic over a set of documents: how many carry it, their share of the non-NULL documents and their mean weight, by descending count';
+
+-- evidence ------------------------------------------------------------------
+CREATE FUNCTION diplomat.topic_evidence(doc text,
+    OUT topic text, OUT weight real, OUT evidence text, OUT kind text,
+    OUT occurrences integer, OUT score real, OUT rule text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'topic_evidence'
+LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1000
+ROWS 20;
+COMMENT ON FUNCTION diplomat.topic_evidence(text) IS
+'the evidence behind each topic of a document: its terms, gazetteer entities and sub-topics, what each adds, and the rule that set evidence aside';

@@ -348,6 +348,17 @@ CREATE CAST (diplomat.topics AS jsonb) WITH FUNCTION diplomat.topics_to_jsonb(di
 COMMENT ON CAST (diplomat.topics AS jsonb) IS
 'explicit cast: {"cross_strait": 0.631, "korean_peninsula": 0.545}';
 
+-- the evidence behind each topic of a document (new in 0.2)
+CREATE FUNCTION diplomat.topic_evidence(doc text,
+    OUT topic text, OUT weight real, OUT evidence text, OUT kind text,
+    OUT occurrences integer, OUT score real, OUT rule text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'topic_evidence'
+LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1000
+ROWS 20;
+COMMENT ON FUNCTION diplomat.topic_evidence(text) IS
+'the evidence behind each topic of a document: its terms, gazetteer entities and sub-topics, what each adds, and the rule that set evidence aside';
+
 CREATE FUNCTION diplomat.event_to_jsonb(diplomat.event) RETURNS jsonb
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
