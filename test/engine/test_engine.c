@@ -441,8 +441,8 @@ test_rules(void)
 {
 	const DipRule *all[256];
 	int			n = 0;
-	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule,
-	dip_topics_rule};
+	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_actors_rule,
+	dip_events_rule, dip_topics_rule};
 
 	for (size_t s = 0; s < sizeof(stages) / sizeof(stages[0]); s++)
 	{
@@ -486,8 +486,8 @@ static void
 test_rule_docs(void)
 {
 	char	   *arch = tsv_read_file("doc/architecture.md", NULL);
-	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule,
-	dip_topics_rule};
+	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_actors_rule,
+	dip_events_rule, dip_topics_rule};
 	const char *last = arch;
 
 	if (arch == NULL)
@@ -660,6 +660,109 @@ test_ner(const char *datadir, const char *path)
 	free(img);
 }
 
+/* Does event ev match the checks of a row of test/data/actors.tsv ("!" negates)? */
+static bool
+actor_row_matches(const DipAnalysis *an, const DipEvent *ev, char *const *f, bool negated)
+{
+	const DipActorRef *src = ev->source >= 0 ? &an->actors[ev->source] : NULL;
+	const DipActorRef *tgt = ev->target >= 0 ? &an->actors[ev->target] : NULL;
+
+	for (int k = 2; k <= 4; k++)
+	{
+		const char *want = f[k];
+		char		got[256];
+
+		if (want == NULL || !*want || (want[0] == '!') != negated)
+			continue;
+		if (negated)
+			want++;
+		if (k == 2)
+			snprintf(got, sizeof(got), "%s", src ? src->code : "-");
+		else if (k == 3)
+			snprintf(got, sizeof(got), "%s", tgt ? tgt->code : "-");
+		else
+			snprintf(got, sizeof(got), "%.*s", src ? (int) src->namelen : 1, src ? src->name : "-");
+		if ((strcmp(got, want) == 0) == negated)
+			return negated ? true : false;
+	}
+	return !negated;
+}
+
+/*
+ * test/data/actors.tsv: actors get the countries their words give, titles
+ * and pronouns resolve where the text is clear, and where it is not they
+ * stay unresolved.
+ */
+static void
+test_actors(const char *datadir, const char *path)
+{
+	DipDict		d;
+	void	   *img = tsv_build_dict(datadir, &d, 0);
+	char	   *buf = tsv_read_file(path, NULL);
+	char	   *line,
+			   *save = NULL;
+	int			cases = 0;
+
+	CHECK(img != NULL && buf != NULL);
+	if (img == NULL || buf == NULL)
+		return;
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+	{
+		char	   *f[6] = {line};
+		char		text[1024];
+		size_t		tl = 0;
+		int32_t		published = DIP_DATE_NONE;
+		DipAnalysis an;
+		bool		found = false,
+					forbidden = false;
+
+		if (line[0] == '#' || strncmp(line, "text\t", 5) == 0)
+			continue;
+		for (int k = 1; k < 6; k++)
+		{
+			f[k] = f[k - 1] ? strchr(f[k - 1], '\t') : NULL;
+			if (f[k])
+				*f[k]++ = '\0';
+		}
+		for (const char *p = f[0]; *p && tl + 1 < sizeof(text); p++)
+		{
+			if (p[0] == '\\' && p[1] == 'n')
+			{
+				text[tl++] = '\n';
+				p++;
+			}
+			else
+				text[tl++] = *p;
+		}
+		text[tl] = '\0';
+		if (f[1] && *f[1])
+			CHECK(dip_date_parse(f[1], &published));
+		dip_analysis_init(&an, &dip_malloc_mem, &d, published, DIP_WANT_EVENTS);
+		dip_analyze(&an, text, tl);
+		for (uint32_t e = 0; e < an.nev; e++)
+		{
+			found |= actor_row_matches(&an, &an.ev[e], f, false);
+			forbidden |= actor_row_matches(&an, &an.ev[e], f, true);
+		}
+		/* a row of "!" checks only needs no event to match them */
+		if (!((f[2] && *f[2] && f[2][0] != '!') || (f[3] && *f[3] && f[3][0] != '!') ||
+			  (f[4] && *f[4] && f[4][0] != '!')))
+			found = true;
+		checks++;
+		if (!found || forbidden)
+		{
+			failures++;
+			fprintf(stderr, "FAIL: actors \"%s\": %s (%s)\n", f[0],
+					!found ? "no event as expected" : "an event it must not have", f[5] ? f[5] : "");
+		}
+		dip_analysis_free(&an);
+		cases++;
+	}
+	CHECK(cases > 10);
+	free(buf);
+	free(img);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -676,6 +779,7 @@ main(int argc, char **argv)
 	test_rules();
 	test_docs();
 	test_ner(datadir, nerfile);
+	test_actors(datadir, "test/data/actors.tsv");
 	dip_segment_cleanup();
 	printf("engine tests: %d checks, %d failed\n", checks, failures);
 	return failures ? 1 : 0;
