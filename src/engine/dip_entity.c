@@ -140,8 +140,18 @@ dip_mention_add(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, i
 		m->wid = f->wid;
 	if (an->ents[ent].best_how == 0 || how < an->ents[ent].best_how)
 		an->ents[ent].best_how = (uint8_t) how;
+	/* a company named with evidence: remember its short names */
+	if (kind == DIP_KIND_ORG && how < DIP_HOW_GUESS)
+	{
+		const char *names[2];
+		uint32_t	lens[2];
+		int			k = dip_company_names(an, ent, names, lens);
+
+		while (k-- > 0)
+			dip_strmap_put_unique(&an->arena, &an->orgnames, names[k], lens[k], ent);
+	}
 	/* a person named in full: remember the surname */
-	if (kind == DIP_KIND_PER && an->ents[ent].ntok >= 2)
+	if (kind == DIP_KIND_PER && an->ents[ent].ntok >= 2 && b - a >= 2)
 	{
 		DipEnt	   *e = &an->ents[ent];
 
@@ -152,6 +162,103 @@ dip_mention_add(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, i
 	for (uint32_t i = a; i < b; i++)
 		sc->tok_mention[i] = (int32_t) (an->nm - 1);
 	return (int32_t) (an->nm - 1);
+}
+
+/* The lexical classes and cue classes of a normalised word. */
+static uint32_t
+word_lex(const DipAnalysis *an, const char *w, uint32_t len, uint32_t *cues)
+{
+	uint32_t	wid = dip_vocab_lookup(an->dict, w, len);
+
+	*cues = dip_word_cues(an->dict, wid);
+	return wid ? an->dict->words[wid].lex : 0;
+}
+
+/* True for initials: "e.f.", "j.p.", "a." */
+static bool
+initials(const char *w, uint32_t len)
+{
+	if (len < 2 || len % 2 != 0)
+		return false;
+	for (uint32_t k = 0; k < len; k += 2)
+		if (w[k] == '.' || w[k + 1] != '.')
+			return false;
+	return true;
+}
+
+/*
+ * The short names of a company (see dip_entity.h): its name without legal
+ * forms and leading initials ("borg-warner" for "Borg-Warner Corp",
+ * "hutton group" for "E.F. Hutton Group Inc"), and its first word when the
+ * other words are common words or organisation words ("reynolds" for
+ * "Reynolds Metals Co", "hutton").
+ */
+int
+dip_company_names(const DipAnalysis *an, int32_t ent, const char **names, uint32_t *lens)
+{
+	const DipEnt *e = &an->ents[ent];
+	const char *w[8];
+	uint32_t	wl[8];
+	int			nw = 0,
+				first = 0,
+				count = 0;
+	uint32_t	cues,
+				lex;
+
+	if (e->kind != DIP_KIND_ORG || e->normlen == 0)
+		return 0;
+	for (uint32_t i = 0; i < e->normlen && nw < 8;)
+	{
+		uint32_t	j = i;
+
+		while (j < e->normlen && e->norm[j] != ' ')
+			j++;
+		w[nw] = e->norm + i;
+		wl[nw++] = j - i;
+		i = j + 1;
+	}
+	if (nw == 0)
+		return 0;
+	/* legal forms and "and", "&" at the end; initials at the start */
+	while (nw > 1 && ((word_lex(an, w[nw - 1], wl[nw - 1], &cues), cues & CUE_LEGAL_FORM) ||
+					  (wl[nw - 1] == 3 && memcmp(w[nw - 1], "and", 3) == 0) ||
+					  (wl[nw - 1] == 1 && w[nw - 1][0] == '&')))
+		nw--;
+	while (first < nw - 1 && initials(w[first], wl[first]))
+		first++;
+	names[count] = w[first];
+	lens[count++] = (uint32_t) (w[nw - 1] + wl[nw - 1] - w[first]);
+	if (nw - first < 2)
+		return count;
+	lex = word_lex(an, w[first], wl[first], &cues);
+	if (lex & (LX_COMMON | LX_FUNCTION | LX_NOT_NAME | LX_MONTH | LX_WEEKDAY) ||
+		((lex & LX_GIVEN) && !(lex & LX_SURNAME)))
+		return count;
+	for (int k = first + 1; k < nw; k++)
+		if (!(word_lex(an, w[k], wl[k], &cues) & (LX_COMMON | LX_ORG_SUFFIX | LX_ORG_HEAD)))
+			return count;
+	names[count] = w[first];
+	lens[count++] = wl[first];
+	return count;
+}
+
+/* The end of a company's name in [a, b) without its legal forms (see dip_entity.h). */
+uint32_t
+dip_company_name_end(const DipSentCtx *sc, uint32_t a, uint32_t b)
+{
+	uint32_t	e = b;
+
+	while (e > a + 1)
+	{
+		const DipToken *t = &sc->t[e - 1];
+
+		if ((dip_word_cues(sc->an->dict, t->wid) & CUE_LEGAL_FORM) || DIP_TOK_IS(t, "and") ||
+			DIP_TOK_IS(t, "&") || DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, "."))
+			e--;
+		else
+			break;
+	}
+	return e;
 }
 
 /* Canonical name of a span as written: white space collapsed. */

@@ -26,6 +26,16 @@ extern int32_t dip_mention_dict(DipSentCtx *sc, uint32_t i, uint32_t len, int32_
 /* Moves the start of mention mi back to token t0. */
 extern void dip_mention_extend_left(DipSentCtx *sc, int32_t mi, uint32_t t0);
 
+/*
+ * The short names by which a company (ORG entity ent) may be mentioned
+ * again, normalised: at most two, into names[] and lens[]; returns how many.
+ */
+extern int	dip_company_names(const DipAnalysis *an, int32_t ent, const char **names,
+							  uint32_t *lens);
+
+/* The end of a company's name in [a, b) without its legal forms ("Xerox Corp"). */
+extern uint32_t dip_company_name_end(const DipSentCtx *sc, uint32_t a, uint32_t b);
+
 /* Lower-case words seen in the document. */
 extern void dip_lcset_add(DipAnalysis *an, const char *s, uint32_t len);
 extern bool dip_lcset_has(const DipAnalysis *an, const char *s, uint32_t len);

@@ -102,6 +102,24 @@ dip_word_value(const DipDict *d, uint32_t wid, int cls, int32_t *num, const char
 	return true;
 }
 
+/* The earliest start of the offices of gazetteer person ge (INT32_MIN if one has none). */
+static int32_t
+first_office_start(const DipDict *d, const DipEntity *ge)
+{
+	int32_t		first = INT32_MAX;
+
+	for (uint32_t o = 0; o < ge->office_count; o++)
+	{
+		int32_t		s = d->offices[ge->office_first + o].start;
+
+		if (s == DIP_NO_DATE)
+			return INT32_MIN;
+		if (s < first)
+			first = s;
+	}
+	return first;
+}
+
 /*
  * A one-word name that the document never gives in full: a surname of a
  * gazetteer person ("Kishida"), preferring whoever held an office at the
@@ -134,6 +152,11 @@ dip_dict_surname_person(const DipDict *d, uint32_t wid, int32_t published)
 		if ((it->capmask & 2) && (d->words[wid].lex & LX_GIVEN))
 			continue;
 		ge = &d->entities[it->ref];
+		/* not someone whose first office came after the date: "Harper"
+		 * in 1987 is not Stephen Harper */
+		if (published != DIP_NO_DATE && ge->office_count > 0 &&
+			first_office_start(d, ge) > published)
+			continue;
 		candidates++;
 		if (published != DIP_NO_DATE && ge->office_count > 0)
 		{

@@ -161,6 +161,10 @@ typedef struct DipAnalysis
 	 * ambiguous), so later "Blinken" resolves at once */
 	DipStrMap	names;
 
+	/* short names of companies named so far: "borg-warner", "reynolds" ->
+	 * DipEnt (-2 if ambiguous), so later "Borg-Warner" is the company */
+	DipStrMap	orgnames;
+
 	/* caseless sentences (headlines, all caps) for the alias pass */
 	uint32_t   *caseless;		/* triples: byte start, byte len, sentence */
 	uint32_t	ncaseless;

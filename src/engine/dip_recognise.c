@@ -137,13 +137,34 @@ default_country(DipEnt *e, const char *country)
 }
 
 /*
+ * The person a surname after a title names ("Secretary Baker"): the
+ * person of the document named in full with it, else the gazetteer person
+ * known by it at the publication date; -1 if neither.
+ */
+static int32_t
+title_surname(DipSentCtx *sc, uint32_t a)
+{
+	DipAnalysis *an = sc->an;
+	int32_t		pe = dip_strmap_get(&an->names, sc->t[a].norm, sc->t[a].nlen);
+	const DipEntity *gp;
+
+	if (pe >= 0 || pe == -2)
+		return pe;
+	pe = dip_dict_surname_person(an->dict, sc->t[a].wid, an->published);
+	if (pe < 0)
+		return -1;
+	gp = &an->dict->entities[pe];
+	return dip_ent_add(an, DIP_KIND_PER, dip_str(an->dict, gp->name), gp->namelen, pe);
+}
+
+/*
  * A title (role used as a title, or an honorific) at i followed by a
- * name: returns the token after the name and adds the person, or returns
+ * name, the words before it from token ctx giving its country: returns the token after the name and adds the person, or returns
  * 0.  Titles may chain ("Deputy Foreign Minister", "U.S. Secretary of
  * State").
  */
 static uint32_t
-title_then_name(DipSentCtx *sc, uint32_t i, const DipRule *rule)
+title_then_name(DipSentCtx *sc, uint32_t i, uint32_t ctx, const DipRule *rule)
 {
 	DipAnalysis *an = sc->an;
 	const DipDict *d = an->dict;
@@ -203,14 +224,14 @@ title_then_name(DipSentCtx *sc, uint32_t i, const DipRule *rule)
 		if (b - a == 1 && (dip_lexof(sc, a) & LX_COMMON) &&
 			!(dip_lexof(sc, a) & (LX_SURNAME | LX_GIVEN)))
 			return 0;
-		pe = (b == a + 1) ? dip_strmap_get(&an->names, sc->t[a].norm, sc->t[a].nlen) : -1;
+		pe = (b == a + 1) ? title_surname(sc, a) : -1;
 		if (pe >= 0)
 			mi = dip_mention_add(sc, a, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS, rule);
 		else
 			mi = dip_mention_add(sc, a, b, DIP_KIND_PER, dip_ent_from_span(sc, a, b, DIP_KIND_PER),
 								 DIP_HOW_TITLE, rule);
 	}
-	context_country(sc, i, country);
+	context_country(sc, ctx, country);
 	set_role(&an->m[mi], &an->ents[an->m[mi].entity], role, country);
 
 	/*
@@ -319,7 +340,7 @@ place_starts_name(RuleAt *at, const DipRule *self)
 	else if (e2 > end && ge->kind != DIP_KIND_NORP && !all_common &&
 			 !(dip_lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME | LX_GIVEN)))
 		mkind = DIP_KIND_ORG;	/* "Chicago Cubs", "Dynamo Kiev" */
-	else if (e2 == end + 1 && ge->kind != DIP_KIND_NORP &&
+	else if (e2 == end + 1 && ge->kind != DIP_KIND_NORP && !(dip_lexof(sc, end) & LX_AGENT) &&
 			 sc->t[end].nlen > 3 && dip_tok_ends_with(&sc->t[end], "s") &&
 			 !dip_tok_ends_with(&sc->t[end], "ss") && dip_tok_has_vowel(&sc->t[end]) &&
 			 !(dip_lexof(sc, end) & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)))
@@ -327,8 +348,10 @@ place_starts_name(RuleAt *at, const DipRule *self)
 	if (mkind == DIP_KIND_NONE)
 		return 0;
 	e2 = dip_name_of_chain(sc, i, e2, mkind);
-	mi = dip_mention_add(sc, i, e2, mkind, dip_ent_from_span(sc, i, e2, mkind), DIP_HOW_RULE,
-						 self);
+	mi = dip_mention_add(sc, i, e2, mkind,
+						 dip_ent_from_span(sc, i, mkind == DIP_KIND_ORG ?
+										   dip_company_name_end(sc, i, e2) : e2, mkind),
+						 DIP_HOW_RULE, self);
 	e = &sc->an->ents[sc->an->m[mi].entity];
 	default_country(e, ge->country);
 	if (mkind == DIP_KIND_ORG && !e->role[0])
@@ -382,7 +405,7 @@ title_over_name(RuleAt *at, const DipRule *self)
 
 	if (sc->role_len[at->i] <= sc->ent_len[at->i])
 		return 0;
-	return title_then_name(sc, at->i, self);
+	return title_then_name(sc, at->i, at->i, self);
 }
 
 /* "U.S.-led", "New York-based" (ADJ_PARTICIPLE): an adjective, not a mention. */
@@ -441,7 +464,38 @@ gazetteer(RuleAt *at, const DipRule *self)
 static uint32_t
 title_name(RuleAt *at, const DipRule *self)
 {
-	return title_then_name(at->sc, at->i, self);
+	return title_then_name(at->sc, at->i, at->i, self);
+}
+
+/*
+ * "Agriculture Secretary Richard Lyng", "Fisheries Minister Jim Smith":
+ * capitalised common words naming a portfolio before a title belong to
+ * the title.
+ */
+static uint32_t
+portfolio_title(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	const DipDict *d = sc->an->dict;
+	uint32_t	i = at->i;
+	uint32_t	k = i;
+	uint32_t	next;
+	DipMention *m;
+
+	while (k < sc->n && k < i + 3 && dip_tok_capword(&sc->t[k]) && sc->ent_len[k] == 0 &&
+		   sc->role_len[k] == 0 && (dip_lexof(sc, k) & LX_COMMON) &&
+		   !(dip_lexof(sc, k) & (LX_GIVEN | LX_FUNCTION | LX_MONTH | LX_WEEKDAY)))
+		k++;
+	if (k == i || k >= sc->n || sc->role_len[k] == 0 ||
+		!(d->roles[sc->role_ref[k]].use & DIP_ROLE_TITLE) || !(sc->t[k].flags & DIP_TF_UPPER))
+		return 0;
+	next = title_then_name(sc, k, i, self);
+	if (next == 0)
+		return 0;
+	m = &sc->an->m[sc->an->nm - 1];
+	if (m->start == sc->t[k].start)
+		dip_mention_extend_left(sc, (int32_t) sc->an->nm - 1, i);
+	return next;
 }
 
 /* "Northern Iraq", "Eastern Ukraine": a region of a known place. */
@@ -467,16 +521,25 @@ region_of_place(RuleAt *at, const DipRule *self)
 	return b;
 }
 
-/* "The", "According", "Both": a common word capitalised at the start. */
+/*
+ * "The", "According", "Both": a common word capitalised at the start; but
+ * "General Motors Corp", "Standard and Poor's Corp": the first word of a
+ * company's name ending with its legal form.
+ */
 static uint32_t
 initial_common_word(RuleAt *at, const DipRule *self)
 {
-	uint32_t	lx = dip_lexof(at->sc, at->i);
+	DipSentCtx *sc = at->sc;
+	uint32_t	lx = dip_lexof(sc, at->i);
+	uint32_t	b;
 
-	if (at_initial(at) && (lx & (LX_COMMON | LX_NOT_NAME)) &&
-		!(lx & (LX_GIVEN | LX_SURNAME | LX_ORG_HEAD | LX_LOC_HEAD)))
-		return at->i + 1;
-	return 0;
+	if (!at_initial(at) || !(lx & (LX_COMMON | LX_NOT_NAME)) ||
+		(lx & (LX_GIVEN | LX_SURNAME | LX_ORG_HEAD | LX_LOC_HEAD)))
+		return 0;
+	b = at_name_end(at);
+	if (b > at->i + 1 && !(lx & LX_FUNCTION) && dip_legal_form(sc, &sc->t[b - 1]))
+		return 0;
+	return at->i + 1;
 }
 
 /* "Blinken": the surname of a person named in full before. */
@@ -494,6 +557,62 @@ known_surname(RuleAt *at, const DipRule *self)
 		return 0;
 	dip_mention_add(sc, at->i, at->i + 1, DIP_KIND_PER, pe, DIP_HOW_ALIAS, self);
 	return at->i + 1;
+}
+
+/*
+ * The normalised form of tokens [a, b) as entity names are normalised:
+ * words separated by a space, glued tokens glued; 0 if it does not fit.
+ */
+static uint32_t
+span_key(const DipSentCtx *sc, uint32_t a, uint32_t b, char *buf, uint32_t size)
+{
+	uint32_t	len = 0;
+
+	for (uint32_t k = a; k < b; k++)
+	{
+		const DipToken *t = &sc->t[k];
+
+		if (len + t->nlen + 1 >= size)
+			return 0;
+		if (k > a && !(t->flags & DIP_TF_JOIN) && t->type != DIP_TOK_CLITIC)
+			buf[len++] = ' ';
+		memcpy(buf + len, t->norm, t->nlen);
+		len += t->nlen;
+	}
+	return len;
+}
+
+/*
+ * "Borg-Warner", "Reynolds": a company named before in full ("Borg-Warner
+ * Corp", "Reynolds Metals Co") by its short name.
+ */
+static uint32_t
+known_company(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	uint32_t	b = at_name_end(at);
+	char		key[256];
+	uint32_t	len;
+	int32_t		ce;
+	DipEnt	   *e;
+
+	if (b <= at->i || at->sc->an->orgnames.n == 0)
+		return 0;
+	len = span_key(sc, at->i, b, key, sizeof(key));
+	ce = len ? dip_strmap_get(&sc->an->orgnames, key, len) : -1;
+	if (ce < 0)
+	{
+		uint32_t	b2 = dip_company_name_end(sc, at->i, b);
+
+		len = b2 < b ? span_key(sc, at->i, b2, key, sizeof(key)) : 0;
+		ce = len ? dip_strmap_get(&sc->an->orgnames, key, len) : -1;
+	}
+	if (ce < 0)
+		return 0;
+	e = &sc->an->ents[ce];
+	dip_mention_add(sc, at->i, b, DIP_KIND_ORG, ce, e->dict >= 0 ? DIP_HOW_DICT : DIP_HOW_ALIAS,
+					self);
+	return b;
 }
 
 /*
@@ -563,6 +682,29 @@ initial_verb_form(RuleAt *at, const DipRule *self)
 	return 0;
 }
 
+/* "3Com Corp": a legal form after a capitalised word with digits. */
+static uint32_t
+digit_company(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	uint32_t	i = at->i;
+	const DipToken *p = i > 0 ? &sc->t[i - 1] : NULL;
+	uint32_t	b = i;
+	int32_t		mi;
+
+	if (!p || !(p->flags & DIP_TF_DIGITS) || !(p->flags & DIP_TF_UPPER) ||
+		sc->tok_mention[i - 1] >= 0)
+		return 0;
+	while (b < sc->n && b < i + 2 && dip_tok_capword(&sc->t[b]) && dip_legal_form(sc, &sc->t[b]))
+		b++;
+	if (b == i)
+		return 0;
+	mi = dip_mention_add(sc, i - 1, b, DIP_KIND_ORG, dip_ent_from_span(sc, i - 1, i, DIP_KIND_ORG),
+						 DIP_HOW_RULE, self);
+	strcpy(sc->an->ents[sc->an->m[mi].entity].role, dip_org_role(sc, &sc->t[b - 1]));
+	return b;
+}
+
 static const DipRule acronym_in_parentheses =
 {"acronym_in_parentheses", "an acronym in parentheses after a name: Islamic Revolutionary Guard Corps (IRGC)"};
 
@@ -605,7 +747,11 @@ capitalised_name(RuleAt *at, const DipRule *self)
 	if (kind == DIP_KIND_NONE)
 		return b > i ? b : i + 1;
 	b = dip_name_of_chain(sc, i, b, kind);
-	mi = dip_mention_add(sc, i, b, kind, dip_ent_from_span(sc, i, b, kind), how, typing);
+	/* a company is named without its legal form: "Xerox" for "Xerox Corp" */
+	mi = dip_mention_add(sc, i, b, kind,
+						 dip_ent_from_span(sc, i, kind == DIP_KIND_ORG ?
+										   dip_company_name_end(sc, i, b) : b, kind),
+						 how, typing);
 	an->m[mi].weak = weak;
 	e = &an->ents[an->m[mi].entity];
 	if (kind == DIP_KIND_ORG && !e->role[0])
@@ -657,13 +803,16 @@ static const TokenRule token_rules[] = {
 	{{"legal_form", "a legal form after an organisation belongs to its name: Xerox Corp"}, AT_GAZETTEER, legal_form},
 	{{"gazetteer", "a gazetteer alias, longest match, with the alias's case rules"}, AT_GAZETTEER, gazetteer},
 	{{"title_name", "a title or honorific followed by a name: a person with the title's role and country"}, AT_TITLE_OR_NAME, title_name},
+	{{"portfolio_title", "capitalised words before a title name its portfolio: Agriculture Secretary Richard Lyng"}, AT_TITLE_OR_NAME, portfolio_title},
 	{{"region_of_place", "a compass word before a known place: Northern Iraq"}, AT_TITLE_OR_NAME, region_of_place},
 	{{"initial_common_word", "a common word capitalised only because it starts the sentence: no mention"}, AT_CAPITALISED, initial_common_word},
 	{{"known_surname", "the surname of a person named in full before: Blinken"}, AT_CAPITALISED, known_surname},
+	{{"known_company", "a company named before in full, by its short name: Borg-Warner after Borg-Warner Corp"}, AT_CAPITALISED, known_company},
 	{{"shared_surname", "the surname of two people named before: a person, which one left open"}, AT_CAPITALISED, shared_surname},
 	{{"gazetteer_surname", "the surname of a gazetteer person, preferring the office holder at the date: Biden"}, AT_CAPITALISED, gazetteer_surname},
 	{{"line_label", "a label at the start of a line: Scorers:, NOTE:"}, AT_CAPITALISED, line_label},
 	{{"initial_verb_form", "an unknown sentence-initial word ending in -ing, -ly, -ed: no mention"}, AT_CAPITALISED, initial_verb_form},
+	{{"digit_company", "a legal form after a capitalised word with digits: 3Com Corp"}, AT_CAPITALISED, digit_company},
 	{{"capitalised_name", "any other capitalised name, typed by the typing rules"}, AT_CAPITALISED, capitalised_name},
 };
 

@@ -214,6 +214,16 @@ collect_aliases(DipAnalysis *an, DipStrMap *at)
 		if ((de->dict < 0 || de->kind == DIP_KIND_PER) &&
 			(de->ntok >= 2 || de->best_how < DIP_HOW_GUESS))
 			dip_strmap_put_unique(&an->arena, at, de->norm, de->normlen, (int32_t) e);
+		if (de->kind == DIP_KIND_ORG && de->best_how < DIP_HOW_GUESS)
+		{
+			const char *names[2];
+			uint32_t	lens[2];
+			int			k = dip_company_names(an, (int32_t) e, names, lens);
+
+			while (k-- > 0)
+				if (lens[k] != de->normlen)
+					dip_strmap_put_unique(&an->arena, at, names[k], lens[k], (int32_t) e);
+		}
 	}
 }
 
@@ -245,6 +255,16 @@ resolve_mention(DipAnalysis *an, const DipStrMap *at, DipMention *mm)
 
 	if (mm->how == DIP_HOW_DICT || de->ntok > 2)
 		return;
+	/* a surname the gazetteer gave: the document's own entity of that name wins */
+	if (mm->how == DIP_HOW_ALIAS && mm->ntok == 1 && de->dict >= 0 && mm->wid != 0)
+	{
+		const DipWord *w = &an->dict->words[mm->wid];
+
+		target = dip_strmap_get(at, dip_str(an->dict, w->str), w->len);
+		if (target >= 0 && target != mm->entity)
+			realias(an, mm, target, an->ents[target].kind, &document_alias);
+		return;
+	}
 	target = dip_strmap_get(at, de->norm, de->normlen);
 	if (target >= 0 && target != mm->entity &&
 		(an->ents[target].ntok > de->ntok || mm->how == DIP_HOW_GUESS || mm->tentative))
