@@ -27,7 +27,7 @@
 #include "dip_hash.h"
 
 #define DIP_DICT_MAGIC		0x44495044	/* "DIPD" */
-#define DIP_DICT_VERSION	4
+#define DIP_DICT_VERSION	5
 
 /*
  * Enumerations defined once: the engine's enums and name tables, and the
@@ -294,9 +294,35 @@ typedef struct DipNode
 	uint32_t	item_count;
 } DipNode;
 
+/*
+ * Rules of an entity alias (DipItem.flags), written after the alias in
+ * square brackets in the gazetteer ("CAR [nocaseless]"): X(flag, name).
+ */
+#define DIP_ALIAS_RULES(X) \
+	X(NOCASELESS, nocaseless)	/* never in a headline or a line in capitals */ \
+	X(EXACTCASE, exactcase)		/* only as written, not first in a sentence nor before a capitalised word */ \
+	X(NOLEGAL, nolegal)			/* not right after a capitalised word, where it is a legal form */ \
+	X(CONTEXT, context)			/* only where the document also names the entity's country or the entity otherwise */
+
+#define DIP_ALIAS_RULE_BIT(f, name) DIP_ALIASB_##f,
+enum
+{
+	DIP_ALIAS_RULES(DIP_ALIAS_RULE_BIT)
+	DIP_ALIAS_NRULES
+};
+#undef DIP_ALIAS_RULE_BIT
+#define DIP_ALIAS_NOCASELESS	(1u << DIP_ALIASB_NOCASELESS)
+#define DIP_ALIAS_EXACTCASE		(1u << DIP_ALIASB_EXACTCASE)
+#define DIP_ALIAS_NOLEGAL		(1u << DIP_ALIASB_NOLEGAL)
+#define DIP_ALIAS_CONTEXT		(1u << DIP_ALIASB_CONTEXT)
+
+/* The name of alias rule bit k, or NULL. */
+extern const char *dip_alias_rule_name(int k);
+
 typedef struct DipItem
 {
-	uint16_t	type;
+	uint8_t		type;
+	uint8_t		flags;			/* DIP_ALIAS_* of an entity alias */
 	uint16_t	len;			/* tokens matched */
 	uint32_t	ref;
 	uint32_t	capmask;		/* token i must be capitalised */

@@ -248,6 +248,10 @@ dip_company_name_end(const DipSentCtx *sc, uint32_t a, uint32_t b)
 {
 	uint32_t	e = b;
 
+	/* "A/S", "S/A" */
+	if (e >= a + 4 && DIP_TOK_IS(&sc->t[e - 2], "/") && sc->t[e - 1].nlen == 1 &&
+		sc->t[e - 3].nlen == 1)
+		e -= 3;
 	while (e > a + 1)
 	{
 		const DipToken *t = &sc->t[e - 1];

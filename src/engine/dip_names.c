@@ -153,6 +153,13 @@ letters(const DipToken *t)
 		!(t->flags & DIP_TF_ABBREV);
 }
 
+/* A capital letter of a legal form written with a slash: "A" and "S" of "A/S". */
+static bool
+slash_letter(const DipToken *t)
+{
+	return t->type == DIP_TOK_WORD && (t->flags & DIP_TF_ALLCAPS) && t->nlen == 1;
+}
+
 /* Extends a capitalised name from token a (see dip_names.h). */
 uint32_t
 dip_name_span(DipSentCtx *sc, uint32_t a)
@@ -175,6 +182,13 @@ dip_name_span(DipSentCtx *sc, uint32_t a)
 		 * Ministry": one name up to its legal form or suffix */
 		if (j > a && j + 1 < n && (DIP_TOK_IS(t, "and") || t->type == DIP_TOK_CLITIC) &&
 			(company_end = company_run_end(sc, j + 1, DIP_TOK_IS(t, "and"))) > 0)
+		{
+			j++;
+			continue;
+		}
+		/* "Senetek A/S": a legal form written with a slash */
+		if (j > a && j + 1 < n && DIP_TOK_IS(t, "/") && slash_letter(&sc->t[j - 1]) &&
+			slash_letter(&sc->t[j + 1]))
 		{
 			j++;
 			continue;
@@ -506,6 +520,14 @@ club_or_place(const NameSpan *s, const TypingRule *rule)
 static int
 class_at_end(const NameSpan *s, const TypingRule *rule);
 
+/* "Senetek A/S", "Usiminas S/A": a legal form written with a slash ends the name. */
+static int
+slash_legal_form(const NameSpan *s, const TypingRule *rule)
+{
+	return s->n >= 4 && DIP_TOK_IS(&s->t[s->b - 2], "/") && slash_letter(&s->t[s->b - 1]) &&
+		slash_letter(&s->t[s->b - 3]) ? DIP_KIND_ORG : NOT_MINE;
+}
+
 /*
  * "The Aviator", "The Incredibles": a name starting with a capitalised
  * "The" inside a sentence is the title of a work, not a person; newspapers
@@ -702,7 +724,7 @@ short_name(const NameSpan *s, const TypingRule *rule)
 	return s->n >= 2 && s->words >= 2 && s->words <= 3 ? DIP_KIND_PER : NOT_MINE;
 }
 
-/* Anything longer: an organisation. */
+/* Anything longer, or one hyphenated word ("Creditanstalt-Bankverein"): an organisation. */
 static int
 long_name(const NameSpan *s, const TypingRule *rule)
 {
@@ -754,6 +776,7 @@ static const TypingRule typing_rules[] = {
 	{{"date_words", "a month or weekday with number words (May One): no entity"}, date_words, R},
 	{{"function_word", "a pronoun, determiner, conjunction, auxiliary or preposition: no entity"}, function_word, R},
 	{{"club_or_place", "... County, ... City, ... Town: a club after a known place, else a place"}, club_or_place, R},
+	{{"slash_legal_form", "a legal form written with a slash ends the name (Senetek A/S): an organisation"}, slash_legal_form, R},
 	{{"org_suffix", "an organisation suffix ends the name (... Department, ... Corp): an organisation"}, class_at_end, DIP_HOW_RULE, false, LX_ORG_SUFFIX, true, DIP_KIND_ORG},
 	{{"org_head", "an organisation head starts the name (Bank ..., Ministry ...): an organisation"}, class_at_end, DIP_HOW_RULE, false, LX_ORG_HEAD, false, DIP_KIND_ORG},
 	{{"place_suffix", "a place suffix ends the name (... River): a place"}, class_at_end, DIP_HOW_RULE, false, LX_LOC_SUFFIX, true, DIP_KIND_LOC},
@@ -778,7 +801,7 @@ static const TypingRule typing_rules[] = {
 	{{"after_article", "a name after the or a (the Bowling Green Falcons): an organisation"}, after_article, G},
 	{{"after_place_word", "a name after in, at, near, to, into: a place"}, after_place_word, G},
 	{{"short_name", "two or three capitalised words: a person"}, short_name, G},
-	{{"long_name", "four or more capitalised words: an organisation"}, long_name, G},
+	{{"long_name", "four or more capitalised words, or one hyphenated word no rule typed: an organisation"}, long_name, G},
 };
 
 #undef R

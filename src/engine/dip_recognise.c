@@ -441,6 +441,83 @@ legal_form(RuleAt *at, const DipRule *self)
 }
 
 /*
+ * A place named in its sentence as a place: after "in", "from", "to"...,
+ * next to another place in a list ("Egypt and Jordan", "Angola, Chad,
+ * Libya"), or with an office or force of its own ("Jordan's foreign
+ * minister").
+ */
+static bool
+named_as_place(const DipSentCtx *sc, uint32_t i, uint32_t end)
+{
+	const DipDict *d = sc->an->dict;
+	int			kind = d->entities[sc->ent_ref[i]].kind;
+
+	if (kind != DIP_KIND_GPE && kind != DIP_KIND_LOC)
+		return false;
+	if (i > 0 && ((dip_lexof(sc, i - 1) & LX_LOC_PREP) ||
+				  dip_tok_cue(sc, &sc->t[i - 1], CUE_LOC_BEFORE)))
+		return true;
+	if (i > 1 && (DIP_TOK_IS(&sc->t[i - 1], ",") || DIP_TOK_IS(&sc->t[i - 1], "and")) &&
+		sc->tok_mention[i - 2] >= 0)
+	{
+		int			k = sc->an->m[sc->tok_mention[i - 2]].kind;
+
+		if (k == DIP_KIND_GPE || k == DIP_KIND_LOC)
+			return true;
+	}
+	/* "Jordan's foreign minister", "Chad's army" */
+	if (end + 1 < sc->n && sc->t[end].type == DIP_TOK_CLITIC && sc->role_len[end + 1] > 0)
+		return true;
+	return end + 1 < sc->n && (DIP_TOK_IS(&sc->t[end], ",") || DIP_TOK_IS(&sc->t[end], "and")) &&
+		sc->ent_len[end + 1] > 0 && d->entities[sc->ent_ref[end + 1]].kind == DIP_KIND_GPE;
+}
+
+/*
+ * A mention of an alias with the rule "context" (Georgia, Jordan, Kent)
+ * is kept only where the document gives the context, which resolution
+ * checks, unless its sentence names it as a place and no other place has
+ * that name; meanwhile it holds
+ * what the typing rules make of the name (nothing in a headline).
+ */
+static void
+note_context(DipSentCtx *sc, int32_t mi, uint32_t i, uint32_t end)
+{
+	DipAnalysis *an = sc->an;
+	DipMention *m = &an->m[mi];
+	int			how = DIP_HOW_GUESS;
+	bool		weak = false;
+	const DipRule *typing = NULL;
+	int			kind;
+
+	/* kept, but no context for the document's other mentions of it */
+	if (!sc->caseless && sc->ent_alt[i] < 0 && named_as_place(sc, i, end))
+	{
+		m->conditional = 2;
+		return;
+	}
+	m->conditional = 1;
+	m->fallback = -1;
+	/* the other gazetteer entity of that name (the US state Georgia) */
+	if (sc->ent_alt[i] >= 0)
+	{
+		const DipEntity *alt = &an->dict->entities[sc->ent_alt[i]];
+
+		m->fallback = dip_ent_add(an, alt->kind, dip_str(an->dict, alt->name), alt->namelen,
+								  sc->ent_alt[i]);
+		m->fallback_how = DIP_HOW_DICT;
+		m->fallback_rule = m->rule;
+		return;
+	}
+	kind = sc->caseless ? DIP_KIND_NONE : dip_name_kind(sc, i, end, &how, &weak, &typing);
+	if (kind == DIP_KIND_NONE)
+		return;
+	m->fallback = dip_ent_from_span(sc, i, end, kind);
+	m->fallback_how = (uint8_t) how;
+	m->fallback_weak = weak;
+	m->fallback_rule = typing;
+}
+
+/*
  * The gazetteer alias itself.  "The Hague" keeps its article, but a
  * sentence-initial "The" is only capitalised because it starts the
  * sentence.
@@ -451,12 +528,15 @@ gazetteer(RuleAt *at, const DipRule *self)
 	DipSentCtx *sc = at->sc;
 	uint32_t	i = at->i;
 	uint32_t	len = sc->ent_len[i];
+	int32_t		mi;
 
 	if (DIP_TOK_IS(&sc->t[i], "the") && len > 1 && at_initial(at) &&
 		sc->ent_len[i + 1] == len - 1 && sc->ent_ref[i + 1] == sc->ent_ref[i])
-		dip_mention_dict(sc, i + 1, len - 1, sc->ent_ref[i], self);
+		mi = dip_mention_dict(sc, i + 1, len - 1, sc->ent_ref[i], self);
 	else
-		dip_mention_dict(sc, i, len, sc->ent_ref[i], self);
+		mi = dip_mention_dict(sc, i, len, sc->ent_ref[i], self);
+	if (sc->ent_flags[i] & DIP_ALIAS_CONTEXT)
+		note_context(sc, mi, i, i + len);
 	return i + len;
 }
 
@@ -519,6 +599,21 @@ region_of_place(RuleAt *at, const DipRule *self)
 						 DIP_HOW_RULE, self);
 	default_country(&sc->an->ents[sc->an->m[mi].entity], ge->country);
 	return b;
+}
+
+/* "<COMS>", "<GE>": a stock ticker in wire copy names nothing more. */
+static uint32_t
+ticker_symbol(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	uint32_t	i = at->i;
+
+	if (i == 0 || !DIP_TOK_IS(&sc->t[i - 1], "<"))
+		return 0;
+	for (uint32_t k = i + 1; k < sc->n && k < i + 4; k++)
+		if (DIP_TOK_IS(&sc->t[k], ">"))
+			return k + 1;
+	return 0;
 }
 
 /*
@@ -805,6 +900,7 @@ static const TokenRule token_rules[] = {
 	{{"title_name", "a title or honorific followed by a name: a person with the title's role and country"}, AT_TITLE_OR_NAME, title_name},
 	{{"portfolio_title", "capitalised words before a title name its portfolio: Agriculture Secretary Richard Lyng"}, AT_TITLE_OR_NAME, portfolio_title},
 	{{"region_of_place", "a compass word before a known place: Northern Iraq"}, AT_TITLE_OR_NAME, region_of_place},
+	{{"ticker_symbol", "a stock ticker in angle brackets is no name: <GE>"}, AT_CAPITALISED, ticker_symbol},
 	{{"initial_common_word", "a common word capitalised only because it starts the sentence: no mention"}, AT_CAPITALISED, initial_common_word},
 	{{"known_surname", "the surname of a person named in full before: Blinken"}, AT_CAPITALISED, known_surname},
 	{{"known_company", "a company named before in full, by its short name: Borg-Warner after Borg-Warner Corp"}, AT_CAPITALISED, known_company},
@@ -899,7 +995,13 @@ recognise_caseless(DipSentCtx *sc)
 								dip_ent_from_span(sc, i, end, DIP_KIND_ORG), DIP_HOW_RULE,
 								&team_in_caseless_table);
 			else
-				dip_mention_dict(sc, i, sc->ent_len[i], sc->ent_ref[i], GAZETTEER_RULE);
+			{
+				int32_t		mi = dip_mention_dict(sc, i, sc->ent_len[i], sc->ent_ref[i],
+												  GAZETTEER_RULE);
+
+				if (sc->ent_flags[i] & DIP_ALIAS_CONTEXT)
+					note_context(sc, mi, i, end);
+			}
 			i = end - 1;
 		}
 	an->caseless = dip_array_reserve(&an->arena, an->caseless, &an->caselesscap,

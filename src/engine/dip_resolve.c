@@ -307,12 +307,94 @@ finish_mentions(DipAnalysis *an)
 		an->ents[an->m[m].entity].count++;
 }
 
+/*
+ * True if country c is among the n countries of list, or adds it there
+ * (when add and there is room).
+ */
+static bool
+country_seen(char (*list)[4], uint32_t *n, uint32_t cap, const char *c, bool add)
+{
+	for (uint32_t k = 0; k < *n; k++)
+		if (memcmp(list[k], c, 3) == 0)
+			return true;
+	if (add && *n < cap)
+		memcpy(list[(*n)++], c, 4);
+	return false;
+}
+
+/*
+ * Aliases with the rule "context" (Georgia, Jordan, Kent): a mention
+ * stays the gazetteer's entity where the document names the entity
+ * otherwise, or its country (a place or nationality of it; for a country
+ * or place, also a person or body of it), or a second such alias of the
+ * same kind and country (two county cricket clubs in one report); else it
+ * becomes its fallback: the other entity of that name, the name the
+ * typing rules read, or nothing.
+ */
+static void
+apply_context(DipAnalysis *an)
+{
+	char		places[64][4],
+				others[64][4];
+	uint32_t	np = 0,
+				no = 0;
+	uint8_t    *named = dip_arena_alloc0(&an->arena, an->nents + 1);
+
+	for (uint32_t m = 0; m < an->nm; m++)
+		if (!an->m[m].conditional && !an->m[m].dropped)
+		{
+			const DipEnt *e = &an->ents[an->m[m].entity];
+
+			named[an->m[m].entity] = 1;
+			if (!e->country[0])
+				continue;
+			if (e->kind == DIP_KIND_GPE || e->kind == DIP_KIND_LOC || e->kind == DIP_KIND_NORP)
+				country_seen(places, &np, 64, e->country, true);
+			else
+				country_seen(others, &no, 64, e->country, true);
+		}
+	for (uint32_t m = 0; m < an->nm; m++)
+	{
+		DipMention *mm = &an->m[m];
+		const DipEnt *e = &an->ents[mm->entity];
+		bool		place = e->kind == DIP_KIND_GPE || e->kind == DIP_KIND_LOC;
+		bool		ok;
+
+		if (mm->conditional != 1 || mm->dropped)
+			continue;
+		ok = named[mm->entity] ||
+			(e->country[0] && (country_seen(places, &np, 64, e->country, false) ||
+							   (place && country_seen(others, &no, 64, e->country, false))));
+		for (uint32_t k = 0; k < an->nm && !ok; k++)
+		{
+			const DipEnt *o = &an->ents[an->m[k].entity];
+
+			ok = an->m[k].conditional == 1 && an->m[k].entity != mm->entity &&
+				o->kind == e->kind && e->country[0] && memcmp(o->country, e->country, 3) == 0;
+		}
+		if (ok)
+			continue;
+		if (mm->fallback < 0)
+		{
+			mm->dropped = 1;
+			continue;
+		}
+		mm->entity = mm->fallback;
+		mm->kind = an->ents[mm->fallback].kind;
+		mm->how = mm->fallback_how;
+		mm->weak = mm->fallback_weak;
+		mm->rule = mm->fallback_rule;
+	}
+}
+
 /* Resolves the mentions of the whole document (see dip_resolve.h). */
 void
 dip_resolve_document(DipAnalysis *an, const char *text)
 {
 	DipStrMap	at = {0};
 
+	/* aliases kept only in context */
+	apply_context(an);
 	/* how often each entity is mentioned */
 	count_mentions(an);
 	/* the names by which the document's entities may be mentioned again */
