@@ -114,6 +114,47 @@ dip_mention_push(DipAnalysis *an)
 }
 
 /*
+ * Remembers the short names of company ent, mentioned over tokens [a, b)
+ * found the way how says: from its name, and from the words of a
+ * gazetteer alias ("J.P. Morgan and Co Inc" gives "morgan").
+ */
+static void
+note_company(DipSentCtx *sc, uint32_t a, uint32_t b, int32_t ent, int how)
+{
+	DipAnalysis *an = sc->an;
+	const DipEnt *e = &an->ents[ent];
+	const char *names[2];
+	uint32_t	lens[2];
+	int			k = dip_company_names(an, e->norm, e->normlen, names, lens);
+
+	while (k-- > 0)
+		dip_strmap_put_unique(&an->arena, &an->orgnames, names[k], lens[k], ent);
+	if (how == DIP_HOW_DICT && b - a >= 2)
+	{
+		char		buf[256];
+		uint32_t	len = 0;
+		char	   *copy;
+
+		for (uint32_t i = a; i < b; i++)
+		{
+			const DipToken *t = &sc->t[i];
+
+			if (len + t->nlen + 1 >= sizeof(buf))
+				return;
+			if (i > a && !(t->flags & DIP_TF_JOIN) && t->type != DIP_TOK_CLITIC)
+				buf[len++] = ' ';
+			memcpy(buf + len, t->norm, t->nlen);
+			len += t->nlen;
+		}
+		copy = dip_arena_alloc(&an->arena, len);
+		memcpy(copy, buf, len);
+		k = dip_company_names(an, copy, len, names, lens);
+		while (k-- > 0)
+			dip_strmap_put_unique(&an->arena, &an->orgnames, names[k], lens[k], ent);
+	}
+}
+
+/*
  * Adds a mention of entity ent over tokens [a, b) of the sentence, found
  * the way how says; returns its index.
  */
@@ -142,14 +183,7 @@ dip_mention_add(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, i
 		an->ents[ent].best_how = (uint8_t) how;
 	/* a company named with evidence: remember its short names */
 	if (kind == DIP_KIND_ORG && how < DIP_HOW_GUESS)
-	{
-		const char *names[2];
-		uint32_t	lens[2];
-		int			k = dip_company_names(an, ent, names, lens);
-
-		while (k-- > 0)
-			dip_strmap_put_unique(&an->arena, &an->orgnames, names[k], lens[k], ent);
-	}
+		note_company(sc, a, b, ent, how);
 	/* a person named in full: remember the surname */
 	if (kind == DIP_KIND_PER && an->ents[ent].ntok >= 2 && b - a >= 2)
 	{
@@ -194,9 +228,9 @@ initials(const char *w, uint32_t len)
  * "Reynolds Metals Co", "hutton").
  */
 int
-dip_company_names(const DipAnalysis *an, int32_t ent, const char **names, uint32_t *lens)
+dip_company_names(const DipAnalysis *an, const char *norm, uint32_t normlen,
+				  const char **names, uint32_t *lens)
 {
-	const DipEnt *e = &an->ents[ent];
 	const char *w[8];
 	uint32_t	wl[8];
 	int			nw = 0,
@@ -205,15 +239,13 @@ dip_company_names(const DipAnalysis *an, int32_t ent, const char **names, uint32
 	uint32_t	cues,
 				lex;
 
-	if (e->kind != DIP_KIND_ORG || e->normlen == 0)
-		return 0;
-	for (uint32_t i = 0; i < e->normlen && nw < 8;)
+	for (uint32_t i = 0; i < normlen && nw < 8;)
 	{
 		uint32_t	j = i;
 
-		while (j < e->normlen && e->norm[j] != ' ')
+		while (j < normlen && norm[j] != ' ')
 			j++;
-		w[nw] = e->norm + i;
+		w[nw] = norm + i;
 		wl[nw++] = j - i;
 		i = j + 1;
 	}

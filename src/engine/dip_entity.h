@@ -27,11 +27,12 @@ extern int32_t dip_mention_dict(DipSentCtx *sc, uint32_t i, uint32_t len, int32_
 extern void dip_mention_extend_left(DipSentCtx *sc, int32_t mi, uint32_t t0);
 
 /*
- * The short names by which a company (ORG entity ent) may be mentioned
- * again, normalised: at most two, into names[] and lens[]; returns how many.
+ * The short names by which a company named norm[0..normlen) (normalised)
+ * may be mentioned again: at most two, pointing into norm, into names[]
+ * and lens[]; returns how many.
  */
-extern int	dip_company_names(const DipAnalysis *an, int32_t ent, const char **names,
-							  uint32_t *lens);
+extern int	dip_company_names(const DipAnalysis *an, const char *norm, uint32_t normlen,
+							  const char **names, uint32_t *lens);
 
 /* The end of a company's name in [a, b) without its legal forms ("Xerox Corp"). */
 extern uint32_t dip_company_name_end(const DipSentCtx *sc, uint32_t a, uint32_t b);

@@ -605,8 +605,8 @@ common_words(const NameSpan *s, const TypingRule *rule)
 
 /*
  * A single given name or surname after an article: "an Oscar", "the
- * benchmark Brent crude", "the Ford plant" name a thing or a company,
- * not a person; dropped unless the document resolves it.
+ * benchmark Brent crude", "the Ford plant" name a thing or a company, not
+ * a person; dropped unless the document resolves it.
  */
 static int
 article_name_word(const NameSpan *s, const TypingRule *rule)
@@ -615,15 +615,32 @@ article_name_word(const NameSpan *s, const TypingRule *rule)
 
 	if (s->n != 1 || !(s->lfirst & (LX_GIVEN | LX_SURNAME)))
 		return NOT_MINE;
-	/* lower-case adjectives or nouns between: "the benchmark Brent" */
+	/* lower-case adjectives or nouns between, not titles: "the benchmark Brent" */
 	while (k > 0 && k + 2 >= s->a && s->t[k - 1].type == DIP_TOK_WORD &&
-		   (s->t[k - 1].flags & DIP_TF_LOWER) &&
+		   (s->t[k - 1].flags & DIP_TF_LOWER) && s->sc->role_len[k - 1] == 0 &&
 		   !(dip_lexof(s->sc, k - 1) & (LX_DET | LX_PREP | LX_VERB | LX_AUX | LX_CONJ | LX_PRON)))
 		k--;
 	if (k == 0 || !(DIP_TOK_IS(&s->t[k - 1], "the") || DIP_TOK_IS(&s->t[k - 1], "a") ||
 					DIP_TOK_IS(&s->t[k - 1], "an")))
 		return NOT_MINE;
 	return DIP_KIND_ORG;
+}
+
+/*
+ * A single given name or surname before a noun: "Oscar winner Adrien
+ * Brody", "Oscar rights" name a thing; a person only if the document
+ * resolves it.
+ */
+static int
+name_before_noun(const NameSpan *s, const TypingRule *rule)
+{
+	const DipToken *next = s->b < s->sc->n ? &s->t[s->b] : NULL;
+	uint32_t	lx = next ? dip_lexof(s->sc, s->b) : 0;
+
+	return s->n == 1 && (s->lfirst & (LX_GIVEN | LX_SURNAME)) && next &&
+		next->type == DIP_TOK_WORD && (next->flags & DIP_TF_LOWER) && (lx & LX_NOUN) &&
+		!(lx & (LX_VERB | LX_AUX | LX_PREP | LX_CONJ | LX_PRON | LX_DET)) &&
+		!dip_tok_cue(s->sc, next, CUE_PER_AFTER) ? DIP_KIND_PER : NOT_MINE;
 }
 
 /*
@@ -792,6 +809,7 @@ static const TypingRule typing_rules[] = {
 	{{"common_words", "common words only, no given name or surname: no entity"}, common_words, R},
 	{{"article_name_word", "one given name or surname after a, an, the (an Oscar, the Brent crude): an organisation, dropped unless the document resolves it"}, article_name_word, DIP_HOW_GUESS, true, 0, false, 0},
 	{{"common_name_word", "one surname that is also a common word (Long, Banks): a person, dropped unless the document resolves it"}, common_name_word, DIP_HOW_GUESS, true, 0, false, 0},
+	{{"name_before_noun", "one given name or surname before a noun (Oscar winner): a person, dropped unless the document resolves it"}, name_before_noun, DIP_HOW_GUESS, true, 0, false, 0},
 	{{"name_word", "one given name or surname: a person, or a place after of, in, from"}, name_word, G},
 	{{"score_next_to", "one word next to a score (Arsenal 2): a team"}, score_next_to, G},
 	{{"place_word_before", "one word after of, in, from or a direction: a place"}, place_word_before, G},

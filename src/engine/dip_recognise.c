@@ -421,7 +421,10 @@ compound_adjective(RuleAt *at, const DipRule *self)
 	return end + 2;
 }
 
-/* "Xerox Corp", "Toyota Motor Co Ltd": the legal form is part of the name. */
+/*
+ * "Xerox Corp", "Toyota Motor Co Ltd", "Merrill Lynch and Co Inc": the
+ * legal form is part of the name.
+ */
 static uint32_t
 legal_form(RuleAt *at, const DipRule *self)
 {
@@ -431,7 +434,12 @@ legal_form(RuleAt *at, const DipRule *self)
 
 	if (at->ge->kind != DIP_KIND_ORG)
 		return 0;
-	while (e2 < sc->n && e2 < end + 2 && dip_tok_capword(&sc->t[e2]) &&
+	/* "Merrill Lynch and Co Inc", "J.P. Morgan & Co" */
+	if (e2 + 1 < sc->n && (DIP_TOK_IS(&sc->t[e2], "and") || DIP_TOK_IS(&sc->t[e2], "&")) &&
+		(DIP_TOK_IS(&sc->t[e2 + 1], "co") || DIP_TOK_IS(&sc->t[e2 + 1], "co.")) &&
+		dip_tok_capword(&sc->t[e2 + 1]))
+		e2 += 2;
+	while (e2 < sc->n && e2 < end + 4 && dip_tok_capword(&sc->t[e2]) &&
 		   sc->ent_len[e2] == 0 && dip_legal_form(sc, &sc->t[e2]))
 		e2++;
 	if (e2 == end)

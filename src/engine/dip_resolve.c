@@ -218,7 +218,7 @@ collect_aliases(DipAnalysis *an, DipStrMap *at)
 		{
 			const char *names[2];
 			uint32_t	lens[2];
-			int			k = dip_company_names(an, (int32_t) e, names, lens);
+			int			k = dip_company_names(an, de->norm, de->normlen, names, lens);
 
 			while (k-- > 0)
 				if (lens[k] != de->normlen)
@@ -239,6 +239,35 @@ realias(DipAnalysis *an, DipMention *mm, int32_t target, int kind, const DipRule
 	mm->rule = rule;
 	mm->tentative = 0;
 	an->ents[target].count++;
+}
+
+/*
+ * "the Bank", "the Commission": an organisation word alone names the one
+ * organisation of the document whose name starts or ends with it (the
+ * Bank of England, the European Commission); -1 if none or several.
+ */
+static int32_t
+head_word_org(const DipAnalysis *an, const DipMention *mm)
+{
+	const DipEnt *de = &an->ents[mm->entity];
+	int32_t		found = -1;
+
+	if (mm->kind != DIP_KIND_ORG || mm->ntok != 1 || mm->wid == 0 || de->ntok != 1 ||
+		!(an->dict->words[mm->wid].lex & (LX_ORG_SUFFIX | LX_ORG_HEAD)))
+		return -1;
+	for (uint32_t e = 0; e < an->nents; e++)
+	{
+		const DipEnt *o = &an->ents[e];
+
+		if (o->kind != DIP_KIND_ORG || o->count == 0 || o->ntok < 2 ||
+			!((o->firstlen == de->normlen && memcmp(o->first, de->norm, de->normlen) == 0) ||
+			  (o->lastlen == de->normlen && memcmp(o->last, de->norm, de->normlen) == 0)))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (int32_t) e;
+	}
+	return found;
 }
 
 /*
@@ -269,6 +298,8 @@ resolve_mention(DipAnalysis *an, const DipStrMap *at, DipMention *mm)
 	if (target >= 0 && target != mm->entity &&
 		(an->ents[target].ntok > de->ntok || mm->how == DIP_HOW_GUESS || mm->tentative))
 		realias(an, mm, target, an->ents[target].kind, &document_alias);
+	else if ((target = head_word_org(an, mm)) >= 0)
+		realias(an, mm, target, DIP_KIND_ORG, &document_alias);
 	else if (mm->ntok == 1 && mm->how != DIP_HOW_ALIAS &&
 			 (target = dip_dict_surname_person(an->dict, mm->wid, an->published)) >= 0)
 	{
