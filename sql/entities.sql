@@ -206,6 +206,13 @@ SELECT d, name, text FROM (VALUES (date '1987-06-01'), (date '2025-06-01')) v(d)
        mentions('GE and the EC agreed.', d) ORDER BY d, start;
 -- tickers are no mentions; company names win over surnames
 SELECT name, kind, text FROM mentions('E.F. Hutton Group Inc <EFH> rose. Hutton said it would sell.'::text, '1987-04-01');
+-- a title with its country names the office holder at the date; places
+-- report the country of the date (Moscow in 1987: the Soviet Union)
+SELECT name, country, actor, text, rule
+  FROM mentions('The Japanese prime minister met the former Soviet foreign minister.'::text, '2023-06-19');
+SELECT published, name, country, actor
+  FROM (VALUES (date '1987-03-01'), (date '2020-03-01')) v(published),
+       mentions('Moscow said troops left Kyiv.', published) ORDER BY 1, start;
 -- put the builtin row back
 DELETE FROM diplomat.dictionary_removed;
 INSERT INTO diplomat.gazetteer (kind, name, country, actor) VALUES ('GPE', 'Fiji', 'FJI', 'FJI');

@@ -153,7 +153,8 @@ extern const char *dip_lexclass_name(int k);
 	X(DATE_MONTH, CUEV_NUMBER, 1, 12)	/* month name of dates, with its number */ \
 	X(DATE_WEEKDAY, CUEV_NUMBER, 0, 6)	/* weekday of dates, 0 for Sunday */ \
 	X(DATE_DAY, CUEV_NUMBER, -1, 1)		/* day relative to publication: yesterday -1 */ \
-	X(DATE_DIRECTION, CUEV_NUMBER, -1, 1)	/* direction of a period: last -1, next 1 */
+	X(DATE_DIRECTION, CUEV_NUMBER, -1, 1)	/* direction of a period: last -1, next 1 */ \
+	X(FORMER, CUEV_NONE, 0, 0)			/* before a title, a holder other than the present one: former */
 
 /* what a cue class's value is */
 enum
@@ -570,5 +571,12 @@ extern int	dip_entity_lookup(const DipDict *d, int kind, const char *name, size_
  * published (DIP_NO_DATE if unknown); -1 if none or ambiguous.
  */
 extern int32_t dip_dict_surname_person(const DipDict *d, uint32_t wid, int32_t published);
+
+/*
+ * The gazetteer person holding office (DIP_OFFICE_*) of country at date
+ * (the one who took it last, if offices overlap); -1 if none is known.
+ */
+extern int32_t dip_dict_office_holder(const DipDict *d, int office, const char *country,
+									  int32_t date);
 
 #endif							/* DIP_DICT_H */

@@ -7,6 +7,7 @@
  *-------------------------------------------------------------------------
  */
 #include "dip_entity.h"
+#include "dip_cameo.h"
 #include "dip_normalize.h"
 
 #include <string.h>
@@ -61,6 +62,26 @@ ent_words(DipAnalysis *an, DipEnt *de)
 		de->first_is_surname = 1;
 }
 
+/*
+ * The country of entity de, and the country of its actor code, as they
+ * were at the publication date: Moscow in 1987 is in the Soviet Union
+ * (SUN), not in Russia.
+ */
+void
+dip_ent_country_at_date(const DipAnalysis *an, DipEnt *de)
+{
+	const char *c;
+
+	if (an->published == DIP_DATE_NONE || !de->country[0])
+		return;
+	c = dip_country_at(de->country, an->published);
+	if (c == de->country || memcmp(c, de->country, 3) == 0)
+		return;
+	if (memcmp(de->actor, de->country, 3) == 0)
+		memcpy(de->actor, c, 3);
+	memcpy(de->country, c, 4);
+}
+
 int32_t
 dip_ent_add(DipAnalysis *an, int kind, const char *name, size_t len, int32_t dict)
 {
@@ -95,6 +116,7 @@ dip_ent_add(DipAnalysis *an, int kind, const char *name, size_t len, int32_t dic
 
 		memcpy(de->country, ge->country, 4);
 		memcpy(de->actor, ge->actor, sizeof(de->actor));
+		dip_ent_country_at_date(an, de);
 	}
 	ent_words(an, de);
 	an->enthash[h] = an->nents + 1;

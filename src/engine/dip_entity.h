@@ -16,6 +16,9 @@ extern DipMention *dip_mention_push(DipAnalysis *an);
 extern int32_t dip_mention_add(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent,
 							   int how, const DipRule *rule);
 
+/* Moves entity de's country and actor code to the state of the publication date. */
+extern void dip_ent_country_at_date(const DipAnalysis *an, DipEnt *de);
+
 /* The entity named by tokens [a, b) as written, white space collapsed. */
 extern int32_t dip_ent_from_span(DipSentCtx *sc, uint32_t a, uint32_t b, int kind);
 

@@ -191,3 +191,28 @@ dip_dict_surname_person(const DipDict *d, uint32_t wid, int32_t published)
 		return -1;
 	return best;
 }
+
+/* The holder of an office of a country at a date (see dip_dict.h). */
+int32_t
+dip_dict_office_holder(const DipDict *d, int office, const char *country, int32_t date)
+{
+	int32_t		best = -1;
+	int32_t		best_start = INT32_MIN;
+
+	if (office <= 0 || date == DIP_NO_DATE || country == NULL || !country[0])
+		return -1;
+	for (uint32_t k = 0; k < d->hdr->noffices; k++)
+	{
+		const DipOffice *o = &d->offices[k];
+
+		if (o->office != office || memcmp(o->country, country, 3) != 0 ||
+			(o->start != DIP_NO_DATE && o->start > date) || (o->end != INT32_MAX && o->end < date))
+			continue;
+		if (best < 0 || o->start > best_start)
+		{
+			best = (int32_t) o->entity;
+			best_start = o->start;
+		}
+	}
+	return best;
+}

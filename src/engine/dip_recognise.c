@@ -128,12 +128,15 @@ set_role(DipMention *m, DipEnt *e, const DipRole *r, const char *country)
 		memcpy(e->country, r->country, 4);
 }
 
-/* Gives entity e a country, unless it has one. */
+/* Gives entity e a country (as it was at the publication date), unless it has one. */
 static void
-default_country(DipEnt *e, const char *country)
+default_country(const DipSentCtx *sc, DipEnt *e, const char *country)
 {
 	if (!e->country[0])
+	{
 		memcpy(e->country, country, 4);
+		dip_ent_country_at_date(sc->an, e);
+	}
 }
 
 /*
@@ -353,7 +356,7 @@ place_starts_name(RuleAt *at, const DipRule *self)
 										   dip_company_name_end(sc, i, e2) : e2, mkind),
 						 DIP_HOW_RULE, self);
 	e = &sc->an->ents[sc->an->m[mi].entity];
-	default_country(e, ge->country);
+	default_country(sc, e, ge->country);
 	if (mkind == DIP_KIND_ORG && !e->role[0])
 		strcpy(e->role, dip_org_role(sc, &sc->t[e2 - 1]));
 	return e2;
@@ -586,6 +589,93 @@ portfolio_title(RuleAt *at, const DipRule *self)
 	return next;
 }
 
+/*
+ * The country named just before token a ("the Japanese prime minister",
+ * "Japan's prime minister"), as the gazetteer gives it (a Ukrainian office
+ * of 1987 is Ukraine's, not the Soviet Union's), into country; false if
+ * none or if a word such as "former" says the title is not the present
+ * holder's.
+ */
+static bool
+title_country(DipSentCtx *sc, uint32_t a, char *country)
+{
+	DipAnalysis *an = sc->an;
+	uint32_t	k = a;
+
+	country[0] = '\0';
+	while (k > 0 && a - k < 4)
+	{
+		const DipToken *t = &sc->t[k - 1];
+		int32_t		mi = sc->tok_mention[k - 1];
+
+		if (dip_tok_cue(sc, t, CUE_FORMER))
+			return false;
+		if (mi >= 0 && !country[0])
+		{
+			const DipMention *m = &an->m[mi];
+			const DipEnt *e = &an->ents[m->entity];
+
+			if (m->kind != DIP_KIND_GPE && m->kind != DIP_KIND_NORP)
+				return false;
+			memcpy(country, e->dict >= 0 ? an->dict->entities[e->dict].country : e->country, 4);
+			/* past the mention, to its determiner */
+			while (k > 0 && sc->tok_mention[k - 1] == mi)
+				k--;
+			continue;
+		}
+		if (t->type == DIP_TOK_CLITIC || (t->type == DIP_TOK_WORD && !(t->flags & DIP_TF_UPPER) &&
+										  (dip_lexof(sc, k - 1) & LX_ADJ)))
+		{
+			k--;
+			continue;
+		}
+		break;
+	}
+	return country[0] != '\0';
+}
+
+/*
+ * "the Japanese prime minister", "Britain's foreign secretary": a title
+ * with its country and no name names the gazetteer person who held the
+ * office at the publication date.
+ */
+static uint32_t
+office_title(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	DipAnalysis *an = sc->an;
+	uint32_t	i = at->i;
+	uint32_t	b = i + sc->role_len[i];
+	const DipRole *r;
+	char		country[4];
+	int32_t		holder,
+				mi;
+	const DipEntity *gp;
+
+	if (sc->role_len[i] == 0 || an->published == DIP_DATE_NONE || sc->caseless)
+		return 0;
+	r = &an->dict->roles[sc->role_ref[i]];
+	if (r->office == 0 || (b < sc->n && dip_tok_capword(&sc->t[b])) ||
+		dip_tok_ends_with(&sc->t[b - 1], "s"))
+		return 0;
+	if (!title_country(sc, i, country))
+	{
+		if (!r->country[0] || (i > 0 && dip_tok_cue(sc, &sc->t[i - 1], CUE_FORMER)))
+			return 0;
+		memcpy(country, r->country, 4);
+	}
+	holder = dip_dict_office_holder(an->dict, r->office, country, an->published);
+	if (holder < 0)
+		return 0;
+	gp = &an->dict->entities[holder];
+	mi = dip_mention_add(sc, i, b, DIP_KIND_PER,
+						 dip_ent_add(an, DIP_KIND_PER, dip_str(an->dict, gp->name), gp->namelen,
+									 holder),
+						 DIP_HOW_RULE, self);
+	set_role(&an->m[mi], &an->ents[an->m[mi].entity], r, NULL);
+	return b;
+}
+
 /* "Northern Iraq", "Eastern Ukraine": a region of a known place. */
 static uint32_t
 region_of_place(RuleAt *at, const DipRule *self)
@@ -605,7 +695,7 @@ region_of_place(RuleAt *at, const DipRule *self)
 	b = i + 1 + sc->ent_len[i + 1];
 	mi = dip_mention_add(sc, i, b, DIP_KIND_LOC, dip_ent_from_span(sc, i, b, DIP_KIND_LOC),
 						 DIP_HOW_RULE, self);
-	default_country(&sc->an->ents[sc->an->m[mi].entity], ge->country);
+	default_country(sc, &sc->an->ents[sc->an->m[mi].entity], ge->country);
 	return b;
 }
 
@@ -825,7 +915,7 @@ owner_country(DipSentCtx *sc, uint32_t b, DipEnt *e)
 	if (DIP_TOK_IS(&sc->t[c], "the"))
 		c++;
 	if (c < sc->n && sc->ent_len[c] > 0)
-		memcpy(e->country, gazetteer_at(sc, c)->country, 4);
+		default_country(sc, e, gazetteer_at(sc, c)->country);
 }
 
 /*
@@ -906,6 +996,7 @@ static const TokenRule token_rules[] = {
 	{{"legal_form", "a legal form after an organisation belongs to its name: Xerox Corp"}, AT_GAZETTEER, legal_form},
 	{{"gazetteer", "a gazetteer alias, longest match, with the alias's case rules"}, AT_GAZETTEER, gazetteer},
 	{{"title_name", "a title or honorific followed by a name: a person with the title's role and country"}, AT_TITLE_OR_NAME, title_name},
+	{{"office_title", "a title with its country and no name: the office holder at the publication date (the Japanese prime minister)"}, AT_TITLE_OR_NAME, office_title},
 	{{"portfolio_title", "capitalised words before a title name its portfolio: Agriculture Secretary Richard Lyng"}, AT_TITLE_OR_NAME, portfolio_title},
 	{{"region_of_place", "a compass word before a known place: Northern Iraq"}, AT_TITLE_OR_NAME, region_of_place},
 	{{"ticker_symbol", "a stock ticker in angle brackets is no name: <GE>"}, AT_CAPITALISED, ticker_symbol},

@@ -61,16 +61,11 @@ dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date, char *buf
 				strcpy(buf, best->actor);
 				return buf;
 			}
-			if (best == NULL && last_end != INT32_MIN && ge->country[0])
+			if (best == NULL && last_end != INT32_MIN && e->country[0])
 			{
-				snprintf(buf, 20, "%sELI", ge->country);
+				snprintf(buf, 20, "%sELI", e->country);
 				return buf;
 			}
-		}
-		if (ge->actor[0])
-		{
-			strcpy(buf, ge->actor);
-			return buf;
 		}
 	}
 	if (e->actor[0])
