@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+static uint32_t company_name_stripped(const DipSentCtx *sc, uint32_t a, uint32_t b);
+
 /* Doubles the (kind, name) hash of the document's entities. */
 static void
 ent_hash_grow(DipAnalysis *an)
@@ -296,9 +298,24 @@ dip_company_names(const DipAnalysis *an, const char *norm, uint32_t normlen,
 	return count;
 }
 
-/* The end of a company's name in [a, b) without its legal forms (see dip_entity.h). */
+/*
+ * The end of a company's name in [a, b) without its legal forms (see
+ * dip_entity.h); "Time Inc", "Coastal Corp" keep theirs, a common word
+ * alone being no name.
+ */
 uint32_t
 dip_company_name_end(const DipSentCtx *sc, uint32_t a, uint32_t b)
+{
+	uint32_t	e = company_name_stripped(sc, a, b);
+
+	if (e == a + 1 && e < b && (dip_lexof(sc, a) & (LX_COMMON | LX_ORG_SUFFIX)))
+		return b;
+	return e;
+}
+
+/* [a, b) without the legal forms at its end. */
+static uint32_t
+company_name_stripped(const DipSentCtx *sc, uint32_t a, uint32_t b)
 {
 	uint32_t	e = b;
 

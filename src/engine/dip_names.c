@@ -378,6 +378,17 @@ the_org_word(const NameSpan *s, const TypingRule *rule)
 		DIP_KIND_ORG : NOT_MINE;
 }
 
+/*
+ * "Bancorp said": an organisation suffix alone (without "the") is what is
+ * left of a name; an organisation if the document resolves it.
+ */
+static int
+org_word_alone(const NameSpan *s, const TypingRule *rule)
+{
+	return s->n == 1 && (s->lfirst & LX_ORG_SUFFIX) && !(s->lfirst & (LX_GIVEN | LX_SURNAME)) ?
+		DIP_KIND_ORG : NOT_MINE;
+}
+
 /* Codes such as H5N1, F-16 or M-1: one word with digits or a number glued to it. */
 static int
 code_word(const NameSpan *s, const TypingRule *rule)
@@ -814,6 +825,7 @@ static const TypingRule typing_rules[] = {
 	{{"score_next_to", "one word next to a score (Arsenal 2): a team"}, score_next_to, G},
 	{{"place_word_before", "one word after of, in, from or a direction: a place"}, place_word_before, G},
 	{{"place_word_after", "one word before province, district, river...: a place"}, place_word_after, G},
+	{{"org_word_alone", "an organisation suffix alone (Bancorp said): an organisation, dropped unless the document resolves it"}, org_word_alone, DIP_HOW_GUESS, true, 0, false, 0},
 	{{"person_word_after", "one word before said, told, 's...: a person"}, person_word_after, G},
 	{{"no_evidence", "one word without evidence: an organisation, dropped unless the document resolves it"}, no_evidence, DIP_HOW_GUESS, true, 0, false, 0},
 	{{"after_article", "a name after the or a (the Bowling Green Falcons): an organisation"}, after_article, G},

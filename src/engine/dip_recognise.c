@@ -223,11 +223,21 @@ title_then_name(DipSentCtx *sc, uint32_t i, uint32_t ctx, const DipRule *rule)
 		b = dip_name_span(sc, a);
 		if (b == a)
 			return 0;
+		/* "General Accounting Office", "General Motors Corp": an organisation */
+		if ((dip_lexof(sc, b - 1) & LX_ORG_SUFFIX) || dip_legal_form(sc, &sc->t[b - 1]))
+			return 0;
 		/* "President Joe Biden and" fine; a lone common word is not a name */
 		if (b - a == 1 && (dip_lexof(sc, a) & LX_COMMON) &&
 			!(dip_lexof(sc, a) & (LX_SURNAME | LX_GIVEN)))
 			return 0;
 		pe = (b == a + 1) ? title_surname(sc, a) : -1;
+		/* "General Mills", "General Host": a title that is also an
+		 * organisation's first word, before a common word or a plural */
+		if (b == a + 1 && pe < 0 && j == i + 1 && (dip_lexof(sc, i) & LX_ORG_HEAD) &&
+			!(dip_lexof(sc, a) & (LX_GIVEN | LX_SURNAME)) &&
+			((dip_lexof(sc, a) & LX_COMMON) || (dip_tok_ends_with(&sc->t[a], "s") &&
+												 !dip_tok_ends_with(&sc->t[a], "us"))))
+			return 0;
 		if (pe >= 0)
 			mi = dip_mention_add(sc, a, b, DIP_KIND_PER, pe, DIP_HOW_ALIAS, rule);
 		else
@@ -424,9 +434,49 @@ compound_adjective(RuleAt *at, const DipRule *self)
 	return end + 2;
 }
 
+/* True if gazetteer organisation ge is a company (MNC, or a business or media role). */
+static bool
+is_company(const DipEntity *ge)
+{
+	size_t		l = strlen(ge->actor);
+
+	return l == 0 || strcmp(ge->actor, "MNC") == 0 ||
+		(l >= 6 && (strcmp(ge->actor + l - 3, "BUS") == 0 || strcmp(ge->actor + l - 3, "MED") == 0));
+}
+
 /*
- * "Xerox Corp", "Toyota Motor Co Ltd", "Merrill Lynch and Co Inc": the
- * legal form is part of the name.
+ * The mention of a company over [at->i, e2): the gazetteer's, or one of its
+ * own (own) named without its legal form.
+ */
+static uint32_t
+legal_form_end(DipSentCtx *sc, RuleAt *at, uint32_t e2, bool own, const DipRule *self)
+{
+	int32_t		mi;
+	DipEnt	   *e;
+
+	if (!own)
+	{
+		dip_mention_dict(sc, at->i, e2 - at->i, sc->ent_ref[at->i], self);
+		return e2;
+	}
+	mi = dip_mention_add(sc, at->i, e2, DIP_KIND_ORG,
+						 dip_ent_from_span(sc, at->i, dip_company_name_end(sc, at->i, e2),
+										   DIP_KIND_ORG),
+						 DIP_HOW_RULE, self);
+	e = &sc->an->ents[sc->an->m[mi].entity];
+	if (is_company(at->ge))
+		default_country(sc, e, at->ge->country);
+	if (!e->role[0])
+		strcpy(e->role, "BUS");
+	return e2;
+}
+
+/*
+ * "Xerox Corp", "Toyota Motor Co Ltd", "Merrill Lynch and Co Inc",
+ * "Morgan Stanley Group Inc": the legal form, and organisation words
+ * before it, are part of the company's name; other words make it a company
+ * of its own ("Ford Motor Credit Co", "CPC International Inc": CPC is
+ * also a party).
  */
 static uint32_t
 legal_form(RuleAt *at, const DipRule *self)
@@ -434,21 +484,34 @@ legal_form(RuleAt *at, const DipRule *self)
 	DipSentCtx *sc = at->sc;
 	uint32_t	end = at->end;
 	uint32_t	e2 = end;
+	bool		own = !is_company(at->ge) || (sc->ent_flags[at->i] & DIP_ALIAS_CONTEXT);
 
 	if (at->ge->kind != DIP_KIND_ORG)
 		return 0;
+	/* organisation words, or other words, before a legal form */
+	while (e2 < sc->n && e2 < end + 3 && dip_tok_capword(&sc->t[e2]) && sc->ent_len[e2] == 0 &&
+		   !dip_legal_form(sc, &sc->t[e2]))
+	{
+		if (!(dip_lexof(sc, e2) & LX_ORG_SUFFIX))
+			own = true;
+		e2++;
+	}
 	/* "Merrill Lynch and Co Inc", "J.P. Morgan & Co" */
 	if (e2 + 1 < sc->n && (DIP_TOK_IS(&sc->t[e2], "and") || DIP_TOK_IS(&sc->t[e2], "&")) &&
 		(DIP_TOK_IS(&sc->t[e2 + 1], "co") || DIP_TOK_IS(&sc->t[e2 + 1], "co.")) &&
 		dip_tok_capword(&sc->t[e2 + 1]))
 		e2 += 2;
-	while (e2 < sc->n && e2 < end + 4 && dip_tok_capword(&sc->t[e2]) &&
-		   sc->ent_len[e2] == 0 && dip_legal_form(sc, &sc->t[e2]))
-		e2++;
-	if (e2 == end)
+	if (e2 >= sc->n || !dip_tok_capword(&sc->t[e2]) || sc->ent_len[e2] != 0 ||
+		!dip_legal_form(sc, &sc->t[e2]))
+	{
+		if (e2 > end && DIP_TOK_IS(&sc->t[e2 - 1], "co"))
+			return legal_form_end(sc, at, e2, own, self);
 		return 0;
-	dip_mention_dict(sc, at->i, e2 - at->i, sc->ent_ref[at->i], self);
-	return e2;
+	}
+	while (e2 < sc->n && dip_tok_capword(&sc->t[e2]) && sc->ent_len[e2] == 0 &&
+		   dip_legal_form(sc, &sc->t[e2]))
+		e2++;
+	return legal_form_end(sc, at, e2, own, self);
 }
 
 /*
@@ -716,8 +779,8 @@ ticker_symbol(RuleAt *at, const DipRule *self)
 
 /*
  * "The", "According", "Both": a common word capitalised at the start; but
- * "General Motors Corp", "Standard and Poor's Corp": the first word of a
- * company's name ending with its legal form.
+ * "General Motors Corp", "First Bancorp": the first word of a name ending
+ * with a legal form or an organisation suffix.
  */
 static uint32_t
 initial_common_word(RuleAt *at, const DipRule *self)
@@ -730,7 +793,9 @@ initial_common_word(RuleAt *at, const DipRule *self)
 		(lx & (LX_GIVEN | LX_SURNAME | LX_ORG_HEAD | LX_LOC_HEAD)))
 		return 0;
 	b = at_name_end(at);
-	if (b > at->i + 1 && !(lx & LX_FUNCTION) && dip_legal_form(sc, &sc->t[b - 1]))
+	if (b > at->i + 1 && !(lx & LX_FUNCTION) &&
+		((lx & (LX_NOUN | LX_NUM)) || ((lx & LX_ADJ) && !(lx & LX_ADV))) &&
+		(dip_legal_form(sc, &sc->t[b - 1]) || (dip_lexof(sc, b - 1) & LX_ORG_SUFFIX)))
 		return 0;
 	return at->i + 1;
 }
