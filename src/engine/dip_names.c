@@ -120,8 +120,8 @@ dip_sentence_initial(const DipSentCtx *sc, uint32_t i)
  * The end of a company's name continuing at token k after "and" or "'s"
  * ("Standard and Poor's Corp", "Harper and Row Publishers Inc", "Pantera's
  * Corp"): capitalised words, known or not, up to a legal form (or, with
- * suffix, an organisation suffix) ending the run; 0 if the run ends
- * otherwise.
+ * suffix, an organisation suffix: "Trade and Industry Ministry") ending the
+ * run; 0 if the run ends otherwise.
  */
 static uint32_t
 company_run_end(const DipSentCtx *sc, uint32_t k, bool suffix)
@@ -181,7 +181,8 @@ dip_name_span(DipSentCtx *sc, uint32_t a)
 		/* "Standard and Poor's Corp", "Pantera's Corp", "Trade and Industry
 		 * Ministry": one name up to its legal form or suffix */
 		if (j > a && j + 1 < n && (DIP_TOK_IS(t, "and") || t->type == DIP_TOK_CLITIC) &&
-			(company_end = company_run_end(sc, j + 1, DIP_TOK_IS(t, "and"))) > 0)
+			(company_end = company_run_end(sc, j + 1, DIP_TOK_IS(t, "and") &&
+										   (dip_lexof(sc, j - 1) & LX_COMMON))) > 0)
 		{
 			j++;
 			continue;
@@ -531,10 +532,12 @@ club_or_place(const NameSpan *s, const TypingRule *rule)
 static int
 class_at_end(const NameSpan *s, const TypingRule *rule);
 
-/* "Senetek A/S", "Usiminas S/A": a legal form written with a slash ends the name. */
+/* "Tenera LP", "Senetek A/S": a legal form (maybe written with a slash) ends the name. */
 static int
-slash_legal_form(const NameSpan *s, const TypingRule *rule)
+legal_form_end(const NameSpan *s, const TypingRule *rule)
 {
+	if (s->n >= 2 && dip_legal_form(s->sc, &s->t[s->b - 1]))
+		return DIP_KIND_ORG;
 	return s->n >= 4 && DIP_TOK_IS(&s->t[s->b - 2], "/") && slash_letter(&s->t[s->b - 1]) &&
 		slash_letter(&s->t[s->b - 3]) ? DIP_KIND_ORG : NOT_MINE;
 }
@@ -551,11 +554,22 @@ the_title(const NameSpan *s, const TypingRule *rule)
 		DIP_KIND_NONE : NOT_MINE;
 }
 
-/* An honorific before the name: "Mr. Smith". */
+/*
+ * An honorific before the name: "Mr. Smith"; not a lower-case word nor
+ * before an organisation word ("the Tokyo Metropolitan Government").
+ */
 static int
 honorific(const NameSpan *s, const TypingRule *rule)
 {
-	return s->a > 0 && (s->lprev & LX_PER_TITLE) ? DIP_KIND_PER : NOT_MINE;
+	return s->a > 0 && (s->lprev & LX_PER_TITLE) && (s->t[s->a - 1].flags & DIP_TF_UPPER) &&
+		!(s->n == 1 && (s->lfirst & LX_ORG_SUFFIX)) ? DIP_KIND_PER : NOT_MINE;
+}
+
+/* One letter alone ("S", "L") is no name. */
+static int
+single_letter(const NameSpan *s, const TypingRule *rule)
+{
+	return s->n == 1 && s->t[s->a].nlen == 1 ? DIP_KIND_NONE : NOT_MINE;
 }
 
 /* Unknown acronyms are organisations, as NATO is. */
@@ -794,6 +808,7 @@ static const TypingRule typing_rules[] = {
 	{{"war_name", "a name with the word war: not typed"}, war_name, R},
 	{{"title_alone", "a title without a name (Foreign Secretary): no entity"}, title_alone, R},
 	{{"the_org_word", "an organisation word after the (the Senate, the Army): an organisation"}, the_org_word, R},
+	{{"single_letter", "one letter alone: no entity"}, single_letter, R},
 	{{"code_word", "a word with digits or a number glued to it (H5N1, F-16, M-1): no entity"}, code_word, R},
 	{{"letters_joined", "capital letters joined by and or & (S and P): an organisation"}, letters_joined, R},
 	{{"legal_forms_only", "legal forms alone (Corp, Co Inc): no entity"}, legal_forms_only, R},
@@ -804,7 +819,7 @@ static const TypingRule typing_rules[] = {
 	{{"date_words", "a month or weekday with number words (May One): no entity"}, date_words, R},
 	{{"function_word", "a pronoun, determiner, conjunction, auxiliary or preposition: no entity"}, function_word, R},
 	{{"club_or_place", "... County, ... City, ... Town: a club after a known place, else a place"}, club_or_place, R},
-	{{"slash_legal_form", "a legal form written with a slash ends the name (Senetek A/S): an organisation"}, slash_legal_form, R},
+	{{"legal_form_end", "a legal form, maybe written with a slash, ends the name (Tenera LP, Senetek A/S): an organisation"}, legal_form_end, R},
 	{{"org_suffix", "an organisation suffix ends the name (... Department, ... Corp): an organisation"}, class_at_end, DIP_HOW_RULE, false, LX_ORG_SUFFIX, true, DIP_KIND_ORG},
 	{{"org_head", "an organisation head starts the name (Bank ..., Ministry ...): an organisation"}, class_at_end, DIP_HOW_RULE, false, LX_ORG_HEAD, false, DIP_KIND_ORG},
 	{{"place_suffix", "a place suffix ends the name (... River): a place"}, class_at_end, DIP_HOW_RULE, false, LX_LOC_SUFFIX, true, DIP_KIND_LOC},

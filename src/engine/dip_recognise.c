@@ -177,6 +177,7 @@ title_then_name(DipSentCtx *sc, uint32_t i, uint32_t ctx, const DipRule *rule)
 	uint32_t	a,
 				b;
 	int32_t		mi;
+	bool		honorific = false;
 
 	/* one or more titles, possibly each an honorific */
 	while (j < sc->n)
@@ -190,6 +191,7 @@ title_then_name(DipSentCtx *sc, uint32_t i, uint32_t ctx, const DipRule *rule)
 		if (sc->t[j].type == DIP_TOK_WORD && (dip_lexof(sc, j) & LX_PER_TITLE) &&
 			(sc->t[j].flags & DIP_TF_UPPER))
 		{
+			honorific = true;
 			j++;
 			continue;
 		}
@@ -226,8 +228,9 @@ title_then_name(DipSentCtx *sc, uint32_t i, uint32_t ctx, const DipRule *rule)
 		/* "General Accounting Office", "General Motors Corp": an organisation */
 		if ((dip_lexof(sc, b - 1) & LX_ORG_SUFFIX) || dip_legal_form(sc, &sc->t[b - 1]))
 			return 0;
-		/* "President Joe Biden and" fine; a lone common word is not a name */
-		if (b - a == 1 && (dip_lexof(sc, a) & LX_COMMON) &&
+		/* "President Joe Biden and" fine; a lone common word is not a name,
+		 * except after an honorific ("Mr Flight") */
+		if (b - a == 1 && (dip_lexof(sc, a) & LX_COMMON) && !honorific &&
 			!(dip_lexof(sc, a) & (LX_SURNAME | LX_GIVEN)))
 			return 0;
 		pe = (b == a + 1) ? title_surname(sc, a) : -1;
@@ -808,7 +811,7 @@ known_surname(RuleAt *at, const DipRule *self)
 	const DipToken *t = &sc->t[at->i];
 	int32_t		pe;
 
-	if (at_name_end(at) != at->i + 1)
+	if (at_name_end(at) != at->i + 1 || t->nlen < 2)
 		return 0;
 	pe = dip_strmap_get(&sc->an->names, t->norm, t->nlen);
 	if (pe < 0)
@@ -884,7 +887,8 @@ shared_surname(RuleAt *at, const DipRule *self)
 	const DipToken *t = &sc->t[at->i];
 	uint32_t	i = at->i;
 
-	if (at_name_end(at) != i + 1 || dip_strmap_get(&sc->an->names, t->norm, t->nlen) != -2)
+	if (at_name_end(at) != i + 1 || t->nlen < 2 ||
+		dip_strmap_get(&sc->an->names, t->norm, t->nlen) != -2)
 		return 0;
 	dip_mention_add(sc, i, i + 1, DIP_KIND_PER, dip_ent_from_span(sc, i, i + 1, DIP_KIND_PER),
 					DIP_HOW_RULE, self);
@@ -1029,6 +1033,34 @@ capitalised_name(RuleAt *at, const DipRule *self)
 	return b > i ? b : i + 1;
 }
 
+/*
+ * "Chairman An Wang": a name starting with a title that the title rules
+ * did not take is the person named after the title, the title as written
+ * part of the mention.
+ */
+static uint32_t
+title_in_name(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	uint32_t	i = at->i;
+	uint32_t	b = at_name_end(at);
+	uint32_t	a2 = i;
+	int			how;
+	bool		weak = false;
+	const DipRule *typing = self;
+
+	if (sc->role_len[i] > 0 && (sc->an->dict->roles[sc->role_ref[i]].use & DIP_ROLE_TITLE))
+		a2 = i + sc->role_len[i];
+	else if (dip_lexof(sc, i) & LX_PER_TITLE)
+		a2 = i + 1;
+	if (a2 == i || a2 + 1 >= b || !dip_tok_capword(&sc->t[a2]) ||
+		dip_name_kind(sc, a2, b, &how, &weak, &typing) != DIP_KIND_PER || weak)
+		return 0;
+	dip_mention_add(sc, i, b, DIP_KIND_PER, dip_ent_from_span(sc, a2, b, DIP_KIND_PER), how,
+					typing);
+	return b;
+}
+
 /* Where a token rule is tried */
 typedef enum RuleWhere
 {
@@ -1073,6 +1105,7 @@ static const TokenRule token_rules[] = {
 	{{"line_label", "a label at the start of a line: Scorers:, NOTE:"}, AT_CAPITALISED, line_label},
 	{{"initial_verb_form", "an unknown sentence-initial word ending in -ing, -ly, -ed: no mention"}, AT_CAPITALISED, initial_verb_form},
 	{{"digit_company", "a legal form after a capitalised word with digits: 3Com Corp"}, AT_CAPITALISED, digit_company},
+	{{"title_in_name", "a name starting with a title the title rules did not take (Chairman An Wang): the person after the title"}, AT_CAPITALISED, title_in_name},
 	{{"capitalised_name", "any other capitalised name, typed by the typing rules"}, AT_CAPITALISED, capitalised_name},
 };
 
