@@ -572,6 +572,9 @@ extern int	dip_entity_lookup(const DipDict *d, int kind, const char *name, size_
  */
 extern int32_t dip_dict_surname_person(const DipDict *d, uint32_t wid, int32_t published);
 
+/* True if word wid is the surname of a gazetteer person. */
+extern bool dip_dict_is_surname(const DipDict *d, uint32_t wid);
+
 /*
  * The gazetteer person holding office (DIP_OFFICE_*) of country at date
  * (the one who took it last, if offices overlap); -1 if none is known.

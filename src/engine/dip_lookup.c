@@ -216,3 +216,20 @@ dip_dict_office_holder(const DipDict *d, int office, const char *country, int32_
 	}
 	return best;
 }
+
+/* True if word wid is the surname of a gazetteer person (see dip_dict.h). */
+bool
+dip_dict_is_surname(const DipDict *d, uint32_t wid)
+{
+	uint32_t	node = wid ? dip_trie_child(d, 0, wid) : 0;
+	const DipNode *nd;
+
+	if (node == 0)
+		return false;
+	nd = &d->nodes[node];
+	for (uint32_t k = 0; k < nd->item_count; k++)
+		if (d->items[nd->item_first + k].type == DIP_ITEM_SURNAME &&
+			!(d->items[nd->item_first + k].capmask & 2))
+			return true;
+	return false;
+}

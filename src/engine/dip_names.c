@@ -181,8 +181,10 @@ dip_name_span(DipSentCtx *sc, uint32_t a)
 		/* "Standard and Poor's Corp", "Pantera's Corp", "Trade and Industry
 		 * Ministry": one name up to its legal form or suffix */
 		if (j > a && j + 1 < n && (DIP_TOK_IS(t, "and") || t->type == DIP_TOK_CLITIC) &&
+			!dip_legal_form(sc, &sc->t[j - 1]) &&
 			(company_end = company_run_end(sc, j + 1, DIP_TOK_IS(t, "and") &&
-										   (dip_lexof(sc, j - 1) & LX_COMMON))) > 0)
+										   (dip_lexof(sc, j - 1) & LX_COMMON) &&
+										   !(dip_lexof(sc, j - 1) & LX_ORG_SUFFIX))) > 0)
 		{
 			j++;
 			continue;
@@ -631,14 +633,16 @@ common_words(const NameSpan *s, const TypingRule *rule)
 /*
  * A single given name or surname after an article: "an Oscar", "the
  * benchmark Brent crude", "the Ford plant" name a thing or a company, not
- * a person; dropped unless the document resolves it.
+ * a person; dropped unless the document resolves it.  A gazetteer
+ * person's surname stays a person ("the Bush administration").
  */
 static int
 article_name_word(const NameSpan *s, const TypingRule *rule)
 {
 	uint32_t	k = s->a;
 
-	if (s->n != 1 || !(s->lfirst & (LX_GIVEN | LX_SURNAME)))
+	if (s->n != 1 || !(s->lfirst & (LX_GIVEN | LX_SURNAME)) ||
+		dip_dict_is_surname(s->sc->an->dict, s->t[s->a].wid))
 		return NOT_MINE;
 	/* lower-case adjectives or nouns between, not titles: "the benchmark Brent" */
 	while (k > 0 && k + 2 >= s->a && s->t[k - 1].type == DIP_TOK_WORD &&
@@ -663,20 +667,22 @@ name_before_noun(const NameSpan *s, const TypingRule *rule)
 	uint32_t	lx = next ? dip_lexof(s->sc, s->b) : 0;
 
 	return s->n == 1 && (s->lfirst & (LX_GIVEN | LX_SURNAME)) && next &&
-		next->type == DIP_TOK_WORD && (next->flags & DIP_TF_LOWER) && (lx & LX_NOUN) &&
+		!dip_dict_is_surname(s->sc->an->dict, s->t[s->a].wid) && next->type == DIP_TOK_WORD && (next->flags & DIP_TF_LOWER) && (lx & LX_NOUN) &&
 		!(lx & (LX_VERB | LX_AUX | LX_PREP | LX_CONJ | LX_PRON | LX_DET)) &&
 		!dip_tok_cue(s->sc, next, CUE_PER_AFTER) ? DIP_KIND_PER : NOT_MINE;
 }
 
 /*
  * A single surname that is also a common word ("Long", "Banks",
- * "Sterling"): a person only if the document resolves it.
+ * "Sterling"), and no gazetteer person's: a person only if the document
+ * resolves it.
  */
 static int
 common_name_word(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n == 1 && (s->lfirst & LX_SURNAME) && (s->lfirst & (LX_COMMON | LX_AMBIG)) &&
-		!(s->lfirst & LX_GIVEN) ? DIP_KIND_PER : NOT_MINE;
+		!(s->lfirst & LX_GIVEN) && !dip_dict_is_surname(s->sc->an->dict, s->t[s->a].wid) ?
+		DIP_KIND_PER : NOT_MINE;
 }
 
 /* A single given name or surname: a person, or a place after "of", "in"... */

@@ -225,8 +225,11 @@ title_then_name(DipSentCtx *sc, uint32_t i, uint32_t ctx, const DipRule *rule)
 		b = dip_name_span(sc, a);
 		if (b == a)
 			return 0;
-		/* "General Accounting Office", "General Motors Corp": an organisation */
-		if ((dip_lexof(sc, b - 1) & LX_ORG_SUFFIX) || dip_legal_form(sc, &sc->t[b - 1]))
+		/* "General Accounting Office", "General Motors Corp": an
+		 * organisation, unless a given name starts it ("Senator Daniel
+		 * Squadron") */
+		if (((dip_lexof(sc, b - 1) & LX_ORG_SUFFIX) && !(dip_lexof(sc, a) & LX_GIVEN)) ||
+			dip_legal_form(sc, &sc->t[b - 1]))
 			return 0;
 		/* "President Joe Biden and" fine; a lone common word is not a name,
 		 * except after an honorific ("Mr Flight") */

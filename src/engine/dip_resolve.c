@@ -236,10 +236,20 @@ realias(DipAnalysis *an, DipMention *mm, int32_t target, int kind, const DipRule
 	an->ents[target].count++;
 }
 
+/* True if entity o is an organisation of the document named by more words starting or ending with word. */
+static bool
+org_with_head(const DipEnt *o, const char *word, uint32_t len)
+{
+	return o->kind == DIP_KIND_ORG && o->count > 0 && o->ntok >= 2 &&
+		((o->firstlen == len && memcmp(o->first, word, len) == 0) ||
+		 (o->lastlen == len && memcmp(o->last, word, len) == 0));
+}
+
 /*
- * "the Bank", "the Commission": an organisation word alone names the one
+ * "the Bank", "the Commission": an organisation word alone names the
  * organisation of the document whose name starts or ends with it (the
- * Bank of England, the European Commission); -1 if none or several.
+ * Bank of England, the European Commission): the one named last before
+ * it, else the only one; -1 if none.
  */
 static int32_t
 head_word_org(const DipAnalysis *an, const DipMention *mm)
@@ -250,13 +260,16 @@ head_word_org(const DipAnalysis *an, const DipMention *mm)
 	if (mm->kind != DIP_KIND_ORG || mm->ntok != 1 || mm->wid == 0 || de->ntok != 1 ||
 		!(an->dict->words[mm->wid].lex & (LX_ORG_SUFFIX | LX_ORG_HEAD)))
 		return -1;
+	for (const DipMention *k = mm; k > an->m;)
+	{
+		k--;
+		if (!k->dropped && k->start < mm->start &&
+			org_with_head(&an->ents[k->entity], de->norm, de->normlen))
+			return k->entity;
+	}
 	for (uint32_t e = 0; e < an->nents; e++)
 	{
-		const DipEnt *o = &an->ents[e];
-
-		if (o->kind != DIP_KIND_ORG || o->count == 0 || o->ntok < 2 ||
-			!((o->firstlen == de->normlen && memcmp(o->first, de->norm, de->normlen) == 0) ||
-			  (o->lastlen == de->normlen && memcmp(o->last, de->norm, de->normlen) == 0)))
+		if (!org_with_head(&an->ents[e], de->norm, de->normlen))
 			continue;
 		if (found >= 0)
 			return -1;
