@@ -974,8 +974,9 @@ static const DipRule acronym_in_parentheses =
 {"acronym_in_parentheses", "an acronym in parentheses after a name: Islamic Revolutionary Guard Corps (IRGC)"};
 
 /*
- * "of the Chinese Communist Party": an organisation without a country
- * takes that of the gazetteer name its "of" complement starts with.
+ * "of the Chinese Communist Party", "Hou Yu-ih of the Kuomintang": an
+ * organisation or person without a country takes that of the gazetteer
+ * name its "of" complement starts with.
  */
 static void
 owner_country(DipSentCtx *sc, uint32_t b, DipEnt *e)
@@ -985,6 +986,10 @@ owner_country(DipSentCtx *sc, uint32_t b, DipEnt *e)
 	if (e->country[0] || b + 2 >= sc->n || !DIP_TOK_IS(&sc->t[b], "of"))
 		return;
 	if (DIP_TOK_IS(&sc->t[c], "the"))
+		c++;
+	/* "of the governing Democratic Progressive Party" */
+	while (c + 1 < sc->n && sc->t[c].type == DIP_TOK_WORD && (sc->t[c].flags & DIP_TF_LOWER) &&
+		   (dip_lexof(sc, c) & LX_ADJ) && c < b + 4)
 		c++;
 	if (c < sc->n && sc->ent_len[c] > 0)
 		default_country(sc, e, gazetteer_at(sc, c)->country);
@@ -1023,7 +1028,7 @@ capitalised_name(RuleAt *at, const DipRule *self)
 		strcpy(e->role, dip_org_role(sc, &sc->t[b - 1]));
 	if (at_initial(at) && b == i + 1 && !(dip_lexof(sc, i) & (LX_GIVEN | LX_SURNAME)))
 		an->m[mi].tentative = 1;
-	if (kind == DIP_KIND_ORG)
+	if (kind == DIP_KIND_ORG || kind == DIP_KIND_PER)
 		owner_country(sc, b, e);
 	/* "Islamic Revolutionary Guard Corps (IRGC)" */
 	if (b + 2 < sc->n && DIP_TOK_IS(&sc->t[b], "(") && DIP_TOK_IS(&sc->t[b + 2], ")") &&
