@@ -976,7 +976,7 @@ static const DipRule acronym_in_parentheses =
 /*
  * "of the Chinese Communist Party", "Hou Yu-ih of the Kuomintang": an
  * organisation or person without a country takes that of the gazetteer
- * name its "of" complement starts with.
+ * name its "of" complement starts with (a person not that of a company).
  */
 static void
 owner_country(DipSentCtx *sc, uint32_t b, DipEnt *e)
@@ -991,7 +991,10 @@ owner_country(DipSentCtx *sc, uint32_t b, DipEnt *e)
 	while (c + 1 < sc->n && sc->t[c].type == DIP_TOK_WORD && (sc->t[c].flags & DIP_TF_LOWER) &&
 		   (dip_lexof(sc, c) & LX_ADJ) && c < b + 4)
 		c++;
-	if (c < sc->n && sc->ent_len[c] > 0)
+	/* a person of a company is no national actor */
+	if (c < sc->n && sc->ent_len[c] > 0 &&
+		(e->kind != DIP_KIND_PER || gazetteer_at(sc, c)->kind != DIP_KIND_ORG ||
+		 !is_company(gazetteer_at(sc, c))))
 		default_country(sc, e, gazetteer_at(sc, c)->country);
 }
 
