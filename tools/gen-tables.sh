@@ -34,3 +34,15 @@ printf 'const char dip_country_codes[] =\n'
   awk -F'\t' 'NR > 1 { print $1 }' "$dir/countries.tsv"
   printf 'XKX\nKSV\nPSE\nTWN\nPRK\n'; } | LC_ALL=C sort -u | grep -E '^[A-Z]{3}$' |
 	awk '{ printf "\t\"%s\"\n", $1 } END { print "\t\"\";" }'
+echo
+# the former states the territory of a successor belonged to, with dates
+# (data/cameo/successions.tsv; an empty date is open)
+echo 'const DipSuccession dip_successions[] = {'
+awk -F'\t' '$1 ~ /^[A-Z][A-Z][A-Z]$/ && $2 ~ /^[A-Z][A-Z][A-Z]$/ {
+	nf = split($3, f, "-"); nt = split($4, t, "-")
+	printf "\t{\"%s\", \"%s\", %d, %d, %d, %d, %d, %d},\n", $1, $2,
+		nf == 3 ? f[1] : 0, nf == 3 ? f[2] : 0, nf == 3 ? f[3] : 0,
+		nt == 3 ? t[1] : 0, nt == 3 ? t[2] : 0, nt == 3 ? t[3] : 0
+}' "$dir/successions.tsv"
+echo '};'
+echo 'const int dip_nsuccessions = sizeof(dip_successions) / sizeof(dip_successions[0]);'

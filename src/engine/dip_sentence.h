@@ -36,6 +36,9 @@ typedef struct DipSentCtx
 	/* per-token dictionary matches */
 	uint16_t   *ent_len;
 	int32_t    *ent_ref;
+	uint8_t    *ent_flags;		/* DIP_ALIAS_* rules of that alias */
+	int32_t    *ent_alt;		/* where that alias needs context: the
+								 * other entity of that name, or -1 */
 	uint16_t   *role_len;
 	int32_t    *role_ref;
 	/* mention index covering each token, -1 if none */

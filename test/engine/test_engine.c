@@ -362,6 +362,14 @@ test_dictionary(const char *datadir)
 								 "U.S.|US|America", DIP_NO_DATE, DIP_NO_DATE));
 	CHECK(!dip_builder_add_entity(b, "XXX", "Nowhere", "", "", "", DIP_NO_DATE, DIP_NO_DATE));
 	CHECK(!dip_builder_add_entity(b, "GPE", "Nowhere", "QQQ", "", "", DIP_NO_DATE, DIP_NO_DATE));
+	/* aliases with rules in brackets; unknown rules and open brackets are refused */
+	CHECK(dip_builder_add_entity(b, "GPE", "Central African Republic", "CAF", "CAF",
+								 "CAR [nocaseless]|Centrafrique [exactcase context]",
+								 DIP_NO_DATE, DIP_NO_DATE));
+	CHECK(!dip_builder_add_entity(b, "ORG", "Bad Rule", "", "", "BR [sometimes]", DIP_NO_DATE,
+								  DIP_NO_DATE));
+	CHECK(!dip_builder_add_entity(b, "ORG", "Open Rule", "", "", "ORU [context", DIP_NO_DATE,
+								  DIP_NO_DATE));
 	CHECK(dip_builder_add_verb(b, "meet", "meets", "met", "met", "meeting"));
 	CHECK(dip_builder_add_pattern(b, "040", "{meet} with +"));
 	CHECK(!dip_builder_add_pattern(b, "999", "{meet} with +"));
@@ -390,8 +398,25 @@ test_dictionary(const char *datadir)
 	CHECK(sz > 0);
 	dip_builder_free(b);
 	CHECK(dip_dict_open(&d, img, sz) == NULL);
-	CHECK_INT(d.hdr->nentities, 1);
+	CHECK_INT(d.hdr->nentities, 2);
 	CHECK_INT(d.hdr->npatterns, 1);
+	{
+		const char *words[] = {"car", "centrafrique", "central"};
+		uint32_t	want[] = {DIP_ALIAS_NOCASELESS, DIP_ALIAS_EXACTCASE | DIP_ALIAS_CONTEXT, 0};
+
+		for (int k = 0; k < 3; k++)
+		{
+			uint32_t	node = dip_trie_child(&d, 0, dip_vocab_lookup(&d, words[k], strlen(words[k])));
+			const DipNode *nd = &d.nodes[node];
+			int			found = -1;
+
+			for (uint32_t i = 0; node != 0 && i < nd->item_count; i++)
+				if (d.items[nd->item_first + i].type == DIP_ITEM_ENTITY)
+					found = d.items[nd->item_first + i].flags;
+			CHECK_INT(found, (int) (k == 2 ? -1 : (int) want[k]));
+		}
+		CHECK_STR(dip_alias_rule_name(DIP_ALIASB_CONTEXT), "context");
+	}
 	w = dip_vocab_lookup(&d, "met", 3);
 	CHECK(w != 0);
 	CHECK(d.words[w].vforms & DIP_VF_PAST);
