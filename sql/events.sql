@@ -73,3 +73,15 @@ SELECT to_char(e.event_date, 'YYYY-MM-DD') AS event_date, e.date_precision, m.na
  WHERE m.kind = 'DATE';
 SELECT m.name FROM mentions('They met on April 31, 2021 and on Feb 29, 2024.', '2024-03-05') m
  WHERE m.kind = 'DATE' ORDER BY m.mention;
+
+-- statements: a political speaker, about or to another political actor;
+-- "..., X said" is X's; company news is no event (doc/events.md)
+SELECT id, code, source, target, rule
+  FROM (VALUES (1, 'Acme Corp said its first-quarter profit rose 12 percent.'),
+               (2, 'Taiwan will never accept rule from Beijing, Taiwanese President Lai Ching-te said on Monday.'),
+               (3, 'The European Commission said on Saturday it would triple its aid to Ukraine.'),
+               (4, 'The company said it will cut 300 jobs to reduce costs.'),
+               (5, 'President Joe Biden told reporters on Tuesday that he was ready.'),
+               (6, 'The airline is cracking down on costs after a weak quarter.')) v(id, body),
+       events(v.body, '2024-03-05')
+ ORDER BY id;

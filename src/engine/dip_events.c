@@ -312,28 +312,107 @@ human_subject(const DipSentCtx *sc, uint32_t v)
 }
 
 /*
- * "X said it would ...", "said he was ready to ...": a statement of what
- * the speaker will do, which CAMEO codes as intent (03) when nothing more
- * specific matched.
+ * "X said it was ready to ...", "said it would allow UN agencies ...": a
+ * stated intention, which CAMEO codes as intent to cooperate (030) when
+ * it is addressed to the political actor named after it (tgt, the token
+ * where the addressee starts).  Not "said it will not", nor "said it will
+ * cut costs" (no addressee after the intention).
  */
 static bool
-said_intent(const DipSentCtx *sc, uint32_t j)
+said_intent(const DipSentCtx *sc, uint32_t j, uint32_t tgt)
 {
 	uint32_t	end = j + 8 < sc->n ? j + 8 : sc->n;
 
-	for (uint32_t i = j; i < end; i++)
+	for (uint32_t i = j; i < end && i < tgt; i++)
 	{
 		const DipToken *t = &sc->t[i];
 
-		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";") || DIP_TOK_IS(t, "not") || DIP_TOK_IS(t, "n't") ||
-			DIP_TOK_IS(t, "never"))
+		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";") || dip_tok_cue(sc, t, CUE_NEGATION) ||
+			(t->nlen > 3 && memcmp(t->norm + t->nlen - 3, "n't", 3) == 0))
 			return false;
-		if (DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "will"))
-			return i + 1 < sc->n && !DIP_TOK_IS(&sc->t[i + 1], "not") && !DIP_TOK_IS(&sc->t[i + 1], "n't");
+		if ((DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "will")) && i + 1 < sc->n &&
+			!dip_tok_cue(sc, &sc->t[i + 1], CUE_NEGATION) && !DIP_TOK_IS(&sc->t[i + 1], "n't"))
+			return true;
 		if (i + 1 < sc->n && DIP_TOK_IS(&sc->t[i + 1], "to") && dip_tok_cue(sc, t, CUE_INTENT_WORD))
 			return true;
 	}
 	return false;
+}
+
+/*
+ * The political standing of an actor, from its code: an actor with a
+ * political role (government, military, police, courts, legislature,
+ * parties, opposition, rebels, intelligence, international organisations,
+ * NGOs, elites) or a state as a whole (a bare country or region) is
+ * political; one with only a sector role (business, media, education,
+ * health, labour, civilians, criminals...) is not.
+ */
+static const char *const political_roles[] = {
+	"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "SPY", "UAF",
+	"IGO", "IMG", "UIS", "NGO", "NGM", "PKO", "ELI", "HRI"
+};
+static const char *const sector_roles[] = {
+	"BUS", "MNC", "MED", "EDU", "HLH", "AGR", "LAB", "CVL", "CRM", "DEV", "ENV", "REF"
+};
+
+/* True if the 3-letter code c is one of the n codes of list. */
+static bool
+code_in(const char *c, const char *const *list, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (memcmp(c, list[k], 3) == 0)
+			return true;
+	return false;
+}
+
+#define NCODES(l) (sizeof(l) / sizeof((l)[0]))
+
+/* True if the actor is political (see political_roles); false for none. */
+static bool
+political(const DipActor *x)
+{
+	bool		sector = false;
+	size_t		len;
+
+	if (x == NULL || !x->code[0])
+		return false;
+	len = strlen(x->code);
+	for (size_t i = 0; i + 3 <= len; i += 3)
+	{
+		if (code_in(x->code + i, political_roles, NCODES(political_roles)))
+			return true;
+		if (code_in(x->code + i, sector_roles, NCODES(sector_roles)))
+			sector = true;
+	}
+	return !sector;
+}
+
+/* True if the actor is a company or the media (BUS, MNC, MED). */
+static bool
+business_or_media(const DipActor *x)
+{
+	static const char *const roles[] = {"BUS", "MNC", "MED"};
+	size_t		len = x ? strlen(x->code) : 0;
+
+	for (size_t i = 0; i + 3 <= len; i += 3)
+		if (code_in(x->code + i, roles, NCODES(roles)))
+			return true;
+	return false;
+}
+
+/*
+ * True if actor t can be what speaker s's statement is about or addressed
+ * to: a political actor other than the speaker, its compound or its own
+ * state as a whole ("Biden said the United States ...").
+ */
+static bool
+statement_addressee(const DipActor *s, const DipActor *t)
+{
+	if (t->group == s->group || !political(t) || strcmp(t->code, s->code) == 0)
+		return false;
+	if (t->ent >= 0 && t->ent == s->ent)
+		return false;
+	return !(strlen(t->code) == 3 && strncmp(t->code, s->code, 3) == 0);
 }
 
 /* True if the actor's code has the role. */
@@ -366,12 +445,16 @@ emit_event(DipSentCtx *sc, const Coding *c, int code, const DipActor *src, const
 	if (src && tgt && ((tgt->ent >= 0 && tgt->ent == src->ent) ||
 					   (tgt->ent < 0 && src->ent < 0 && strcmp(tgt->code, src->code) == 0)))
 		return;
-	/* the same event twice in a sentence counts once */
-	for (uint32_t k = 0; k < an->nev; k++)
+	/*
+	 * The same event twice in a sentence counts once.  Events are added in
+	 * sentence order, so the sentence's own are the last ones: looking back
+	 * only that far keeps a long document linear.
+	 */
+	for (uint32_t k = an->nev; k > 0 && an->ev[k - 1].sentence == sc->sent->number; k--)
 	{
-		DipEvent   *o = &an->ev[k];
+		DipEvent   *o = &an->ev[k - 1];
 
-		if (o->sentence == sc->sent->number && o->code == code &&
+		if (o->code == code &&
 			((o->source < 0 && src == NULL) ||
 			 (o->source >= 0 && src && strcmp(an->actors[o->source].code, src->code) == 0)) &&
 			((o->target < 0 && tgt == NULL) ||
@@ -583,6 +666,7 @@ passive_by(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 }
 
 static const EventRule violence_rules[];
+static int	statement_target(const EventSentence *es, const Match *m, int src);
 static void apply_violence(DipSentCtx *sc, EventSentence *es, Coding *c);
 
 /*
@@ -957,8 +1041,44 @@ joint_military(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self
 	return false;
 }
 
+/*
+ * CAMEO codes what political actors do to each other: a company or the
+ * media acting without a political actor on the other side ("the company
+ * cut costs", "the bank bought shares in a firm") is no event.
+ */
+static bool
+political_actor(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	const DipActor *src = actor(es, c->src);
+
+	if (!business_or_media(src) || political(src) || political(actor(es, c->tgt)))
+		return false;
+	note_rule(c, self);
+	return true;
+}
+
+/*
+ * A statement (01) is about or addressed to another political actor, not
+ * the media the speaker told nor its own side: the target if it is one,
+ * else the first such actor after the verb, else before it.  A plain
+ * statement (010) without one is no event; the specific ones (declined to
+ * comment, claimed responsibility, denied) stand without a target.
+ */
+static bool
+statement_addressed(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	if (dip_cameo_root(c->code) != dip_cameo_pack("01", 2) ||
+		(c->tgt >= 0 && statement_addressee(&es->ac[c->src], &es->ac[c->tgt])))
+		return false;
+	note_rule(c, self);
+	c->tgt = statement_target(es, c->mt, c->src);
+	return c->tgt < 0 && c->code == dip_cameo_pack("010", 3);
+}
+
 /* The rules that decide what happened where, once the actors are known. */
 static const EventRule context_rules[] = {
+	{{"political_actor", "a company or the media acting without a political actor on the other side: no event"}, political_actor},
+	{{"statement_addressed", "a statement (01) is about or to a political actor other than the speaker's side (the target, else the first after the verb, else before it); a plain statement (010) without one is no event"}, statement_addressed},
 	{{"between_pair", "a slot took one member of a compound (talks between X and Y): one event between them"}, between_pair},
 	{{"target_place", "a place as target (shelled Kharkiv, visited Tokyo) is where it happened"}, target_place},
 	{{"third_location_meeting", "a meeting in a third country's place (X and Y met in Geneva): 044"}, third_location_meeting},
@@ -1155,18 +1275,71 @@ sentence_place_and_dates(DipSentCtx *sc, EventSentence *es)
 }
 
 static const DipRule statement =
-{"statement", "a bare statement (X said) when nothing else happened: about the first other actor, after the verb if any"};
+{"statement", "a bare statement (X said) by a political speaker when nothing else happened, about or to a political actor other than the speaker's side; a plain one (010) without such an actor is no event"};
 static const DipRule statement_intent =
-{"statement_intent", "a statement of what the speaker will do (said it would, said it was ready to): intent to cooperate (030)"};
+{"statement_intent", "a statement of what the speaker will do for the political actor named after it (said it would allow UN agencies ..., said it was ready to ...): intent to cooperate (030)"};
 
-/* "X said": a statement, only when no other event was coded. */
+/*
+ * The speaker of the statement verb of match m: ", said X" (the actor
+ * right after the verb, after a comma or a quote), else the subject.  In
+ * "..., X said" the speaker is X: when the words between the last comma
+ * (or quote) and the verb hold a noun phrase that is not an actor ("...,
+ * a bank spokesman said"), the subject before it is another clause's and
+ * the speaker is unknown (-1).
+ */
+static int
+statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
+{
+	uint32_t	v = m->a;
+	int			s;
+	uint32_t	i;
+
+	if (v > 0 && (DIP_TOK_IS(&sc->t[v - 1], ",") || (sc->t[v - 1].flags & DIP_TF_CLOSEQ)) &&
+		(s = dip_actor_at(sc, es->ac, es->nac, m->b)) >= 0)
+		return s;
+	s = dip_actor_subject(sc, es->ac, es->nac, v);
+	if (s < 0)
+		return -1;
+	for (i = v; i > es->ac[s].b; i--)
+		if (DIP_TOK_IS(&sc->t[i - 1], ",") || DIP_TOK_IS(&sc->t[i - 1], ";") ||
+			(sc->t[i - 1].flags & (DIP_TF_OPENQ | DIP_TF_CLOSEQ)))
+			break;
+	if (i == es->ac[s].b)
+		return s;
+	for (; i < v; i++)
+		if ((dip_lexof(sc, i) & (LX_NOUN | LX_DET)) || (sc->t[i].flags & DIP_TF_UPPER))
+			return -1;
+	return s;
+}
+
+/*
+ * What speaker src's statement (match m) is about or addressed to: the
+ * first political actor other than the speaker's side after the verb,
+ * else before it; -1 if none.
+ */
+static int
+statement_target(const EventSentence *es, const Match *m, int src)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (int q = 0; q < es->nac; q++)
+			if ((pass == 0) == (es->ac[q].a >= m->b) &&
+				statement_addressee(&es->ac[src], &es->ac[q]))
+				return q;
+	return -1;
+}
+
+/*
+ * "X said": a statement, only when no other event was coded and the
+ * speaker is political; a plain statement (010) only when it is about or
+ * to another political actor.
+ */
 static void
 code_statement(DipSentCtx *sc, EventSentence *es)
 {
 	const DipActor *ac = es->ac;
 	Coding		c;
 	int			src;
-	int			tgt = -1;
+	int			tgt;
 	int32_t		date;
 	int			prec;
 
@@ -1174,26 +1347,15 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 		return;
 	memset(&c, 0, sizeof(c));
 	c.mt = &es->mt[es->say];
-	src = dip_actor_subject(sc, es->ac, es->nac, c.mt->a);
-	if (src < 0)
+	src = statement_speaker(sc, es, c.mt);
+	if (src < 0 || !political(&ac[src]))
 		return;
-	/* "X said (that) ... Y ...": about the first other actor, after the
-	 * verb if there is one, else before it */
-	for (int pass = 0; pass < 2 && tgt < 0; pass++)
-		for (int q = 0; q < es->nac; q++)
-		{
-			if (ac[q].group == ac[src].group || !ac[q].code[0])
-				continue;
-			if ((pass == 0) != (ac[q].a >= c.mt->b))
-				continue;
-			if (ac[q].ent >= 0 && ac[q].ent == ac[src].ent)
-				continue;
-			tgt = q;
-			break;
-		}
-	note_rule(&c, &statement);
+	tgt = statement_target(es, c.mt, src);
 	c.code = sc->an->dict->patterns[c.mt->pattern].code;
-	if (said_intent(sc, c.mt->b))
+	if (tgt < 0 && c.code == dip_cameo_pack("010", 3))
+		return;
+	note_rule(&c, &statement);
+	if (tgt >= 0 && ac[tgt].a >= c.mt->b && said_intent(sc, c.mt->b, ac[tgt].a))
 	{
 		c.code = dip_cameo_pack("030", 3);
 		note_rule(&c, &statement_intent);
