@@ -85,3 +85,16 @@ SELECT id, code, source, target, rule
                (6, 'The airline is cracking down on costs after a weak quarter.')) v(id, body),
        events(v.body, '2024-03-05')
  ORDER BY id;
+
+-- negation, conditions, obligations, appeals and questions (doc/events.md)
+SELECT id, code, source, target, rule
+  FROM (VALUES (1, 'Israel must end its attacks on Gaza, Turkish President Recep Tayyip Erdogan said on Monday.'),
+               (2, 'The United Nations urged Israel to end its attacks on Gaza.'),
+               (3, 'The European Union called for talks between Russia and Ukraine.'),
+               (4, 'The two sides failed to reach an agreement on Friday.'),
+               (5, 'The minister could meet his Chinese counterpart next month.'),
+               (6, 'If Iran attacks Israel, the United States will respond.'),
+               (7, 'Will China invade Taiwan?'),
+               (8, 'China will not invade Taiwan, the minister said.')) v(id, body),
+       events(v.body, '2024-03-05')
+ ORDER BY id, code, target;

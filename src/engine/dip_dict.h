@@ -27,7 +27,7 @@
 #include "dip_hash.h"
 
 #define DIP_DICT_MAGIC		0x44495044	/* "DIPD" */
-#define DIP_DICT_VERSION	4
+#define DIP_DICT_VERSION	5
 
 /*
  * Enumerations defined once: the engine's enums and name tables, and the
@@ -153,7 +153,9 @@ extern const char *dip_lexclass_name(int k);
 	X(DATE_MONTH, CUEV_NUMBER, 1, 12)	/* month name of dates, with its number */ \
 	X(DATE_WEEKDAY, CUEV_NUMBER, 0, 6)	/* weekday of dates, 0 for Sunday */ \
 	X(DATE_DAY, CUEV_NUMBER, -1, 1)		/* day relative to publication: yesterday -1 */ \
-	X(DATE_DIRECTION, CUEV_NUMBER, -1, 1)	/* direction of a period: last -1, next 1 */
+	X(DATE_DIRECTION, CUEV_NUMBER, -1, 1)	/* direction of a period: last -1, next 1 */ \
+	X(CONDITIONAL, CUEV_NONE, 0, 0)		/* before a verb, what may happen: could, if */ \
+	X(OBLIGATION, CUEV_NONE, 0, 0)		/* before a verb, what one must do: must, should */
 
 /* what a cue class's value is */
 enum

@@ -44,6 +44,7 @@ typedef struct Match
 	bool		src_single;
 	bool		tgt_single;
 	int			specificity;	/* fixed words matched */
+	int			code;			/* packed CAMEO code: the pattern's, or refined */
 	bool		dropped;
 } Match;
 
@@ -90,6 +91,9 @@ typedef struct Coding
 	const DipRule *rules[DIP_EVENT_RULES];	/* the rules applied, in order */
 } Coding;
 
+
+static int	statement_target(const EventSentence *es, const Match *m, int src);
+static int	statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m);
 
 /* True if token j matches pattern element e (a word, a word list or a verb's forms). */
 static bool
@@ -243,6 +247,54 @@ modal_future(const DipSentCtx *sc, uint32_t v)
 			return false;
 	}
 	return false;
+}
+
+/*
+ * A word of cue class cue within the window tokens before the verb at v,
+ * in its clause; in lower case, unless it starts the sentence ("If").
+ */
+static bool
+cue_before(const DipSentCtx *sc, uint32_t v, uint32_t cue, uint32_t window)
+{
+	for (uint32_t i = v; i > 0 && i + window > v; i--)
+	{
+		const DipToken *t = &sc->t[i - 1];
+
+		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";") || DIP_TOK_IS(t, ":"))
+			return false;
+		if (dip_tok_cue(sc, t, cue) && ((t->flags & DIP_TF_LOWER) || i == 1))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The appeal codes (CAMEO 02x) for asking someone to act: the first entry
+ * whose code is a prefix of the action's code gives the appeal's code.
+ */
+static const struct
+{
+	const char *action;
+	const char *appeal;
+}			appeal_codes[] = {
+	{"04", "026"}, {"05", "022"},
+	{"061", "0211"}, {"062", "0212"}, {"063", "0213"}, {"064", "0214"}, {"06", "021"},
+	{"071", "0231"}, {"072", "0232"}, {"073", "0233"}, {"074", "0234"}, {"07", "023"},
+	{"081", "0251"}, {"082", "0252"}, {"084", "0253"}, {"085", "0254"}, {"086", "0255"},
+	{"087", "0256"}, {"08", "025"},
+};
+
+/* Appeal code for asking someone to do action code; 020 if none fits. */
+static int
+appeal_code(int code)
+{
+	char		c[8];
+
+	dip_cameo_unpack(code, c);
+	for (size_t k = 0; k < sizeof(appeal_codes) / sizeof(appeal_codes[0]); k++)
+		if (strncmp(c, appeal_codes[k].action, strlen(appeal_codes[k].action)) == 0)
+			return dip_cameo_pack(appeal_codes[k].appeal, strlen(appeal_codes[k].appeal));
+	return dip_cameo_pack("020", 3);
 }
 
 /*
@@ -401,14 +453,30 @@ business_or_media(const DipActor *x)
 }
 
 /*
+ * True if the actor's code starts with a country, a region or an
+ * international code: not a bare role ("GOV" for "officials").
+ */
+static bool
+anchored(const DipActor *x)
+{
+	static const char *const bare[] = {
+		"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "SPY", "UAF",
+		"ELI", "HRI", "BUS", "MED", "EDU", "HLH", "AGR", "LAB", "CVL", "CRM", "DEV", "ENV", "REF"
+	};
+
+	return x != NULL && strlen(x->code) >= 3 && !code_in(x->code, bare, NCODES(bare));
+}
+
+/*
  * True if actor t can be what speaker s's statement is about or addressed
- * to: a political actor other than the speaker, its compound or its own
- * state as a whole ("Biden said the United States ...").
+ * to: a political actor with a country (or an international one) other
+ * than the speaker, its compound or its own state as a whole ("Biden said
+ * the United States ...").
  */
 static bool
 statement_addressee(const DipActor *s, const DipActor *t)
 {
-	if (t->group == s->group || !political(t) || strcmp(t->code, s->code) == 0)
+	if (t->group == s->group || !political(t) || !anchored(t) || strcmp(t->code, s->code) == 0)
 		return false;
 	if (t->ent >= 0 && t->ent == s->ent)
 		return false;
@@ -601,6 +669,63 @@ negation(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 	return negated(sc, c->mt->a);
 }
 
+/*
+ * "could meet", "if X attacks Y", "may visit": what may happen has not;
+ * CAMEO codes no event.
+ */
+static bool
+conditional(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	return cue_before(sc, c->mt->a, CUE_CONDITIONAL, 5);
+}
+
+/* The sentence's statement verb match ("X said"), or -1. */
+static int
+statement_match(const DipSentCtx *sc, const EventSentence *es)
+{
+	const DipDict *d = sc->an->dict;
+
+	for (int k = 0; k < es->nmt; k++)
+	{
+		const DipPattern *pat = &d->patterns[es->mt[k].pattern];
+
+		if (!es->mt[k].dropped && pat->code == dip_cameo_pack("010", 3) && pat->nelem <= 2 &&
+			!pat->has_target)
+			return k;
+	}
+	return -1;
+}
+
+/*
+ * "Israel must end the attacks, X said": what the speaker says another
+ * must or should do is the speaker's appeal to it (02x, from the action's
+ * code); without a speaker, no event.
+ */
+static bool
+obligation(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	int			say,
+				src,
+				tgt;
+	int32_t		date;
+	int			prec;
+
+	if (!cue_before(sc, c->mt->a, CUE_OBLIGATION, 4))
+		return false;
+	note_rule(c, self);
+	say = statement_match(sc, es);
+	if (say < 0 || (src = statement_speaker(sc, es, &es->mt[say])) < 0 || !political(&es->ac[src]))
+		return true;
+	tgt = c->mt->src_group >= 0 ? c->mt->src_group :
+		dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+	if (tgt < 0 || es->ac[tgt].group == es->ac[src].group || !political(&es->ac[tgt]))
+		return true;
+	c->code = appeal_code(c->code);
+	plain_date(sc, es, &date, &prec);
+	emit_event(sc, c, c->code, &es->ac[src], &es->ac[tgt], c->location, date, prec, false);
+	return true;
+}
+
 /* A bare statement verb ("X said") is coded only when nothing else happens. */
 static bool
 bare_statement(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
@@ -666,7 +791,6 @@ passive_by(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 }
 
 static const EventRule violence_rules[];
-static int	statement_target(const EventSentence *es, const Match *m, int src);
 static void apply_violence(DipSentCtx *sc, EventSentence *es, Coding *c);
 
 /*
@@ -862,7 +986,9 @@ no_source(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
  * drop a match nobody did.
  */
 static const EventRule actor_rules[] = {
-	{{"negation", "not, never, n't shortly before the verb: no event"}, negation},
+	{{"negation", "not, never, n't, failed to, without, no plans to shortly before the verb: no event"}, negation},
+	{{"conditional", "could, might, may, if, unless, whether shortly before the verb: what may happen has not, no event"}, conditional},
+	{{"obligation", "must, should, ought to before the verb: the speaker's appeal (02x) to the subject (X said Israel must end attacks), else no event"}, obligation},
 	{{"bare_statement", "a bare statement verb (X said) is coded only when nothing else happens in the sentence"}, bare_statement},
 	{{"pattern_slots", "the pattern's $ source and + target slots bound to actors"}, pattern_slots},
 	{{"passive_by", "a passive with by (was visited by X): the agent is the source, the subject the target"}, passive_by},
@@ -1172,7 +1298,7 @@ code_match(DipSentCtx *sc, EventSentence *es, int k)
 	memset(&c, 0, sizeof(c));
 	c.mt = &es->mt[k];
 	c.pat = &sc->an->dict->patterns[c.mt->pattern];
-	c.code = c.pat->code;
+	c.code = c.mt->code;
 	c.src = c.tgt = -1;
 	c.location = es->location;
 	es->last_location = es->location;
@@ -1223,6 +1349,7 @@ match_patterns(DipSentCtx *sc, EventSentence *es)
 		m->src_single = pm.src_single;
 		m->tgt_single = pm.tgt_single;
 		m->specificity = pm.fixed + pat->anchor + (pat->has_target ? 1 : 0);
+		m->code = pat->code;
 		m->dropped = false;
 		es->nmt++;
 	}
@@ -1260,6 +1387,62 @@ drop_denied(DipSentCtx *sc, EventSentence *es)
 					es->mt[q].dropped = true;
 }
 
+static const DipRule appealed_action =
+{"appealed_action", "what an appeal asks for (urged X to meet Y, called for talks) is no event of its own; it makes a plain appeal (020) specific (026...)"};
+
+/*
+ * "X urged Y to meet Z", "X called for talks with Z": the action asked for
+ * is not an event; its code makes a plain appeal specific (020 -> 026).
+ */
+static void
+drop_appealed(DipSentCtx *sc, EventSentence *es)
+{
+	for (int k = 0; k < es->nmt; k++)
+	{
+		Match	   *ap = &es->mt[k];
+		bool		refined = false;
+
+		if (ap->dropped || dip_cameo_root(ap->code) != dip_cameo_pack("02", 2))
+			continue;
+		for (int q = k + 1; q < es->nmt; q++)
+		{
+			Match	   *m = &es->mt[q];
+			bool		clause = m->a >= ap->b && m->a <= ap->b + 8;
+
+			for (uint32_t i = ap->b; clause && i < m->a; i++)
+				if (DIP_TOK_IS(&sc->t[i], ",") || DIP_TOK_IS(&sc->t[i], ";") ||
+					DIP_TOK_IS(&sc->t[i], ":") || DIP_TOK_IS(&sc->t[i], "but") ||
+					DIP_TOK_IS(&sc->t[i], "while") || DIP_TOK_IS(&sc->t[i], "after"))
+					clause = false;
+			if (m->dropped || !clause)
+				continue;
+			if (!refined && ap->code == dip_cameo_pack("020", 3))
+				ap->code = appeal_code(m->code);
+			refined = true;
+			m->dropped = true;
+		}
+	}
+}
+
+static const DipRule question =
+{"question", "a question (a sentence ending in ?) reports no event"};
+
+/* True if the sentence is a question: its last word is followed by "?". */
+static bool
+is_question(const DipSentCtx *sc)
+{
+	for (uint32_t i = sc->n; i > 0; i--)
+	{
+		const DipToken *t = &sc->t[i - 1];
+
+		if (DIP_TOK_IS(t, "?"))
+			return true;
+		if (t->type != DIP_TOK_PUNCT)
+			return false;
+	}
+	return false;
+}
+
 /* The sentence's place (else the dateline's) and its date expressions. */
 static void
 sentence_place_and_dates(DipSentCtx *sc, EventSentence *es)
@@ -1275,13 +1458,14 @@ sentence_place_and_dates(DipSentCtx *sc, EventSentence *es)
 }
 
 static const DipRule statement =
-{"statement", "a bare statement (X said) by a political speaker when nothing else happened, about or to a political actor other than the speaker's side; a plain one (010) without such an actor is no event"};
+{"statement", "a bare statement (X said) by a political speaker when nothing else happened, about or to a political actor other than the speaker's side; a plain one (010) needs a speaker with a country and such an actor"};
 static const DipRule statement_intent =
 {"statement_intent", "a statement of what the speaker will do for the political actor named after it (said it would allow UN agencies ..., said it was ready to ...): intent to cooperate (030)"};
 
 /*
  * The speaker of the statement verb of match m: ", said X" (the actor
- * right after the verb, after a comma or a quote), else the subject.  In
+ * right after the verb, after a comma or a quote, closing its clause);
+ * ", saying ..." the subject of the main clause; else the subject.  In
  * "..., X said" the speaker is X: when the words between the last comma
  * (or quote) and the verb hold a noun phrase that is not an actor ("...,
  * a bank spokesman said"), the subject before it is another clause's and
@@ -1296,7 +1480,20 @@ statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
 
 	if (v > 0 && (DIP_TOK_IS(&sc->t[v - 1], ",") || (sc->t[v - 1].flags & DIP_TF_CLOSEQ)) &&
 		(s = dip_actor_at(sc, es->ac, es->nac, m->b)) >= 0)
-		return s;
+	{
+		uint32_t	e = dip_actor_group_end(es->ac, es->nac, s);
+
+		if (e >= sc->n || sc->t[e].type == DIP_TOK_PUNCT || (dip_lexof(sc, e) & LX_PREP))
+			return s;
+	}
+	if (v > 0 && DIP_TOK_IS(&sc->t[v - 1], ",") && sc->t[v].wid &&
+		(sc->an->dict->words[sc->t[v].wid].vforms & DIP_VF_GER))
+	{
+		for (int q = 0; q < es->nac && es->ac[q].b <= v; q++)
+			if (!dip_actor_governed(sc, &es->ac[q]))
+				return q;
+		return -1;
+	}
 	s = dip_actor_subject(sc, es->ac, es->nac, v);
 	if (s < 0)
 		return -1;
@@ -1330,8 +1527,9 @@ statement_target(const EventSentence *es, const Match *m, int src)
 
 /*
  * "X said": a statement, only when no other event was coded and the
- * speaker is political; a plain statement (010) only when it is about or
- * to another political actor.
+ * speaker is political; a plain statement (010) only when the speaker has
+ * a country (or is international) and the statement is about or to
+ * another political actor.
  */
 static void
 code_statement(DipSentCtx *sc, EventSentence *es)
@@ -1352,7 +1550,7 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 		return;
 	tgt = statement_target(es, c.mt, src);
 	c.code = sc->an->dict->patterns[c.mt->pattern].code;
-	if (tgt < 0 && c.code == dip_cameo_pack("010", 3))
+	if (c.code == dip_cameo_pack("010", 3) && (tgt < 0 || !anchored(&ac[src])))
 		return;
 	note_rule(&c, &statement);
 	if (tgt >= 0 && ac[tgt].a >= c.mt->b && said_intent(sc, c.mt->b, ac[tgt].a))
@@ -1375,7 +1573,7 @@ dip_events_sentence(DipSentCtx *sc)
 {
 	EventSentence es;
 
-	if (sc->sent->kind != DIP_SENT_TEXT || sc->caseless)
+	if (sc->sent->kind != DIP_SENT_TEXT || sc->caseless || is_question(sc))
 		return;
 	es.say = -1;
 	es.nev0 = sc->an->nev;
@@ -1387,6 +1585,8 @@ dip_events_sentence(DipSentCtx *sc)
 	drop_overlaps(&es);
 	/* what is denied is not an event */
 	drop_denied(sc, &es);
+	/* what an appeal asks for is not an event */
+	drop_appealed(sc, &es);
 	/* where and when, unless a match says otherwise */
 	sentence_place_and_dates(sc, &es);
 	/* the events of each match */
@@ -1401,7 +1601,8 @@ dip_events_sentence(DipSentCtx *sc)
 
 /* The rules of the event coder applied at a fixed step */
 static const DipRule *const step_rules[] = {
-	&denied_clause, &intent_rule, &reciprocal_pair, &statement, &statement_intent
+	&question, &denied_clause, &appealed_action, &intent_rule, &reciprocal_pair, &statement,
+	&statement_intent
 };
 
 /* The k-th rule of the event coder, or NULL past the last. */
