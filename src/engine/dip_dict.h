@@ -342,9 +342,13 @@ typedef struct DipRole
 	uint16_t	ntok;
 } DipRole;
 
+/* The code of a no-event pattern ("---", TABARI's null code) */
+#define DIP_PATTERN_NO_EVENT 0
+
 typedef struct DipPattern
 {
-	int16_t		code;			/* packed CAMEO code, see dip_cameo.h */
+	int16_t		code;			/* packed CAMEO code, see dip_cameo.h, or
+								 * DIP_PATTERN_NO_EVENT */
 	uint16_t	nelem;
 	uint32_t	elem_first;
 	uint32_t	text;			/* string pool: pattern source */

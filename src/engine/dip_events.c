@@ -92,7 +92,7 @@ typedef struct Coding
 } Coding;
 
 
-static int	statement_target(const EventSentence *es, const Match *m, int src);
+static int	statement_target(const DipSentCtx *sc, const EventSentence *es, const Match *m, int src);
 static int	statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m);
 
 /* True if token j matches pattern element e (a word, a word list or a verb's forms). */
@@ -122,6 +122,27 @@ elem_match(const DipSentCtx *sc, const DipPElem *e, uint32_t j)
 	return false;
 }
 
+/* A number, a number word or a currency sign: part of an amount. */
+static bool
+amount_token(const DipSentCtx *sc, uint32_t i)
+{
+	return sc->t[i].type == DIP_TOK_NUMBER || sc->t[i].type == DIP_TOK_SYMBOL ||
+		(dip_lexof(sc, i) & LX_NUM);
+}
+
+/*
+ * True if token i continues an amount or is a currency sign: "$2
+ * million" is one word of a gap, so that "an additional $2 million in"
+ * fits one.
+ */
+static bool
+amount_continues(const DipSentCtx *sc, uint32_t i)
+{
+	return sc->t[i].type == DIP_TOK_SYMBOL ||
+		(i > 0 && amount_token(sc, i) && amount_token(sc, i - 1) &&
+		 sc->t[i - 1].type != DIP_TOK_SYMBOL);
+}
+
 /* Matches elements [k, nel) from token j; backtracks over gaps. */
 static bool
 match_rest(const DipSentCtx *sc, DipActor *ac, int nac, const DipPElem *el, int k,
@@ -148,7 +169,7 @@ match_rest(const DipSentCtx *sc, DipActor *ac, int nac, const DipPElem *el, int 
 						/* a gap does not cross a clause boundary */
 						if (DIP_TOK_IS(prev, ",") || DIP_TOK_IS(prev, ";"))
 							break;
-						if (!(prev->flags & DIP_TF_JOIN))
+						if (!(prev->flags & DIP_TF_JOIN) && !amount_continues(sc, j + skip - 1))
 							words++;
 						if (words > 3)
 							break;
@@ -467,11 +488,25 @@ anchored(const DipActor *x)
 	return x != NULL && strlen(x->code) >= 3 && !code_in(x->code, bare, NCODES(bare));
 }
 
+/* True if the actor is an organ of a state: government, military, police, intelligence. */
+static bool
+state_organ(const DipActor *x)
+{
+	static const char *const organs[] = {"GOV", "MIL", "COP", "SPY"};
+	size_t		len = strlen(x->code);
+
+	for (size_t i = 3; i + 3 <= len; i += 3)
+		if (code_in(x->code + i, organs, NCODES(organs)))
+			return true;
+	return false;
+}
+
 /*
  * True if actor t can be what speaker s's statement is about or addressed
  * to: a political actor with a country (or an international one) other
- * than the speaker, its compound or its own state as a whole ("Biden said
- * the United States ...").
+ * than the speaker, its compound, its own state as a whole ("Biden said
+ * the United States ...") or another organ of its state (the White House
+ * on the US military); a parliament or the opposition may be.
  */
 static bool
 statement_addressee(const DipActor *s, const DipActor *t)
@@ -480,7 +515,10 @@ statement_addressee(const DipActor *s, const DipActor *t)
 		return false;
 	if (t->ent >= 0 && t->ent == s->ent)
 		return false;
-	return !(strlen(t->code) == 3 && strncmp(t->code, s->code, 3) == 0);
+	if (strncmp(t->code, s->code, 3) != 0)
+		return true;
+	/* the same country: not the state as a whole, nor another of its organs */
+	return strlen(t->code) > 3 && !(state_organ(s) && state_organ(t));
 }
 
 /* True if the actor's code has the role. */
@@ -660,6 +698,13 @@ plain_date(const DipSentCtx *sc, const EventSentence *es, int32_t *date, int *pr
 {
 	*date = es->ndates > 0 ? es->dates[0].date : sc->an->published;
 	*prec = es->ndates > 0 ? es->dates[0].prec : DIP_PREC_DAY;
+}
+
+/* A no-event pattern (---) wins its overlap and codes nothing. */
+static bool
+no_event_pattern(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	return c->code == DIP_PATTERN_NO_EVENT;
 }
 
 /* "did not meet", "never attacked": negation before the verb drops the match. */
@@ -854,6 +899,28 @@ drop_matches_after(const DipSentCtx *sc, EventSentence *es, const Match *m, bool
 }
 
 /*
+ * "X is deeply concerned about Y", "X was optimistic that": an adjective
+ * pattern after a form of "be" (adverbs between) has the clause subject
+ * as its source, as a verb would.
+ */
+static bool
+copula_adjective(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	uint32_t	i = c->mt->a;
+
+	if (c->src >= 0 || !word_pattern(sc, c) || !(dip_lexof(sc, i) & LX_ADJ))
+		return false;
+	while (i > 0 && (dip_lexof(sc, i - 1) & LX_ADV) && !is_be(sc, &sc->t[i - 1]))
+		i--;
+	if (i == 0 || !is_be(sc, &sc->t[i - 1]))
+		return false;
+	c->src = dip_actor_subject(sc, es->ac, es->nac, i - 1);
+	if (c->src >= 0)
+		note_rule(c, self);
+	return false;
+}
+
+/*
  * "Houthi attacks on ...", "Russia's invasion": the actor right before a
  * pattern that does not start with a {verb} is its source; a verb right
  * after ("a U.S. drone strike killed X") is the same event.
@@ -941,13 +1008,80 @@ clause_subject(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self
 	return false;
 }
 
-/* The target is the first actor after the pattern in its clause. */
+/* A possessive pronoun (its, his, her, their): not an object. */
+static bool
+possessive_pronoun(const DipSentCtx *sc, const DipActor *x)
+{
+	const DipToken *t = &sc->t[x->a];
+
+	return x->pronoun && (DIP_TOK_IS(t, "its") || DIP_TOK_IS(t, "his") || DIP_TOK_IS(t, "her") ||
+						  DIP_TOK_IS(t, "their"));
+}
+
+/*
+ * An actor followed by a common noun is its modifier, not an actor of the
+ * event: "meet Canadian government tests", "support the U.S. dollar",
+ * "government securities".  Only after a determiner or for an agent noun
+ * phrase: "gave Ukraine weapons" names the recipient.
+ */
+static bool
+modifier_actor(const DipSentCtx *sc, const DipActor *x)
+{
+	uint32_t	i = x->b;
+	uint32_t	lx;
+
+	if (x->pronoun || i >= sc->n || sc->t[i].type != DIP_TOK_WORD ||
+		!(sc->t[i].flags & DIP_TF_LOWER) || sc->tok_mention[i] >= 0 || sc->role_len[i] > 0 ||
+		(dip_cueof(sc, i) & (CUE_DATE_DAY | CUE_DATE_DIRECTION)))
+		return false;
+	lx = dip_lexof(sc, i);
+	if (!(lx & LX_NOUN) || (lx & (LX_PREP | LX_ADV | LX_FUNCTION)))
+		return false;
+	return x->ent < 0 || x->kind == DIP_KIND_NORP || (x->a > 0 && (dip_lexof(sc, x->a - 1) & LX_DET));
+}
+
+/* An actor that cannot be an object: a possessive pronoun or a modifier. */
+static bool
+not_an_object(const DipSentCtx *sc, const DipActor *x)
+{
+	return possessive_pronoun(sc, x) || modifier_actor(sc, x);
+}
+
+/*
+ * The first actor from token j within maxdist tokens and the clause that
+ * is not a possessive pronoun ("released its results") nor a modifier of a
+ * noun, or -1.
+ */
+static int
+object_from(const DipSentCtx *sc, EventSentence *es, uint32_t j, uint32_t maxdist)
+{
+	uint32_t	end = j + maxdist;
+	int			q;
+
+	while ((q = dip_actor_object(sc, es->ac, es->nac, j, end - j)) >= 0 &&
+		   not_an_object(sc, &es->ac[q]) && es->ac[q].b < end)
+		j = es->ac[q].b;
+	return q >= 0 && not_an_object(sc, &es->ac[q]) ? -1 : q;
+}
+
+/*
+ * The target is the first actor after the pattern in its clause, else an
+ * actor the pattern's gap passed over ("convicted two al-Shabaab members
+ * of", "helped Ukraine rebuild"); possessive pronouns and modifiers of a
+ * noun ("the U.S. dollar") are not objects.
+ */
 static bool
 first_object(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 {
+	const Match *m = c->mt;
+
 	if (c->tgt >= 0 || c->passive)
 		return false;
-	c->tgt = dip_actor_object(sc, es->ac, es->nac, c->mt->b, c->pat->has_target ? 3 : 10);
+	c->tgt = object_from(sc, es, m->b, c->pat->has_target ? 3 : 10);
+	for (int q = 0; q < es->nac && c->tgt < 0; q++)
+		if (es->ac[q].a >= m->anchor_b && es->ac[q].b < m->b && !es->ac[q].pronoun &&
+			!modifier_actor(sc, &es->ac[q]))
+			c->tgt = q;
 	if (c->tgt >= 0)
 		note_rule(c, self);
 	return false;
@@ -986,6 +1120,7 @@ no_source(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
  * drop a match nobody did.
  */
 static const EventRule actor_rules[] = {
+	{{"no_event_pattern", "a no-event pattern (code ---: meet the tests, cut back) wins its overlap and codes nothing"}, no_event_pattern},
 	{{"negation", "not, never, n't, failed to, without, no plans to shortly before the verb: no event"}, negation},
 	{{"conditional", "could, might, may, if, unless, whether shortly before the verb: what may happen has not, no event"}, conditional},
 	{{"obligation", "must, should, ought to before the verb: the speaker's appeal (02x) to the subject (X said Israel must end attacks), else no event"}, obligation},
@@ -994,12 +1129,13 @@ static const EventRule actor_rules[] = {
 	{{"passive_by", "a passive with by (was visited by X): the agent is the source, the subject the target"}, passive_by},
 	{{"passive_unknown_attacker", "a violent passive without an agent (Fico was shot): an attack on the subject by someone unknown"}, passive_unknown_attacker},
 	{{"passive_subject_target", "a passive without an agent: the subject is the target"}, passive_subject_target},
+	{{"copula_adjective", "an adjective pattern after a form of be (X is concerned about Y, X was optimistic that): the clause subject is the source"}, copula_adjective},
 	{{"source_before_pattern", "a pattern not starting with a {verb} (attacks on +, met|meets): the actor right before it is the source (Houthi attacks, Russia's invasion)"}, source_before_pattern},
 	{{"bombing_by_unknown", "a bombing noun before a verb, no actor before it (a roadside bomb hit X): a bombing by someone unknown"}, bombing_by_unknown},
 	{{"nothing_before_pattern", "a pattern not starting with a {verb} and no actor right before it: no event"}, nothing_before_pattern},
 	{{"gerund_main_subject", "a participle after a comma (, killing X) has the subject of the main clause"}, gerund_main_subject},
 	{{"clause_subject", "the source is the subject: the nearest actor before the verb in its clause, appositions and actors after prepositions skipped"}, clause_subject},
-	{{"first_object", "the target is the first actor after the pattern in its clause; places after in, at are not targets"}, first_object},
+	{{"first_object", "the target is the first actor after the pattern in its clause (places after in, at, possessive pronouns and modifiers of a noun are not targets), else an actor inside the pattern's gap"}, first_object},
 	{{"unnamed_assailant", "violence by someone the text does not name against a known target (a man assaulted the prime minister)"}, unnamed_assailant},
 	{{"no_source", "no source found: no event"}, no_source},
 };
@@ -1197,7 +1333,7 @@ statement_addressed(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule 
 		(c->tgt >= 0 && statement_addressee(&es->ac[c->src], &es->ac[c->tgt])))
 		return false;
 	note_rule(c, self);
-	c->tgt = statement_target(es, c->mt, c->src);
+	c->tgt = statement_target(sc, es, c->mt, c->src);
 	return c->tgt < 0 && c->code == dip_cameo_pack("010", 3);
 }
 
@@ -1322,6 +1458,26 @@ code_match(DipSentCtx *sc, EventSentence *es, int k)
  * ------------------------------------------------------------------------
  */
 
+/*
+ * True if a pattern cannot start at token i, whatever its words: inside a
+ * name (Merrill Lynch, Rite Aid, Court of Appeals, a date in March), a
+ * capitalised word that does not start the sentence (March), or the second
+ * half of a hyphenated modifier (Iran-backed, U.S.-led).
+ */
+static bool
+not_an_anchor(const DipSentCtx *sc, uint32_t i)
+{
+	const DipToken *t = &sc->t[i];
+
+	if (sc->tok_mention[i] >= 0)
+		return true;
+	if ((t->flags & DIP_TF_UPPER) && i > 0 && !(sc->t[i - 1].flags & DIP_TF_OPENQ) &&
+		!DIP_TOK_IS(&sc->t[i - 1], ":") && !(sc->t[i - 1].flags & DIP_TF_DASH))
+		return true;
+	return i > 1 && (t->flags & DIP_TF_JOIN) && DIP_TOK_IS(&sc->t[i - 1], "-") &&
+		(sc->t[i - 1].flags & DIP_TF_JOIN);
+}
+
 /* Every pattern anchored in the sentence, checked against the words after it. */
 static void
 match_patterns(DipSentCtx *sc, EventSentence *es)
@@ -1338,6 +1494,8 @@ match_patterns(DipSentCtx *sc, EventSentence *es)
 		PMatch		pm = {0, -1, -1, 0, false, false};
 		Match	   *m = &es->mt[es->nmt];
 
+		if (not_an_anchor(sc, i))
+			continue;
 		if (!match_rest(sc, es->ac, es->nac, el, pat->anchor, pat->nelem, i + pat->anchor, &pm))
 			continue;
 		m->a = i;
@@ -1416,7 +1574,7 @@ drop_appealed(DipSentCtx *sc, EventSentence *es)
 					clause = false;
 			if (m->dropped || !clause)
 				continue;
-			if (!refined && ap->code == dip_cameo_pack("020", 3))
+			if (!refined && ap->code == dip_cameo_pack("020", 3) && m->code != DIP_PATTERN_NO_EVENT)
 				ap->code = appeal_code(m->code);
 			refined = true;
 			m->dropped = true;
@@ -1515,12 +1673,12 @@ statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
  * else before it; -1 if none.
  */
 static int
-statement_target(const EventSentence *es, const Match *m, int src)
+statement_target(const DipSentCtx *sc, const EventSentence *es, const Match *m, int src)
 {
 	for (int pass = 0; pass < 2; pass++)
 		for (int q = 0; q < es->nac; q++)
 			if ((pass == 0) == (es->ac[q].a >= m->b) &&
-				statement_addressee(&es->ac[src], &es->ac[q]))
+				statement_addressee(&es->ac[src], &es->ac[q]) && !not_an_object(sc, &es->ac[q]))
 				return q;
 	return -1;
 }
@@ -1548,7 +1706,7 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 	src = statement_speaker(sc, es, c.mt);
 	if (src < 0 || !political(&ac[src]))
 		return;
-	tgt = statement_target(es, c.mt, src);
+	tgt = statement_target(sc, es, c.mt, src);
 	c.code = sc->an->dict->patterns[c.mt->pattern].code;
 	if (c.code == dip_cameo_pack("010", 3) && (tgt < 0 || !anchored(&ac[src])))
 		return;

@@ -742,3 +742,13 @@ SELECT diplomat.gdelt_event_id((r.ev).event_date, (r.ev).source, (r.ev).target, 
 $$;
 COMMENT ON FUNCTION diplomat.gdelt_mentions(regclass, name, name, name, name, name) IS
 'the mentions of gdelt_events() in the columns of GDELT 2.0''s mentions table: one row per event reported in a sentence of an article, with the article''s URL or id';
+
+-- ---------------------------------------------------------------------
+-- Events: no-event patterns (code ---, TABARI's null code), which win
+-- their overlap and code nothing.
+-- ---------------------------------------------------------------------
+ALTER TABLE diplomat.patterns DROP CONSTRAINT patterns_code_check;
+ALTER TABLE diplomat.patterns ADD CONSTRAINT patterns_code_check
+    CHECK (code ~ '^([0-9]{2,4}|---)$');
+COMMENT ON TABLE diplomat.patterns IS
+'CAMEO event patterns: code (or --- for a pattern that codes nothing) and a pattern of words, {verb} forms, * gaps, $ source and + target';
