@@ -793,16 +793,87 @@ pattern_slots(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 	return false;
 }
 
-/* A passive verb: "was visited", "had been shot". */
+/* True if token i is a past participle. */
 static bool
-passive_form(const DipSentCtx *sc, const Coding *c)
+participle(const DipSentCtx *sc, uint32_t i)
+{
+	return i < sc->n && sc->t[i].wid && (sc->an->dict->words[sc->t[i].wid].vforms & DIP_VF_PART);
+}
+
+/* A form of "be" right before token v, or one word before: "was (also) shot". */
+static bool
+be_before(const DipSentCtx *sc, uint32_t v)
+{
+	return v > 0 && (is_be(sc, &sc->t[v - 1]) || (v > 1 && is_be(sc, &sc->t[v - 2])));
+}
+
+/* Armed actors, which attack rather than fall victim in "X attacked in ...". */
+static bool
+armed(const DipActor *x)
+{
+	static const char *const roles[] = {"MIL", "REB", "INS", "SEP", "UAF", "COP", "IMG", "SPY"};
+	size_t		len = strlen(x->code);
+
+	for (size_t i = 0; i + 3 <= len; i += 3)
+		if (code_in(x->code + i, roles, NCODES(roles)))
+			return true;
+	return false;
+}
+
+/*
+ * The actor a reduced relative clause at token a is about: the people or
+ * the group named right before it ("civilians", "three journalists",
+ * "Robert Fico"), not a state or an organisation; -1 if none.
+ */
+static int
+relative_victim(const EventSentence *es, uint32_t a)
+{
+	for (int q = 0; q < es->nac; q++)
+		if (es->ac[q].b == a && !es->ac[q].pronoun &&
+			(es->ac[q].ent < 0 || es->ac[q].kind == DIP_KIND_PER || es->ac[q].kind == DIP_KIND_NORP))
+			return q;
+	return -1;
+}
+
+/*
+ * "civilians killed in the airstrikes", "journalists detained during the
+ * protest": a participle of coercion or violence (17-20) right after its
+ * victim (people or a group, not a state), not after "be", followed by a
+ * preposition of place or time, a comma or the end: a passive without
+ * "be" (a reduced relative clause).  After an armed actor only a killing
+ * reads so ("rebels attacked at dawn" is active).
+ */
+static bool
+reduced_relative(const DipSentCtx *sc, const EventSentence *es, uint32_t a, int code)
+{
+	int			root = dip_cameo_root(code);
+	int			victim = -1;
+	uint32_t	after = a + 1;
+
+	if (a == 0 || !participle(sc, a) || be_before(sc, a) ||
+		root < dip_cameo_pack("17", 2) || root > dip_cameo_pack("20", 2))
+		return false;
+	if (after < sc->n && !(sc->t[after].type == DIP_TOK_PUNCT ||
+						   dip_tok_cue(sc, &sc->t[after], CUE_ADJUNCT_PREP)))
+		return false;
+	victim = relative_victim(es, a);
+	if (victim < 0)
+		return false;
+	return !armed(&es->ac[victim]) || dip_tok_cue(sc, &sc->t[a], CUE_FATAL);
+}
+
+/*
+ * A passive verb: "was visited", "had been shot", or a reduced relative
+ * ("civilians killed in the strikes").
+ */
+static bool
+passive_form(const DipSentCtx *sc, const EventSentence *es, const Coding *c)
 {
 	const Match *m = c->mt;
-	const DipDict *d = sc->an->dict;
 
 	return c->src < 0 && m->a > 0 &&
-		(is_be(sc, &sc->t[m->a - 1]) || (m->a > 1 && is_be(sc, &sc->t[m->a - 2]))) &&
-		sc->t[m->a].wid && (d->words[sc->t[m->a].wid].vforms & DIP_VF_PART);
+		((be_before(sc, m->a) && participle(sc, m->a)) ||
+		 reduced_relative(sc, es, m->a, c->code));
 }
 
 /* The agent of a passive: the actor after "by" within five words, or -1. */
@@ -819,16 +890,30 @@ passive_agent(const DipSentCtx *sc, EventSentence *es, const Coding *c)
 	return -1;
 }
 
+/* The subject of a passive: the victim of a reduced relative, else the clause subject. */
+static int
+passive_subject(const DipSentCtx *sc, EventSentence *es, const Coding *c)
+{
+	if (!be_before(sc, c->mt->a))
+	{
+		int			v = relative_victim(es, c->mt->a);
+
+		if (v >= 0)
+			return v;
+	}
+	return dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+}
+
 /* "was visited (on Monday) by X": the agent is the source, the subject the target. */
 static bool
 passive_by(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 {
 	int			by;
 
-	if (!passive_form(sc, c) || (by = passive_agent(sc, es, c)) < 0)
+	if (!passive_form(sc, es, c) || (by = passive_agent(sc, es, c)) < 0)
 		return false;
 	if (c->tgt < 0)
-		c->tgt = dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+		c->tgt = passive_subject(sc, es, c);
 	c->passive = true;
 	c->src = by;
 	note_rule(c, self);
@@ -850,9 +935,9 @@ passive_unknown_attacker(DipSentCtx *sc, EventSentence *es, Coding *c, const Dip
 	int32_t		date;
 	int			prec;
 
-	if (!passive_form(sc, c) || passive_agent(sc, es, c) >= 0)
+	if (!passive_form(sc, es, c) || passive_agent(sc, es, c) >= 0)
 		return false;
-	tgt = c->tgt >= 0 ? c->tgt : dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+	tgt = c->tgt >= 0 ? c->tgt : passive_subject(sc, es, c);
 	if (tgt < 0 || dip_cameo_info(c->code)->quad_class < 3)
 		return false;
 	note_rule(c, self);
@@ -876,11 +961,11 @@ passive_unknown_attacker(DipSentCtx *sc, EventSentence *es, Coding *c, const Dip
 static bool
 passive_subject_target(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 {
-	if (!passive_form(sc, c))
+	if (!passive_form(sc, es, c))
 		return false;
 	if (c->tgt < 0)
 	{
-		c->tgt = dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+		c->tgt = passive_subject(sc, es, c);
 		note_rule(c, self);
 	}
 	return false;
@@ -1127,7 +1212,7 @@ static const EventRule actor_rules[] = {
 	{{"bare_statement", "a bare statement verb (X said) is coded only when nothing else happens in the sentence"}, bare_statement},
 	{{"pattern_slots", "the pattern's $ source and + target slots bound to actors"}, pattern_slots},
 	{{"passive_by", "a passive with by (was visited by X): the agent is the source, the subject the target"}, passive_by},
-	{{"passive_unknown_attacker", "a violent passive without an agent (Fico was shot): an attack on the subject by someone unknown"}, passive_unknown_attacker},
+	{{"passive_unknown_attacker", "a violent passive without an agent (Fico was shot; civilians killed in the strikes, a passive without be): an attack on the subject by someone unknown"}, passive_unknown_attacker},
 	{{"passive_subject_target", "a passive without an agent: the subject is the target"}, passive_subject_target},
 	{{"copula_adjective", "an adjective pattern after a form of be (X is concerned about Y, X was optimistic that): the clause subject is the source"}, copula_adjective},
 	{{"source_before_pattern", "a pattern not starting with a {verb} (attacks on +, met|meets): the actor right before it is the source (Houthi attacks, Russia's invasion)"}, source_before_pattern},
@@ -1478,6 +1563,42 @@ not_an_anchor(const DipSentCtx *sc, uint32_t i)
 		(sc->t[i - 1].flags & DIP_TF_JOIN);
 }
 
+/*
+ * "more than 100 people were killed.", "civilians killed in the strikes":
+ * a verb pattern whose target would follow (`{kill} * +`) matches a
+ * passive participle at the end of its clause (before a preposition, a
+ * comma or the end), with the target before it.
+ */
+static bool
+passive_at_end(const DipSentCtx *sc, const EventSentence *es, uint32_t i, const DipPattern *pat,
+			   const DipPElem *el)
+{
+	uint32_t	after = i + pat->anchor;
+
+	if (pat->anchor != 1 || el[0].kind != DIP_PE_LEMMA || el[pat->nelem - 1].kind != DIP_PE_TARGET ||
+		!participle(sc, i))
+		return false;
+	for (int k = pat->anchor; k < pat->nelem; k++)
+		if (el[k].kind != DIP_PE_GAP && el[k].kind != DIP_PE_TARGET)
+			return false;
+	if (after < sc->n && !(sc->t[after].type == DIP_TOK_PUNCT ||
+						   dip_tok_cue(sc, &sc->t[after], CUE_ADJUNCT_PREP)))
+		return false;
+	/* "hit by air defences": an agent the coder cannot name */
+	if (after < sc->n && DIP_TOK_IS(&sc->t[after], "by") &&
+		dip_actor_at(sc, (DipActor *) es->ac, es->nac, after + 1) < 0)
+		return false;
+	if (reduced_relative(sc, es, i, pat->code))
+		return true;
+	/* "Fico was shot": the subject right before the verb group */
+	for (uint32_t v = i; v > 0 && v + 3 > i; v--)
+		if (is_be(sc, &sc->t[v - 1]))
+			for (int q = 0; q < es->nac; q++)
+				if (es->ac[q].b + 1 >= v - 1 && es->ac[q].b <= v - 1 && !es->ac[q].pronoun)
+					return true;
+	return false;
+}
+
 /* Every pattern anchored in the sentence, checked against the words after it. */
 static void
 match_patterns(DipSentCtx *sc, EventSentence *es)
@@ -1493,10 +1614,12 @@ match_patterns(DipSentCtx *sc, EventSentence *es)
 		const DipPElem *el = &d->pelems[pat->elem_first];
 		PMatch		pm = {0, -1, -1, 0, false, false};
 		Match	   *m = &es->mt[es->nmt];
+		bool		at_end = false;
 
 		if (not_an_anchor(sc, i))
 			continue;
-		if (!match_rest(sc, es->ac, es->nac, el, pat->anchor, pat->nelem, i + pat->anchor, &pm))
+		if (!match_rest(sc, es->ac, es->nac, el, pat->anchor, pat->nelem, i + pat->anchor, &pm) &&
+			!(at_end = passive_at_end(sc, es, i, pat, el)))
 			continue;
 		m->a = i;
 		m->b = pm.end > i + pat->anchor ? pm.end : i + pat->anchor;
@@ -1506,7 +1629,8 @@ match_patterns(DipSentCtx *sc, EventSentence *es)
 		m->tgt_group = pm.tgt;
 		m->src_single = pm.src_single;
 		m->tgt_single = pm.tgt_single;
-		m->specificity = pm.fixed + pat->anchor + (pat->has_target ? 1 : 0);
+		/* a passive at the end of its clause has no target to count */
+		m->specificity = pm.fixed + pat->anchor + (pat->has_target && !at_end ? 1 : 0);
 		m->code = pat->code;
 		m->dropped = false;
 		es->nmt++;
@@ -1601,6 +1725,34 @@ is_question(const DipSentCtx *sc)
 	return false;
 }
 
+static const DipRule title_line =
+{"title_line", "a line standing alone without final punctuation before more text (a title, a caption, a table row) reports no event"};
+
+/*
+ * True if the sentence is a line of its own without final punctuation
+ * that more text follows: a title ("Iran jails blogger for 14 years"), a
+ * caption or a row of a table, which the segmenter did not mark.
+ */
+static bool
+is_title_line(const DipSentCtx *sc)
+{
+	const DipDoc *doc = sc->doc;
+	const DipSentence *st = sc->sent;
+	uint32_t	k = (uint32_t) (st - doc->sents);
+	uint32_t	last = sc->n;
+
+	while (last > 0 && (sc->t[last - 1].flags & DIP_TF_CLOSEQ))
+		last--;
+	if (last == 0 || (sc->t[last - 1].flags & DIP_TF_TERMINAL) ||
+		DIP_TOK_IS(&sc->t[last - 1], ".") || DIP_TOK_IS(&sc->t[last - 1], "!"))
+		return false;
+	if (k > 0 && doc->sents[k - 1].para == st->para)
+		return false;
+	if (k + 1 < doc->nsents)
+		return doc->sents[k + 1].para != st->para;
+	return doc->pos < doc->len;
+}
+
 /* The sentence's place (else the dateline's) and its date expressions. */
 static void
 sentence_place_and_dates(DipSentCtx *sc, EventSentence *es)
@@ -1617,6 +1769,32 @@ sentence_place_and_dates(DipSentCtx *sc, EventSentence *es)
 
 static const DipRule statement =
 {"statement", "a bare statement (X said) by a political speaker when nothing else happened, about or to a political actor other than the speaker's side; a plain one (010) needs a speaker with a country and such an actor"};
+static const DipRule statement_appeal =
+{"statement_appeal", "a statement of what another political actor should or must do (X said Korea should let its currency rise): an appeal (020) to it"};
+
+/*
+ * "X said Korea should let the won rise": the actor right before a must,
+ * should or ought in what follows the statement verb at j, in its clause;
+ * -1 if none.
+ */
+static int
+said_obligation(const DipSentCtx *sc, const EventSentence *es, uint32_t j)
+{
+	for (uint32_t i = j; i < sc->n && i < j + 12; i++)
+	{
+		if (DIP_TOK_IS(&sc->t[i], ",") || DIP_TOK_IS(&sc->t[i], ";"))
+			return -1;
+		if (dip_tok_cue(sc, &sc->t[i], CUE_OBLIGATION) && (sc->t[i].flags & DIP_TF_LOWER))
+		{
+			for (int q = 0; q < es->nac; q++)
+				if (es->ac[q].b == i && es->ac[q].a >= j)
+					return q;
+			return -1;
+		}
+	}
+	return -1;
+}
+
 static const DipRule statement_intent =
 {"statement_intent", "a statement of what the speaker will do for the political actor named after it (said it would allow UN agencies ..., said it was ready to ...): intent to cooperate (030)"};
 
@@ -1625,9 +1803,9 @@ static const DipRule statement_intent =
  * right after the verb, after a comma or a quote, closing its clause);
  * ", saying ..." the subject of the main clause; else the subject.  In
  * "..., X said" the speaker is X: when the words between the last comma
- * (or quote) and the verb hold a noun phrase that is not an actor ("...,
- * a bank spokesman said"), the subject before it is another clause's and
- * the speaker is unknown (-1).
+ * (or quote) and the verb hold a noun phrase or a pronoun that is not an
+ * actor ("..., a bank spokesman said", "..., they said"), the subject
+ * before it is another clause's and the speaker is unknown (-1).
  */
 static int
 statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
@@ -1662,7 +1840,7 @@ statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
 	if (i == es->ac[s].b)
 		return s;
 	for (; i < v; i++)
-		if ((dip_lexof(sc, i) & (LX_NOUN | LX_DET)) || (sc->t[i].flags & DIP_TF_UPPER))
+		if ((dip_lexof(sc, i) & (LX_NOUN | LX_DET | LX_PRON)) || (sc->t[i].flags & DIP_TF_UPPER))
 			return -1;
 	return s;
 }
@@ -1696,6 +1874,7 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 	Coding		c;
 	int			src;
 	int			tgt;
+	int			q;
 	int32_t		date;
 	int			prec;
 
@@ -1711,7 +1890,13 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 	if (c.code == dip_cameo_pack("010", 3) && (tgt < 0 || !anchored(&ac[src])))
 		return;
 	note_rule(&c, &statement);
-	if (tgt >= 0 && ac[tgt].a >= c.mt->b && said_intent(sc, c.mt->b, ac[tgt].a))
+	if ((q = said_obligation(sc, es, c.mt->b)) >= 0 && statement_addressee(&ac[src], &ac[q]))
+	{
+		tgt = q;
+		c.code = dip_cameo_pack("020", 3);
+		note_rule(&c, &statement_appeal);
+	}
+	else if (tgt >= 0 && ac[tgt].a >= c.mt->b && said_intent(sc, c.mt->b, ac[tgt].a))
 	{
 		c.code = dip_cameo_pack("030", 3);
 		note_rule(&c, &statement_intent);
@@ -1731,7 +1916,7 @@ dip_events_sentence(DipSentCtx *sc)
 {
 	EventSentence es;
 
-	if (sc->sent->kind != DIP_SENT_TEXT || sc->caseless || is_question(sc))
+	if (sc->sent->kind != DIP_SENT_TEXT || sc->caseless || is_question(sc) || is_title_line(sc))
 		return;
 	es.say = -1;
 	es.nev0 = sc->an->nev;
@@ -1759,8 +1944,8 @@ dip_events_sentence(DipSentCtx *sc)
 
 /* The rules of the event coder applied at a fixed step */
 static const DipRule *const step_rules[] = {
-	&question, &denied_clause, &appealed_action, &intent_rule, &reciprocal_pair, &statement,
-	&statement_intent
+	&question, &title_line, &denied_clause, &appealed_action, &intent_rule, &reciprocal_pair, &statement,
+	&statement_appeal, &statement_intent
 };
 
 /* The k-th rule of the event coder, or NULL past the last. */
