@@ -98,3 +98,16 @@ SELECT id, code, source, target, rule
                (8, 'China will not invade Taiwan, the minister said.')) v(id, body),
        events(v.body, '2024-03-05')
  ORDER BY id, code, target;
+
+-- event dates (doc/events.md): a date attached to a noun or a term is no
+-- event date; a statement's date is next to its verb, else publication;
+-- a future event's weekday is the coming one
+SELECT id, code, source, target, to_char(event_date, 'YYYY-MM-DD') AS event_date, date_precision
+  FROM (VALUES (1, 'Japan and China signed an agreement on Tuesday on bonds due April 21, 1992.'),
+               (2, 'China criticised Japan over its February exports.'),
+               (3, 'Blinken will meet Wang Yi on Friday.'),
+               (4, 'Putin said on Monday that Russia was ready to negotiate with Ukraine in May.'),
+               (5, 'Putin said that Russia was ready to negotiate with Ukraine in May.'),
+               (6, 'China condemned Japan''s 1986 trade surplus.')) v(id, body),
+       events(v.body, '2024-03-06')
+ ORDER BY id, code;

@@ -68,7 +68,7 @@ typedef struct EventSentence
 	int32_t		place;			/* "in Washington": a place of the sentence, or -1 */
 	int32_t		location;		/* that, else the dateline's place, or -1 */
 	int32_t		last_location;	/* the place the last match coded was given */
-	DipDateExpr dates[4];		/* the sentence's date expressions */
+	DipDateExpr dates[8];		/* the sentence's date expressions */
 	int			ndates;
 	int			say;			/* the bare statement match, or -1 */
 	uint32_t	nev0;			/* events before the sentence */
@@ -692,12 +692,90 @@ word_pattern(const DipSentCtx *sc, const Coding *c)
 	return sc->an->dict->pelems[c->pat->elem_first].kind != DIP_PE_LEMMA;
 }
 
-/* The date of events whose rules do not read a date: the sentence's, else publication. */
-static void
-plain_date(const DipSentCtx *sc, const EventSentence *es, int32_t *date, int *prec)
+/* True if token i ends a clause for dates: a comma, ";", ":" or a quote. */
+static bool
+date_boundary(const DipSentCtx *sc, uint32_t i)
 {
-	*date = es->ndates > 0 ? es->dates[0].date : sc->an->published;
-	*prec = es->ndates > 0 ? es->dates[0].prec : DIP_PREC_DAY;
+	return DIP_TOK_IS(&sc->t[i], ",") || DIP_TOK_IS(&sc->t[i], ";") || DIP_TOK_IS(&sc->t[i], ":") ||
+		(sc->t[i].flags & (DIP_TF_OPENQ | DIP_TF_CLOSEQ));
+}
+
+/*
+ * True if the sentence's date expression k can be the day of the event of
+ * the words [a, b): a date of an event, or a possessive right before them
+ * ("Monday's strike on").
+ */
+static bool
+event_day(const DipSentCtx *sc, const EventSentence *es, int k, uint32_t a)
+{
+	const DipDateExpr *de = &es->dates[k];
+
+	return dip_date_dates_event(sc->an->dict, sc->t, sc->n, de) ||
+		(de->b < sc->n && sc->t[de->b].type == DIP_TOK_CLITIC && de->b + 1 <= a && a <= de->b + 3 &&
+		 (de->a == 0 || !(dip_cueof(sc, de->a - 1) & CUE_DATE_PERIOD)));
+}
+
+/*
+ * The date expression of the clause of the words [a, b): the nearest one
+ * that can date an event, between the clause boundaries around them; with
+ * near, only one within eight words of them ("said on Monday", "on Monday
+ * said") and not past "that".  -1 if none.
+ */
+static int
+clause_date(const DipSentCtx *sc, const EventSentence *es, uint32_t a, uint32_t b, bool near)
+{
+	uint32_t	lo = a,
+				hi = b;
+	int			best = -1;
+	uint32_t	bestd = UINT32_MAX;
+
+	while (lo > 0 && !date_boundary(sc, lo - 1) && (!near || lo + 8 > a))
+		lo--;
+	while (hi < sc->n && !date_boundary(sc, hi) && (!near || hi < b + 8) &&
+		   !(near && DIP_TOK_IS(&sc->t[hi], "that")))
+		hi++;
+	for (int k = 0; k < es->ndates; k++)
+	{
+		const DipDateExpr *de = &es->dates[k];
+		uint32_t	d = de->a >= b ? de->a - b : (de->b <= a ? a - de->b : 0);
+
+		if (de->a >= lo && de->b <= hi && event_day(sc, es, k, a) && d < bestd)
+		{
+			best = k;
+			bestd = d;
+		}
+	}
+	return best;
+}
+
+/*
+ * The day of a statement (match m): a date expression next to its verb
+ * ("said on Monday", "on Monday said"), else the publication date.
+ */
+static void
+statement_date(const DipSentCtx *sc, const EventSentence *es, const Match *m, int32_t *date,
+			   int *prec)
+{
+	int			k = clause_date(sc, es, m->a, m->b, true);
+
+	*date = k >= 0 ? es->dates[k].date : sc->an->published;
+	*prec = k >= 0 ? es->dates[k].prec : DIP_PREC_DAY;
+}
+
+/*
+ * The day of an event the rules code themselves (no intention): the date
+ * expression of its clause, else one of the sentence, else publication.
+ */
+static void
+plain_date(const DipSentCtx *sc, const EventSentence *es, const Match *m, int32_t *date, int *prec)
+{
+	int			k = clause_date(sc, es, m->a, m->b, false);
+
+	for (int q = 0; q < es->ndates && k < 0; q++)
+		if (event_day(sc, es, q, m->a))
+			k = q;
+	*date = k >= 0 ? es->dates[k].date : sc->an->published;
+	*prec = k >= 0 ? es->dates[k].prec : DIP_PREC_DAY;
 }
 
 /* A no-event pattern (---) wins its overlap and codes nothing. */
@@ -766,7 +844,7 @@ obligation(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 	if (tgt < 0 || es->ac[tgt].group == es->ac[src].group || !political(&es->ac[tgt]))
 		return true;
 	c->code = appeal_code(c->code);
-	plain_date(sc, es, &date, &prec);
+	statement_date(sc, es, &es->mt[say], &date, &prec);
 	emit_event(sc, c, c->code, &es->ac[src], &es->ac[tgt], c->location, date, prec, false);
 	return true;
 }
@@ -941,7 +1019,7 @@ passive_unknown_attacker(DipSentCtx *sc, EventSentence *es, Coding *c, const Dip
 	if (tgt < 0 || dip_cameo_info(c->code)->quad_class < 3)
 		return false;
 	note_rule(c, self);
-	plain_date(sc, es, &date, &prec);
+	plain_date(sc, es, c->mt, &date, &prec);
 	t0 = tgt;
 	while (t0 > 0 && es->ac[t0 - 1].group == es->ac[tgt].group)
 		t0--;
@@ -1048,7 +1126,7 @@ bombing_by_unknown(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *
 	if (tgt >= 0 && es->ac[tgt].code[0])
 	{
 		note_rule(c, self);
-		plain_date(sc, es, &date, &prec);
+		plain_date(sc, es, c->mt, &date, &prec);
 		emit_event(sc, c, c->code, NULL, &es->ac[tgt], c->location, date, prec, false);
 		drop_matches_after(sc, es, m, false);
 	}
@@ -1188,7 +1266,7 @@ unnamed_assailant(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *s
 		return false;
 	note_rule(c, self);
 	apply_violence(sc, es, c);
-	plain_date(sc, es, &date, &prec);
+	plain_date(sc, es, c->mt, &date, &prec);
 	emit_event(sc, c, c->code, NULL, &es->ac[c->tgt], c->location, date, prec, false);
 	return true;
 }
@@ -1437,25 +1515,50 @@ static const DipRule intent_rule =
 static const DipRule reciprocal_pair =
 {"reciprocal_pair", "a reciprocal code with a compound source (X and Y met): X with Y"};
 
-/* The date of the match: the sentence's, else the lead's, else publication. */
+/*
+ * The date of the match: the date expression of its clause, else one of
+ * the sentence, else the lead's, else publication; a statement's, the
+ * date next to its verb, else publication.  A future event's date is read
+ * forward ("on Friday" is the coming Friday).
+ */
 static void
 event_date(DipSentCtx *sc, EventSentence *es, Coding *c)
 {
 	DipAnalysis *an = sc->an;
+	bool		statement = dip_cameo_root(c->code) == dip_cameo_pack("01", 2);
+	int			say = statement_match(sc, es);
+	int			k = clause_date(sc, es, c->mt->a, c->mt->b, statement);
 
+	/* "China said on Friday that it denied ...": the day of the saying */
+	if (k < 0 && say >= 0 && statement)
+		k = clause_date(sc, es, es->mt[say].a, es->mt[say].b, true);
+	for (int q = 0; q < es->ndates && k < 0 && !statement; q++)
+		if (event_day(sc, es, q, c->mt->a))
+			k = q;
 	c->date = an->published;
 	c->prec = an->published != DIP_DATE_NONE ? DIP_PREC_DAY : DIP_PREC_NONE;
-	if (es->ndates > 0)
+	if (k >= 0)
 	{
-		DipDateExpr de = es->dates[0];
+		DipDateExpr de = es->dates[k];
 
-		/* a future event: "on Friday" is the coming Friday */
-		if (c->modal)
-			dip_find_dates(an->dict, sc->t, sc->n, an->published, true, &de, 1);
+		/*
+		 * A future event's date is read forward, unless it is the day of
+		 * the statement that reports the intention ("X said on Monday it
+		 * was ready to ...").
+		 */
+		if (c->modal && !(say >= 0 && k == clause_date(sc, es, es->mt[say].a, es->mt[say].b, true)))
+		{
+			DipDateExpr fw[8];
+			int			nfw = dip_find_dates(an->dict, sc->t, sc->n, an->published, true, fw, 8);
+
+			for (int q = 0; q < nfw; q++)
+				if (fw[q].a == de.a)
+					de = fw[q];
+		}
 		c->date = de.date;
 		c->prec = de.prec;
 	}
-	else if (an->lead_date != DIP_DATE_NONE)
+	else if (an->lead_date != DIP_DATE_NONE && !statement)
 	{
 		c->date = an->lead_date;
 		c->prec = an->lead_date_prec;
@@ -1761,8 +1864,8 @@ sentence_place_and_dates(DipSentCtx *sc, EventSentence *es)
 	es->location = es->place >= 0 ? es->place : sc->an->dateline_place;
 	es->last_location = es->location;
 	es->ndates = dip_sentence_dates(sc);
-	if (es->ndates > 4)
-		es->ndates = 4;
+	if (es->ndates > 8)
+		es->ndates = 8;
 	if (es->ndates > 0)
 		memcpy(es->dates, sc->dates, es->ndates * sizeof(DipDateExpr));
 }
@@ -1901,7 +2004,7 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 		c.code = dip_cameo_pack("030", 3);
 		note_rule(&c, &statement_intent);
 	}
-	plain_date(sc, es, &date, &prec);
+	statement_date(sc, es, c.mt, &date, &prec);
 
 	/*
 	 * The statement takes the place the last match coded was given, as the
@@ -1984,10 +2087,13 @@ dip_events_note_lead(DipSentCtx *sc)
 		an->lead_date == DIP_DATE_NONE && an->published != DIP_DATE_NONE &&
 		sc->sent->para <= 3 && an->nsentences <= 6)
 	{
-		if (dip_sentence_dates(sc) > 0)
-		{
-			an->lead_date = sc->dates[0].date;
-			an->lead_date_prec = (uint8_t) sc->dates[0].prec;
-		}
+		int			n = dip_sentence_dates(sc);
+
+		for (int k = 0; k < n && an->lead_date == DIP_DATE_NONE; k++)
+			if (dip_date_dates_event(an->dict, sc->t, sc->n, &sc->dates[k]))
+			{
+				an->lead_date = sc->dates[k].date;
+				an->lead_date_prec = (uint8_t) sc->dates[k].prec;
+			}
 	}
 }
