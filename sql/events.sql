@@ -111,3 +111,22 @@ SELECT id, code, source, target, to_char(event_date, 'YYYY-MM-DD') AS event_date
                (6, 'China condemned Japan''s 1986 trade surplus.')) v(id, body),
        events(v.body, '2024-03-06')
  ORDER BY id, code;
+
+-- confidence in [0, 1] and the PLOVER type of each event; the map the
+-- events use is the one of plover() and of the table cameo_plover
+SELECT id, code, confidence, plover, plover IS NOT DISTINCT FROM plover(code) AS same_as_plover
+  FROM s, events(s.body, s.published) ORDER BY id, sentence, start;
+SELECT count(*) AS codes, count(*) FILTER (WHERE plover(c.code) IS DISTINCT FROM
+         (SELECT p.event FROM cameo_plover p
+           WHERE p.code IN (c.code::text, left(c.code::text, 3), left(c.code::text, 2))
+           ORDER BY length(p.code) DESC LIMIT 1)) AS disagree_with_table
+  FROM cameo_codes() c;
+-- statements => false leaves out bare statements; min_confidence the
+-- events below it; a confidence outside [0, 1] is an error
+SELECT (SELECT count(*) FROM events(d, '2024-03-05')) AS all_events,
+       (SELECT count(*) FROM events(d, '2024-03-05', statements => false)) AS without_statements,
+       (SELECT string_agg(code::text, ',' ORDER BY start) FROM events(d, '2024-03-05', statements => false)) AS codes,
+       (SELECT bool_and(confidence >= 0.75) FROM events(d, '2024-03-05', min_confidence => 0.75)) AS above,
+       (SELECT count(*) FROM events(d, '2024-03-05', min_confidence => 1)) AS certain
+  FROM (VALUES ('Taiwan will never accept rule from Beijing, Taiwanese President Lai Ching-te said on Monday. Antony Blinken held talks with Wang Yi in Beijing on Sunday. Officials said they would meet Iran.')) v(d);
+SELECT count(*) FROM events('Blinken met Wang Yi.', NULL, true, 1.5);

@@ -28,6 +28,7 @@
 #include "dip_actors.h"
 #include "dip_cameo.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +90,7 @@ typedef struct Coding
 	int			prec;
 	int			nrules;
 	const DipRule *rules[DIP_EVENT_RULES];	/* the rules applied, in order */
+	bool		bare;			/* a bare statement (rule statement) */
 } Coding;
 
 
@@ -529,6 +531,58 @@ has_role(const DipActor *x, const char *role)
 }
 
 /*
+ * How well an actor is known, for the confidence of its events: 1 for a
+ * named actor with a country (or international), 0.9 for an agent noun
+ * with one ("Chinese officials"), 0.7 for a bare role ("officials") or no
+ * actor named (an unknown attacker); a pronoun's actor counts 0.85 of it.
+ */
+static double
+actor_evidence(const DipActor *x)
+{
+	double		e;
+
+	if (x == NULL)
+		return 0.7;
+	e = !anchored(x) ? 0.7 : (x->ent >= 0 && x->kind != DIP_KIND_NORP) ? 1.0 : 0.9;
+	return x->pronoun ? 0.85 * e : e;
+}
+
+/* Rules that infer part of an event the text does not say outright. */
+static const char *const inferring_rules[] = {
+	"obligation", "statement_appeal", "statement_intent", "passive_unknown_attacker",
+	"bombing_by_unknown", "unnamed_assailant", "gerund_main_subject", "copula_adjective"
+};
+
+/*
+ * The confidence of an event, in [0, 1]: the product of the evidence of
+ * its pattern (0.7 for a one-word pattern, 0.1 more per further fixed word
+ * up to two, 0.1 more when a $ or + slot bound an actor; 0.6 for a bare
+ * statement verb), of its source and target (actor_evidence; 0.9 without
+ * a target), and of its reading (0.9 for an intention, 0.9 when a rule
+ * inferred part of it), rounded to two decimals.
+ */
+static float
+event_confidence(const Coding *c, const DipActor *src, const DipActor *tgt, bool modal,
+				 bool bare)
+{
+	int			fixed = c->mt->specificity - (c->pat->has_target ? 1 : 0);
+	double		p = 0.7 + 0.1 * (fixed > 3 ? 2 : fixed > 1 ? fixed - 1 : 0) +
+		(c->mt->src_group >= 0 || c->mt->tgt_group >= 0 ? 0.1 : 0);
+	double		conf;
+	bool		inferred = false;
+
+	if (bare)
+		p = 0.6;
+	for (int k = 0; k < c->nrules; k++)
+		for (size_t q = 0; q < NCODES(inferring_rules); q++)
+			if (strcmp(c->rules[k]->name, inferring_rules[q]) == 0)
+				inferred = true;
+	conf = (p > 1.0 ? 1.0 : p) * actor_evidence(src) * (tgt ? actor_evidence(tgt) : 0.9) *
+		(modal ? 0.9 : 1.0) * (inferred ? 0.9 : 1.0);
+	return (float) (floor(conf * 100.0 + 0.5) / 100.0);
+}
+
+/*
  * Adds the event code/src/tgt of coding c (its match and rules), unless it
  * lacks a source or repeats an event of the sentence.
  */
@@ -594,6 +648,8 @@ emit_event(DipSentCtx *sc, const Coding *c, int code, const DipActor *src, const
 	ev->pattern = mt->pattern;
 	ev->nrules = (uint8_t) c->nrules;
 	memcpy(ev->rules, c->rules, c->nrules * sizeof(c->rules[0]));
+	ev->bare_statement = c->bare ? 1 : 0;
+	ev->confidence = event_confidence(c, src, tgt, modal, c->bare);
 }
 
 /* "in Washington", "at Camp David": a place in the sentence. */
@@ -1985,6 +2041,7 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 		return;
 	memset(&c, 0, sizeof(c));
 	c.mt = &es->mt[es->say];
+	c.pat = &sc->an->dict->patterns[c.mt->pattern];
 	src = statement_speaker(sc, es, c.mt);
 	if (src < 0 || !political(&ac[src]))
 		return;
@@ -2005,6 +2062,7 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 		note_rule(&c, &statement_intent);
 	}
 	statement_date(sc, es, c.mt, &date, &prec);
+	c.bare = dip_cameo_root(c.code) == dip_cameo_pack("01", 2);
 
 	/*
 	 * The statement takes the place the last match coded was given, as the
