@@ -156,7 +156,8 @@ extern const char *dip_lexclass_name(int k);
 	X(DATE_DIRECTION, CUEV_NUMBER, -1, 1)	/* direction of a period: last -1, next 1 */ \
 	X(CONDITIONAL, CUEV_NONE, 0, 0)		/* before a verb, what may happen: could, if */ \
 	X(OBLIGATION, CUEV_NONE, 0, 0)		/* before a verb, what one must do: must, should */ \
-	X(DATE_PERIOD, CUEV_NONE, 0, 0)		/* before a date, a period or a term: since, due */
+	X(DATE_PERIOD, CUEV_NONE, 0, 0)		/* before a date, a period or a term: since, due */ \
+	X(AMOUNT_UNIT, CUEV_NONE, 0, 0)		/* after a number, a unit of economic figures: pct */
 
 /* what a cue class's value is */
 enum

@@ -1758,6 +1758,31 @@ passive_at_end(const DipSentCtx *sc, const EventSentence *es, uint32_t i, const 
 	return false;
 }
 
+/*
+ * True if the word at token i stands where a noun does: after a
+ * determiner or a possessive ("the visit", "its attack", "Russia's
+ * attack") or a nationality adjective ("Soviet attack submarines").  A
+ * verb pattern does not start there; noun patterns ("attack on +") are
+ * written apart.
+ */
+static bool
+noun_position(const DipSentCtx *sc, uint32_t i)
+{
+	const DipToken *p;
+	int32_t		mi;
+
+	if (i == 0)
+		return false;
+	p = &sc->t[i - 1];
+	if (p->type == DIP_TOK_CLITIC || DIP_TOK_IS(p, "its") || DIP_TOK_IS(p, "their") ||
+		DIP_TOK_IS(p, "his") || DIP_TOK_IS(p, "her"))
+		return true;
+	if ((dip_lexof(sc, i - 1) & LX_DET) && !(dip_lexof(sc, i - 1) & (LX_CONJ | LX_PRON)))
+		return true;
+	mi = sc->tok_mention[i - 1];
+	return mi >= 0 && sc->an->m[mi].kind == DIP_KIND_NORP;
+}
+
 /* Every pattern anchored in the sentence, checked against the words after it. */
 static void
 match_patterns(DipSentCtx *sc, EventSentence *es)
@@ -1775,7 +1800,7 @@ match_patterns(DipSentCtx *sc, EventSentence *es)
 		Match	   *m = &es->mt[es->nmt];
 		bool		at_end = false;
 
-		if (not_an_anchor(sc, i))
+		if (not_an_anchor(sc, i) || (el[0].kind == DIP_PE_LEMMA && noun_position(sc, i)))
 			continue;
 		if (!match_rest(sc, es->ac, es->nac, el, pat->anchor, pat->nelem, i + pat->anchor, &pm) &&
 			!(at_end = passive_at_end(sc, es, i, pat, el)))
@@ -1928,6 +1953,30 @@ sentence_place_and_dates(DipSentCtx *sc, EventSentence *es)
 
 static const DipRule statement =
 {"statement", "a bare statement (X said) by a political speaker when nothing else happened, about or to a political actor other than the speaker's side; a plain one (010) needs a speaker with a country and such an actor"};
+static const DipRule statement_figures =
+{"statement_figures", "a plain statement that reports economic figures (7.6 pct, 31 billion dlrs, 87 mln tonnes) is no event"};
+
+/*
+ * True if the sentence reports economic figures: a number followed,
+ * within two words, by a unit of class AMOUNT_UNIT ("7.6 pct", "31 billion
+ * dlr", "87.0 mln tonnes"), or a percent sign.
+ */
+static bool
+reports_figures(const DipSentCtx *sc)
+{
+	for (uint32_t i = 0; i < sc->n; i++)
+	{
+		if (DIP_TOK_IS(&sc->t[i], "%"))
+			return true;
+		if (sc->t[i].type != DIP_TOK_NUMBER)
+			continue;
+		for (uint32_t j = i + 1; j < sc->n && j <= i + 3; j++)
+			if (dip_tok_cue(sc, &sc->t[j], CUE_AMOUNT_UNIT))
+				return true;
+	}
+	return false;
+}
+
 static const DipRule statement_appeal =
 {"statement_appeal", "a statement of what another political actor should or must do (X said Korea should let its currency rise): an appeal (020) to it"};
 
@@ -1956,6 +2005,23 @@ said_obligation(const DipSentCtx *sc, const EventSentence *es, uint32_t j)
 
 static const DipRule statement_intent =
 {"statement_intent", "a statement of what the speaker will do for the political actor named after it (said it would allow UN agencies ..., said it was ready to ...): intent to cooperate (030)"};
+
+/*
+ * True if a place actor is the end of a longer name the recogniser did not
+ * find ("Credit Suisse First Boston said"): a capitalised word that is no
+ * title and no mention stands right before it, inside the sentence.
+ */
+static bool
+name_fragment(const DipSentCtx *sc, const DipActor *x)
+{
+	uint32_t	p = x->a;
+
+	if (x->pronoun || x->kind != DIP_KIND_GPE || p < 2)
+		return false;
+	return (sc->t[p - 1].flags & DIP_TF_UPPER) && sc->t[p - 1].type == DIP_TOK_WORD &&
+		sc->tok_mention[p - 1] < 0 && sc->role_len[p - 1] == 0 &&
+		!(dip_lexof(sc, p - 1) & (LX_PER_TITLE | LX_DET | LX_PREP));
+}
 
 /*
  * The speaker of the statement verb of match m: ", said X" (the actor
@@ -1990,7 +2056,7 @@ statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
 		return -1;
 	}
 	s = dip_actor_subject(sc, es->ac, es->nac, v);
-	if (s < 0)
+	if (s < 0 || name_fragment(sc, &es->ac[s]))
 		return -1;
 	for (i = v; i > es->ac[s].b; i--)
 		if (DIP_TOK_IS(&sc->t[i - 1], ",") || DIP_TOK_IS(&sc->t[i - 1], ";") ||
@@ -2049,6 +2115,7 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 	c.code = sc->an->dict->patterns[c.mt->pattern].code;
 	if (c.code == dip_cameo_pack("010", 3) && (tgt < 0 || !anchored(&ac[src])))
 		return;
+
 	note_rule(&c, &statement);
 	if ((q = said_obligation(sc, es, c.mt->b)) >= 0 && statement_addressee(&ac[src], &ac[q]))
 	{
@@ -2061,6 +2128,9 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 		c.code = dip_cameo_pack("030", 3);
 		note_rule(&c, &statement_intent);
 	}
+	/* company figures, forecasts and statistics are not political statements */
+	if (c.code == dip_cameo_pack("010", 3) && reports_figures(sc))
+		return;
 	statement_date(sc, es, c.mt, &date, &prec);
 	c.bare = dip_cameo_root(c.code) == dip_cameo_pack("01", 2);
 
@@ -2105,8 +2175,8 @@ dip_events_sentence(DipSentCtx *sc)
 
 /* The rules of the event coder applied at a fixed step */
 static const DipRule *const step_rules[] = {
-	&question, &title_line, &denied_clause, &appealed_action, &intent_rule, &reciprocal_pair, &statement,
-	&statement_appeal, &statement_intent
+	&question, &title_line, &denied_clause, &appealed_action, &intent_rule, &reciprocal_pair,
+	&statement_figures, &statement, &statement_appeal, &statement_intent
 };
 
 /* The k-th rule of the event coder, or NULL past the last. */
@@ -2148,7 +2218,8 @@ dip_events_note_lead(DipSentCtx *sc)
 		int			n = dip_sentence_dates(sc);
 
 		for (int k = 0; k < n && an->lead_date == DIP_DATE_NONE; k++)
-			if (dip_date_dates_event(an->dict, sc->t, sc->n, &sc->dates[k]))
+			if (sc->dates[k].prec == DIP_PREC_DAY &&
+				dip_date_dates_event(an->dict, sc->t, sc->n, &sc->dates[k]))
 			{
 				an->lead_date = sc->dates[k].date;
 				an->lead_date_prec = (uint8_t) sc->dates[k].prec;
