@@ -858,6 +858,26 @@ conditional(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 	return cue_before(sc, c->mt->a, CUE_CONDITIONAL, 5);
 }
 
+/*
+ * "interest in buying", "accused X of attacking", "talks on lifting": a
+ * gerund after a preposition names an act, it does not report one; after
+ * one of time or means ("after meeting", "by attacking") it does.
+ */
+static bool
+nominal_gerund(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	uint32_t	a = c->mt->a;
+	const DipToken *p;
+
+	if (a == 0 || word_pattern(sc, c) || !sc->t[a].wid ||
+		!(sc->an->dict->words[sc->t[a].wid].vforms & DIP_VF_GER))
+		return false;
+	p = &sc->t[a - 1];
+	return (dip_lexof(sc, a - 1) & LX_PREP) && !DIP_TOK_IS(p, "after") && !DIP_TOK_IS(p, "before") &&
+		!DIP_TOK_IS(p, "since") && !DIP_TOK_IS(p, "by") && !DIP_TOK_IS(p, "upon") &&
+		!DIP_TOK_IS(p, "during") && !DIP_TOK_IS(p, "while");
+}
+
 /* The sentence's statement verb match ("X said"), or -1. */
 static int
 statement_match(const DipSentCtx *sc, const EventSentence *es)
@@ -1342,6 +1362,7 @@ static const EventRule actor_rules[] = {
 	{{"no_event_pattern", "a no-event pattern (code ---: meet the tests, cut back) wins its overlap and codes nothing"}, no_event_pattern},
 	{{"negation", "not, never, n't, failed to, without, no plans to shortly before the verb: no event"}, negation},
 	{{"conditional", "could, might, may, if, unless, whether shortly before the verb: what may happen has not, no event"}, conditional},
+	{{"nominal_gerund", "a gerund after a preposition other than of time or means (interest in buying, accused X of attacking): no event"}, nominal_gerund},
 	{{"obligation", "must, should, ought to before the verb: the speaker's appeal (02x) to the subject (X said Israel must end attacks), else no event"}, obligation},
 	{{"bare_statement", "a bare statement verb (X said) is coded only when nothing else happens in the sentence"}, bare_statement},
 	{{"pattern_slots", "the pattern's $ source and + target slots bound to actors"}, pattern_slots},
@@ -1539,6 +1560,37 @@ political_actor(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *sel
 }
 
 /*
+ * A consultation or negotiation (040, 041, 046, and their intent 036)
+ * needs a partner: a target, or a subject of several ("X and Y met", "the
+ * officials discussed"); one named actor alone ("Kuwait discussed plans")
+ * consults no one.
+ */
+static bool
+consult_partner(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	static const char *const codes[] = {"040", "041", "046", "036"};
+	const DipActor *src = actor(es, c->src);
+	char		code[8];
+	int			members = 0;
+
+	dip_cameo_unpack(c->code, code);
+	if (c->tgt >= 0 || src == NULL || src->ent < 0 || src->pronoun ||
+		!code_in(code, codes, NCODES(codes)) || strlen(code) != 3)
+		return false;
+	for (int q = 0; q < es->nac; q++)
+		if (es->ac[q].group == src->group)
+			members++;
+	/* "U.S. negotiators", "Iranian officials": a group, maybe of both sides */
+	for (uint32_t i = src->a; i < src->b && members < 2; i++)
+		if (sc->role_len[i] > 0 && sc->tok_mention[i] < 0)
+			members = 2;
+	if (members > 1)
+		return false;
+	note_rule(c, self);
+	return true;
+}
+
+/*
  * A statement (01) is about or addressed to another political actor, not
  * the media the speaker told nor its own side: the target if it is one,
  * else the first such actor after the verb, else before it.  A plain
@@ -1559,6 +1611,7 @@ statement_addressed(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule 
 /* The rules that decide what happened where, once the actors are known. */
 static const EventRule context_rules[] = {
 	{{"political_actor", "a company or the media acting without a political actor on the other side: no event"}, political_actor},
+	{{"consult_partner", "a consultation or negotiation (040, 041, 046, 036) needs a partner: a target or a subject of several; one named actor alone consults no one"}, consult_partner},
 	{{"statement_addressed", "a statement (01) is about or to a political actor other than the speaker's side (the target, else the first after the verb, else before it); a plain statement (010) without one is no event"}, statement_addressed},
 	{{"between_pair", "a slot took one member of a compound (talks between X and Y): one event between them"}, between_pair},
 	{{"target_place", "a place as target (shelled Kharkiv, visited Tokyo) is where it happened"}, target_place},
