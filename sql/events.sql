@@ -45,6 +45,16 @@ SELECT (event_summary(code)).* FROM ev_corpus;
 RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
 SELECT (event_summary(code)).* FROM ev_corpus;
+-- summaries of disjoint parts (as on shards) combine into the summary of
+-- the whole, the mean Goldstein score included, bit for bit
+SELECT count(*) AS dyads, count(*) FILTER (WHERE c = w) AS equal
+  FROM (SELECT source, target, event_summary_combine(part) AS c
+          FROM (SELECT id % 3, source, target, event_summary(code) AS part
+                  FROM ev_corpus GROUP BY 1, 2, 3) p GROUP BY 1, 2) c
+  JOIN (SELECT source, target, event_summary(code) AS w FROM ev_corpus GROUP BY 1, 2) w
+ USING (source, target);
+SELECT (event_summary_combine(s)).* FROM (VALUES (NULL::event_stats), ((0, NULL, 0, 0, 0, 0, NULL)::event_stats)) v(s);
+SELECT event_summary_combine(('1', 'Infinity', 1, 0, 0, 0, 1)::event_stats);
 DROP TABLE ev_corpus;
 
 -- CAMEO distinctions that were once coded wrong (sentences written for this test)

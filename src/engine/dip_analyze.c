@@ -6,8 +6,8 @@
  *
  *	  normalise, segment	dip_normalize.c, dip_segment.c (per chunk)
  *	  match dictionaries	dip_match.c
- *	  topic evidence		dip_topics.c
  *	  recognise			dip_recognise.c
+ *	  topic evidence		dip_topics.c
  *	  events				dip_events.c
  *	  resolve				dip_resolve.c (end of document)
  *
@@ -58,11 +58,11 @@ analyze_sentence(DipAnalysis *an, DipDoc *doc, DipSentence *st)
 	dip_sentence_begin(&sc, an, doc, st);
 	/* aliases, titles, pattern anchors and topic terms, in one trie walk */
 	dip_match_sentence(&sc);
-	/* the evidence of the topic terms found */
-	dip_topics_sentence(&sc);
 	/* entity mentions */
 	if (an->want & (DIP_WANT_MENTIONS | DIP_WANT_EVENTS | DIP_WANT_TOPICS))
 		dip_recognise_sentence(&sc);
+	/* the topic terms found, with the names they are in */
+	dip_topics_sentence(&sc);
 	/* the dateline's place and the lead's date, for the events after it */
 	dip_events_note_lead(&sc);
 	/* who did what to whom */
@@ -86,6 +86,6 @@ dip_analyze(DipAnalysis *an, const char *text, size_t len)
 	dip_doc_free(&doc);
 	/* aliases across the document, caseless lines, rejected words */
 	dip_resolve_document(an, text);
-	/* the evidence of the document's gazetteer entities */
-	dip_topics_entities(an);
+	/* the topics, from the terms outside names and the gazetteer entities */
+	dip_topics_document(an, text);
 }

@@ -43,7 +43,7 @@ dip_match_sentence(DipSentCtx *sc)
 	const DipDict *d = sc->an->dict;
 	DipToken   *t = sc->t;
 	uint32_t	n = sc->n;
-	bool		topics = sc->an->topic_raw != NULL;
+	bool		topics = sc->an->topics != NULL;
 
 	for (uint32_t i = 0; i < n; i++)
 	{
@@ -111,7 +111,9 @@ dip_match_sentence(DipSentCtx *sc)
 						{
 							DIP_ARRAY_PUSH(&sc->doc->chunk_arena, sc->terms, sc->nterms,
 										   sc->termcap, 16);
-							sc->terms[sc->nterms++] = it->ref;
+							sc->terms[sc->nterms].group = it->ref;
+							sc->terms[sc->nterms].first = i;
+							sc->terms[sc->nterms++].ntok = len;
 						}
 						break;
 				}

@@ -168,8 +168,8 @@ typedef struct DipAnalysis
 	uint32_t	ncaseless;
 	uint32_t	caselesscap;
 
-	/* topics */
-	double	   *topic_raw;		/* evidence per dictionary topic */
+	/* topics: the evidence found and the weights (dip_topics.c) */
+	struct DipTopicState *topics;
 
 	/* events */
 	DipEvent   *ev;

@@ -17,6 +17,14 @@
 #include "dip_model.h"
 #include "dip_segment.h"
 
+/* A topic term found in the sentence: its term group and token span. */
+typedef struct DipTermHit
+{
+	uint32_t	group;			/* DipTermGroup */
+	uint32_t	first;			/* first token, in the sentence */
+	uint32_t	ntok;			/* tokens */
+} DipTermHit;
+
 typedef struct DipSentCtx
 {
 	DipAnalysis *an;
@@ -36,8 +44,8 @@ typedef struct DipSentCtx
 	uint32_t   *anchors;
 	uint32_t	nanchors;
 	uint32_t	anchorcap;
-	/* topic term groups found, in text order */
-	uint32_t   *terms;
+	/* topic terms found, by first token */
+	DipTermHit *terms;
 	uint32_t	nterms;
 	uint32_t	termcap;
 	uint32_t	first_mention;	/* an->nm when the sentence began */

@@ -3,7 +3,8 @@
  * events.c
  *	  diplomat.events(): CAMEO-coded events of a document, and the
  *	  event_summary aggregate (event counts, mean Goldstein score and
- *	  QuadClass counts) with combine, serialise and deserialise functions.
+ *	  QuadClass counts) with combine, serialise and deserialise functions,
+ *	  and event_summary_combine, which adds up summaries of disjoint sets.
  *
  *-------------------------------------------------------------------------
  */
@@ -30,6 +31,7 @@ PG_FUNCTION_INFO_V1(event_summary_combinefn);
 PG_FUNCTION_INFO_V1(event_summary_serialfn);
 PG_FUNCTION_INFO_V1(event_summary_deserialfn);
 PG_FUNCTION_INFO_V1(event_summary_finalfn);
+PG_FUNCTION_INFO_V1(event_summary_combine_transfn);
 
 /* An actor datum (a varlena of the code's letters), or NULL if invalid. */
 static Datum
@@ -272,6 +274,56 @@ event_summary_deserialfn(PG_FUNCTION_ARGS)
 	for (int i = 0; i < 4; i++)
 		st->quad[i] = pq_getmsgint64(&buf);
 	pq_getmsgend(&buf);
+	PG_RETURN_POINTER(st);
+}
+
+/* An int8 attribute of a composite value, 0 if NULL. */
+static int64
+stats_int8(HeapTupleHeader t, int attno)
+{
+	bool		isnull;
+	Datum		d = GetAttributeByNum(t, attno, &isnull);
+
+	return isnull ? 0 : DatumGetInt64(d);
+}
+
+/*
+ * event_summary_combine(event_stats): adds an event_summary result to the
+ * state, as the combine function adds states.  The Goldstein sum is
+ * recovered exactly from the mean (a whole number of tenths), so that
+ * summaries made on several servers combine into the very value one
+ * server gives for all their events.
+ */
+Datum
+event_summary_combine_transfn(PG_FUNCTION_ARGS)
+{
+	EventSummary *st = summary_state(fcinfo, PG_GETARG_DATUM(0), PG_ARGISNULL(0));
+	HeapTupleHeader t;
+	int64		events;
+	bool		isnull;
+	Datum		mean;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(st);
+	t = PG_GETARG_HEAPTUPLEHEADER(1);
+	events = stats_int8(t, 1);
+	if (events <= 0)
+		PG_RETURN_POINTER(st);
+	mean = GetAttributeByNum(t, 2, &isnull);
+	st->events += events;
+	if (!isnull)
+	{
+		double		tenths = DatumGetFloat8(mean) * 10.0 * (double) events;
+
+		if (isnan(tenths) || fabs(tenths) > 9.0e18)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("event_stats out of range: goldstein_mean %g over %lld events",
+							DatumGetFloat8(mean), (long long) events)));
+		st->goldstein_tenths += (int64) llround(tenths);
+	}
+	for (int i = 0; i < 4; i++)
+		st->quad[i] += stats_int8(t, 3 + i);
 	PG_RETURN_POINTER(st);
 }
 

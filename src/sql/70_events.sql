@@ -282,3 +282,21 @@ SELECT diplomat.gdelt_event_id((r.ev).event_date, (r.ev).source, (r.ev).target, 
 $$;
 COMMENT ON FUNCTION diplomat.gdelt_mentions(regclass, name, name, name, name, name) IS
 'the mentions of gdelt_events() in the columns of GDELT 2.0''s mentions table: one row per event reported in a sentence of an article, with the article''s URL or id';
+
+-- adding up summaries of disjoint sets of events (made on several servers,
+-- or per partition) into the summary of all of them
+CREATE FUNCTION diplomat.event_summary_combine_transfn(internal, diplomat.event_stats) RETURNS internal
+    AS 'MODULE_PATHNAME' LANGUAGE C PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.event_summary_combine_transfn(internal, diplomat.event_stats) IS 'event_summary_combine aggregate: transition function';
+
+CREATE AGGREGATE diplomat.event_summary_combine(diplomat.event_stats) (
+    SFUNC = diplomat.event_summary_combine_transfn,
+    STYPE = internal,
+    FINALFUNC = diplomat.event_summary_finalfn,
+    COMBINEFUNC = diplomat.event_summary_combinefn,
+    SERIALFUNC = diplomat.event_summary_serialfn,
+    DESERIALFUNC = diplomat.event_summary_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE diplomat.event_summary_combine(diplomat.event_stats) IS
+'the event_summary of the union of disjoint sets of events, from their event_summary results (per shard, then combined at the coordinator)';

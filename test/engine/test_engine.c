@@ -433,15 +433,16 @@ test_dictionary(const char *datadir)
 }
 
 /*
- * The named rules of the recogniser, resolution and the event coder: unique
- * lower-case names with a description.
+ * The named rules of the recogniser, resolution, the event coder and the
+ * topic stage: unique lower-case names with a description.
  */
 static void
 test_rules(void)
 {
 	const DipRule *all[256];
 	int			n = 0;
-	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule};
+	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule,
+	dip_topics_rule};
 
 	for (size_t s = 0; s < sizeof(stages) / sizeof(stages[0]); s++)
 	{
@@ -485,7 +486,8 @@ static void
 test_rule_docs(void)
 {
 	char	   *arch = tsv_read_file("doc/architecture.md", NULL);
-	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule};
+	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule,
+	dip_topics_rule};
 	const char *last = arch;
 
 	if (arch == NULL)

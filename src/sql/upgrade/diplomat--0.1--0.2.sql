@@ -125,6 +125,47 @@ COMMENT ON FUNCTION diplomat.dictionary_rebuild() IS
 ALTER FUNCTION diplomat.one_a_day(diplomat.event[]) SET search_path = pg_catalog, pg_temp;
 
 -- ---------------------------------------------------------------------
+-- Scale-out (doc/scale-out.md): dictionaries replicated to subscribers,
+-- a checksum to compare servers, event summaries combined across shards.
+-- (The triggers and the replica identity are in src/sql/post/.)
+-- ---------------------------------------------------------------------
+CREATE FUNCTION diplomat.dictionary_replicated()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'dip_dictionary_replicated'
+LANGUAGE C
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION diplomat.dictionary_replicated() FROM PUBLIC;
+COMMENT ON FUNCTION diplomat.dictionary_replicated() IS
+'recompiles the image, once per transaction, after dictionary changes applied by logical replication (internal)';
+
+CREATE FUNCTION diplomat.topics_exists_support(internal) RETURNS internal
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.topics_exists_support(internal) IS
+'planner support of topics ? text: a constant key is planned as topics @> topics, which postgres_fdw can send to another server';
+ALTER FUNCTION diplomat.topics_exists(diplomat.topics, text) SUPPORT diplomat.topics_exists_support;
+
+-- dictionary_info() gains a checksum column: see the coverage section below
+
+-- adding up summaries of disjoint sets of events (made on several servers,
+-- or per partition) into the summary of all of them
+CREATE FUNCTION diplomat.event_summary_combine_transfn(internal, diplomat.event_stats) RETURNS internal
+    AS 'MODULE_PATHNAME' LANGUAGE C PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.event_summary_combine_transfn(internal, diplomat.event_stats) IS 'event_summary_combine aggregate: transition function';
+
+CREATE AGGREGATE diplomat.event_summary_combine(diplomat.event_stats) (
+    SFUNC = diplomat.event_summary_combine_transfn,
+    STYPE = internal,
+    FINALFUNC = diplomat.event_summary_finalfn,
+    COMBINEFUNC = diplomat.event_summary_combinefn,
+    SERIALFUNC = diplomat.event_summary_serialfn,
+    DESERIALFUNC = diplomat.event_summary_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE diplomat.event_summary_combine(diplomat.event_stats) IS
+'the event_summary of the union of disjoint sets of events, from their event_summary results (per shard, then combined at the coordinator)';
+
+-- ---------------------------------------------------------------------
 -- Extraction functions named like to_tsvector (a function named after its
 -- result type is read as a cast on a string literal).  RENAME keeps the
 -- function, so generated columns and indexes that call it keep working.
@@ -307,6 +348,17 @@ CREATE CAST (diplomat.topics AS jsonb) WITH FUNCTION diplomat.topics_to_jsonb(di
 COMMENT ON CAST (diplomat.topics AS jsonb) IS
 'explicit cast: {"cross_strait": 0.631, "korean_peninsula": 0.545}';
 
+-- the evidence behind each topic of a document (new in 0.2)
+CREATE FUNCTION diplomat.topic_evidence(doc text,
+    OUT topic text, OUT weight real, OUT evidence text, OUT kind text,
+    OUT occurrences integer, OUT score real, OUT rule text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'topic_evidence'
+LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1000
+ROWS 20;
+COMMENT ON FUNCTION diplomat.topic_evidence(text) IS
+'the evidence behind each topic of a document: its terms, gazetteer entities and sub-topics, what each adds, and the rule that set evidence aside';
+
 CREATE FUNCTION diplomat.event_to_jsonb(diplomat.event) RETURNS jsonb
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -480,14 +532,14 @@ COMMENT ON FUNCTION diplomat.dictionary_coverage() IS
 DROP FUNCTION diplomat.dictionary_info();
 CREATE FUNCTION diplomat.dictionary_info(OUT entities integer, OUT offices integer,
     OUT roles integer, OUT patterns integer, OUT topics integer, OUT words integer,
-    OUT trie_nodes integer, OUT image_bytes integer, OUT source text,
+    OUT trie_nodes integer, OUT image_bytes integer, OUT source text, OUT checksum text,
     OUT offices_from date, OUT offices_to date, OUT valid_from date, OUT valid_to date,
     OUT regions jsonb)
 RETURNS record
 AS 'MODULE_PATHNAME', 'dip_dictionary_info'
 LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.dictionary_info() IS
-'size of the dictionaries this session uses and whether they came from the stored image or were compiled from the tables; the years (office dates, validity dates) and, per UN M49 region, the countries the tables cover';
+'size of the dictionaries this session uses, whether they came from the stored image or were compiled from the tables, and a checksum of the compiled image (equal on servers with the same dictionaries); the years (office dates, validity dates) and, per UN M49 region, the countries the tables cover';
 
 -- ---------------------------------------------------------------------
 -- Actor codes split as GDELT does; the CAMEO to PLOVER map
