@@ -1561,9 +1561,10 @@ political_actor(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *sel
 
 /*
  * A consultation or negotiation (040, 041, 046, and their intent 036)
- * needs a partner: a target, or a subject of several ("X and Y met", "the
- * officials discussed"); one named actor alone ("Kuwait discussed plans")
- * consults no one.
+ * needs a partner: its object or an actor after "with" ("discussed the
+ * crisis in Ukraine" names no partner), or a subject of several ("X and Y
+ * met", "the officials discussed"); one named actor alone ("Kuwait
+ * discussed plans") consults no one.
  */
 static bool
 consult_partner(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
@@ -1574,8 +1575,20 @@ consult_partner(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *sel
 	int			members = 0;
 
 	dip_cameo_unpack(c->code, code);
-	if (c->tgt >= 0 || src == NULL || src->ent < 0 || src->pronoun ||
-		!code_in(code, codes, NCODES(codes)) || strlen(code) != 3)
+	if (src == NULL || !code_in(code, codes, NCODES(codes)) || strlen(code) != 3)
+		return false;
+	/* a partner found after the verb is its object or follows "with" */
+	if (c->tgt >= 0 && c->mt->tgt_group < 0)
+	{
+		uint32_t	p = es->ac[c->tgt].a;
+
+		while (p > c->mt->b && (dip_lexof(sc, p - 1) & (LX_DET | LX_ADJ | LX_NUM)) &&
+			   !DIP_TOK_IS(&sc->t[p - 1], "with"))
+			p--;
+		if (p != c->mt->b && !(p > 0 && DIP_TOK_IS(&sc->t[p - 1], "with")))
+			c->tgt = -1;
+	}
+	if (c->tgt >= 0 || src->ent < 0 || src->pronoun)
 		return false;
 	for (int q = 0; q < es->nac; q++)
 		if (es->ac[q].group == src->group)
@@ -1611,7 +1624,7 @@ statement_addressed(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule 
 /* The rules that decide what happened where, once the actors are known. */
 static const EventRule context_rules[] = {
 	{{"political_actor", "a company or the media acting without a political actor on the other side: no event"}, political_actor},
-	{{"consult_partner", "a consultation or negotiation (040, 041, 046, 036) needs a partner: a target or a subject of several; one named actor alone consults no one"}, consult_partner},
+	{{"consult_partner", "a consultation or negotiation (040, 041, 046, 036) needs a partner: its object or an actor after with, or a subject of several; one named actor alone consults no one"}, consult_partner},
 	{{"statement_addressed", "a statement (01) is about or to a political actor other than the speaker's side (the target, else the first after the verb, else before it); a plain statement (010) without one is no event"}, statement_addressed},
 	{{"between_pair", "a slot took one member of a compound (talks between X and Y): one event between them"}, between_pair},
 	{{"target_place", "a place as target (shelled Kharkiv, visited Tokyo) is where it happened"}, target_place},
