@@ -860,22 +860,45 @@ conditional(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 
 /*
  * "interest in buying", "accused X of attacking", "talks on lifting": a
- * gerund after a preposition names an act, it does not report one; after
- * one of time or means ("after meeting", "by attacking") it does.
+ * gerund at token a after a preposition names an act, it does not report
+ * one; after one of time or means ("after meeting", "by attacking") it
+ * does.
  */
 static bool
-nominal_gerund(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+nominal_gerund_at(const DipSentCtx *sc, uint32_t a)
 {
-	uint32_t	a = c->mt->a;
 	const DipToken *p;
 
-	if (a == 0 || word_pattern(sc, c) || !sc->t[a].wid ||
-		!(sc->an->dict->words[sc->t[a].wid].vforms & DIP_VF_GER))
+	if (a == 0 || !sc->t[a].wid || !(sc->an->dict->words[sc->t[a].wid].vforms & DIP_VF_GER))
 		return false;
 	p = &sc->t[a - 1];
 	return (dip_lexof(sc, a - 1) & LX_PREP) && !DIP_TOK_IS(p, "after") && !DIP_TOK_IS(p, "before") &&
 		!DIP_TOK_IS(p, "since") && !DIP_TOK_IS(p, "by") && !DIP_TOK_IS(p, "upon") &&
 		!DIP_TOK_IS(p, "during") && !DIP_TOK_IS(p, "while");
+}
+
+/* The rule: a nominal gerund, or one coordinated with it ("for ending X and freeing Y"). */
+static bool
+nominal_gerund(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	uint32_t	a = c->mt->a;
+
+	if (word_pattern(sc, c) || !sc->t[a].wid ||
+		!(sc->an->dict->words[sc->t[a].wid].vforms & DIP_VF_GER))
+		return false;
+	if (nominal_gerund_at(sc, a))
+		return true;
+	if (a == 0 || !(DIP_TOK_IS(&sc->t[a - 1], "and") || DIP_TOK_IS(&sc->t[a - 1], "or")))
+		return false;
+	/* the gerund this one is coordinated with, in the clause */
+	for (uint32_t i = a - 1; i > 0; i--)
+	{
+		if (DIP_TOK_IS(&sc->t[i - 1], ",") || DIP_TOK_IS(&sc->t[i - 1], ";"))
+			return false;
+		if (sc->t[i - 1].wid && (sc->an->dict->words[sc->t[i - 1].wid].vforms & DIP_VF_GER))
+			return nominal_gerund_at(sc, i - 1);
+	}
+	return false;
 }
 
 /* The sentence's statement verb match ("X said"), or -1. */
@@ -1235,6 +1258,51 @@ gerund_main_subject(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule 
 	return false;
 }
 
+/*
+ * The verb pattern match that the verb of match m is coordinated with
+ * ("X accused Y of Z and called for ...": the verb right after "and" or
+ * "but", adverbs between), in the same clause; NULL if none.
+ */
+static const Match *
+coordinated_match(const DipSentCtx *sc, const EventSentence *es, const Match *m)
+{
+	const DipDict *d = sc->an->dict;
+	uint32_t	i = m->a;
+	const Match *prev = NULL;
+
+	while (i > 0 && (dip_lexof(sc, i - 1) & LX_ADV) && !(dip_lexof(sc, i - 1) & LX_CONJ))
+		i--;
+	if (i == 0 || !(DIP_TOK_IS(&sc->t[i - 1], "and") || DIP_TOK_IS(&sc->t[i - 1], "but")))
+		return NULL;
+	for (int k = 0; k < es->nmt; k++)
+		if (es->mt[k].b < i && es->mt[k].a < m->a &&
+			d->pelems[d->patterns[es->mt[k].pattern].elem_first].kind == DIP_PE_LEMMA &&
+			(prev == NULL || es->mt[k].a > prev->a))
+			prev = &es->mt[k];
+	for (uint32_t j = prev ? prev->b : i; j < i; j++)
+		if (DIP_TOK_IS(&sc->t[j], ";") || DIP_TOK_IS(&sc->t[j], ":"))
+			return NULL;
+	return prev;
+}
+
+/*
+ * "Australia accused the U.S. of protectionism and called for ...": a verb
+ * right after "and" or "but" shares the subject of the verb pattern coded
+ * before it in the sentence.
+ */
+static bool
+coordinated_subject(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	const Match *prev;
+
+	if (c->src >= 0 || word_pattern(sc, c) || (prev = coordinated_match(sc, es, c->mt)) == NULL)
+		return false;
+	c->src = dip_actor_subject(sc, es->ac, es->nac, prev->a);
+	if (c->src >= 0)
+		note_rule(c, self);
+	return false;
+}
+
 /* The source is the subject: the nearest actor before the verb in its clause. */
 static bool
 clause_subject(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
@@ -1374,6 +1442,7 @@ static const EventRule actor_rules[] = {
 	{{"bombing_by_unknown", "a bombing noun before a verb, no actor before it (a roadside bomb hit X): a bombing by someone unknown"}, bombing_by_unknown},
 	{{"nothing_before_pattern", "a pattern not starting with a {verb} and no actor right before it: no event"}, nothing_before_pattern},
 	{{"gerund_main_subject", "a participle after a comma (, killing X) has the subject of the main clause"}, gerund_main_subject},
+	{{"coordinated_subject", "a verb right after and, but (X accused Y of Z and called for ...) shares the subject of the verb pattern before it"}, coordinated_subject},
 	{{"clause_subject", "the source is the subject: the nearest actor before the verb in its clause, appositions and actors after prepositions skipped"}, clause_subject},
 	{{"first_object", "the target is the first actor after the pattern in its clause (places after in, at, possessive pronouns and modifiers of a noun are not targets), else an actor inside the pattern's gap"}, first_object},
 	{{"unnamed_assailant", "violence by someone the text does not name against a known target (a man assaulted the prime minister)"}, unnamed_assailant},
@@ -1827,7 +1896,8 @@ passive_at_end(const DipSentCtx *sc, const EventSentence *es, uint32_t i, const 
 /*
  * True if the word at token i stands where a noun does: after a
  * determiner or a possessive ("the visit", "its attack", "Russia's
- * attack") or a nationality adjective ("Soviet attack submarines").  A
+ * attack"), a nationality adjective ("Soviet attack submarines") or a
+ * preposition other than "to" ("cover for exports to Nigeria").  A
  * verb pattern does not start there; noun patterns ("attack on +") are
  * written apart.
  */
@@ -1844,6 +1914,10 @@ noun_position(const DipSentCtx *sc, uint32_t i)
 		DIP_TOK_IS(p, "his") || DIP_TOK_IS(p, "her"))
 		return true;
 	if ((dip_lexof(sc, i - 1) & LX_DET) && !(dip_lexof(sc, i - 1) & (LX_CONJ | LX_PRON)))
+		return true;
+	/* "insurance for exports to Nigeria": not a gerund, see nominal_gerund */
+	if ((dip_lexof(sc, i - 1) & LX_PREP) && !DIP_TOK_IS(p, "to") && sc->t[i].wid &&
+		!(sc->an->dict->words[sc->t[i].wid].vforms & DIP_VF_GER))
 		return true;
 	mi = sc->tok_mention[i - 1];
 	return mi >= 0 && sc->an->m[mi].kind == DIP_KIND_NORP;
