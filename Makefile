@@ -70,7 +70,7 @@ src/engine/%.o: src/engine/%.c src/engine/*.h
 	$(CC) $(ENGINE_CFLAGS) -c -o $@ $<
 
 src/engine/dip_tables.c: tools/gen-tables.sh data/cameo/codes.tsv data/cameo/iso3166.tsv data/cameo/iso3166-3.tsv \
-                         data/cameo/countries.tsv data/cameo/successions.tsv
+                         data/cameo/countries.tsv data/cameo/successions.tsv data/cameo/plover.tsv
 	sh tools/gen-tables.sh data/cameo > $@.tmp && mv $@.tmp $@
 
 src/engine/dip_segment_words.c: tools/gen-segment-words.sh data/segment/*.tsv data/lexicon/words.tsv

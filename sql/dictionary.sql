@@ -80,6 +80,12 @@ INSERT INTO verbs VALUES ('upbraid', 'upbraids', 'upbraided', 'upbraided', 'upbr
 SELECT rejected FROM dictionary_rebuild();
 SELECT to_topics('Seabed mining was discussed.') AS after_topic;
 SELECT source, code, target FROM events('Antony Blinken upbraided Wang Yi.', '2023-06-19');
+-- a no-event pattern (code ---) wins its overlap and codes nothing
+INSERT INTO patterns (code, pattern) VALUES ('---', '{upbraid} * sharply');
+SELECT rejected FROM dictionary_rebuild();
+SELECT (SELECT count(*) FROM events('Antony Blinken upbraided Wang Yi.', '2023-06-19')) AS plain,
+       (SELECT count(*) FROM events('Antony Blinken upbraided Wang Yi sharply.', '2023-06-19')) AS shadowed;
+INSERT INTO patterns (code, pattern) VALUES ('--', '{upbraid} * gently');
 -- a row the compiler cannot use at all is refused
 INSERT INTO patterns (code, pattern) VALUES ('999', '{upbraid} * sharply +');
 INSERT INTO patterns (code, pattern) VALUES ('111', '+ {upbraid}');

@@ -9,7 +9,13 @@ echo '#include "dip_cameo.h"'
 echo
 echo 'const DipCameoInfo dip_cameo_table[] = {'
 # sort by packed value: lexical order of the digit strings equals packed order
-LC_ALL=C awk -F'\t' 'NR > 1 && $1 ~ /^[0-9][0-9][0-9]?[0-9]?$/ {
+# PLOVER event types (plover.tsv: the first row of a code listed twice);
+# a code the map leaves out takes its nearest ancestor's, as diplomat.plover()
+LC_ALL=C awk -F'\t' 'FNR == NR { if (FNR > 1 && !($1 in pl)) pl[$1] = $2; next }
+FNR > 1 && $1 ~ /^[0-9][0-9][0-9]?[0-9]?$/ {
+	p = "NULL"
+	for (k = length($1); k >= 2; k--)
+		if (substr($1, 1, k) in pl) { p = "\"" pl[substr($1, 1, k)] "\""; break }
 	v = 0
 	for (i = 1; i <= 4; i++) {
 		e = (i <= length($1)) ? substr($1, i, 1) + 1 : 0
@@ -20,8 +26,8 @@ LC_ALL=C awk -F'\t' 'NR > 1 && $1 ~ /^[0-9][0-9][0-9]?[0-9]?$/ {
 	for (k = length($1) - 1; g[$1] == "" && k >= 2; k--)
 		g[$1] = g[substr($1, 1, k)]
 	name = $2; gsub(/\\/, "\\\\", name); gsub(/"/, "\\\"", name)
-	printf "%05d\t\t{%d, \"%s\", \"%s\", %sf, %d},\n", v, v, $1, name, g[$1], $4
-}' "$dir/codes.tsv" | LC_ALL=C sort | cut -f3-
+	printf "%05d\t\t{%d, \"%s\", \"%s\", %sf, %d, %s},\n", v, v, $1, name, g[$1], $4, p
+}' "$dir/plover.tsv" "$dir/codes.tsv" | LC_ALL=C sort | cut -f3-
 echo '};'
 echo 'const int dip_cameo_table_size = sizeof(dip_cameo_table) / sizeof(dip_cameo_table[0]);'
 echo

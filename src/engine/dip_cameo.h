@@ -24,6 +24,8 @@ typedef struct DipCameoInfo
 	const char *name;
 	float		goldstein;
 	int			quad_class;
+	const char *plover;			/* PLOVER event type (data/cameo/plover.tsv) of
+								 * the code or its nearest ancestor, or NULL */
 } DipCameoInfo;
 
 /* Packs a code of 2-4 digits; returns -1 if malformed (not if unknown). */

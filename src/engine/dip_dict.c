@@ -216,7 +216,10 @@ entity_ok(const DipDict *d, uint32_t i)
 		e->country[3] == '\0' && e->actor[19] == '\0';
 }
 
-/* True if pattern i has a known code and its elements inside their array. */
+/*
+ * True if pattern i has a known code (or is a no-event pattern) and its
+ * elements inside their array.
+ */
 static bool
 pattern_ok(const DipDict *d, uint32_t i)
 {
@@ -224,7 +227,7 @@ pattern_ok(const DipDict *d, uint32_t i)
 
 	return (uint64_t) p->elem_first + p->nelem <= d->hdr->npelems &&
 		p->text < d->hdr->strpool_size && p->anchor <= p->nelem &&
-		dip_cameo_info(p->code) != NULL;
+		(p->code == DIP_PATTERN_NO_EVENT || dip_cameo_info(p->code) != NULL);
 }
 
 /* True if pattern element i has a kind and refers inside its array. */

@@ -154,7 +154,11 @@ extern const char *dip_lexclass_name(int k);
 	X(DATE_WEEKDAY, CUEV_NUMBER, 0, 6)	/* weekday of dates, 0 for Sunday */ \
 	X(DATE_DAY, CUEV_NUMBER, -1, 1)		/* day relative to publication: yesterday -1 */ \
 	X(DATE_DIRECTION, CUEV_NUMBER, -1, 1)	/* direction of a period: last -1, next 1 */ \
-	X(FORMER, CUEV_NONE, 0, 0)			/* before a title, a holder other than the present one: former */
+	X(FORMER, CUEV_NONE, 0, 0)			/* before a title, a holder other than the present one: former */ \
+	X(CONDITIONAL, CUEV_NONE, 0, 0)		/* before a verb, what may happen: could, if */ \
+	X(OBLIGATION, CUEV_NONE, 0, 0)		/* before a verb, what one must do: must, should */ \
+	X(DATE_PERIOD, CUEV_NONE, 0, 0)		/* before a date, a period or a term: since, due */ \
+	X(AMOUNT_UNIT, CUEV_NONE, 0, 0)		/* after a number, a unit of economic figures: pct */
 
 /* what a cue class's value is */
 enum
@@ -367,9 +371,13 @@ typedef struct DipRole
 	uint16_t	ntok;
 } DipRole;
 
+/* The code of a no-event pattern ("---", TABARI's null code) */
+#define DIP_PATTERN_NO_EVENT 0
+
 typedef struct DipPattern
 {
-	int16_t		code;			/* packed CAMEO code, see dip_cameo.h */
+	int16_t		code;			/* packed CAMEO code, see dip_cameo.h, or
+								 * DIP_PATTERN_NO_EVENT */
 	uint16_t	nelem;
 	uint32_t	elem_first;
 	uint32_t	text;			/* string pool: pattern source */

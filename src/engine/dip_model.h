@@ -132,6 +132,8 @@ typedef struct DipEvent
 	uint32_t	anchor_clen;
 	uint8_t		nrules;
 	const DipRule *rules[DIP_EVENT_RULES];	/* the rules that coded it, in order */
+	float		confidence;		/* in [0, 1], from the evidence (dip_events.c) */
+	uint8_t		bare_statement; /* a bare statement (X said), rule statement */
 } DipEvent;
 
 typedef struct DipActorRef

@@ -11,6 +11,8 @@
 #include "diplomat.h"
 #include "nlp.h"
 
+#include <math.h>
+
 #include "access/htup_details.h"
 #include "common/shortest_dec.h"
 #include "fmgr.h"
@@ -68,8 +70,10 @@ event_rules_datum(const DipEvent *ev, bool *isnull)
 }
 
 /*
- * diplomat.events(doc text, published date DEFAULT NULL) returns SETOF
- * diplomat.event.
+ * diplomat.events(doc text, published date DEFAULT NULL, statements
+ * boolean DEFAULT true, min_confidence double precision DEFAULT 0)
+ * returns SETOF diplomat.event: without statements, no bare statements;
+ * only events whose confidence reaches min_confidence.
  */
 Datum
 dip_events(PG_FUNCTION_ARGS)
@@ -77,9 +81,16 @@ dip_events(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	DipgAnalysis ga;
 	int32		published = dipg_published_arg(fcinfo, 1);
+	bool		statements = PG_NARGS() < 3 || PG_ARGISNULL(2) || PG_GETARG_BOOL(2);
+	float8		min_confidence = PG_NARGS() < 4 || PG_ARGISNULL(3) ? 0 : PG_GETARG_FLOAT8(3);
 	const DipDict *d;
 
 	InitMaterializedSRF(fcinfo, 0);
+	if (isnan(min_confidence) || min_confidence < 0 || min_confidence > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("min_confidence must be between 0 and 1"),
+				 errdetail("The value was %g.", min_confidence)));
 	/* not STRICT (published may be NULL): a NULL document has no rows */
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
@@ -92,10 +103,11 @@ dip_events(PG_FUNCTION_ARGS)
 		DipActorRef *src = ev->source >= 0 ? &ga.an.actors[ev->source] : NULL;
 		DipActorRef *tgt = ev->target >= 0 ? &ga.an.actors[ev->target] : NULL;
 		const DipCameoInfo *info = dip_cameo_info(ev->code);
-		Datum		values[18];
-		bool		nulls[18] = {0};
+		Datum		values[20];
+		bool		nulls[20] = {0};
 
-		if (info == NULL)
+		if (info == NULL || (!statements && ev->bare_statement) ||
+			(float8) ev->confidence < min_confidence)
 			continue;
 		if (src)
 			values[0] = actor_datum(src->code, &nulls[0]);
@@ -146,6 +158,11 @@ dip_events(PG_FUNCTION_ARGS)
 		values[14] = BoolGetDatum(ev->modality != 0);
 		values[16] = PointerGetDatum(cstring_to_text_with_len(ga.text + ev->start, (int) ev->len));
 		values[17] = event_rules_datum(ev, &nulls[17]);
+		values[18] = Float8GetDatum(round((float8) ev->confidence * 100.0) / 100.0);
+		if (info->plover)
+			values[19] = CStringGetTextDatum(info->plover);
+		else
+			nulls[19] = true;
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		if ((i & 255) == 0)
 			CHECK_FOR_INTERRUPTS();

@@ -75,14 +75,14 @@ COMMENT ON TABLE diplomat.verbs IS
 'verb forms used by {lemma} elements of event patterns';
 
 CREATE TABLE diplomat.patterns (
-    code        text NOT NULL CHECK (code ~ '^[0-9]{2,4}$'),
+    code        text NOT NULL CHECK (code ~ '^([0-9]{2,4}|---)$'),
     pattern     text NOT NULL CHECK (pattern <> ''),
     note        text,
     builtin     boolean NOT NULL DEFAULT false,
     UNIQUE (pattern, builtin)
 );
 COMMENT ON TABLE diplomat.patterns IS
-'CAMEO event patterns: code and a pattern of words, {verb} forms, * gaps, $ source and + target';
+'CAMEO event patterns: code (or --- for a pattern that codes nothing) and a pattern of words, {verb} forms, * gaps, $ source and + target';
 
 CREATE TABLE diplomat.topic_defs (
     key         text NOT NULL CHECK (key ~ '^[a-z0-9_]{1,63}$'),

@@ -602,15 +602,8 @@ GRANT SELECT ON diplomat.cameo_plover TO PUBLIC;
 
 CREATE FUNCTION diplomat.plover(code diplomat.cameo)
 RETURNS text
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-SELECT p.event
-  FROM diplomat.cameo_plover p
- WHERE p.code = ANY (ARRAY[$1::text, pg_catalog.left($1::text, 3), pg_catalog.left($1::text, 2)])
- ORDER BY pg_catalog.length(p.code) DESC
- LIMIT 1
-$$;
+AS 'MODULE_PATHNAME', 'cameo_plover'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.plover(diplomat.cameo) IS
 'the PLOVER event type of a CAMEO code, or of its nearest ancestor in the map; NULL for the codes PLOVER leaves out (01, 02)';
 
@@ -788,9 +781,37 @@ SELECT diplomat.gdelt_event_id((r.ev).event_date, (r.ev).source, (r.ev).target, 
        pg_catalog.to_char(r.published, 'YYYYMMDDHH24MISS')::bigint,
        CASE WHEN r.url IS NULL THEN 2 ELSE 1 END,
        r.outlet, COALESCE(r.url, r.article), (r.ev).sentence,
-       -1, -1, (r.ev).start - 1, 1, NULL::integer, r.doc_len, NULL::double precision, NULL::text, NULL::text
+       -1, -1, (r.ev).start - 1, 1, pg_catalog.round((r.ev).confidence * 100)::integer, r.doc_len,
+       NULL::double precision, NULL::text, NULL::text
   FROM diplomat.gdelt_article_events($1, $2, $3, $4, $5, $6) r
  ORDER BY 1, r.published, r.article, (r.ev).sentence
 $$;
 COMMENT ON FUNCTION diplomat.gdelt_mentions(regclass, name, name, name, name, name) IS
 'the mentions of gdelt_events() in the columns of GDELT 2.0''s mentions table: one row per event reported in a sentence of an article, with the article''s URL or id';
+
+-- ---------------------------------------------------------------------
+-- Events: no-event patterns (code ---, TABARI's null code), which win
+-- their overlap and code nothing.
+-- ---------------------------------------------------------------------
+ALTER TABLE diplomat.patterns DROP CONSTRAINT patterns_code_check;
+ALTER TABLE diplomat.patterns ADD CONSTRAINT patterns_code_check
+    CHECK (code ~ '^([0-9]{2,4}|---)$');
+COMMENT ON TABLE diplomat.patterns IS
+'CAMEO event patterns: code (or --- for a pattern that codes nothing) and a pattern of words, {verb} forms, * gaps, $ source and + target';
+
+-- Events: a confidence and a PLOVER type on every event; events() can
+-- leave out bare statements and the events below a confidence (new
+-- arguments: the function is dropped and created again).
+ALTER TYPE diplomat.event ADD ATTRIBUTE confidence double precision;
+ALTER TYPE diplomat.event ADD ATTRIBUTE plover text;
+COMMENT ON TYPE diplomat.event IS
+'one CAMEO-coded event: source and target actors, event code, names, place, date, sentence and character span, Goldstein score, QuadClass, the pattern that fired, the rules that coded it, its confidence and PLOVER event type';
+DROP FUNCTION diplomat.events(text, date);
+CREATE FUNCTION diplomat.events(doc text, published date DEFAULT NULL,
+    statements boolean DEFAULT true, min_confidence double precision DEFAULT 0)
+RETURNS SETOF diplomat.event
+AS 'MODULE_PATHNAME', 'dip_events'
+LANGUAGE C IMMUTABLE PARALLEL SAFE
+ROWS 10;
+COMMENT ON FUNCTION diplomat.events(text, date, boolean, double precision) IS
+'the CAMEO-coded events of a document; dates such as "on Friday" are resolved against published; statements => false leaves out bare statements, min_confidence the events less certain';
