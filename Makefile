@@ -10,6 +10,7 @@
 #   make eval        accuracy on the development sets (needs ../shared)
 #   make eval-sample a random sample of events or topics to judge by hand
 #   make bench       benchmarks against to_tsvector/GIN (needs ../shared)
+#   make bench-scale-out   a coordinator and two shards against one server
 
 EXTENSION   = diplomat
 EXTVERSION  = 0.2
@@ -69,7 +70,7 @@ src/engine/%.o: src/engine/%.c src/engine/*.h
 	$(CC) $(ENGINE_CFLAGS) -c -o $@ $<
 
 src/engine/dip_tables.c: tools/gen-tables.sh data/cameo/codes.tsv data/cameo/iso3166.tsv data/cameo/iso3166-3.tsv \
-                         data/cameo/countries.tsv
+                         data/cameo/countries.tsv data/cameo/successions.tsv data/cameo/plover.tsv
 	sh tools/gen-tables.sh data/cameo > $@.tmp && mv $@.tmp $@
 
 src/engine/dip_segment_words.c: tools/gen-segment-words.sh data/segment/*.tsv data/lexicon/words.tsv
@@ -115,7 +116,7 @@ ENGINE_FUZZ_SRCS = $(ENGINE_SRCS) test/engine/fuzz_engine.c test/engine/tsv.c to
 test/engine/fuzz_engine.asan: $(ENGINE_FUZZ_SRCS) src/engine/*.h test/engine/*.h tools/dictdata.h
 	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_FUZZ_SRCS) -licuuc -licudata -lm
 
-.PHONY: deps setup install-writable demo demo-shell test engine-test cluster-start cluster-stop cluster-destroy eval eval-sample bench fuzz
+.PHONY: deps setup install-writable demo demo-shell test engine-test cluster-start cluster-stop cluster-destroy eval eval-sample bench bench-scale-out fuzz
 
 deps:
 	@sh tools/deps.sh
@@ -181,3 +182,6 @@ eval-sample:
 
 bench: setup
 	@sh bench/run.sh
+
+bench-scale-out: setup
+	@sh bench/scale-out.sh

@@ -9,7 +9,7 @@ CREATE TABLE ev_gold (id text, published date, sentence text, code text, source 
 :copycmd
 DROP TABLE IF EXISTS ev_pred;
 CREATE TABLE ev_pred AS
-SELECT g.id, e.code::text AS code, e.source::text AS source, e.target::text AS target
+SELECT g.id, e.code::text AS code, e.source::text AS source, e.target::text AS target, e.event_date
   FROM ev_gold g, diplomat.events(g.sentence, g.published) e;
 
 WITH gold AS (SELECT * FROM ev_gold WHERE code IS NOT NULL AND code <> ''),
@@ -31,4 +31,11 @@ UNION ALL SELECT format('events: gold root produced            %s %% (target >= 
 UNION ALL SELECT format('events: exact 3-digit code produced   %s %% (target >= 40)', round(100.0 * code3_hit / nullif(n_gold, 0), 1)) FROM m
 UNION ALL SELECT format('events: produced events, root right   %s %% (target >= 60)', round(100.0 * pred_root_ok / nullif(n_pred, 0), 1)) FROM m
 UNION ALL SELECT format('events: root + source/target country  %s %% (target >= 40)', round(100.0 * dyad_hit / nullif(n_gold, 0), 1)) FROM m
-UNION ALL SELECT format('events: no-event sentences with one   %s %% (target <= 30)', round(100.0 * none_fired / nullif(n_none, 0), 1)) FROM m;
+UNION ALL SELECT format('events: no-event sentences with one   %s %% (target <= 30)', round(100.0 * none_fired / nullif(n_none, 0), 1)) FROM m
+UNION ALL SELECT format('events: date of the gold event right     %s %% of %s sentences whose note dates it',
+              round(100.0 * count(*) FILTER (WHERE ok) / nullif(count(*), 0), 1), count(*))
+  FROM (SELECT EXISTS (SELECT 1 FROM ev_pred p WHERE p.id = g.id AND left(p.code, 2) = left(g.code, 2)
+                          AND p.event_date = substring(g.note FROM 'event ([0-9]{4}-[0-9]{2}-[0-9]{2})')::date) AS ok
+          FROM ev_gold g
+         WHERE g.code <> '' AND g.note ~ 'event [0-9]{4}-[0-9]{2}-[0-9]{2}'
+           AND EXISTS (SELECT 1 FROM ev_pred p WHERE p.id = g.id AND left(p.code, 2) = left(g.code, 2))) d;

@@ -80,9 +80,59 @@ INSERT INTO verbs VALUES ('upbraid', 'upbraids', 'upbraided', 'upbraided', 'upbr
 SELECT rejected FROM dictionary_rebuild();
 SELECT to_topics('Seabed mining was discussed.') AS after_topic;
 SELECT source, code, target FROM events('Antony Blinken upbraided Wang Yi.', '2023-06-19');
+-- a no-event pattern (code ---) wins its overlap and codes nothing
+INSERT INTO patterns (code, pattern) VALUES ('---', '{upbraid} * sharply');
+SELECT rejected FROM dictionary_rebuild();
+SELECT (SELECT count(*) FROM events('Antony Blinken upbraided Wang Yi.', '2023-06-19')) AS plain,
+       (SELECT count(*) FROM events('Antony Blinken upbraided Wang Yi sharply.', '2023-06-19')) AS shadowed;
+INSERT INTO patterns (code, pattern) VALUES ('--', '{upbraid} * gently');
 -- a row the compiler cannot use at all is refused
 INSERT INTO patterns (code, pattern) VALUES ('999', '{upbraid} * sharply +');
 INSERT INTO patterns (code, pattern) VALUES ('111', '+ {upbraid}');
+
+-- changes applied by logical replication: a subscriber's apply worker runs
+-- with session_replication_role = replica, where no statement trigger
+-- fires; the replica trigger recompiles at commit (deferred, once), and
+-- deletes the builtin rows that replicated removals name
+SELECT checksum AS checksum_before FROM dictionary_info() \gset
+-- (counting the writes of the image, with a trigger that fires everywhere)
+CREATE TABLE image_writes (at timestamptz);
+CREATE FUNCTION count_image_write() RETURNS trigger LANGUAGE plpgsql
+    AS $$ BEGIN INSERT INTO public.image_writes VALUES (clock_timestamp()); RETURN NULL; END $$;
+CREATE TRIGGER count_image_write AFTER INSERT OR UPDATE ON diplomat.dictionary_image
+    FOR EACH ROW EXECUTE FUNCTION count_image_write();
+ALTER TABLE diplomat.dictionary_image ENABLE ALWAYS TRIGGER count_image_write;
+SET session_replication_role = replica;
+BEGIN;
+INSERT INTO gazetteer (kind, name, country, actor) VALUES ('GPE', 'Quarnia', 'FJI', 'FJI');
+INSERT INTO gazetteer (kind, name, country, actor) VALUES ('GPE', 'Upper Quarnia', 'FJI', 'FJI');
+INSERT INTO dictionary_removed VALUES ('gazetteer', 'GPE:Fiji');
+SELECT to_entities('Envoys from Quarnia met in Fiji.') AS before_commit;
+COMMIT;
+SELECT count(*) AS compiled_once FROM image_writes;
+SELECT to_entities('Envoys from Quarnia met in Fiji.') AS after_commit;
+SELECT count(*) AS fiji_rows FROM gazetteer WHERE name = 'Fiji';
+SELECT checksum <> :'checksum_before' AS checksum_changed FROM dictionary_info();
+-- a TRUNCATE fires its statement trigger
+SELECT to_topics('Seabed mining was discussed.') AS before_truncate;
+TRUNCATE topic_terms;
+SELECT to_topics('Seabed mining was discussed.') AS after_truncate;
+RESET session_replication_role;
+SELECT count(*) AS writes_with_truncate FROM image_writes;
+DROP TRIGGER count_image_write ON diplomat.dictionary_image;
+-- the same rows compile into the same image: a rebuild keeps the checksum
+SELECT checksum AS checksum_replica FROM dictionary_info() \gset
+SELECT rejected FROM dictionary_rebuild();
+SELECT checksum = :'checksum_replica' AS same_checksum, length(checksum) FROM dictionary_info();
+-- the trigger refuses to run other than as it is installed
+CREATE TABLE not_a_dictionary (x int);
+CREATE TRIGGER t BEFORE INSERT ON not_a_dictionary FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_replicated();
+INSERT INTO not_a_dictionary VALUES (1);
+DROP TRIGGER t ON not_a_dictionary;
+CREATE TRIGGER t AFTER INSERT ON not_a_dictionary FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_replicated();
+INSERT INTO not_a_dictionary VALUES (1);
+CREATE TRIGGER t2 AFTER INSERT ON patterns FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_replicated();
+INSERT INTO patterns (code, pattern) VALUES ('111', '{upbraid} + sharply');
 
 \c :regdb
 DROP DATABASE diplomat_dictionary;

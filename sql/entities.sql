@@ -192,6 +192,27 @@ INSERT INTO diplomat.patterns (code, pattern) VALUES ('999', '{meet} +');
 INSERT INTO diplomat.patterns (code, pattern) VALUES ('040', '+ {meet}');
 SELECT entities > 5000 AS many_entities, patterns > 1000 AS many_patterns, topics > 50 AS many_topics, source
   FROM diplomat.dictionary_info();
+-- alias rules in brackets: context, nocaseless; unknown rules are refused
+INSERT INTO diplomat.gazetteer (kind, name, country, actor, aliases)
+    VALUES ('ORG', 'Tongan Unity Party', 'TON', 'TONGOV', '{"TUP [context]", "UNITY [nocaseless]"}');
+SELECT name, text, rule FROM mentions('The TUP won the vote.'::text);
+SELECT name, text, rule FROM mentions('The TUP won the vote in Tonga.'::text);
+SELECT name, text, rule FROM mentions('UNITY WINS VOTE IN TONGA'::text);
+SELECT name, text, rule FROM mentions('Voters in Tonga backed UNITY.'::text);
+INSERT INTO diplomat.gazetteer (kind, name, aliases) VALUES ('ORG', 'Bad Rule Org', '{"BRO [sometimes]"}');
+INSERT INTO diplomat.gazetteer (kind, name, aliases) VALUES ('ORG', 'Open Rule Org', '{"ORO [context"}');
+-- organisations by date: none before its founding; of two with an alias, the one of the date
+SELECT d, name, text FROM (VALUES (date '1987-06-01'), (date '2025-06-01')) v(d),
+       mentions('GE and the EC agreed.', d) ORDER BY d, start;
+-- tickers are no mentions; company names win over surnames
+SELECT name, kind, text FROM mentions('E.F. Hutton Group Inc <EFH> rose. Hutton said it would sell.'::text, '1987-04-01');
+-- a title with its country names the office holder at the date; places
+-- report the country of the date (Moscow in 1987: the Soviet Union)
+SELECT name, country, actor, text, rule
+  FROM mentions('The Japanese prime minister met the former Soviet foreign minister.'::text, '2023-06-19');
+SELECT published, name, country, actor
+  FROM (VALUES (date '1987-03-01'), (date '2020-03-01')) v(published),
+       mentions('Moscow said troops left Kyiv.', published) ORDER BY 1, start;
 -- put the builtin row back
 DELETE FROM diplomat.dictionary_removed;
 INSERT INTO diplomat.gazetteer (kind, name, country, actor) VALUES ('GPE', 'Fiji', 'FJI', 'FJI');

@@ -45,6 +45,16 @@ SELECT (event_summary(code)).* FROM ev_corpus;
 RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
 SELECT (event_summary(code)).* FROM ev_corpus;
+-- summaries of disjoint parts (as on shards) combine into the summary of
+-- the whole, the mean Goldstein score included, bit for bit
+SELECT count(*) AS dyads, count(*) FILTER (WHERE c = w) AS equal
+  FROM (SELECT source, target, event_summary_combine(part) AS c
+          FROM (SELECT id % 3, source, target, event_summary(code) AS part
+                  FROM ev_corpus GROUP BY 1, 2, 3) p GROUP BY 1, 2) c
+  JOIN (SELECT source, target, event_summary(code) AS w FROM ev_corpus GROUP BY 1, 2) w
+ USING (source, target);
+SELECT (event_summary_combine(s)).* FROM (VALUES (NULL::event_stats), ((0, NULL, 0, 0, 0, 0, NULL)::event_stats)) v(s);
+SELECT event_summary_combine(('1', 'Infinity', 1, 0, 0, 0, 1)::event_stats);
 DROP TABLE ev_corpus;
 
 -- CAMEO distinctions that were once coded wrong (sentences written for this test)
@@ -73,3 +83,60 @@ SELECT to_char(e.event_date, 'YYYY-MM-DD') AS event_date, e.date_precision, m.na
  WHERE m.kind = 'DATE';
 SELECT m.name FROM mentions('They met on April 31, 2021 and on Feb 29, 2024.', '2024-03-05') m
  WHERE m.kind = 'DATE' ORDER BY m.mention;
+
+-- statements: a political speaker, about or to another political actor;
+-- "..., X said" is X's; company news is no event (doc/events.md)
+SELECT id, code, source, target, rule
+  FROM (VALUES (1, 'Acme Corp said its first-quarter profit rose 12 percent.'),
+               (2, 'Taiwan will never accept rule from Beijing, Taiwanese President Lai Ching-te said on Monday.'),
+               (3, 'The European Commission said on Saturday it would triple its aid to Ukraine.'),
+               (4, 'The company said it will cut 300 jobs to reduce costs.'),
+               (5, 'President Joe Biden told reporters on Tuesday that he was ready.'),
+               (6, 'The airline is cracking down on costs after a weak quarter.')) v(id, body),
+       events(v.body, '2024-03-05')
+ ORDER BY id;
+
+-- negation, conditions, obligations, appeals and questions (doc/events.md)
+SELECT id, code, source, target, rule
+  FROM (VALUES (1, 'Israel must end its attacks on Gaza, Turkish President Recep Tayyip Erdogan said on Monday.'),
+               (2, 'The United Nations urged Israel to end its attacks on Gaza.'),
+               (3, 'The European Union called for talks between Russia and Ukraine.'),
+               (4, 'The two sides failed to reach an agreement on Friday.'),
+               (5, 'The minister could meet his Chinese counterpart next month.'),
+               (6, 'If Iran attacks Israel, the United States will respond.'),
+               (7, 'Will China invade Taiwan?'),
+               (8, 'China will not invade Taiwan, the minister said.')) v(id, body),
+       events(v.body, '2024-03-05')
+ ORDER BY id, code, target;
+
+-- event dates (doc/events.md): a date attached to a noun or a term is no
+-- event date; a statement's date is next to its verb, else publication;
+-- a future event's weekday is the coming one
+SELECT id, code, source, target, to_char(event_date, 'YYYY-MM-DD') AS event_date, date_precision
+  FROM (VALUES (1, 'Japan and China signed an agreement on Tuesday on bonds due April 21, 1992.'),
+               (2, 'China criticised Japan over its February exports.'),
+               (3, 'Blinken will meet Wang Yi on Friday.'),
+               (4, 'Putin said on Monday that Russia was ready to negotiate with Ukraine in May.'),
+               (5, 'Putin said that Russia was ready to negotiate with Ukraine in May.'),
+               (6, 'China condemned Japan''s 1986 trade surplus.')) v(id, body),
+       events(v.body, '2024-03-06')
+ ORDER BY id, code;
+
+-- confidence in [0, 1] and the PLOVER type of each event; the map the
+-- events use is the one of plover() and of the table cameo_plover
+SELECT id, code, confidence, plover, plover IS NOT DISTINCT FROM plover(code) AS same_as_plover
+  FROM s, events(s.body, s.published) ORDER BY id, sentence, start;
+SELECT count(*) AS codes, count(*) FILTER (WHERE plover(c.code) IS DISTINCT FROM
+         (SELECT p.event FROM cameo_plover p
+           WHERE p.code IN (c.code::text, left(c.code::text, 3), left(c.code::text, 2))
+           ORDER BY length(p.code) DESC LIMIT 1)) AS disagree_with_table
+  FROM cameo_codes() c;
+-- statements => false leaves out bare statements; min_confidence the
+-- events below it; a confidence outside [0, 1] is an error
+SELECT (SELECT count(*) FROM events(d, '2024-03-05')) AS all_events,
+       (SELECT count(*) FROM events(d, '2024-03-05', statements => false)) AS without_statements,
+       (SELECT string_agg(code::text, ',' ORDER BY start) FROM events(d, '2024-03-05', statements => false)) AS codes,
+       (SELECT bool_and(confidence >= 0.75) FROM events(d, '2024-03-05', min_confidence => 0.75)) AS above,
+       (SELECT count(*) FROM events(d, '2024-03-05', min_confidence => 1)) AS certain
+  FROM (VALUES ('Taiwan will never accept rule from Beijing, Taiwanese President Lai Ching-te said on Monday. Antony Blinken held talks with Wang Yi in Beijing on Sunday. Officials said they would meet Iran.')) v(d);
+SELECT count(*) FROM events('Blinken met Wang Yi.', NULL, true, 1.5);

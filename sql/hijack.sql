@@ -127,6 +127,15 @@ DELETE FROM diplomat.gazetteer WHERE kind OPERATOR(pg_catalog.=) 'GPE' AND name 
 INSERT INTO diplomat.gazetteer (kind, name, country, actor) VALUES ('GPE', 'Tonga', 'NZL', 'NZL');
 INSERT INTO diplomat.dictionary_removed VALUES ('gazetteer', 'GPE:Vanuatu');
 UPDATE diplomat.offices SET end_date = '2027-06-30' WHERE person OPERATOR(pg_catalog.=) 'Zorblax Quimby';
+-- as logical replication applies them: the replica trigger deletes the
+-- removed builtin rows and recompiles at commit
+SET session_replication_role = replica;
+BEGIN;
+INSERT INTO diplomat.gazetteer (kind, name, country, actor) VALUES ('GPE', 'Quarnia', 'FJI', 'FJI');
+INSERT INTO diplomat.dictionary_removed VALUES ('gazetteer', 'GPE:Nauru');
+COMMIT;
+RESET session_replication_role;
+SELECT count(*) AS nauru FROM diplomat.gazetteer WHERE name OPERATOR(pg_catalog.=) 'Nauru';
 SELECT rejected FROM diplomat.dictionary_rebuild();
 SELECT source FROM diplomat.dictionary_info();
 

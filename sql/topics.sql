@@ -200,7 +200,22 @@ CREATE INDEX corpus_t_idx ON corpus USING gin (t);
 ANALYZE corpus;
 
 SET enable_seqscan = off;
+-- a constant key is planned as @> (the same rows; postgres_fdw can send @>
+-- to a shard, not ? with its text operand), anything else stays ?
 EXPLAIN (COSTS OFF) SELECT count(*) FROM corpus WHERE t ? 'cross_strait';
+EXPLAIN (COSTS OFF) SELECT count(*) FROM corpus WHERE t ? 'Cross_Strait';
+CREATE FUNCTION pg_temp.exists_both(k text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    planned bigint;
+    kept bigint;
+BEGIN
+    EXECUTE format('SELECT count(*) FROM corpus WHERE t ? %L', k) INTO planned;
+    EXECUTE format('SELECT count(*) FROM corpus WHERE t ? (SELECT %L::text)', k) INTO kept;
+    RETURN CASE WHEN planned = kept THEN 'same: ' || planned ELSE 'differ' END;
+END $$;
+SELECT k, pg_temp.exists_both(k)
+  FROM (VALUES ('cross_strait'), ('custom_key'), ('sport'), ('unknown'), ('Cross_Strait'), (''), (repeat('a', 64))) v(k);
+SELECT 'a:0'::topics ? 'a' AS zero_weight, 'a:0'::topics ? NULL AS null_key;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM corpus WHERE t @> 'politics, conflict_war_peace';
 EXPLAIN (COSTS OFF) SELECT count(*) FROM corpus WHERE t && 'sport, film';
 CREATE TEMP TABLE with_index AS
@@ -272,3 +287,40 @@ SELECT (SELECT tf FROM parallel_result) = (SELECT tf FROM serial_result) AS para
        (SELECT tf FROM workers_result) = (SELECT tf FROM serial_result) AS workers_same;
 SELECT f.* FROM serial_result, unnest(tf) AS f ORDER BY f.documents DESC, f.topic LIMIT 5;
 DROP TABLE topics_regress_corpus;
+
+-- ---------------------------------------------------------------------
+-- topic_evidence(): the evidence behind each topic and the rules that set
+-- evidence aside (team-written sentences)
+-- ---------------------------------------------------------------------
+-- a word inside a company name is no evidence; the same word outside is
+SELECT topic, evidence, kind, occurrences, rule FROM topic_evidence(
+  'Shares of Travelers Corp rose after its net income rose. General Cinema Corp raised its quarterly dividend.')
+ WHERE topic IN ('film', 'lifestyle_leisure') ORDER BY topic, evidence;
+SELECT topic, weight > 0 AS present FROM topic_evidence(
+  'The film premiered at the cinema and the director thanked the actors.')
+ WHERE topic = 'film' AND kind = 'term' LIMIT 1;
+-- an acronym the document defines for another name
+SELECT topic, evidence, rule FROM topic_evidence(
+  'Canada Development Corp (CDC) sold its stake in a mining company. CDC said the sale closed.')
+ WHERE topic = 'pandemic_public_health';
+-- a term inside a longer term, a name inside a counted term
+SELECT topic, evidence, kind, occurrences, score, rule FROM topic_evidence(
+  'The two sides reaffirmed their counter-narcotics cooperation and discussed the war in Ukraine.')
+ WHERE topic IN ('counter_narcotics', 'russia_ukraine_war') ORDER BY topic, score DESC, evidence;
+-- a lone word is not a topic; a lone strong phrase is
+SELECT count(*) FILTER (WHERE topic = 'corporate_earnings' AND weight > 0) AS earnings,
+       count(*) FILTER (WHERE topic = 'corporate_earnings' AND rule = 'lone_term') AS lone
+  FROM topic_evidence('The strike is not expected to affect earnings, the company said.');
+-- a defence procurement contract is defence spending, not war
+SELECT topic FROM top_topics(
+  'General Dynamics received a 45 mln dlr Navy contract for submarine propulsion systems, the Pentagon said.', 3)
+ ORDER BY topic;
+-- every topic of to_topics() has its evidence, with the same weight
+SELECT bool_and(t.weight = e.weight) AS same_weights, count(*) > 0 AS some
+  FROM topic_weights(to_topics((SELECT body FROM docs WHERE id = 3))) t
+  JOIN (SELECT DISTINCT topic, weight FROM topic_evidence((SELECT body FROM docs WHERE id = 3))) e
+    USING (topic);
+SELECT count(*) AS absent_with_weight FROM topic_evidence((SELECT body FROM docs WHERE id = 3)) e
+ WHERE e.weight > 0 AND NOT (to_topics((SELECT body FROM docs WHERE id = 3)) ? e.topic);
+SELECT * FROM topic_evidence('') ;
+SELECT * FROM topic_evidence(NULL);

@@ -4,7 +4,9 @@
 # the set-up the documents assume (extension, search_path, ISO dates).
 # A statement may fail only where the example says so with a trailing
 # "-- ERROR" (or "-- DETAIL") comment; a block starting with "-- (not run)"
-# is skipped.
+# is skipped, and so is one starting with "-- (on ...)", which names the
+# servers of a multi-server recipe (doc/scale-out.md) that
+# test/scale-out.sh runs.
 top=$(cd "$(dirname "$0")/.." && pwd)
 status=0
 work="$top/build/docs"
@@ -21,7 +23,7 @@ for f in "$top/README.md" "$top"/doc/*.md; do
 		awk '
 			/^```sql/ { inblock = 1; first = 1; skip = 0; next }
 			/^```/ && inblock { inblock = 0; next }
-			inblock && first { first = 0; if ($0 ~ /^-- \(not run\)/) skip = 1 }
+			inblock && first { first = 0; if ($0 ~ /^-- \((not run|on )/) skip = 1 }
 			inblock && !skip { print }
 		' "$f"
 	} > "$script"

@@ -25,6 +25,7 @@ Nothing here reads corpora: firing counts on news are measured separately.
 """
 import csv
 import glob
+import re
 import os
 import sys
 import unicodedata
@@ -80,8 +81,10 @@ aliases = []            # (alias, kind, name, file)
 owners = {}             # folded alias -> set of (kind, name)
 for path in sorted(glob.glob(os.path.join(top, 'gazetteer', '*.entities.tsv'))):
     for r in rows(path):
-        forms = [r['name']] + [a for a in (r['aliases'] or '').split('|') if a]
-        for a in forms:
+        # an alias's rules in brackets ("CAR [nocaseless]") are not part of it
+        forms = [r['name']] + [re.sub(r'\s*\[[^]]*\]$', '', a)
+                               for a in (r['aliases'] or '').split('|') if a]
+        for a in dict.fromkeys(forms):
             aliases.append((a, r['kind'], r['name'], os.path.basename(path)))
             key = fold(a)
             if key.startswith('the '):

@@ -9,7 +9,13 @@ echo '#include "dip_cameo.h"'
 echo
 echo 'const DipCameoInfo dip_cameo_table[] = {'
 # sort by packed value: lexical order of the digit strings equals packed order
-LC_ALL=C awk -F'\t' 'NR > 1 && $1 ~ /^[0-9][0-9][0-9]?[0-9]?$/ {
+# PLOVER event types (plover.tsv: the first row of a code listed twice);
+# a code the map leaves out takes its nearest ancestor's, as diplomat.plover()
+LC_ALL=C awk -F'\t' 'FNR == NR { if (FNR > 1 && !($1 in pl)) pl[$1] = $2; next }
+FNR > 1 && $1 ~ /^[0-9][0-9][0-9]?[0-9]?$/ {
+	p = "NULL"
+	for (k = length($1); k >= 2; k--)
+		if (substr($1, 1, k) in pl) { p = "\"" pl[substr($1, 1, k)] "\""; break }
 	v = 0
 	for (i = 1; i <= 4; i++) {
 		e = (i <= length($1)) ? substr($1, i, 1) + 1 : 0
@@ -20,8 +26,8 @@ LC_ALL=C awk -F'\t' 'NR > 1 && $1 ~ /^[0-9][0-9][0-9]?[0-9]?$/ {
 	for (k = length($1) - 1; g[$1] == "" && k >= 2; k--)
 		g[$1] = g[substr($1, 1, k)]
 	name = $2; gsub(/\\/, "\\\\", name); gsub(/"/, "\\\"", name)
-	printf "%05d\t\t{%d, \"%s\", \"%s\", %sf, %d},\n", v, v, $1, name, g[$1], $4
-}' "$dir/codes.tsv" | LC_ALL=C sort | cut -f3-
+	printf "%05d\t\t{%d, \"%s\", \"%s\", %sf, %d, %s},\n", v, v, $1, name, g[$1], $4, p
+}' "$dir/plover.tsv" "$dir/codes.tsv" | LC_ALL=C sort | cut -f3-
 echo '};'
 echo 'const int dip_cameo_table_size = sizeof(dip_cameo_table) / sizeof(dip_cameo_table[0]);'
 echo
@@ -34,3 +40,15 @@ printf 'const char dip_country_codes[] =\n'
   awk -F'\t' 'NR > 1 { print $1 }' "$dir/countries.tsv"
   printf 'XKX\nKSV\nPSE\nTWN\nPRK\n'; } | LC_ALL=C sort -u | grep -E '^[A-Z]{3}$' |
 	awk '{ printf "\t\"%s\"\n", $1 } END { print "\t\"\";" }'
+echo
+# the former states the territory of a successor belonged to, with dates
+# (data/cameo/successions.tsv; an empty date is open)
+echo 'const DipSuccession dip_successions[] = {'
+awk -F'\t' '$1 ~ /^[A-Z][A-Z][A-Z]$/ && $2 ~ /^[A-Z][A-Z][A-Z]$/ {
+	nf = split($3, f, "-"); nt = split($4, t, "-")
+	printf "\t{\"%s\", \"%s\", %d, %d, %d, %d, %d, %d},\n", $1, $2,
+		nf == 3 ? f[1] : 0, nf == 3 ? f[2] : 0, nf == 3 ? f[3] : 0,
+		nt == 3 ? t[1] : 0, nt == 3 ? t[2] : 0, nt == 3 ? t[3] : 0
+}' "$dir/successions.tsv"
+echo '};'
+echo 'const int dip_nsuccessions = sizeof(dip_successions) / sizeof(dip_successions[0]);'

@@ -27,6 +27,7 @@
 #include "dip_date_expr.h"		/* date expressions */
 #include "dip_recognise.h"		/* the recogniser's rules */
 #include "dip_resolve.h"		/* actor codes at a date, resolution's rules */
+#include "dip_actors.h"			/* the actor stage's rules */
 #include "dip_events.h"			/* the event coder's rules */
 #include "dip_topics.h"			/* topic weights */
 

@@ -6,8 +6,8 @@
  *
  *	  normalise, segment	dip_normalize.c, dip_segment.c (per chunk)
  *	  match dictionaries	dip_match.c
- *	  topic evidence		dip_topics.c
  *	  recognise			dip_recognise.c
+ *	  topic evidence		dip_topics.c
  *	  events				dip_events.c
  *	  resolve				dip_resolve.c (end of a window of the document)
  *
@@ -62,11 +62,11 @@ analyze_sentence(DipAnalysis *an, DipDoc *doc, DipSentence *st)
 	dip_sentence_begin(&sc, an, doc, st);
 	/* aliases, titles, pattern anchors and topic terms, in one trie walk */
 	dip_match_sentence(&sc);
-	/* the evidence of the topic terms found */
-	dip_topics_sentence(&sc);
 	/* entity mentions */
 	if (an->want & (DIP_WANT_MENTIONS | DIP_WANT_EVENTS | DIP_WANT_TOPICS))
 		dip_recognise_sentence(&sc);
+	/* the topic terms found, with the names they are in */
+	dip_topics_sentence(&sc);
 	/* the dateline's place and the lead's date, for the events after it */
 	dip_events_note_lead(&sc);
 	/* who did what to whom */
@@ -88,6 +88,8 @@ end_window(DipAnalysis *an, const char *text, DipWindowFn fn, void *arg,
 
 	/* aliases across the window, caseless lines, rejected words */
 	dip_resolve_document(an, text);
+	/* the window's topic terms judged, now that its names are resolved */
+	dip_topics_window(an, text);
 	if (fn)
 		fn(an, arg);
 	*totals = dip_array_reserve0(&an->arena, *totals, &cap, an->nents, sizeof(uint32_t), 64);
@@ -145,8 +147,8 @@ dip_analyze_windows(DipAnalysis *an, const char *text, size_t len, size_t window
 	}
 	dip_doc_free(&doc);
 	end_window(an, text, fn, arg, &totals, &ntotals);
-	/* the evidence of the document's gazetteer entities */
-	dip_topics_entities(an);
+	/* the topics, from the terms outside names and the gazetteer entities */
+	dip_topics_document(an);
 }
 
 /* Analyses text[0..len) as one window (see dip_analyze.h). */

@@ -130,6 +130,9 @@ extern int	dipb_phrase_tokens(DipBuilder *b, const char *s, PTok *out, bool inte
 extern uint32_t dipb_insert_path(DipBuilder *b, const PTok *toks, int n);
 extern void dipb_add_item(DipBuilder *b, uint32_t node, int type, int len, uint32_t ref,
 						  uint32_t capmask, uint32_t allcapsmask);
+/* An entity alias item with its rules (DIP_ALIAS_*). */
+extern void dipb_add_alias_item(DipBuilder *b, uint32_t node, int type, int len, uint32_t ref,
+								uint32_t capmask, uint32_t allcapsmask, uint32_t flags);
 extern void dipb_copy_code(char *dst, size_t dstsize, const char *src);
 extern int	dipb_topic(DipBuilder *b, const char *key);
 

@@ -254,19 +254,30 @@ void
 dipb_add_item(DipBuilder *b, uint32_t node, int type, int len, uint32_t ref,
 		 uint32_t capmask, uint32_t allcapsmask)
 {
+	dipb_add_alias_item(b, node, type, len, ref, capmask, allcapsmask, 0);
+}
+
+void
+dipb_add_alias_item(DipBuilder *b, uint32_t node, int type, int len, uint32_t ref,
+					uint32_t capmask, uint32_t allcapsmask, uint32_t flags)
+{
 	BItem	   *it;
 
-	/* skip exact duplicates (same alias twice) */
+	/* skip exact duplicates (same alias twice); their rules add up */
 	for (uint32_t i = b->items.n; i > 0 && i + 8 > b->items.n; i--)
 	{
 		BItem	   *o = VEC_AT(b->items, BItem, i - 1);
 
 		if (o->node == node && o->item.type == type && o->item.ref == ref)
+		{
+			o->item.flags |= (uint8_t) flags;
 			return;
+		}
 	}
 	it = dipb_vec_push(&b->arena, &b->items);
 	it->node = node;
-	it->item.type = (uint16_t) type;
+	it->item.flags = (uint8_t) flags;
+	it->item.type = (uint8_t) type;
 	it->item.len = (uint16_t) len;
 	it->item.ref = ref;
 	it->item.capmask = capmask;
@@ -314,9 +325,62 @@ check_actor(DipBuilder *b, const char *actor)
 	return true;
 }
 
-/* Adds one alias path for entity ent. */
+/*
+ * Splits the rules written after an alias in square brackets ("CAR
+ * [nocaseless]", "Georgia [context exactcase]") off alias[0..*len):
+ * shortens *len to the alias and sets *flags (DIP_ALIAS_*); false, with
+ * the builder's error set, on an unknown rule or a bracket left open.
+ */
+static bool
+alias_rules(DipBuilder *b, const char *alias, size_t *len, uint32_t *flags)
+{
+	const char *open = memchr(alias, '[', *len);
+	const char *p;
+	const char *end = alias + *len;
+
+	*flags = 0;
+	if (open == NULL)
+		return true;
+	while (end > open && end[-1] == ' ')
+		end--;
+	if (end == open || end[-1] != ']')
+	{
+		dipb_set_error(b, "alias \"%s\" has an unclosed rule bracket", alias);
+		return false;
+	}
+	for (p = open + 1; p < end - 1;)
+	{
+		const char *w = p;
+		int			k;
+
+		while (p < end - 1 && *p != ' ' && *p != ',')
+			p++;
+		for (k = 0; k < DIP_ALIAS_NRULES; k++)
+		{
+			const char *name = dip_alias_rule_name(k);
+
+			if (p > w && strlen(name) == (size_t) (p - w) && memcmp(name, w, p - w) == 0)
+				break;
+		}
+		if (p > w && k == DIP_ALIAS_NRULES)
+		{
+			dipb_set_error(b, "alias \"%s\": unknown alias rule (nocaseless, exactcase, nolegal or context)", alias);
+			return false;
+		}
+		if (p > w)
+			*flags |= 1u << k;
+		while (p < end - 1 && (*p == ' ' || *p == ','))
+			p++;
+	}
+	while (open > alias && open[-1] == ' ')
+		open--;
+	*len = (size_t) (open - alias);
+	return true;
+}
+
+/* Adds one alias path for entity ent, with its rules (DIP_ALIAS_*). */
 static void
-add_alias(DipBuilder *b, uint32_t ent, const char *alias)
+add_alias(DipBuilder *b, uint32_t ent, const char *alias, uint32_t flags)
 {
 	PTok		toks[DIP_MAX_PHRASE];
 	int			n = dipb_phrase_tokens(b, alias, toks, true);
@@ -336,7 +400,52 @@ add_alias(DipBuilder *b, uint32_t ent, const char *alias)
 			allcaps |= 1u << i;
 	}
 	node = dipb_insert_path(b, toks, n);
-	dipb_add_item(b, node, DIP_ITEM_ENTITY, n, ent, capmask, allcaps);
+	dipb_add_alias_item(b, node, DIP_ITEM_ENTITY, n, ent, capmask, allcaps, flags);
+}
+
+/*
+ * Adds the aliases of entity ent ("|"-separated, each with its rules);
+ * the rules of an alias written like the canonical name apply to it.
+ * False, with the builder's error set, on a malformed alias.
+ */
+static bool
+add_aliases(DipBuilder *b, uint32_t ent, const char *name, const char *aliases)
+{
+	uint32_t	name_flags = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+	{
+		const char *p = aliases ? aliases : "";
+
+		if (pass == 1)
+			add_alias(b, ent, name, name_flags);
+		while (*p)
+		{
+			const char *bar = strchr(p, '|');
+			size_t		l = bar ? (size_t) (bar - p) : strlen(p);
+			size_t		al = l;
+			uint32_t	flags;
+
+			if (l > 0 && l < 256)
+			{
+				char		buf[256];
+
+				memcpy(buf, p, l);
+				buf[l] = '\0';
+				if (!alias_rules(b, buf, &al, &flags))
+					return false;
+				buf[al] = '\0';
+				if (pass == 0 && strcmp(buf, name) == 0)
+					name_flags = flags;
+				else if (pass == 1 && strcmp(buf, name) != 0)
+					add_alias(b, ent, buf, flags);
+			}
+			p += l;
+			if (*p == '|')
+				p++;
+		}
+	}
+	return true;
 }
 
 bool
@@ -371,7 +480,12 @@ dip_builder_add_entity(DipBuilder *b, const char *kind, const char *name,
 	e->valid_from = valid_from;
 	e->valid_to = valid_to == DIP_NO_DATE ? INT32_MAX : valid_to;
 
-	add_alias(b, idx, name);
+	/* the canonical name and the aliases, with their rules */
+	if (!add_aliases(b, idx, name, aliases))
+	{
+		b->entities.n--;
+		return false;
+	}
 	/* a person's surname (or family name written first) for "Biden" */
 	if (k == DIP_KIND_PER)
 	{
@@ -388,28 +502,6 @@ dip_builder_add_entity(DipBuilder *b, const char *kind, const char *name,
 		if (words >= 2 && words <= 3 && toks[0].nlen >= 2 && n > 1 &&
 			!(toks[1].flags & DIP_TF_JOIN))
 			dipb_add_item(b, dipb_trie_step(b, 0, toks[0].wid, true), DIP_ITEM_SURNAME, 1, idx, 3, 0);
-	}
-	if (aliases != NULL)
-	{
-		const char *p = aliases;
-
-		while (*p)
-		{
-			const char *bar = strchr(p, '|');
-			size_t		l = bar ? (size_t) (bar - p) : strlen(p);
-
-			if (l > 0 && l < 256)
-			{
-				char		buf[256];
-
-				memcpy(buf, p, l);
-				buf[l] = '\0';
-				add_alias(b, idx, buf);
-			}
-			p += l;
-			if (*p == '|')
-				p++;
-		}
 	}
 	return true;
 }

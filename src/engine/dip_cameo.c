@@ -6,6 +6,7 @@
  *-------------------------------------------------------------------------
  */
 #include "dip_cameo.h"
+#include "dip_calendar.h"
 
 #include <string.h>
 
@@ -188,4 +189,25 @@ dip_actor_within(const char *a, size_t alen, const char *b, size_t blen)
 	if (blen > alen || blen % 3 != 0)
 		return false;
 	return memcmp(a, b, blen) == 0;
+}
+
+/* The country code valid at a date (see dip_cameo.h). */
+const char *
+dip_country_at(const char *country, int32_t date)
+{
+	if (date == DIP_DATE_NONE || country == NULL || country[0] == '\0')
+		return country;
+	for (int k = 0; k < dip_nsuccessions; k++)
+	{
+		const DipSuccession *s = &dip_successions[k];
+
+		if (memcmp(s->code, country, 3) != 0)
+			continue;
+		if (s->from_y && date < dip_date_from_ymd(s->from_y, s->from_m, s->from_d))
+			continue;
+		if (s->to_y && date > dip_date_from_ymd(s->to_y, s->to_m, s->to_d))
+			continue;
+		return s->former;
+	}
+	return country;
 }

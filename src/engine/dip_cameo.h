@@ -24,6 +24,8 @@ typedef struct DipCameoInfo
 	const char *name;
 	float		goldstein;
 	int			quad_class;
+	const char *plover;			/* PLOVER event type (data/cameo/plover.tsv) of
+								 * the code or its nearest ancestor, or NULL */
 } DipCameoInfo;
 
 /* Packs a code of 2-4 digits; returns -1 if malformed (not if unknown). */
@@ -61,5 +63,31 @@ extern bool dip_actor_within(const char *a, size_t alen, const char *b, size_t b
 
 /* Is this 3-letter code a known role code? */
 extern bool dip_actor_is_role(const char *s);
+
+/*
+ * The territory of country code was part of the former state former
+ * between two dates (a year 0 is an open date): data/cameo/successions.tsv.
+ */
+typedef struct DipSuccession
+{
+	char		code[4];
+	char		former[4];
+	int			from_y,
+				from_m,
+				from_d;
+	int			to_y,
+				to_m,
+				to_d;
+} DipSuccession;
+
+extern const DipSuccession dip_successions[];
+extern const int dip_nsuccessions;
+
+/*
+ * The country code valid at date (days since 2000-01-01) for a place,
+ * person or body of country: the former state its territory belonged to
+ * then ("RUS" in 1987 is "SUN"), else country itself.
+ */
+extern const char *dip_country_at(const char *country, int32_t date);
 
 #endif							/* DIP_CAMEO_H */

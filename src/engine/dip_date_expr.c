@@ -382,6 +382,33 @@ dip_find_dates(const DipDict *d, const DipToken *t, uint32_t n, int32_t publishe
 	return k;
 }
 
+/* Can date expression de be the day of an event (see dip_date_expr.h)? */
+bool
+dip_date_dates_event(const DipDict *d, const DipToken *t, uint32_t n, const DipDateExpr *de)
+{
+	uint32_t	lx;
+
+	/* "since March", "due April 21, 1992", "from 1980 to 1985" */
+	if (de->a > 0 && (dip_word_cues(d, t[de->a - 1].wid) & CUE_DATE_PERIOD))
+		return false;
+	if (de->b >= n)
+		return true;
+	/* "Monday's meeting": the date of that noun, which may be another event */
+	if (t[de->b].type == DIP_TOK_CLITIC)
+		return false;
+	/*
+	 * "its February exports", "the March quarter": a month or a year
+	 * before a common noun, not after a preposition ("in February police
+	 * arrested"), nor a weekday ("Friday evening")
+	 */
+	if ((de->prec != DIP_PREC_MONTH && de->prec != DIP_PREC_YEAR) ||
+		(de->a > 0 && t[de->a - 1].wid && (d->words[t[de->a - 1].wid].lex & LX_PREP)))
+		return true;
+	lx = t[de->b].wid ? d->words[t[de->b].wid].lex : 0;
+	return !(t[de->b].type == DIP_TOK_WORD && (t[de->b].flags & DIP_TF_LOWER) &&
+			 !(lx & (LX_PREP | LX_ADV | LX_FUNCTION)) && ((lx & LX_NOUN) || !(lx & LX_VERB)));
+}
+
 /* Writes v as n decimal digits at p, with leading zeros. */
 static void
 put_digits(char *p, int v, int n)

@@ -33,6 +33,15 @@ typedef struct DipDateExpr
 extern int	dip_find_dates(const DipDict *d, const DipToken *t, uint32_t n, int32_t published,
 						   bool future, DipDateExpr *out, int max);
 
+/*
+ * True if date expression de of tokens [0, n) can be the day of an event:
+ * not a period or a term ("since March", "bonds due April 21, 1992"), nor a
+ * month or year modifying a noun ("February sales", "1986 profits"), nor
+ * a possessive ("Monday's strike", the date of that noun).
+ */
+extern bool dip_date_dates_event(const DipDict *d, const DipToken *t, uint32_t n,
+								 const DipDateExpr *de);
+
 /* "2024-01-12", "2023-11" or "2023" by precision; buf >= 11 bytes. */
 extern void dip_date_format(int32_t date, int prec, char *buf);
 

@@ -72,6 +72,17 @@ dip_office_name(int office)
 	return office_names[office];
 }
 
+#define ALIAS_RULE_NAME(f, name) #name,
+static const char *const alias_rule_names[DIP_ALIAS_NRULES] = {DIP_ALIAS_RULES(ALIAS_RULE_NAME)};
+#undef ALIAS_RULE_NAME
+
+/* The name of alias rule bit k, or NULL. */
+const char *
+dip_alias_rule_name(int k)
+{
+	return k >= 0 && k < DIP_ALIAS_NRULES ? alias_rule_names[k] : NULL;
+}
+
 #define LEXCLASS_NAME(c) #c,
 static const char *const lexclass_names[LXB_NCLASSES] = {DIP_LEXICON_CLASSES(LEXCLASS_NAME)};
 #undef LEXCLASS_NAME
@@ -188,7 +199,8 @@ item_ok(const DipDict *d, uint32_t i)
 		it->type == DIP_ITEM_TERM ? h->ngroups :
 		it->type == DIP_ITEM_SURNAME ? h->nentities : 0;
 
-	return it->ref < lim && it->len > 0 && it->len <= DIP_MAX_PHRASE;
+	return it->ref < lim && it->len > 0 && it->len <= DIP_MAX_PHRASE &&
+		(it->flags >> DIP_ALIAS_NRULES) == 0 && (it->flags == 0 || it->type == DIP_ITEM_ENTITY);
 }
 
 /* True if entity i has a kind and its references stay inside their arrays. */
@@ -204,7 +216,10 @@ entity_ok(const DipDict *d, uint32_t i)
 		e->country[3] == '\0' && e->actor[19] == '\0';
 }
 
-/* True if pattern i has a known code and its elements inside their array. */
+/*
+ * True if pattern i has a known code (or is a no-event pattern) and its
+ * elements inside their array.
+ */
 static bool
 pattern_ok(const DipDict *d, uint32_t i)
 {
@@ -212,7 +227,7 @@ pattern_ok(const DipDict *d, uint32_t i)
 
 	return (uint64_t) p->elem_first + p->nelem <= d->hdr->npelems &&
 		p->text < d->hdr->strpool_size && p->anchor <= p->nelem &&
-		dip_cameo_info(p->code) != NULL;
+		(p->code == DIP_PATTERN_NO_EVENT || dip_cameo_info(p->code) != NULL);
 }
 
 /* True if pattern element i has a kind and refers inside its array. */

@@ -27,7 +27,7 @@
 #include "dip_hash.h"
 
 #define DIP_DICT_MAGIC		0x44495044	/* "DIPD" */
-#define DIP_DICT_VERSION	4
+#define DIP_DICT_VERSION	5
 
 /*
  * Enumerations defined once: the engine's enums and name tables, and the
@@ -153,7 +153,12 @@ extern const char *dip_lexclass_name(int k);
 	X(DATE_MONTH, CUEV_NUMBER, 1, 12)	/* month name of dates, with its number */ \
 	X(DATE_WEEKDAY, CUEV_NUMBER, 0, 6)	/* weekday of dates, 0 for Sunday */ \
 	X(DATE_DAY, CUEV_NUMBER, -1, 1)		/* day relative to publication: yesterday -1 */ \
-	X(DATE_DIRECTION, CUEV_NUMBER, -1, 1)	/* direction of a period: last -1, next 1 */
+	X(DATE_DIRECTION, CUEV_NUMBER, -1, 1)	/* direction of a period: last -1, next 1 */ \
+	X(FORMER, CUEV_NONE, 0, 0)			/* before a title, a holder other than the present one: former */ \
+	X(CONDITIONAL, CUEV_NONE, 0, 0)		/* before a verb, what may happen: could, if */ \
+	X(OBLIGATION, CUEV_NONE, 0, 0)		/* before a verb, what one must do: must, should */ \
+	X(DATE_PERIOD, CUEV_NONE, 0, 0)		/* before a date, a period or a term: since, due */ \
+	X(AMOUNT_UNIT, CUEV_NONE, 0, 0)		/* after a number, a unit of economic figures: pct */
 
 /* what a cue class's value is */
 enum
@@ -294,9 +299,35 @@ typedef struct DipNode
 	uint32_t	item_count;
 } DipNode;
 
+/*
+ * Rules of an entity alias (DipItem.flags), written after the alias in
+ * square brackets in the gazetteer ("CAR [nocaseless]"): X(flag, name).
+ */
+#define DIP_ALIAS_RULES(X) \
+	X(NOCASELESS, nocaseless)	/* never in a headline or a line in capitals */ \
+	X(EXACTCASE, exactcase)		/* only as written, not first in a sentence nor before a capitalised word */ \
+	X(NOLEGAL, nolegal)			/* not right after a capitalised word, where it is a legal form */ \
+	X(CONTEXT, context)			/* only where the document also names the entity's country or the entity otherwise */
+
+#define DIP_ALIAS_RULE_BIT(f, name) DIP_ALIASB_##f,
+enum
+{
+	DIP_ALIAS_RULES(DIP_ALIAS_RULE_BIT)
+	DIP_ALIAS_NRULES
+};
+#undef DIP_ALIAS_RULE_BIT
+#define DIP_ALIAS_NOCASELESS	(1u << DIP_ALIASB_NOCASELESS)
+#define DIP_ALIAS_EXACTCASE		(1u << DIP_ALIASB_EXACTCASE)
+#define DIP_ALIAS_NOLEGAL		(1u << DIP_ALIASB_NOLEGAL)
+#define DIP_ALIAS_CONTEXT		(1u << DIP_ALIASB_CONTEXT)
+
+/* The name of alias rule bit k, or NULL. */
+extern const char *dip_alias_rule_name(int k);
+
 typedef struct DipItem
 {
-	uint16_t	type;
+	uint8_t		type;
+	uint8_t		flags;			/* DIP_ALIAS_* of an entity alias */
 	uint16_t	len;			/* tokens matched */
 	uint32_t	ref;
 	uint32_t	capmask;		/* token i must be capitalised */
@@ -340,9 +371,13 @@ typedef struct DipRole
 	uint16_t	ntok;
 } DipRole;
 
+/* The code of a no-event pattern ("---", TABARI's null code) */
+#define DIP_PATTERN_NO_EVENT 0
+
 typedef struct DipPattern
 {
-	int16_t		code;			/* packed CAMEO code, see dip_cameo.h */
+	int16_t		code;			/* packed CAMEO code, see dip_cameo.h, or
+								 * DIP_PATTERN_NO_EVENT */
 	uint16_t	nelem;
 	uint32_t	elem_first;
 	uint32_t	text;			/* string pool: pattern source */
@@ -544,5 +579,15 @@ extern int	dip_entity_lookup(const DipDict *d, int kind, const char *name, size_
  * published (DIP_NO_DATE if unknown); -1 if none or ambiguous.
  */
 extern int32_t dip_dict_surname_person(const DipDict *d, uint32_t wid, int32_t published);
+
+/* True if word wid is the surname of a gazetteer person. */
+extern bool dip_dict_is_surname(const DipDict *d, uint32_t wid);
+
+/*
+ * The gazetteer person holding office (DIP_OFFICE_*) of country at date
+ * (the one who took it last, if offices overlap); -1 if none is known.
+ */
+extern int32_t dip_dict_office_holder(const DipDict *d, int office, const char *country,
+									  int32_t date);
 
 #endif							/* DIP_DICT_H */

@@ -7,9 +7,12 @@
  *-------------------------------------------------------------------------
  */
 #include "dip_entity.h"
+#include "dip_cameo.h"
 #include "dip_normalize.h"
 
 #include <string.h>
+
+static uint32_t company_name_stripped(const DipSentCtx *sc, uint32_t a, uint32_t b);
 
 /* Doubles the (kind, name) hash of the document's entities. */
 static void
@@ -61,6 +64,26 @@ ent_words(DipAnalysis *an, DipEnt *de)
 		de->first_is_surname = 1;
 }
 
+/*
+ * The country of entity de, and the country of its actor code, as they
+ * were at the publication date: Moscow in 1987 is in the Soviet Union
+ * (SUN), not in Russia.
+ */
+void
+dip_ent_country_at_date(const DipAnalysis *an, DipEnt *de)
+{
+	const char *c;
+
+	if (an->published == DIP_DATE_NONE || !de->country[0])
+		return;
+	c = dip_country_at(de->country, an->published);
+	if (c == de->country || memcmp(c, de->country, 3) == 0)
+		return;
+	if (memcmp(de->actor, de->country, 3) == 0)
+		memcpy(de->actor, c, 3);
+	memcpy(de->country, c, 4);
+}
+
 int32_t
 dip_ent_add(DipAnalysis *an, int kind, const char *name, size_t len, int32_t dict)
 {
@@ -95,6 +118,7 @@ dip_ent_add(DipAnalysis *an, int kind, const char *name, size_t len, int32_t dic
 
 		memcpy(de->country, ge->country, 4);
 		memcpy(de->actor, ge->actor, sizeof(de->actor));
+		dip_ent_country_at_date(an, de);
 	}
 	ent_words(an, de);
 	an->enthash[h] = an->nents + 1;
@@ -111,6 +135,47 @@ dip_mention_push(DipAnalysis *an)
 	m = &an->m[an->nm++];
 	memset(m, 0, sizeof(*m));
 	return m;
+}
+
+/*
+ * Remembers the short names of company ent, mentioned over tokens [a, b)
+ * found the way how says: from its name, and from the words of a
+ * gazetteer alias ("J.P. Morgan and Co Inc" gives "morgan").
+ */
+static void
+note_company(DipSentCtx *sc, uint32_t a, uint32_t b, int32_t ent, int how)
+{
+	DipAnalysis *an = sc->an;
+	const DipEnt *e = &an->ents[ent];
+	const char *names[2];
+	uint32_t	lens[2];
+	int			k = dip_company_names(an, e->norm, e->normlen, names, lens);
+
+	while (k-- > 0)
+		dip_strmap_put_unique(&an->arena, &an->orgnames, names[k], lens[k], ent);
+	if (how == DIP_HOW_DICT && b - a >= 2)
+	{
+		char		buf[256];
+		uint32_t	len = 0;
+		char	   *copy;
+
+		for (uint32_t i = a; i < b; i++)
+		{
+			const DipToken *t = &sc->t[i];
+
+			if (len + t->nlen + 1 >= sizeof(buf))
+				return;
+			if (i > a && !(t->flags & DIP_TF_JOIN) && t->type != DIP_TOK_CLITIC)
+				buf[len++] = ' ';
+			memcpy(buf + len, t->norm, t->nlen);
+			len += t->nlen;
+		}
+		copy = dip_arena_alloc(&an->arena, len);
+		memcpy(copy, buf, len);
+		k = dip_company_names(an, copy, len, names, lens);
+		while (k-- > 0)
+			dip_strmap_put_unique(&an->arena, &an->orgnames, names[k], lens[k], ent);
+	}
 }
 
 /*
@@ -140,8 +205,11 @@ dip_mention_add(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, i
 		m->wid = f->wid;
 	if (an->ents[ent].best_how == 0 || how < an->ents[ent].best_how)
 		an->ents[ent].best_how = (uint8_t) how;
+	/* a company named with evidence: remember its short names */
+	if (kind == DIP_KIND_ORG && how < DIP_HOW_GUESS)
+		note_company(sc, a, b, ent, how);
 	/* a person named in full: remember the surname */
-	if (kind == DIP_KIND_PER && an->ents[ent].ntok >= 2)
+	if (kind == DIP_KIND_PER && an->ents[ent].ntok >= 2 && b - a >= 2)
 	{
 		DipEnt	   *e = &an->ents[ent];
 
@@ -152,6 +220,120 @@ dip_mention_add(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent, i
 	for (uint32_t i = a; i < b; i++)
 		sc->tok_mention[i] = (int32_t) (an->nm - 1);
 	return (int32_t) (an->nm - 1);
+}
+
+/* The lexical classes and cue classes of a normalised word. */
+static uint32_t
+word_lex(const DipAnalysis *an, const char *w, uint32_t len, uint32_t *cues)
+{
+	uint32_t	wid = dip_vocab_lookup(an->dict, w, len);
+
+	*cues = dip_word_cues(an->dict, wid);
+	return wid ? an->dict->words[wid].lex : 0;
+}
+
+/* True for initials: "e.f.", "j.p.", "a." */
+static bool
+initials(const char *w, uint32_t len)
+{
+	if (len < 2 || len % 2 != 0)
+		return false;
+	for (uint32_t k = 0; k < len; k += 2)
+		if (w[k] == '.' || w[k + 1] != '.')
+			return false;
+	return true;
+}
+
+/*
+ * The short names of a company (see dip_entity.h): its name without legal
+ * forms and leading initials ("borg-warner" for "Borg-Warner Corp",
+ * "hutton group" for "E.F. Hutton Group Inc"), and its first word when the
+ * other words are common words or organisation words ("reynolds" for
+ * "Reynolds Metals Co", "hutton").
+ */
+int
+dip_company_names(const DipAnalysis *an, const char *norm, uint32_t normlen,
+				  const char **names, uint32_t *lens)
+{
+	const char *w[8];
+	uint32_t	wl[8];
+	int			nw = 0,
+				first = 0,
+				count = 0;
+	uint32_t	cues,
+				lex;
+
+	for (uint32_t i = 0; i < normlen && nw < 8;)
+	{
+		uint32_t	j = i;
+
+		while (j < normlen && norm[j] != ' ')
+			j++;
+		w[nw] = norm + i;
+		wl[nw++] = j - i;
+		i = j + 1;
+	}
+	if (nw == 0)
+		return 0;
+	/* legal forms and "and", "&" at the end; initials at the start */
+	while (nw > 1 && ((word_lex(an, w[nw - 1], wl[nw - 1], &cues), cues & CUE_LEGAL_FORM) ||
+					  (wl[nw - 1] == 3 && memcmp(w[nw - 1], "and", 3) == 0) ||
+					  (wl[nw - 1] == 1 && w[nw - 1][0] == '&')))
+		nw--;
+	while (first < nw - 1 && initials(w[first], wl[first]))
+		first++;
+	names[count] = w[first];
+	lens[count++] = (uint32_t) (w[nw - 1] + wl[nw - 1] - w[first]);
+	if (nw - first < 2)
+		return count;
+	lex = word_lex(an, w[first], wl[first], &cues);
+	if (lex & (LX_COMMON | LX_FUNCTION | LX_NOT_NAME | LX_MONTH | LX_WEEKDAY) ||
+		((lex & LX_GIVEN) && !(lex & LX_SURNAME)))
+		return count;
+	for (int k = first + 1; k < nw; k++)
+		if (!(word_lex(an, w[k], wl[k], &cues) & (LX_COMMON | LX_ORG_SUFFIX | LX_ORG_HEAD)))
+			return count;
+	names[count] = w[first];
+	lens[count++] = wl[first];
+	return count;
+}
+
+/*
+ * The end of a company's name in [a, b) without its legal forms (see
+ * dip_entity.h); "Time Inc", "Coastal Corp" keep theirs, a common word
+ * alone being no name.
+ */
+uint32_t
+dip_company_name_end(const DipSentCtx *sc, uint32_t a, uint32_t b)
+{
+	uint32_t	e = company_name_stripped(sc, a, b);
+
+	if (e == a + 1 && e < b && (dip_lexof(sc, a) & (LX_COMMON | LX_ORG_SUFFIX)))
+		return b;
+	return e;
+}
+
+/* [a, b) without the legal forms at its end. */
+static uint32_t
+company_name_stripped(const DipSentCtx *sc, uint32_t a, uint32_t b)
+{
+	uint32_t	e = b;
+
+	/* "A/S", "S/A" */
+	if (e >= a + 4 && DIP_TOK_IS(&sc->t[e - 2], "/") && sc->t[e - 1].nlen == 1 &&
+		sc->t[e - 3].nlen == 1)
+		e -= 3;
+	while (e > a + 1)
+	{
+		const DipToken *t = &sc->t[e - 1];
+
+		if ((dip_word_cues(sc->an->dict, t->wid) & CUE_LEGAL_FORM) || DIP_TOK_IS(t, "and") ||
+			DIP_TOK_IS(t, "&") || DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, "."))
+			e--;
+		else
+			break;
+	}
+	return e;
 }
 
 /* Canonical name of a span as written: white space collapsed. */

@@ -16,6 +16,9 @@ extern DipMention *dip_mention_push(DipAnalysis *an);
 extern int32_t dip_mention_add(DipSentCtx *sc, uint32_t a, uint32_t b, int kind, int32_t ent,
 							   int how, const DipRule *rule);
 
+/* Moves entity de's country and actor code to the state of the publication date. */
+extern void dip_ent_country_at_date(const DipAnalysis *an, DipEnt *de);
+
 /* The entity named by tokens [a, b) as written, white space collapsed. */
 extern int32_t dip_ent_from_span(DipSentCtx *sc, uint32_t a, uint32_t b, int kind);
 
@@ -25,6 +28,17 @@ extern int32_t dip_mention_dict(DipSentCtx *sc, uint32_t i, uint32_t len, int32_
 
 /* Moves the start of mention mi back to token t0. */
 extern void dip_mention_extend_left(DipSentCtx *sc, int32_t mi, uint32_t t0);
+
+/*
+ * The short names by which a company named norm[0..normlen) (normalised)
+ * may be mentioned again: at most two, pointing into norm, into names[]
+ * and lens[]; returns how many.
+ */
+extern int	dip_company_names(const DipAnalysis *an, const char *norm, uint32_t normlen,
+							  const char **names, uint32_t *lens);
+
+/* The end of a company's name in [a, b) without its legal forms ("Xerox Corp"). */
+extern uint32_t dip_company_name_end(const DipSentCtx *sc, uint32_t a, uint32_t b);
 
 /* Lower-case words seen in the document. */
 extern void dip_lcset_add(DipAnalysis *an, const char *s, uint32_t len);

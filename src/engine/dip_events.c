@@ -28,6 +28,7 @@
 #include "dip_actors.h"
 #include "dip_cameo.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,7 @@ typedef struct Match
 	bool		src_single;
 	bool		tgt_single;
 	int			specificity;	/* fixed words matched */
+	int			code;			/* packed CAMEO code: the pattern's, or refined */
 	bool		dropped;
 } Match;
 
@@ -67,7 +69,7 @@ typedef struct EventSentence
 	int32_t		place;			/* "in Washington": a place of the sentence, or -1 */
 	int32_t		location;		/* that, else the dateline's place, or -1 */
 	int32_t		last_location;	/* the place the last match coded was given */
-	DipDateExpr dates[4];		/* the sentence's date expressions */
+	DipDateExpr dates[8];		/* the sentence's date expressions */
 	int			ndates;
 	int			say;			/* the bare statement match, or -1 */
 	uint32_t	nev0;			/* events before the sentence */
@@ -88,8 +90,12 @@ typedef struct Coding
 	int			prec;
 	int			nrules;
 	const DipRule *rules[DIP_EVENT_RULES];	/* the rules applied, in order */
+	bool		bare;			/* a bare statement (rule statement) */
 } Coding;
 
+
+static int	statement_target(const DipSentCtx *sc, const EventSentence *es, const Match *m, int src);
+static int	statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m);
 
 /* True if token j matches pattern element e (a word, a word list or a verb's forms). */
 static bool
@@ -118,6 +124,27 @@ elem_match(const DipSentCtx *sc, const DipPElem *e, uint32_t j)
 	return false;
 }
 
+/* A number, a number word or a currency sign: part of an amount. */
+static bool
+amount_token(const DipSentCtx *sc, uint32_t i)
+{
+	return sc->t[i].type == DIP_TOK_NUMBER || sc->t[i].type == DIP_TOK_SYMBOL ||
+		(dip_lexof(sc, i) & LX_NUM);
+}
+
+/*
+ * True if token i continues an amount or is a currency sign: "$2
+ * million" is one word of a gap, so that "an additional $2 million in"
+ * fits one.
+ */
+static bool
+amount_continues(const DipSentCtx *sc, uint32_t i)
+{
+	return sc->t[i].type == DIP_TOK_SYMBOL ||
+		(i > 0 && amount_token(sc, i) && amount_token(sc, i - 1) &&
+		 sc->t[i - 1].type != DIP_TOK_SYMBOL);
+}
+
 /* Matches elements [k, nel) from token j; backtracks over gaps. */
 static bool
 match_rest(const DipSentCtx *sc, DipActor *ac, int nac, const DipPElem *el, int k,
@@ -144,7 +171,7 @@ match_rest(const DipSentCtx *sc, DipActor *ac, int nac, const DipPElem *el, int 
 						/* a gap does not cross a clause boundary */
 						if (DIP_TOK_IS(prev, ",") || DIP_TOK_IS(prev, ";"))
 							break;
-						if (!(prev->flags & DIP_TF_JOIN))
+						if (!(prev->flags & DIP_TF_JOIN) && !amount_continues(sc, j + skip - 1))
 							words++;
 						if (words > 3)
 							break;
@@ -246,6 +273,54 @@ modal_future(const DipSentCtx *sc, uint32_t v)
 }
 
 /*
+ * A word of cue class cue within the window tokens before the verb at v,
+ * in its clause; in lower case, unless it starts the sentence ("If").
+ */
+static bool
+cue_before(const DipSentCtx *sc, uint32_t v, uint32_t cue, uint32_t window)
+{
+	for (uint32_t i = v; i > 0 && i + window > v; i--)
+	{
+		const DipToken *t = &sc->t[i - 1];
+
+		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";") || DIP_TOK_IS(t, ":"))
+			return false;
+		if (dip_tok_cue(sc, t, cue) && ((t->flags & DIP_TF_LOWER) || i == 1))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The appeal codes (CAMEO 02x) for asking someone to act: the first entry
+ * whose code is a prefix of the action's code gives the appeal's code.
+ */
+static const struct
+{
+	const char *action;
+	const char *appeal;
+}			appeal_codes[] = {
+	{"04", "026"}, {"05", "022"},
+	{"061", "0211"}, {"062", "0212"}, {"063", "0213"}, {"064", "0214"}, {"06", "021"},
+	{"071", "0231"}, {"072", "0232"}, {"073", "0233"}, {"074", "0234"}, {"07", "023"},
+	{"081", "0251"}, {"082", "0252"}, {"084", "0253"}, {"085", "0254"}, {"086", "0255"},
+	{"087", "0256"}, {"08", "025"},
+};
+
+/* Appeal code for asking someone to do action code; 020 if none fits. */
+static int
+appeal_code(int code)
+{
+	char		c[8];
+
+	dip_cameo_unpack(code, c);
+	for (size_t k = 0; k < sizeof(appeal_codes) / sizeof(appeal_codes[0]); k++)
+		if (strncmp(c, appeal_codes[k].action, strlen(appeal_codes[k].action)) == 0)
+			return dip_cameo_pack(appeal_codes[k].appeal, strlen(appeal_codes[k].appeal));
+	return dip_cameo_pack("020", 3);
+}
+
+/*
  * The intent codes of planned actions (CAMEO 03x, 13x): the first entry
  * whose code is a prefix of the action's code gives the intent's code.
  */
@@ -312,28 +387,140 @@ human_subject(const DipSentCtx *sc, uint32_t v)
 }
 
 /*
- * "X said it would ...", "said he was ready to ...": a statement of what
- * the speaker will do, which CAMEO codes as intent (03) when nothing more
- * specific matched.
+ * "X said it was ready to ...", "said it would allow UN agencies ...": a
+ * stated intention, which CAMEO codes as intent to cooperate (030) when
+ * it is addressed to the political actor named after it (tgt, the token
+ * where the addressee starts).  Not "said it will not", nor "said it will
+ * cut costs" (no addressee after the intention).
  */
 static bool
-said_intent(const DipSentCtx *sc, uint32_t j)
+said_intent(const DipSentCtx *sc, uint32_t j, uint32_t tgt)
 {
 	uint32_t	end = j + 8 < sc->n ? j + 8 : sc->n;
 
-	for (uint32_t i = j; i < end; i++)
+	for (uint32_t i = j; i < end && i < tgt; i++)
 	{
 		const DipToken *t = &sc->t[i];
 
-		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";") || DIP_TOK_IS(t, "not") || DIP_TOK_IS(t, "n't") ||
-			DIP_TOK_IS(t, "never"))
+		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";") || dip_tok_cue(sc, t, CUE_NEGATION) ||
+			(t->nlen > 3 && memcmp(t->norm + t->nlen - 3, "n't", 3) == 0))
 			return false;
-		if (DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "will"))
-			return i + 1 < sc->n && !DIP_TOK_IS(&sc->t[i + 1], "not") && !DIP_TOK_IS(&sc->t[i + 1], "n't");
+		if ((DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "will")) && i + 1 < sc->n &&
+			!dip_tok_cue(sc, &sc->t[i + 1], CUE_NEGATION) && !DIP_TOK_IS(&sc->t[i + 1], "n't"))
+			return true;
 		if (i + 1 < sc->n && DIP_TOK_IS(&sc->t[i + 1], "to") && dip_tok_cue(sc, t, CUE_INTENT_WORD))
 			return true;
 	}
 	return false;
+}
+
+/*
+ * The political standing of an actor, from its code: an actor with a
+ * political role (government, military, police, courts, legislature,
+ * parties, opposition, rebels, intelligence, international organisations,
+ * NGOs, elites) or a state as a whole (a bare country or region) is
+ * political; one with only a sector role (business, media, education,
+ * health, labour, civilians, criminals...) is not.
+ */
+static const char *const political_roles[] = {
+	"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "SPY", "UAF",
+	"IGO", "IMG", "UIS", "NGO", "NGM", "PKO", "ELI", "HRI"
+};
+static const char *const sector_roles[] = {
+	"BUS", "MNC", "MED", "EDU", "HLH", "AGR", "LAB", "CVL", "CRM", "DEV", "ENV", "REF"
+};
+
+/* True if the 3-letter code c is one of the n codes of list. */
+static bool
+code_in(const char *c, const char *const *list, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (memcmp(c, list[k], 3) == 0)
+			return true;
+	return false;
+}
+
+#define NCODES(l) (sizeof(l) / sizeof((l)[0]))
+
+/* True if the actor is political (see political_roles); false for none. */
+static bool
+political(const DipActor *x)
+{
+	bool		sector = false;
+	size_t		len;
+
+	if (x == NULL || !x->code[0])
+		return false;
+	len = strlen(x->code);
+	for (size_t i = 0; i + 3 <= len; i += 3)
+	{
+		if (code_in(x->code + i, political_roles, NCODES(political_roles)))
+			return true;
+		if (code_in(x->code + i, sector_roles, NCODES(sector_roles)))
+			sector = true;
+	}
+	return !sector;
+}
+
+/* True if the actor is a company or the media (BUS, MNC, MED). */
+static bool
+business_or_media(const DipActor *x)
+{
+	static const char *const roles[] = {"BUS", "MNC", "MED"};
+	size_t		len = x ? strlen(x->code) : 0;
+
+	for (size_t i = 0; i + 3 <= len; i += 3)
+		if (code_in(x->code + i, roles, NCODES(roles)))
+			return true;
+	return false;
+}
+
+/*
+ * True if the actor's code starts with a country, a region or an
+ * international code: not a bare role ("GOV" for "officials").
+ */
+static bool
+anchored(const DipActor *x)
+{
+	static const char *const bare[] = {
+		"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "SPY", "UAF",
+		"ELI", "HRI", "BUS", "MED", "EDU", "HLH", "AGR", "LAB", "CVL", "CRM", "DEV", "ENV", "REF"
+	};
+
+	return x != NULL && strlen(x->code) >= 3 && !code_in(x->code, bare, NCODES(bare));
+}
+
+/* True if the actor is an organ of a state: government, military, police, intelligence. */
+static bool
+state_organ(const DipActor *x)
+{
+	static const char *const organs[] = {"GOV", "MIL", "COP", "SPY"};
+	size_t		len = strlen(x->code);
+
+	for (size_t i = 3; i + 3 <= len; i += 3)
+		if (code_in(x->code + i, organs, NCODES(organs)))
+			return true;
+	return false;
+}
+
+/*
+ * True if actor t can be what speaker s's statement is about or addressed
+ * to: a political actor with a country (or an international one) other
+ * than the speaker, its compound, its own state as a whole ("Biden said
+ * the United States ...") or another organ of its state (the White House
+ * on the US military); a parliament or the opposition may be.
+ */
+static bool
+statement_addressee(const DipActor *s, const DipActor *t)
+{
+	if (t->group == s->group || !political(t) || !anchored(t) || strcmp(t->code, s->code) == 0)
+		return false;
+	if (t->ent >= 0 && t->ent == s->ent)
+		return false;
+	if (strncmp(t->code, s->code, 3) != 0)
+		return true;
+	/* the same country: not the state as a whole, nor another of its organs */
+	return strlen(t->code) > 3 && !(state_organ(s) && state_organ(t));
 }
 
 /* True if the actor's code has the role. */
@@ -341,6 +528,58 @@ static bool
 has_role(const DipActor *x, const char *role)
 {
 	return x != NULL && strstr(x->code, role) != NULL;
+}
+
+/*
+ * How well an actor is known, for the confidence of its events: 1 for a
+ * named actor with a country (or international), 0.9 for an agent noun
+ * with one ("Chinese officials"), 0.7 for a bare role ("officials") or no
+ * actor named (an unknown attacker); a pronoun's actor counts 0.85 of it.
+ */
+static double
+actor_evidence(const DipActor *x)
+{
+	double		e;
+
+	if (x == NULL)
+		return 0.7;
+	e = !anchored(x) ? 0.7 : (x->ent >= 0 && x->kind != DIP_KIND_NORP) ? 1.0 : 0.9;
+	return x->pronoun ? 0.85 * e : e;
+}
+
+/* Rules that infer part of an event the text does not say outright. */
+static const char *const inferring_rules[] = {
+	"obligation", "statement_appeal", "statement_intent", "passive_unknown_attacker",
+	"bombing_by_unknown", "unnamed_assailant", "gerund_main_subject", "copula_adjective"
+};
+
+/*
+ * The confidence of an event, in [0, 1]: the product of the evidence of
+ * its pattern (0.7 for a one-word pattern, 0.1 more per further fixed word
+ * up to two, 0.1 more when a $ or + slot bound an actor; 0.6 for a bare
+ * statement verb), of its source and target (actor_evidence; 0.9 without
+ * a target), and of its reading (0.9 for an intention, 0.9 when a rule
+ * inferred part of it), rounded to two decimals.
+ */
+static float
+event_confidence(const Coding *c, const DipActor *src, const DipActor *tgt, bool modal,
+				 bool bare)
+{
+	int			fixed = c->mt->specificity - (c->pat->has_target ? 1 : 0);
+	double		p = 0.7 + 0.1 * (fixed > 3 ? 2 : fixed > 1 ? fixed - 1 : 0) +
+		(c->mt->src_group >= 0 || c->mt->tgt_group >= 0 ? 0.1 : 0);
+	double		conf;
+	bool		inferred = false;
+
+	if (bare)
+		p = 0.6;
+	for (int k = 0; k < c->nrules; k++)
+		for (size_t q = 0; q < NCODES(inferring_rules); q++)
+			if (strcmp(c->rules[k]->name, inferring_rules[q]) == 0)
+				inferred = true;
+	conf = (p > 1.0 ? 1.0 : p) * actor_evidence(src) * (tgt ? actor_evidence(tgt) : 0.9) *
+		(modal ? 0.9 : 1.0) * (inferred ? 0.9 : 1.0);
+	return (float) (floor(conf * 100.0 + 0.5) / 100.0);
 }
 
 /*
@@ -366,12 +605,16 @@ emit_event(DipSentCtx *sc, const Coding *c, int code, const DipActor *src, const
 	if (src && tgt && ((tgt->ent >= 0 && tgt->ent == src->ent) ||
 					   (tgt->ent < 0 && src->ent < 0 && strcmp(tgt->code, src->code) == 0)))
 		return;
-	/* the same event twice in a sentence counts once */
-	for (uint32_t k = 0; k < an->nev; k++)
+	/*
+	 * The same event twice in a sentence counts once.  Events are added in
+	 * sentence order, so the sentence's own are the last ones: looking back
+	 * only that far keeps a long document linear.
+	 */
+	for (uint32_t k = an->nev; k > 0 && an->ev[k - 1].sentence == sc->sent->number; k--)
 	{
-		DipEvent   *o = &an->ev[k];
+		DipEvent   *o = &an->ev[k - 1];
 
-		if (o->sentence == sc->sent->number && o->code == code &&
+		if (o->code == code &&
 			((o->source < 0 && src == NULL) ||
 			 (o->source >= 0 && src && strcmp(an->actors[o->source].code, src->code) == 0)) &&
 			((o->target < 0 && tgt == NULL) ||
@@ -405,6 +648,8 @@ emit_event(DipSentCtx *sc, const Coding *c, int code, const DipActor *src, const
 	ev->pattern = mt->pattern;
 	ev->nrules = (uint8_t) c->nrules;
 	memcpy(ev->rules, c->rules, c->nrules * sizeof(c->rules[0]));
+	ev->bare_statement = c->bare ? 1 : 0;
+	ev->confidence = event_confidence(c, src, tgt, modal, c->bare);
 }
 
 /* "in Washington", "at Camp David": a place in the sentence. */
@@ -503,12 +748,97 @@ word_pattern(const DipSentCtx *sc, const Coding *c)
 	return sc->an->dict->pelems[c->pat->elem_first].kind != DIP_PE_LEMMA;
 }
 
-/* The date of events whose rules do not read a date: the sentence's, else publication. */
-static void
-plain_date(const DipSentCtx *sc, const EventSentence *es, int32_t *date, int *prec)
+/* True if token i ends a clause for dates: a comma, ";", ":" or a quote. */
+static bool
+date_boundary(const DipSentCtx *sc, uint32_t i)
 {
-	*date = es->ndates > 0 ? es->dates[0].date : sc->an->published;
-	*prec = es->ndates > 0 ? es->dates[0].prec : DIP_PREC_DAY;
+	return DIP_TOK_IS(&sc->t[i], ",") || DIP_TOK_IS(&sc->t[i], ";") || DIP_TOK_IS(&sc->t[i], ":") ||
+		(sc->t[i].flags & (DIP_TF_OPENQ | DIP_TF_CLOSEQ));
+}
+
+/*
+ * True if the sentence's date expression k can be the day of the event of
+ * the words [a, b): a date of an event, or a possessive right before them
+ * ("Monday's strike on").
+ */
+static bool
+event_day(const DipSentCtx *sc, const EventSentence *es, int k, uint32_t a)
+{
+	const DipDateExpr *de = &es->dates[k];
+
+	return dip_date_dates_event(sc->an->dict, sc->t, sc->n, de) ||
+		(de->b < sc->n && sc->t[de->b].type == DIP_TOK_CLITIC && de->b + 1 <= a && a <= de->b + 3 &&
+		 (de->a == 0 || !(dip_cueof(sc, de->a - 1) & CUE_DATE_PERIOD)));
+}
+
+/*
+ * The date expression of the clause of the words [a, b): the nearest one
+ * that can date an event, between the clause boundaries around them; with
+ * near, only one within eight words of them ("said on Monday", "on Monday
+ * said") and not past "that".  -1 if none.
+ */
+static int
+clause_date(const DipSentCtx *sc, const EventSentence *es, uint32_t a, uint32_t b, bool near)
+{
+	uint32_t	lo = a,
+				hi = b;
+	int			best = -1;
+	uint32_t	bestd = UINT32_MAX;
+
+	while (lo > 0 && !date_boundary(sc, lo - 1) && (!near || lo + 8 > a))
+		lo--;
+	while (hi < sc->n && !date_boundary(sc, hi) && (!near || hi < b + 8) &&
+		   !(near && DIP_TOK_IS(&sc->t[hi], "that")))
+		hi++;
+	for (int k = 0; k < es->ndates; k++)
+	{
+		const DipDateExpr *de = &es->dates[k];
+		uint32_t	d = de->a >= b ? de->a - b : (de->b <= a ? a - de->b : 0);
+
+		if (de->a >= lo && de->b <= hi && event_day(sc, es, k, a) && d < bestd)
+		{
+			best = k;
+			bestd = d;
+		}
+	}
+	return best;
+}
+
+/*
+ * The day of a statement (match m): a date expression next to its verb
+ * ("said on Monday", "on Monday said"), else the publication date.
+ */
+static void
+statement_date(const DipSentCtx *sc, const EventSentence *es, const Match *m, int32_t *date,
+			   int *prec)
+{
+	int			k = clause_date(sc, es, m->a, m->b, true);
+
+	*date = k >= 0 ? es->dates[k].date : sc->an->published;
+	*prec = k >= 0 ? es->dates[k].prec : DIP_PREC_DAY;
+}
+
+/*
+ * The day of an event the rules code themselves (no intention): the date
+ * expression of its clause, else one of the sentence, else publication.
+ */
+static void
+plain_date(const DipSentCtx *sc, const EventSentence *es, const Match *m, int32_t *date, int *prec)
+{
+	int			k = clause_date(sc, es, m->a, m->b, false);
+
+	for (int q = 0; q < es->ndates && k < 0; q++)
+		if (event_day(sc, es, q, m->a))
+			k = q;
+	*date = k >= 0 ? es->dates[k].date : sc->an->published;
+	*prec = k >= 0 ? es->dates[k].prec : DIP_PREC_DAY;
+}
+
+/* A no-event pattern (---) wins its overlap and codes nothing. */
+static bool
+no_event_pattern(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	return c->code == DIP_PATTERN_NO_EVENT;
 }
 
 /* "did not meet", "never attacked": negation before the verb drops the match. */
@@ -516,6 +846,106 @@ static bool
 negation(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 {
 	return negated(sc, c->mt->a);
+}
+
+/*
+ * "could meet", "if X attacks Y", "may visit": what may happen has not;
+ * CAMEO codes no event.
+ */
+static bool
+conditional(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	return cue_before(sc, c->mt->a, CUE_CONDITIONAL, 5);
+}
+
+/*
+ * "interest in buying", "accused X of attacking", "talks on lifting": a
+ * gerund at token a after a preposition names an act, it does not report
+ * one; after one of time or means ("after meeting", "by attacking") it
+ * does.
+ */
+static bool
+nominal_gerund_at(const DipSentCtx *sc, uint32_t a)
+{
+	const DipToken *p;
+
+	if (a == 0 || !sc->t[a].wid || !(sc->an->dict->words[sc->t[a].wid].vforms & DIP_VF_GER))
+		return false;
+	p = &sc->t[a - 1];
+	return (dip_lexof(sc, a - 1) & LX_PREP) && !DIP_TOK_IS(p, "after") && !DIP_TOK_IS(p, "before") &&
+		!DIP_TOK_IS(p, "since") && !DIP_TOK_IS(p, "by") && !DIP_TOK_IS(p, "upon") &&
+		!DIP_TOK_IS(p, "during") && !DIP_TOK_IS(p, "while");
+}
+
+/* The rule: a nominal gerund, or one coordinated with it ("for ending X and freeing Y"). */
+static bool
+nominal_gerund(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	uint32_t	a = c->mt->a;
+
+	if (word_pattern(sc, c) || !sc->t[a].wid ||
+		!(sc->an->dict->words[sc->t[a].wid].vforms & DIP_VF_GER))
+		return false;
+	if (nominal_gerund_at(sc, a))
+		return true;
+	if (a == 0 || !(DIP_TOK_IS(&sc->t[a - 1], "and") || DIP_TOK_IS(&sc->t[a - 1], "or")))
+		return false;
+	/* the gerund this one is coordinated with, in the clause */
+	for (uint32_t i = a - 1; i > 0; i--)
+	{
+		if (DIP_TOK_IS(&sc->t[i - 1], ",") || DIP_TOK_IS(&sc->t[i - 1], ";"))
+			return false;
+		if (sc->t[i - 1].wid && (sc->an->dict->words[sc->t[i - 1].wid].vforms & DIP_VF_GER))
+			return nominal_gerund_at(sc, i - 1);
+	}
+	return false;
+}
+
+/* The sentence's statement verb match ("X said"), or -1. */
+static int
+statement_match(const DipSentCtx *sc, const EventSentence *es)
+{
+	const DipDict *d = sc->an->dict;
+
+	for (int k = 0; k < es->nmt; k++)
+	{
+		const DipPattern *pat = &d->patterns[es->mt[k].pattern];
+
+		if (!es->mt[k].dropped && pat->code == dip_cameo_pack("010", 3) && pat->nelem <= 2 &&
+			!pat->has_target)
+			return k;
+	}
+	return -1;
+}
+
+/*
+ * "Israel must end the attacks, X said": what the speaker says another
+ * must or should do is the speaker's appeal to it (02x, from the action's
+ * code); without a speaker, no event.
+ */
+static bool
+obligation(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	int			say,
+				src,
+				tgt;
+	int32_t		date;
+	int			prec;
+
+	if (!cue_before(sc, c->mt->a, CUE_OBLIGATION, 4))
+		return false;
+	note_rule(c, self);
+	say = statement_match(sc, es);
+	if (say < 0 || (src = statement_speaker(sc, es, &es->mt[say])) < 0 || !political(&es->ac[src]))
+		return true;
+	tgt = c->mt->src_group >= 0 ? c->mt->src_group :
+		dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+	if (tgt < 0 || es->ac[tgt].group == es->ac[src].group || !political(&es->ac[tgt]))
+		return true;
+	c->code = appeal_code(c->code);
+	statement_date(sc, es, &es->mt[say], &date, &prec);
+	emit_event(sc, c, c->code, &es->ac[src], &es->ac[tgt], c->location, date, prec, false);
+	return true;
 }
 
 /* A bare statement verb ("X said") is coded only when nothing else happens. */
@@ -540,16 +970,87 @@ pattern_slots(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 	return false;
 }
 
-/* A passive verb: "was visited", "had been shot". */
+/* True if token i is a past participle. */
 static bool
-passive_form(const DipSentCtx *sc, const Coding *c)
+participle(const DipSentCtx *sc, uint32_t i)
+{
+	return i < sc->n && sc->t[i].wid && (sc->an->dict->words[sc->t[i].wid].vforms & DIP_VF_PART);
+}
+
+/* A form of "be" right before token v, or one word before: "was (also) shot". */
+static bool
+be_before(const DipSentCtx *sc, uint32_t v)
+{
+	return v > 0 && (is_be(sc, &sc->t[v - 1]) || (v > 1 && is_be(sc, &sc->t[v - 2])));
+}
+
+/* Armed actors, which attack rather than fall victim in "X attacked in ...". */
+static bool
+armed(const DipActor *x)
+{
+	static const char *const roles[] = {"MIL", "REB", "INS", "SEP", "UAF", "COP", "IMG", "SPY"};
+	size_t		len = strlen(x->code);
+
+	for (size_t i = 0; i + 3 <= len; i += 3)
+		if (code_in(x->code + i, roles, NCODES(roles)))
+			return true;
+	return false;
+}
+
+/*
+ * The actor a reduced relative clause at token a is about: the people or
+ * the group named right before it ("civilians", "three journalists",
+ * "Robert Fico"), not a state or an organisation; -1 if none.
+ */
+static int
+relative_victim(const EventSentence *es, uint32_t a)
+{
+	for (int q = 0; q < es->nac; q++)
+		if (es->ac[q].b == a && !es->ac[q].pronoun &&
+			(es->ac[q].ent < 0 || es->ac[q].kind == DIP_KIND_PER || es->ac[q].kind == DIP_KIND_NORP))
+			return q;
+	return -1;
+}
+
+/*
+ * "civilians killed in the airstrikes", "journalists detained during the
+ * protest": a participle of coercion or violence (17-20) right after its
+ * victim (people or a group, not a state), not after "be", followed by a
+ * preposition of place or time, a comma or the end: a passive without
+ * "be" (a reduced relative clause).  After an armed actor only a killing
+ * reads so ("rebels attacked at dawn" is active).
+ */
+static bool
+reduced_relative(const DipSentCtx *sc, const EventSentence *es, uint32_t a, int code)
+{
+	int			root = dip_cameo_root(code);
+	int			victim = -1;
+	uint32_t	after = a + 1;
+
+	if (a == 0 || !participle(sc, a) || be_before(sc, a) ||
+		root < dip_cameo_pack("17", 2) || root > dip_cameo_pack("20", 2))
+		return false;
+	if (after < sc->n && !(sc->t[after].type == DIP_TOK_PUNCT ||
+						   dip_tok_cue(sc, &sc->t[after], CUE_ADJUNCT_PREP)))
+		return false;
+	victim = relative_victim(es, a);
+	if (victim < 0)
+		return false;
+	return !armed(&es->ac[victim]) || dip_tok_cue(sc, &sc->t[a], CUE_FATAL);
+}
+
+/*
+ * A passive verb: "was visited", "had been shot", or a reduced relative
+ * ("civilians killed in the strikes").
+ */
+static bool
+passive_form(const DipSentCtx *sc, const EventSentence *es, const Coding *c)
 {
 	const Match *m = c->mt;
-	const DipDict *d = sc->an->dict;
 
 	return c->src < 0 && m->a > 0 &&
-		(is_be(sc, &sc->t[m->a - 1]) || (m->a > 1 && is_be(sc, &sc->t[m->a - 2]))) &&
-		sc->t[m->a].wid && (d->words[sc->t[m->a].wid].vforms & DIP_VF_PART);
+		((be_before(sc, m->a) && participle(sc, m->a)) ||
+		 reduced_relative(sc, es, m->a, c->code));
 }
 
 /* The agent of a passive: the actor after "by" within five words, or -1. */
@@ -566,16 +1067,30 @@ passive_agent(const DipSentCtx *sc, EventSentence *es, const Coding *c)
 	return -1;
 }
 
+/* The subject of a passive: the victim of a reduced relative, else the clause subject. */
+static int
+passive_subject(const DipSentCtx *sc, EventSentence *es, const Coding *c)
+{
+	if (!be_before(sc, c->mt->a))
+	{
+		int			v = relative_victim(es, c->mt->a);
+
+		if (v >= 0)
+			return v;
+	}
+	return dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+}
+
 /* "was visited (on Monday) by X": the agent is the source, the subject the target. */
 static bool
 passive_by(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 {
 	int			by;
 
-	if (!passive_form(sc, c) || (by = passive_agent(sc, es, c)) < 0)
+	if (!passive_form(sc, es, c) || (by = passive_agent(sc, es, c)) < 0)
 		return false;
 	if (c->tgt < 0)
-		c->tgt = dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+		c->tgt = passive_subject(sc, es, c);
 	c->passive = true;
 	c->src = by;
 	note_rule(c, self);
@@ -597,13 +1112,13 @@ passive_unknown_attacker(DipSentCtx *sc, EventSentence *es, Coding *c, const Dip
 	int32_t		date;
 	int			prec;
 
-	if (!passive_form(sc, c) || passive_agent(sc, es, c) >= 0)
+	if (!passive_form(sc, es, c) || passive_agent(sc, es, c) >= 0)
 		return false;
-	tgt = c->tgt >= 0 ? c->tgt : dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+	tgt = c->tgt >= 0 ? c->tgt : passive_subject(sc, es, c);
 	if (tgt < 0 || dip_cameo_info(c->code)->quad_class < 3)
 		return false;
 	note_rule(c, self);
-	plain_date(sc, es, &date, &prec);
+	plain_date(sc, es, c->mt, &date, &prec);
 	t0 = tgt;
 	while (t0 > 0 && es->ac[t0 - 1].group == es->ac[tgt].group)
 		t0--;
@@ -623,11 +1138,11 @@ passive_unknown_attacker(DipSentCtx *sc, EventSentence *es, Coding *c, const Dip
 static bool
 passive_subject_target(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 {
-	if (!passive_form(sc, c))
+	if (!passive_form(sc, es, c))
 		return false;
 	if (c->tgt < 0)
 	{
-		c->tgt = dip_actor_subject(sc, es->ac, es->nac, c->mt->a);
+		c->tgt = passive_subject(sc, es, c);
 		note_rule(c, self);
 	}
 	return false;
@@ -643,6 +1158,28 @@ drop_matches_after(const DipSentCtx *sc, EventSentence *es, const Match *m, bool
 		if (es->mt[q].a == m->b &&
 			(!verbs_only || d->pelems[d->patterns[es->mt[q].pattern].elem_first].kind == DIP_PE_LEMMA))
 			es->mt[q].dropped = true;
+}
+
+/*
+ * "X is deeply concerned about Y", "X was optimistic that": an adjective
+ * pattern after a form of "be" (adverbs between) has the clause subject
+ * as its source, as a verb would.
+ */
+static bool
+copula_adjective(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	uint32_t	i = c->mt->a;
+
+	if (c->src >= 0 || !word_pattern(sc, c) || !(dip_lexof(sc, i) & LX_ADJ))
+		return false;
+	while (i > 0 && (dip_lexof(sc, i - 1) & LX_ADV) && !is_be(sc, &sc->t[i - 1]))
+		i--;
+	if (i == 0 || !is_be(sc, &sc->t[i - 1]))
+		return false;
+	c->src = dip_actor_subject(sc, es->ac, es->nac, i - 1);
+	if (c->src >= 0)
+		note_rule(c, self);
+	return false;
 }
 
 /*
@@ -688,7 +1225,7 @@ bombing_by_unknown(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *
 	if (tgt >= 0 && es->ac[tgt].code[0])
 	{
 		note_rule(c, self);
-		plain_date(sc, es, &date, &prec);
+		plain_date(sc, es, c->mt, &date, &prec);
 		emit_event(sc, c, c->code, NULL, &es->ac[tgt], c->location, date, prec, false);
 		drop_matches_after(sc, es, m, false);
 	}
@@ -721,6 +1258,51 @@ gerund_main_subject(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule 
 	return false;
 }
 
+/*
+ * The verb pattern match that the verb of match m is coordinated with
+ * ("X accused Y of Z and called for ...": the verb right after "and" or
+ * "but", adverbs between), in the same clause; NULL if none.
+ */
+static const Match *
+coordinated_match(const DipSentCtx *sc, const EventSentence *es, const Match *m)
+{
+	const DipDict *d = sc->an->dict;
+	uint32_t	i = m->a;
+	const Match *prev = NULL;
+
+	while (i > 0 && (dip_lexof(sc, i - 1) & LX_ADV) && !(dip_lexof(sc, i - 1) & LX_CONJ))
+		i--;
+	if (i == 0 || !(DIP_TOK_IS(&sc->t[i - 1], "and") || DIP_TOK_IS(&sc->t[i - 1], "but")))
+		return NULL;
+	for (int k = 0; k < es->nmt; k++)
+		if (es->mt[k].b < i && es->mt[k].a < m->a &&
+			d->pelems[d->patterns[es->mt[k].pattern].elem_first].kind == DIP_PE_LEMMA &&
+			(prev == NULL || es->mt[k].a > prev->a))
+			prev = &es->mt[k];
+	for (uint32_t j = prev ? prev->b : i; j < i; j++)
+		if (DIP_TOK_IS(&sc->t[j], ";") || DIP_TOK_IS(&sc->t[j], ":"))
+			return NULL;
+	return prev;
+}
+
+/*
+ * "Australia accused the U.S. of protectionism and called for ...": a verb
+ * right after "and" or "but" shares the subject of the verb pattern coded
+ * before it in the sentence.
+ */
+static bool
+coordinated_subject(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	const Match *prev;
+
+	if (c->src >= 0 || word_pattern(sc, c) || (prev = coordinated_match(sc, es, c->mt)) == NULL)
+		return false;
+	c->src = dip_actor_subject(sc, es->ac, es->nac, prev->a);
+	if (c->src >= 0)
+		note_rule(c, self);
+	return false;
+}
+
 /* The source is the subject: the nearest actor before the verb in its clause. */
 static bool
 clause_subject(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
@@ -733,13 +1315,80 @@ clause_subject(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self
 	return false;
 }
 
-/* The target is the first actor after the pattern in its clause. */
+/* A possessive pronoun (its, his, her, their): not an object. */
+static bool
+possessive_pronoun(const DipSentCtx *sc, const DipActor *x)
+{
+	const DipToken *t = &sc->t[x->a];
+
+	return x->pronoun && (DIP_TOK_IS(t, "its") || DIP_TOK_IS(t, "his") || DIP_TOK_IS(t, "her") ||
+						  DIP_TOK_IS(t, "their"));
+}
+
+/*
+ * An actor followed by a common noun is its modifier, not an actor of the
+ * event: "meet Canadian government tests", "support the U.S. dollar",
+ * "government securities".  Only after a determiner or for an agent noun
+ * phrase: "gave Ukraine weapons" names the recipient.
+ */
+static bool
+modifier_actor(const DipSentCtx *sc, const DipActor *x)
+{
+	uint32_t	i = x->b;
+	uint32_t	lx;
+
+	if (x->pronoun || i >= sc->n || sc->t[i].type != DIP_TOK_WORD ||
+		!(sc->t[i].flags & DIP_TF_LOWER) || sc->tok_mention[i] >= 0 || sc->role_len[i] > 0 ||
+		(dip_cueof(sc, i) & (CUE_DATE_DAY | CUE_DATE_DIRECTION)))
+		return false;
+	lx = dip_lexof(sc, i);
+	if (!(lx & LX_NOUN) || (lx & (LX_PREP | LX_ADV | LX_FUNCTION)))
+		return false;
+	return x->ent < 0 || x->kind == DIP_KIND_NORP || (x->a > 0 && (dip_lexof(sc, x->a - 1) & LX_DET));
+}
+
+/* An actor that cannot be an object: a possessive pronoun or a modifier. */
+static bool
+not_an_object(const DipSentCtx *sc, const DipActor *x)
+{
+	return possessive_pronoun(sc, x) || modifier_actor(sc, x);
+}
+
+/*
+ * The first actor from token j within maxdist tokens and the clause that
+ * is not a possessive pronoun ("released its results") nor a modifier of a
+ * noun, or -1.
+ */
+static int
+object_from(const DipSentCtx *sc, EventSentence *es, uint32_t j, uint32_t maxdist)
+{
+	uint32_t	end = j + maxdist;
+	int			q;
+
+	while ((q = dip_actor_object(sc, es->ac, es->nac, j, end - j)) >= 0 &&
+		   not_an_object(sc, &es->ac[q]) && es->ac[q].b < end)
+		j = es->ac[q].b;
+	return q >= 0 && not_an_object(sc, &es->ac[q]) ? -1 : q;
+}
+
+/*
+ * The target is the first actor after the pattern in its clause, else an
+ * actor the pattern's gap passed over ("convicted two al-Shabaab members
+ * of", "helped Ukraine rebuild"); possessive pronouns and modifiers of a
+ * noun ("the U.S. dollar") are not objects.
+ */
 static bool
 first_object(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 {
+	const Match *m = c->mt;
+
 	if (c->tgt >= 0 || c->passive)
 		return false;
-	c->tgt = dip_actor_object(sc, es->ac, es->nac, c->mt->b, c->pat->has_target ? 3 : 10);
+	c->tgt = object_from(sc, es, m->b, c->pat->has_target ? 3 : 10);
+	for (int q = 0; q < es->nac && c->tgt < 0; q++)
+		if (es->ac[q].a >= m->anchor_b && es->ac[q].b < m->b && !es->ac[q].pronoun &&
+			!modifier_actor(sc, &es->ac[q]))
+			c->tgt = q;
 	if (c->tgt >= 0)
 		note_rule(c, self);
 	return false;
@@ -761,7 +1410,7 @@ unnamed_assailant(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *s
 		return false;
 	note_rule(c, self);
 	apply_violence(sc, es, c);
-	plain_date(sc, es, &date, &prec);
+	plain_date(sc, es, c->mt, &date, &prec);
 	emit_event(sc, c, c->code, NULL, &es->ac[c->tgt], c->location, date, prec, false);
 	return true;
 }
@@ -778,18 +1427,24 @@ no_source(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
  * drop a match nobody did.
  */
 static const EventRule actor_rules[] = {
-	{{"negation", "not, never, n't shortly before the verb: no event"}, negation},
+	{{"no_event_pattern", "a no-event pattern (code ---: meet the tests, cut back) wins its overlap and codes nothing"}, no_event_pattern},
+	{{"negation", "not, never, n't, failed to, without, no plans to shortly before the verb: no event"}, negation},
+	{{"conditional", "could, might, may, if, unless, whether shortly before the verb: what may happen has not, no event"}, conditional},
+	{{"nominal_gerund", "a gerund after a preposition other than of time or means (interest in buying, accused X of attacking): no event"}, nominal_gerund},
+	{{"obligation", "must, should, ought to before the verb: the speaker's appeal (02x) to the subject (X said Israel must end attacks), else no event"}, obligation},
 	{{"bare_statement", "a bare statement verb (X said) is coded only when nothing else happens in the sentence"}, bare_statement},
 	{{"pattern_slots", "the pattern's $ source and + target slots bound to actors"}, pattern_slots},
 	{{"passive_by", "a passive with by (was visited by X): the agent is the source, the subject the target"}, passive_by},
-	{{"passive_unknown_attacker", "a violent passive without an agent (Fico was shot): an attack on the subject by someone unknown"}, passive_unknown_attacker},
+	{{"passive_unknown_attacker", "a violent passive without an agent (Fico was shot; civilians killed in the strikes, a passive without be): an attack on the subject by someone unknown"}, passive_unknown_attacker},
 	{{"passive_subject_target", "a passive without an agent: the subject is the target"}, passive_subject_target},
+	{{"copula_adjective", "an adjective pattern after a form of be (X is concerned about Y, X was optimistic that): the clause subject is the source"}, copula_adjective},
 	{{"source_before_pattern", "a pattern not starting with a {verb} (attacks on +, met|meets): the actor right before it is the source (Houthi attacks, Russia's invasion)"}, source_before_pattern},
 	{{"bombing_by_unknown", "a bombing noun before a verb, no actor before it (a roadside bomb hit X): a bombing by someone unknown"}, bombing_by_unknown},
 	{{"nothing_before_pattern", "a pattern not starting with a {verb} and no actor right before it: no event"}, nothing_before_pattern},
 	{{"gerund_main_subject", "a participle after a comma (, killing X) has the subject of the main clause"}, gerund_main_subject},
+	{{"coordinated_subject", "a verb right after and, but (X accused Y of Z and called for ...) shares the subject of the verb pattern before it"}, coordinated_subject},
 	{{"clause_subject", "the source is the subject: the nearest actor before the verb in its clause, appositions and actors after prepositions skipped"}, clause_subject},
-	{{"first_object", "the target is the first actor after the pattern in its clause; places after in, at are not targets"}, first_object},
+	{{"first_object", "the target is the first actor after the pattern in its clause (places after in, at, possessive pronouns and modifiers of a noun are not targets), else an actor inside the pattern's gap"}, first_object},
 	{{"unnamed_assailant", "violence by someone the text does not name against a known target (a man assaulted the prime minister)"}, unnamed_assailant},
 	{{"no_source", "no source found: no event"}, no_source},
 };
@@ -957,8 +1612,89 @@ joint_military(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self
 	return false;
 }
 
+/*
+ * CAMEO codes what political actors do to each other: a company or the
+ * media acting without a political actor on the other side ("the company
+ * cut costs", "the bank bought shares in a firm") is no event.
+ */
+static bool
+political_actor(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	const DipActor *src = actor(es, c->src);
+
+	if (!business_or_media(src) || political(src) || political(actor(es, c->tgt)))
+		return false;
+	note_rule(c, self);
+	return true;
+}
+
+/*
+ * A consultation or negotiation (040, 041, 046, and their intent 036)
+ * needs a partner: its object or an actor after "with" ("discussed the
+ * crisis in Ukraine" names no partner), or a subject of several ("X and Y
+ * met", "the officials discussed"); one named actor alone ("Kuwait
+ * discussed plans") consults no one.
+ */
+static bool
+consult_partner(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	static const char *const codes[] = {"040", "041", "046", "036"};
+	const DipActor *src = actor(es, c->src);
+	char		code[8];
+	int			members = 0;
+
+	dip_cameo_unpack(c->code, code);
+	if (src == NULL || !code_in(code, codes, NCODES(codes)) || strlen(code) != 3)
+		return false;
+	/* a partner found after the verb is its object or follows "with" */
+	if (c->tgt >= 0 && c->mt->tgt_group < 0)
+	{
+		uint32_t	p = es->ac[c->tgt].a;
+
+		while (p > c->mt->b && (dip_lexof(sc, p - 1) & (LX_DET | LX_ADJ | LX_NUM)) &&
+			   !DIP_TOK_IS(&sc->t[p - 1], "with"))
+			p--;
+		if (p != c->mt->b && !(p > 0 && DIP_TOK_IS(&sc->t[p - 1], "with")))
+			c->tgt = -1;
+	}
+	if (c->tgt >= 0 || src->ent < 0 || src->pronoun)
+		return false;
+	for (int q = 0; q < es->nac; q++)
+		if (es->ac[q].group == src->group)
+			members++;
+	/* "U.S. negotiators", "Iranian officials": a group, maybe of both sides */
+	for (uint32_t i = src->a; i < src->b && members < 2; i++)
+		if (sc->role_len[i] > 0 && sc->tok_mention[i] < 0)
+			members = 2;
+	if (members > 1)
+		return false;
+	note_rule(c, self);
+	return true;
+}
+
+/*
+ * A statement (01) is about or addressed to another political actor, not
+ * the media the speaker told nor its own side: the target if it is one,
+ * else the first such actor after the verb, else before it.  A plain
+ * statement (010) without one is no event; the specific ones (declined to
+ * comment, claimed responsibility, denied) stand without a target.
+ */
+static bool
+statement_addressed(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	if (dip_cameo_root(c->code) != dip_cameo_pack("01", 2) ||
+		(c->tgt >= 0 && statement_addressee(&es->ac[c->src], &es->ac[c->tgt])))
+		return false;
+	note_rule(c, self);
+	c->tgt = statement_target(sc, es, c->mt, c->src);
+	return c->tgt < 0 && c->code == dip_cameo_pack("010", 3);
+}
+
 /* The rules that decide what happened where, once the actors are known. */
 static const EventRule context_rules[] = {
+	{{"political_actor", "a company or the media acting without a political actor on the other side: no event"}, political_actor},
+	{{"consult_partner", "a consultation or negotiation (040, 041, 046, 036) needs a partner: its object or an actor after with, or a subject of several; one named actor alone consults no one"}, consult_partner},
+	{{"statement_addressed", "a statement (01) is about or to a political actor other than the speaker's side (the target, else the first after the verb, else before it); a plain statement (010) without one is no event"}, statement_addressed},
 	{{"between_pair", "a slot took one member of a compound (talks between X and Y): one event between them"}, between_pair},
 	{{"target_place", "a place as target (shelled Kharkiv, visited Tokyo) is where it happened"}, target_place},
 	{{"third_location_meeting", "a meeting in a third country's place (X and Y met in Geneva): 044"}, third_location_meeting},
@@ -970,25 +1706,50 @@ static const DipRule intent_rule =
 static const DipRule reciprocal_pair =
 {"reciprocal_pair", "a reciprocal code with a compound source (X and Y met): X with Y"};
 
-/* The date of the match: the sentence's, else the lead's, else publication. */
+/*
+ * The date of the match: the date expression of its clause, else one of
+ * the sentence, else the lead's, else publication; a statement's, the
+ * date next to its verb, else publication.  A future event's date is read
+ * forward ("on Friday" is the coming Friday).
+ */
 static void
 event_date(DipSentCtx *sc, EventSentence *es, Coding *c)
 {
 	DipAnalysis *an = sc->an;
+	bool		statement = dip_cameo_root(c->code) == dip_cameo_pack("01", 2);
+	int			say = statement_match(sc, es);
+	int			k = clause_date(sc, es, c->mt->a, c->mt->b, statement);
 
+	/* "China said on Friday that it denied ...": the day of the saying */
+	if (k < 0 && say >= 0 && statement)
+		k = clause_date(sc, es, es->mt[say].a, es->mt[say].b, true);
+	for (int q = 0; q < es->ndates && k < 0 && !statement; q++)
+		if (event_day(sc, es, q, c->mt->a))
+			k = q;
 	c->date = an->published;
 	c->prec = an->published != DIP_DATE_NONE ? DIP_PREC_DAY : DIP_PREC_NONE;
-	if (es->ndates > 0)
+	if (k >= 0)
 	{
-		DipDateExpr de = es->dates[0];
+		DipDateExpr de = es->dates[k];
 
-		/* a future event: "on Friday" is the coming Friday */
-		if (c->modal)
-			dip_find_dates(an->dict, sc->t, sc->n, an->published, true, &de, 1);
+		/*
+		 * A future event's date is read forward, unless it is the day of
+		 * the statement that reports the intention ("X said on Monday it
+		 * was ready to ...").
+		 */
+		if (c->modal && !(say >= 0 && k == clause_date(sc, es, es->mt[say].a, es->mt[say].b, true)))
+		{
+			DipDateExpr fw[8];
+			int			nfw = dip_find_dates(an->dict, sc->t, sc->n, an->published, true, fw, 8);
+
+			for (int q = 0; q < nfw; q++)
+				if (fw[q].a == de.a)
+					de = fw[q];
+		}
 		c->date = de.date;
 		c->prec = de.prec;
 	}
-	else if (an->lead_date != DIP_DATE_NONE)
+	else if (an->lead_date != DIP_DATE_NONE && !statement)
 	{
 		c->date = an->lead_date;
 		c->prec = an->lead_date_prec;
@@ -1052,7 +1813,7 @@ code_match(DipSentCtx *sc, EventSentence *es, int k)
 	memset(&c, 0, sizeof(c));
 	c.mt = &es->mt[k];
 	c.pat = &sc->an->dict->patterns[c.mt->pattern];
-	c.code = c.pat->code;
+	c.code = c.mt->code;
 	c.src = c.tgt = -1;
 	c.location = es->location;
 	es->last_location = es->location;
@@ -1076,6 +1837,92 @@ code_match(DipSentCtx *sc, EventSentence *es, int k)
  * ------------------------------------------------------------------------
  */
 
+/*
+ * True if a pattern cannot start at token i, whatever its words: inside a
+ * name (Merrill Lynch, Rite Aid, Court of Appeals, a date in March), a
+ * capitalised word that does not start the sentence (March), or the second
+ * half of a hyphenated modifier (Iran-backed, U.S.-led).
+ */
+static bool
+not_an_anchor(const DipSentCtx *sc, uint32_t i)
+{
+	const DipToken *t = &sc->t[i];
+
+	if (sc->tok_mention[i] >= 0)
+		return true;
+	if ((t->flags & DIP_TF_UPPER) && i > 0 && !(sc->t[i - 1].flags & DIP_TF_OPENQ) &&
+		!DIP_TOK_IS(&sc->t[i - 1], ":") && !(sc->t[i - 1].flags & DIP_TF_DASH))
+		return true;
+	return i > 1 && (t->flags & DIP_TF_JOIN) && DIP_TOK_IS(&sc->t[i - 1], "-") &&
+		(sc->t[i - 1].flags & DIP_TF_JOIN);
+}
+
+/*
+ * "more than 100 people were killed.", "civilians killed in the strikes":
+ * a verb pattern whose target would follow (`{kill} * +`) matches a
+ * passive participle at the end of its clause (before a preposition, a
+ * comma or the end), with the target before it.
+ */
+static bool
+passive_at_end(const DipSentCtx *sc, const EventSentence *es, uint32_t i, const DipPattern *pat,
+			   const DipPElem *el)
+{
+	uint32_t	after = i + pat->anchor;
+
+	if (pat->anchor != 1 || el[0].kind != DIP_PE_LEMMA || el[pat->nelem - 1].kind != DIP_PE_TARGET ||
+		!participle(sc, i))
+		return false;
+	for (int k = pat->anchor; k < pat->nelem; k++)
+		if (el[k].kind != DIP_PE_GAP && el[k].kind != DIP_PE_TARGET)
+			return false;
+	if (after < sc->n && !(sc->t[after].type == DIP_TOK_PUNCT ||
+						   dip_tok_cue(sc, &sc->t[after], CUE_ADJUNCT_PREP)))
+		return false;
+	/* "hit by air defences": an agent the coder cannot name */
+	if (after < sc->n && DIP_TOK_IS(&sc->t[after], "by") &&
+		dip_actor_at(sc, (DipActor *) es->ac, es->nac, after + 1) < 0)
+		return false;
+	if (reduced_relative(sc, es, i, pat->code))
+		return true;
+	/* "Fico was shot": the subject right before the verb group */
+	for (uint32_t v = i; v > 0 && v + 3 > i; v--)
+		if (is_be(sc, &sc->t[v - 1]))
+			for (int q = 0; q < es->nac; q++)
+				if (es->ac[q].b + 1 >= v - 1 && es->ac[q].b <= v - 1 && !es->ac[q].pronoun)
+					return true;
+	return false;
+}
+
+/*
+ * True if the word at token i stands where a noun does: after a
+ * determiner or a possessive ("the visit", "its attack", "Russia's
+ * attack"), a nationality adjective ("Soviet attack submarines") or a
+ * preposition other than "to" ("cover for exports to Nigeria").  A
+ * verb pattern does not start there; noun patterns ("attack on +") are
+ * written apart.
+ */
+static bool
+noun_position(const DipSentCtx *sc, uint32_t i)
+{
+	const DipToken *p;
+	int32_t		mi;
+
+	if (i == 0)
+		return false;
+	p = &sc->t[i - 1];
+	if (p->type == DIP_TOK_CLITIC || DIP_TOK_IS(p, "its") || DIP_TOK_IS(p, "their") ||
+		DIP_TOK_IS(p, "his") || DIP_TOK_IS(p, "her"))
+		return true;
+	if ((dip_lexof(sc, i - 1) & LX_DET) && !(dip_lexof(sc, i - 1) & (LX_CONJ | LX_PRON)))
+		return true;
+	/* "insurance for exports to Nigeria": not a gerund, see nominal_gerund */
+	if ((dip_lexof(sc, i - 1) & LX_PREP) && !DIP_TOK_IS(p, "to") && sc->t[i].wid &&
+		!(sc->an->dict->words[sc->t[i].wid].vforms & DIP_VF_GER))
+		return true;
+	mi = sc->tok_mention[i - 1];
+	return mi >= 0 && sc->an->m[mi].kind == DIP_KIND_NORP;
+}
+
 /* Every pattern anchored in the sentence, checked against the words after it. */
 static void
 match_patterns(DipSentCtx *sc, EventSentence *es)
@@ -1091,8 +1938,12 @@ match_patterns(DipSentCtx *sc, EventSentence *es)
 		const DipPElem *el = &d->pelems[pat->elem_first];
 		PMatch		pm = {0, -1, -1, 0, false, false};
 		Match	   *m = &es->mt[es->nmt];
+		bool		at_end = false;
 
-		if (!match_rest(sc, es->ac, es->nac, el, pat->anchor, pat->nelem, i + pat->anchor, &pm))
+		if (not_an_anchor(sc, i) || (el[0].kind == DIP_PE_LEMMA && noun_position(sc, i)))
+			continue;
+		if (!match_rest(sc, es->ac, es->nac, el, pat->anchor, pat->nelem, i + pat->anchor, &pm) &&
+			!(at_end = passive_at_end(sc, es, i, pat, el)))
 			continue;
 		m->a = i;
 		m->b = pm.end > i + pat->anchor ? pm.end : i + pat->anchor;
@@ -1102,7 +1953,9 @@ match_patterns(DipSentCtx *sc, EventSentence *es)
 		m->tgt_group = pm.tgt;
 		m->src_single = pm.src_single;
 		m->tgt_single = pm.tgt_single;
-		m->specificity = pm.fixed + pat->anchor + (pat->has_target ? 1 : 0);
+		/* a passive at the end of its clause has no target to count */
+		m->specificity = pm.fixed + pat->anchor + (pat->has_target && !at_end ? 1 : 0);
+		m->code = pat->code;
 		m->dropped = false;
 		es->nmt++;
 	}
@@ -1140,6 +1993,90 @@ drop_denied(DipSentCtx *sc, EventSentence *es)
 					es->mt[q].dropped = true;
 }
 
+static const DipRule appealed_action =
+{"appealed_action", "what an appeal asks for (urged X to meet Y, called for talks) is no event of its own; it makes a plain appeal (020) specific (026...)"};
+
+/*
+ * "X urged Y to meet Z", "X called for talks with Z": the action asked for
+ * is not an event; its code makes a plain appeal specific (020 -> 026).
+ */
+static void
+drop_appealed(DipSentCtx *sc, EventSentence *es)
+{
+	for (int k = 0; k < es->nmt; k++)
+	{
+		Match	   *ap = &es->mt[k];
+		bool		refined = false;
+
+		if (ap->dropped || dip_cameo_root(ap->code) != dip_cameo_pack("02", 2))
+			continue;
+		for (int q = k + 1; q < es->nmt; q++)
+		{
+			Match	   *m = &es->mt[q];
+			bool		clause = m->a >= ap->b && m->a <= ap->b + 8;
+
+			for (uint32_t i = ap->b; clause && i < m->a; i++)
+				if (DIP_TOK_IS(&sc->t[i], ",") || DIP_TOK_IS(&sc->t[i], ";") ||
+					DIP_TOK_IS(&sc->t[i], ":") || DIP_TOK_IS(&sc->t[i], "but") ||
+					DIP_TOK_IS(&sc->t[i], "while") || DIP_TOK_IS(&sc->t[i], "after"))
+					clause = false;
+			if (m->dropped || !clause)
+				continue;
+			if (!refined && ap->code == dip_cameo_pack("020", 3) && m->code != DIP_PATTERN_NO_EVENT)
+				ap->code = appeal_code(m->code);
+			refined = true;
+			m->dropped = true;
+		}
+	}
+}
+
+static const DipRule question =
+{"question", "a question (a sentence ending in ?) reports no event"};
+
+/* True if the sentence is a question: its last word is followed by "?". */
+static bool
+is_question(const DipSentCtx *sc)
+{
+	for (uint32_t i = sc->n; i > 0; i--)
+	{
+		const DipToken *t = &sc->t[i - 1];
+
+		if (DIP_TOK_IS(t, "?"))
+			return true;
+		if (t->type != DIP_TOK_PUNCT)
+			return false;
+	}
+	return false;
+}
+
+static const DipRule title_line =
+{"title_line", "a line standing alone without final punctuation before more text (a title, a caption, a table row) reports no event"};
+
+/*
+ * True if the sentence is a line of its own without final punctuation
+ * that more text follows: a title ("Iran jails blogger for 14 years"), a
+ * caption or a row of a table, which the segmenter did not mark.
+ */
+static bool
+is_title_line(const DipSentCtx *sc)
+{
+	const DipDoc *doc = sc->doc;
+	const DipSentence *st = sc->sent;
+	uint32_t	k = (uint32_t) (st - doc->sents);
+	uint32_t	last = sc->n;
+
+	while (last > 0 && (sc->t[last - 1].flags & DIP_TF_CLOSEQ))
+		last--;
+	if (last == 0 || (sc->t[last - 1].flags & DIP_TF_TERMINAL) ||
+		DIP_TOK_IS(&sc->t[last - 1], ".") || DIP_TOK_IS(&sc->t[last - 1], "!"))
+		return false;
+	if (k > 0 && doc->sents[k - 1].para == st->para)
+		return false;
+	if (k + 1 < doc->nsents)
+		return doc->sents[k + 1].para != st->para;
+	return doc->pos < doc->len;
+}
+
 /* The sentence's place (else the dateline's) and its date expressions. */
 static void
 sentence_place_and_dates(DipSentCtx *sc, EventSentence *es)
@@ -1148,25 +2085,161 @@ sentence_place_and_dates(DipSentCtx *sc, EventSentence *es)
 	es->location = es->place >= 0 ? es->place : sc->an->dateline_place;
 	es->last_location = es->location;
 	es->ndates = dip_sentence_dates(sc);
-	if (es->ndates > 4)
-		es->ndates = 4;
+	if (es->ndates > 8)
+		es->ndates = 8;
 	if (es->ndates > 0)
 		memcpy(es->dates, sc->dates, es->ndates * sizeof(DipDateExpr));
 }
 
 static const DipRule statement =
-{"statement", "a bare statement (X said) when nothing else happened: about the first other actor, after the verb if any"};
-static const DipRule statement_intent =
-{"statement_intent", "a statement of what the speaker will do (said it would, said it was ready to): intent to cooperate (030)"};
+{"statement", "a bare statement (X said) by a political speaker when nothing else happened, about or to a political actor other than the speaker's side; a plain one (010) needs a speaker with a country and such an actor"};
+static const DipRule statement_figures =
+{"statement_figures", "a plain statement that reports economic figures (7.6 pct, 31 billion dlrs, 87 mln tonnes) is no event"};
 
-/* "X said": a statement, only when no other event was coded. */
+/*
+ * True if the sentence reports economic figures: a number followed,
+ * within two words, by a unit of class AMOUNT_UNIT ("7.6 pct", "31 billion
+ * dlr", "87.0 mln tonnes"), or a percent sign.
+ */
+static bool
+reports_figures(const DipSentCtx *sc)
+{
+	for (uint32_t i = 0; i < sc->n; i++)
+	{
+		if (DIP_TOK_IS(&sc->t[i], "%"))
+			return true;
+		if (sc->t[i].type != DIP_TOK_NUMBER)
+			continue;
+		for (uint32_t j = i + 1; j < sc->n && j <= i + 3; j++)
+			if (dip_tok_cue(sc, &sc->t[j], CUE_AMOUNT_UNIT))
+				return true;
+	}
+	return false;
+}
+
+static const DipRule statement_appeal =
+{"statement_appeal", "a statement of what another political actor should or must do (X said Korea should let its currency rise): an appeal (020) to it"};
+
+/*
+ * "X said Korea should let the won rise": the actor right before a must,
+ * should or ought in what follows the statement verb at j, in its clause;
+ * -1 if none.
+ */
+static int
+said_obligation(const DipSentCtx *sc, const EventSentence *es, uint32_t j)
+{
+	for (uint32_t i = j; i < sc->n && i < j + 12; i++)
+	{
+		if (DIP_TOK_IS(&sc->t[i], ",") || DIP_TOK_IS(&sc->t[i], ";"))
+			return -1;
+		if (dip_tok_cue(sc, &sc->t[i], CUE_OBLIGATION) && (sc->t[i].flags & DIP_TF_LOWER))
+		{
+			for (int q = 0; q < es->nac; q++)
+				if (es->ac[q].b == i && es->ac[q].a >= j)
+					return q;
+			return -1;
+		}
+	}
+	return -1;
+}
+
+static const DipRule statement_intent =
+{"statement_intent", "a statement of what the speaker will do for the political actor named after it (said it would allow UN agencies ..., said it was ready to ...): intent to cooperate (030)"};
+
+/*
+ * True if a place actor is the end of a longer name the recogniser did not
+ * find ("Credit Suisse First Boston said"): a capitalised word that is no
+ * title and no mention stands right before it, inside the sentence.
+ */
+static bool
+name_fragment(const DipSentCtx *sc, const DipActor *x)
+{
+	uint32_t	p = x->a;
+
+	if (x->pronoun || x->kind != DIP_KIND_GPE || p < 2)
+		return false;
+	return (sc->t[p - 1].flags & DIP_TF_UPPER) && sc->t[p - 1].type == DIP_TOK_WORD &&
+		sc->tok_mention[p - 1] < 0 && sc->role_len[p - 1] == 0 &&
+		!(dip_lexof(sc, p - 1) & (LX_PER_TITLE | LX_DET | LX_PREP));
+}
+
+/*
+ * The speaker of the statement verb of match m: ", said X" (the actor
+ * right after the verb, after a comma or a quote, closing its clause);
+ * ", saying ..." the subject of the main clause; else the subject.  In
+ * "..., X said" the speaker is X: when the words between the last comma
+ * (or quote) and the verb hold a noun phrase or a pronoun that is not an
+ * actor ("..., a bank spokesman said", "..., they said"), the subject
+ * before it is another clause's and the speaker is unknown (-1).
+ */
+static int
+statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
+{
+	uint32_t	v = m->a;
+	int			s;
+	uint32_t	i;
+
+	if (v > 0 && (DIP_TOK_IS(&sc->t[v - 1], ",") || (sc->t[v - 1].flags & DIP_TF_CLOSEQ)) &&
+		(s = dip_actor_at(sc, es->ac, es->nac, m->b)) >= 0)
+	{
+		uint32_t	e = dip_actor_group_end(es->ac, es->nac, s);
+
+		if (e >= sc->n || sc->t[e].type == DIP_TOK_PUNCT || (dip_lexof(sc, e) & LX_PREP))
+			return s;
+	}
+	if (v > 0 && DIP_TOK_IS(&sc->t[v - 1], ",") && sc->t[v].wid &&
+		(sc->an->dict->words[sc->t[v].wid].vforms & DIP_VF_GER))
+	{
+		for (int q = 0; q < es->nac && es->ac[q].b <= v; q++)
+			if (!dip_actor_governed(sc, &es->ac[q]))
+				return q;
+		return -1;
+	}
+	s = dip_actor_subject(sc, es->ac, es->nac, v);
+	if (s < 0 || name_fragment(sc, &es->ac[s]))
+		return -1;
+	for (i = v; i > es->ac[s].b; i--)
+		if (DIP_TOK_IS(&sc->t[i - 1], ",") || DIP_TOK_IS(&sc->t[i - 1], ";") ||
+			(sc->t[i - 1].flags & (DIP_TF_OPENQ | DIP_TF_CLOSEQ)))
+			break;
+	if (i == es->ac[s].b)
+		return s;
+	for (; i < v; i++)
+		if ((dip_lexof(sc, i) & (LX_NOUN | LX_DET | LX_PRON)) || (sc->t[i].flags & DIP_TF_UPPER))
+			return -1;
+	return s;
+}
+
+/*
+ * What speaker src's statement (match m) is about or addressed to: the
+ * first political actor other than the speaker's side after the verb,
+ * else before it; -1 if none.
+ */
+static int
+statement_target(const DipSentCtx *sc, const EventSentence *es, const Match *m, int src)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (int q = 0; q < es->nac; q++)
+			if ((pass == 0) == (es->ac[q].a >= m->b) &&
+				statement_addressee(&es->ac[src], &es->ac[q]) && !not_an_object(sc, &es->ac[q]))
+				return q;
+	return -1;
+}
+
+/*
+ * "X said": a statement, only when no other event was coded and the
+ * speaker is political; a plain statement (010) only when the speaker has
+ * a country (or is international) and the statement is about or to
+ * another political actor.
+ */
 static void
 code_statement(DipSentCtx *sc, EventSentence *es)
 {
 	const DipActor *ac = es->ac;
 	Coding		c;
 	int			src;
-	int			tgt = -1;
+	int			tgt;
+	int			q;
 	int32_t		date;
 	int			prec;
 
@@ -1174,31 +2247,32 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 		return;
 	memset(&c, 0, sizeof(c));
 	c.mt = &es->mt[es->say];
-	src = dip_actor_subject(sc, es->ac, es->nac, c.mt->a);
-	if (src < 0)
+	c.pat = &sc->an->dict->patterns[c.mt->pattern];
+	src = statement_speaker(sc, es, c.mt);
+	if (src < 0 || !political(&ac[src]))
 		return;
-	/* "X said (that) ... Y ...": about the first other actor, after the
-	 * verb if there is one, else before it */
-	for (int pass = 0; pass < 2 && tgt < 0; pass++)
-		for (int q = 0; q < es->nac; q++)
-		{
-			if (ac[q].group == ac[src].group || !ac[q].code[0])
-				continue;
-			if ((pass == 0) != (ac[q].a >= c.mt->b))
-				continue;
-			if (ac[q].ent >= 0 && ac[q].ent == ac[src].ent)
-				continue;
-			tgt = q;
-			break;
-		}
-	note_rule(&c, &statement);
+	tgt = statement_target(sc, es, c.mt, src);
 	c.code = sc->an->dict->patterns[c.mt->pattern].code;
-	if (said_intent(sc, c.mt->b))
+	if (c.code == dip_cameo_pack("010", 3) && (tgt < 0 || !anchored(&ac[src])))
+		return;
+
+	note_rule(&c, &statement);
+	if ((q = said_obligation(sc, es, c.mt->b)) >= 0 && statement_addressee(&ac[src], &ac[q]))
+	{
+		tgt = q;
+		c.code = dip_cameo_pack("020", 3);
+		note_rule(&c, &statement_appeal);
+	}
+	else if (tgt >= 0 && ac[tgt].a >= c.mt->b && said_intent(sc, c.mt->b, ac[tgt].a))
 	{
 		c.code = dip_cameo_pack("030", 3);
 		note_rule(&c, &statement_intent);
 	}
-	plain_date(sc, es, &date, &prec);
+	/* company figures, forecasts and statistics are not political statements */
+	if (c.code == dip_cameo_pack("010", 3) && reports_figures(sc))
+		return;
+	statement_date(sc, es, c.mt, &date, &prec);
+	c.bare = dip_cameo_root(c.code) == dip_cameo_pack("01", 2);
 
 	/*
 	 * The statement takes the place the last match coded was given, as the
@@ -1213,7 +2287,7 @@ dip_events_sentence(DipSentCtx *sc)
 {
 	EventSentence es;
 
-	if (sc->sent->kind != DIP_SENT_TEXT || sc->caseless)
+	if (sc->sent->kind != DIP_SENT_TEXT || sc->caseless || is_question(sc) || is_title_line(sc))
 		return;
 	es.say = -1;
 	es.nev0 = sc->an->nev;
@@ -1225,6 +2299,8 @@ dip_events_sentence(DipSentCtx *sc)
 	drop_overlaps(&es);
 	/* what is denied is not an event */
 	drop_denied(sc, &es);
+	/* what an appeal asks for is not an event */
+	drop_appealed(sc, &es);
 	/* where and when, unless a match says otherwise */
 	sentence_place_and_dates(sc, &es);
 	/* the events of each match */
@@ -1239,7 +2315,8 @@ dip_events_sentence(DipSentCtx *sc)
 
 /* The rules of the event coder applied at a fixed step */
 static const DipRule *const step_rules[] = {
-	&denied_clause, &intent_rule, &reciprocal_pair, &statement, &statement_intent
+	&question, &title_line, &denied_clause, &appealed_action, &intent_rule, &reciprocal_pair,
+	&statement_figures, &statement, &statement_appeal, &statement_intent
 };
 
 /* The k-th rule of the event coder, or NULL past the last. */
@@ -1278,10 +2355,14 @@ dip_events_note_lead(DipSentCtx *sc)
 		an->lead_date == DIP_DATE_NONE && an->published != DIP_DATE_NONE &&
 		sc->sent->para <= 3 && an->nsentences <= 6)
 	{
-		if (dip_sentence_dates(sc) > 0)
-		{
-			an->lead_date = sc->dates[0].date;
-			an->lead_date_prec = (uint8_t) sc->dates[0].prec;
-		}
+		int			n = dip_sentence_dates(sc);
+
+		for (int k = 0; k < n && an->lead_date == DIP_DATE_NONE; k++)
+			if (sc->dates[k].prec == DIP_PREC_DAY &&
+				dip_date_dates_event(an->dict, sc->t, sc->n, &sc->dates[k]))
+			{
+				an->lead_date = sc->dates[k].date;
+				an->lead_date_prec = (uint8_t) sc->dates[k].prec;
+			}
 	}
 }

@@ -102,6 +102,24 @@ dip_word_value(const DipDict *d, uint32_t wid, int cls, int32_t *num, const char
 	return true;
 }
 
+/* The earliest start of the offices of gazetteer person ge (INT32_MIN if one has none). */
+static int32_t
+first_office_start(const DipDict *d, const DipEntity *ge)
+{
+	int32_t		first = INT32_MAX;
+
+	for (uint32_t o = 0; o < ge->office_count; o++)
+	{
+		int32_t		s = d->offices[ge->office_first + o].start;
+
+		if (s == DIP_NO_DATE)
+			return INT32_MIN;
+		if (s < first)
+			first = s;
+	}
+	return first;
+}
+
 /*
  * A one-word name that the document never gives in full: a surname of a
  * gazetteer person ("Kishida"), preferring whoever held an office at the
@@ -134,6 +152,11 @@ dip_dict_surname_person(const DipDict *d, uint32_t wid, int32_t published)
 		if ((it->capmask & 2) && (d->words[wid].lex & LX_GIVEN))
 			continue;
 		ge = &d->entities[it->ref];
+		/* not someone whose first office came after the date: "Harper"
+		 * in 1987 is not Stephen Harper */
+		if (published != DIP_NO_DATE && ge->office_count > 0 &&
+			first_office_start(d, ge) > published)
+			continue;
 		candidates++;
 		if (published != DIP_NO_DATE && ge->office_count > 0)
 		{
@@ -167,4 +190,46 @@ dip_dict_surname_person(const DipDict *d, uint32_t wid, int32_t published)
 	if (best_score < 3 && candidates > 1)
 		return -1;
 	return best;
+}
+
+/* The holder of an office of a country at a date (see dip_dict.h). */
+int32_t
+dip_dict_office_holder(const DipDict *d, int office, const char *country, int32_t date)
+{
+	int32_t		best = -1;
+	int32_t		best_start = INT32_MIN;
+
+	if (office <= 0 || date == DIP_NO_DATE || country == NULL || !country[0])
+		return -1;
+	for (uint32_t k = 0; k < d->hdr->noffices; k++)
+	{
+		const DipOffice *o = &d->offices[k];
+
+		if (o->office != office || memcmp(o->country, country, 3) != 0 ||
+			(o->start != DIP_NO_DATE && o->start > date) || (o->end != INT32_MAX && o->end < date))
+			continue;
+		if (best < 0 || o->start > best_start)
+		{
+			best = (int32_t) o->entity;
+			best_start = o->start;
+		}
+	}
+	return best;
+}
+
+/* True if word wid is the surname of a gazetteer person (see dip_dict.h). */
+bool
+dip_dict_is_surname(const DipDict *d, uint32_t wid)
+{
+	uint32_t	node = wid ? dip_trie_child(d, 0, wid) : 0;
+	const DipNode *nd;
+
+	if (node == 0)
+		return false;
+	nd = &d->nodes[node];
+	for (uint32_t k = 0; k < nd->item_count; k++)
+		if (d->items[nd->item_first + k].type == DIP_ITEM_SURNAME &&
+			!(d->items[nd->item_first + k].capmask & 2))
+			return true;
+	return false;
 }

@@ -32,6 +32,132 @@ case_ok(const DipItem *it, int i, const DipToken *t, bool caseless)
 	return true;
 }
 
+/* True if only punctuation comes before token i: it starts the sentence. */
+static bool
+first_word(const DipToken *t, uint32_t i)
+{
+	for (uint32_t k = 0; k < i; k++)
+		if (t[k].type == DIP_TOK_WORD || t[k].type == DIP_TOK_NUMBER)
+			return false;
+	return true;
+}
+
+/* "<GE>", "<IS>": a stock ticker in wire copy is no name. */
+static bool
+in_ticker(const DipToken *t, uint32_t n, uint32_t i, uint32_t j)
+{
+	return i > 0 && DIP_TOK_IS(&t[i - 1], "<") && j + 1 < n && DIP_TOK_IS(&t[j + 1], ">");
+}
+
+/*
+ * True if the alias's rules (DIP_ALIAS_*) let it match tokens [i, j] of
+ * the sentence: not in capitals where it is "nocaseless", only as written
+ * where it is "exactcase", not after a capitalised word where it is
+ * "nolegal".
+ */
+static bool
+alias_rules_ok(const DipSentCtx *sc, const DipItem *it, uint32_t i, uint32_t j)
+{
+	const DipToken *t = sc->t;
+
+	if ((it->flags & (DIP_ALIAS_NOCASELESS | DIP_ALIAS_EXACTCASE)) && sc->caseless)
+		return false;
+	if (it->flags & DIP_ALIAS_EXACTCASE)
+	{
+		if (first_word(t, i) || (j + 1 < sc->n && dip_tok_capword(&t[j + 1])))
+			return false;
+		for (uint32_t q = i; q <= j; q++)
+			if ((t[q].flags & DIP_TF_ALLCAPS) && t[q].nlen > 1 &&
+				!(it->allcapsmask & (1u << (q - i))))
+				return false;
+	}
+	if ((it->flags & DIP_ALIAS_NOLEGAL) && i > 0 && dip_tok_capword(&t[i - 1]))
+		return false;
+	return true;
+}
+
+/*
+ * Whether gazetteer entity ge fits publication date published: 2 valid
+ * then, 1 no longer (or, undated, an entity that ended), 0 an
+ * organisation not yet founded.
+ */
+static int
+valid_at(const DipEntity *ge, int32_t published)
+{
+	if (published == DIP_DATE_NONE)
+		return ge->valid_to == INT32_MAX ? 2 : 1;
+	if (ge->valid_from != DIP_NO_DATE && published < ge->valid_from)
+		return ge->kind == DIP_KIND_ORG ? 0 : 1;
+	return published <= ge->valid_to ? 2 : 1;
+}
+
+/*
+ * True if entity alias it, of len tokens, is a better match at token i
+ * than the one found so far: longer, or as long and valid at the
+ * publication date when that one is not, or founded later (the EC of
+ * 1987 is the European Community, not the Commission).
+ */
+static bool
+better_alias(const DipSentCtx *sc, const DipItem *it, uint32_t i, uint16_t len, int valid)
+{
+	const DipDict *d = sc->an->dict;
+	const DipEntity *cur,
+			   *ge;
+	int			cv;
+
+	if (len != sc->ent_len[i])
+		return len > sc->ent_len[i];
+	cur = &d->entities[sc->ent_ref[i]];
+	ge = &d->entities[it->ref];
+	cv = valid_at(cur, sc->an->published);
+	if (valid != cv)
+		return valid > cv;
+	return ge->valid_from != DIP_NO_DATE && (cur->valid_from == DIP_NO_DATE ||
+											 ge->valid_from > cur->valid_from);
+}
+
+/*
+ * Records entity alias it over tokens [i, j] if its rules let it match
+ * there and it is the best so far.  Of two names of the same words one
+ * of which needs context (the country Georgia, the US state), that one is
+ * recorded and the other is its fallback (ent_alt).
+ */
+static void
+match_alias(DipSentCtx *sc, const DipItem *it, uint32_t i, uint32_t j)
+{
+	const DipToken *t = sc->t;
+	uint16_t	len = (uint16_t) (j - i + 1);
+	int			valid = valid_at(&sc->an->dict->entities[it->ref], sc->an->published);
+	bool		ok = valid > 0;
+
+	/* in all-caps lines, "IS" and "US" are words */
+	if (sc->caseless && len == 1 && (t[i].flags & DIP_TF_ALLCAPS) &&
+		t[i].nlen <= 3 && (sc->an->dict->words[t[i].wid].lex & LX_FUNCTION))
+		return;
+	if (len < sc->ent_len[i] || in_ticker(t, sc->n, i, j))
+		return;
+	for (uint32_t q = i; q <= j && ok; q++)
+		ok = case_ok(it, (int) (q - i), &t[q], sc->caseless);
+	if (!ok || !alias_rules_ok(sc, it, i, j))
+		return;
+	if (len == sc->ent_len[i] && ((it->flags ^ sc->ent_flags[i]) & DIP_ALIAS_CONTEXT))
+	{
+		if (!(it->flags & DIP_ALIAS_CONTEXT))
+		{
+			sc->ent_alt[i] = (int32_t) it->ref;
+			return;
+		}
+		sc->ent_alt[i] = sc->ent_ref[i];
+	}
+	else if (better_alias(sc, it, i, len, valid))
+		sc->ent_alt[i] = -1;
+	else
+		return;
+	sc->ent_len[i] = len;
+	sc->ent_ref[i] = (int32_t) it->ref;
+	sc->ent_flags[i] = it->flags;
+}
+
 /*
  * Walks the trie from every token of the sentence and records, per
  * starting token, the longest entity alias and role that match, the
@@ -43,7 +169,7 @@ dip_match_sentence(DipSentCtx *sc)
 	const DipDict *d = sc->an->dict;
 	DipToken   *t = sc->t;
 	uint32_t	n = sc->n;
-	bool		topics = sc->an->topic_raw != NULL;
+	bool		topics = sc->an->topics != NULL;
 
 	for (uint32_t i = 0; i < n; i++)
 	{
@@ -71,22 +197,7 @@ dip_match_sentence(DipSentCtx *sc)
 				switch (it->type)
 				{
 					case DIP_ITEM_ENTITY:
-						/* in all-caps lines, "IS" and "US" are words */
-						if (sc->caseless && len == 1 && (t[i].flags & DIP_TF_ALLCAPS) &&
-							t[i].nlen <= 3 && (d->words[t[i].wid].lex & LX_FUNCTION))
-							break;
-						if (len > sc->ent_len[i])
-						{
-							bool		ok = true;
-
-							for (uint32_t q = i; q <= j && ok; q++)
-								ok = case_ok(it, (int) (q - i), &t[q], sc->caseless);
-							if (ok)
-							{
-								sc->ent_len[i] = len;
-								sc->ent_ref[i] = (int32_t) it->ref;
-							}
-						}
+						match_alias(sc, it, i, j);
 						break;
 					case DIP_ITEM_ROLE:
 						if (len > sc->role_len[i])
@@ -111,7 +222,9 @@ dip_match_sentence(DipSentCtx *sc)
 						{
 							DIP_ARRAY_PUSH(&sc->doc->chunk_arena, sc->terms, sc->nterms,
 										   sc->termcap, 16);
-							sc->terms[sc->nterms++] = it->ref;
+							sc->terms[sc->nterms].group = it->ref;
+							sc->terms[sc->nterms].first = i;
+							sc->terms[sc->nterms++].ntok = len;
 						}
 						break;
 				}

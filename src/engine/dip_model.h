@@ -77,6 +77,15 @@ typedef struct DipMention
 	uint8_t		office;			/* office named by that title */
 	uint32_t	wid;			/* word id of a one-word mention */
 	const DipRule *rule;		/* the rule that made the mention */
+	/* an alias with the rule "context": 1 kept only where the document
+	 * names the entity's country or the entity otherwise, else its
+	 * fallback (nothing if -1); 2 kept because its sentence names it as a
+	 * place, but no context for other mentions */
+	uint8_t		conditional;
+	uint8_t		fallback_how;
+	uint8_t		fallback_weak;
+	int32_t		fallback;		/* DipEnt index or -1 */
+	const DipRule *fallback_rule;
 } DipMention;
 
 typedef struct DipEnt
@@ -123,6 +132,8 @@ typedef struct DipEvent
 	uint32_t	anchor_clen;
 	uint8_t		nrules;
 	const DipRule *rules[DIP_EVENT_RULES];	/* the rules that coded it, in order */
+	float		confidence;		/* in [0, 1], from the evidence (dip_events.c) */
+	uint8_t		bare_statement; /* a bare statement (X said), rule statement */
 } DipEvent;
 
 typedef struct DipActorRef
@@ -161,13 +172,17 @@ typedef struct DipAnalysis
 	 * ambiguous), so later "Blinken" resolves at once */
 	DipStrMap	names;
 
+	/* short names of companies named so far: "borg-warner", "reynolds" ->
+	 * DipEnt (-2 if ambiguous), so later "Borg-Warner" is the company */
+	DipStrMap	orgnames;
+
 	/* caseless sentences (headlines, all caps) for the alias pass */
 	uint32_t   *caseless;		/* triples: byte start, byte len, sentence */
 	uint32_t	ncaseless;
 	uint32_t	caselesscap;
 
-	/* topics */
-	double	   *topic_raw;		/* evidence per dictionary topic */
+	/* topics: the evidence found and the weights (dip_topics.c) */
+	struct DipTopicState *topics;
 
 	/* events */
 	DipEvent   *ev;

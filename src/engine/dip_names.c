@@ -116,17 +116,93 @@ dip_sentence_initial(const DipSentCtx *sc, uint32_t i)
 	return true;
 }
 
+/*
+ * The end of a company's name continuing at token k after "and" or "'s"
+ * ("Standard and Poor's Corp", "Harper and Row Publishers Inc", "Pantera's
+ * Corp"): capitalised words, known or not, up to a legal form (or, with
+ * suffix, an organisation suffix: "Trade and Industry Ministry") ending the
+ * run; 0 if the run ends otherwise.
+ */
+static uint32_t
+company_run_end(const DipSentCtx *sc, uint32_t k, bool suffix)
+{
+	uint32_t	end = 0;
+
+	for (uint32_t j = k; j < sc->n && j < k + 6; j++)
+	{
+		const DipToken *t = &sc->t[j];
+
+		if (dip_tok_capword(t))
+		{
+			if (dip_legal_form(sc, t) || (suffix && (dip_lexof(sc, j) & LX_ORG_SUFFIX)))
+				end = j + 1;
+			continue;
+		}
+		if (j > k && (t->type == DIP_TOK_CLITIC || (t->flags & DIP_TF_JOIN) || DIP_TOK_IS(t, "&")))
+			continue;
+		break;
+	}
+	return end;
+}
+
+/* A letter or two in capitals: "S" and "P" in "S and P", "AT" in "AT and T". */
+static bool
+letters(const DipToken *t)
+{
+	return t->type == DIP_TOK_WORD && (t->flags & DIP_TF_ALLCAPS) && t->nlen <= 2 &&
+		!(t->flags & DIP_TF_ABBREV);
+}
+
+/* A capital letter of a legal form written with a slash: "A" and "S" of "A/S". */
+static bool
+slash_letter(const DipToken *t)
+{
+	return t->type == DIP_TOK_WORD && (t->flags & DIP_TF_ALLCAPS) && t->nlen == 1;
+}
+
 /* Extends a capitalised name from token a (see dip_names.h). */
 uint32_t
 dip_name_span(DipSentCtx *sc, uint32_t a)
 {
 	uint32_t	j = a;
 	uint32_t	n = sc->n;
+	uint32_t	company_end = 0;
 
 	while (j < n)
 	{
 		const DipToken *t = &sc->t[j];
 
+		/* inside a company's name joined by "and" or "'s" */
+		if (j < company_end)
+		{
+			j++;
+			continue;
+		}
+		/* "Standard and Poor's Corp", "Pantera's Corp", "Trade and Industry
+		 * Ministry": one name up to its legal form or suffix */
+		if (j > a && j + 1 < n && (DIP_TOK_IS(t, "and") || t->type == DIP_TOK_CLITIC) &&
+			!dip_legal_form(sc, &sc->t[j - 1]) &&
+			(company_end = company_run_end(sc, j + 1, DIP_TOK_IS(t, "and") &&
+										   (dip_lexof(sc, j - 1) & LX_COMMON) &&
+										   !(dip_lexof(sc, j - 1) & LX_ORG_SUFFIX))) > 0)
+		{
+			j++;
+			continue;
+		}
+		/* "Senetek A/S": a legal form written with a slash */
+		if (j > a && j + 1 < n && DIP_TOK_IS(t, "/") && slash_letter(&sc->t[j - 1]) &&
+			slash_letter(&sc->t[j + 1]))
+		{
+			j++;
+			continue;
+		}
+		/* "S and P", "AT and T" */
+		if (j > a && j + 1 < n && DIP_TOK_IS(t, "and") && letters(&sc->t[j - 1]) &&
+			letters(&sc->t[j + 1]))
+		{
+			j++;
+			continue;
+		}
 		/* a new name or role starts, unless inside a role phrase starting
 		 * the span ("Foreign Ministry", "Supreme Court") */
 		if (j > a && j >= a + sc->role_len[a] &&
@@ -305,11 +381,86 @@ the_org_word(const NameSpan *s, const TypingRule *rule)
 		DIP_KIND_ORG : NOT_MINE;
 }
 
-/* Codes such as H5N1 or F-16. */
+/*
+ * "Bancorp said": an organisation suffix alone (without "the") is what is
+ * left of a name; an organisation if the document resolves it.
+ */
+static int
+org_word_alone(const NameSpan *s, const TypingRule *rule)
+{
+	return s->n == 1 && (s->lfirst & LX_ORG_SUFFIX) && !(s->lfirst & (LX_GIVEN | LX_SURNAME)) ?
+		DIP_KIND_ORG : NOT_MINE;
+}
+
+/* Codes such as H5N1, F-16 or M-1: one word with digits or a number glued to it. */
 static int
 code_word(const NameSpan *s, const TypingRule *rule)
 {
-	return s->n == 1 && (s->t[s->a].flags & DIP_TF_DIGITS) ? DIP_KIND_NONE : NOT_MINE;
+	if (s->n == 1)
+		return (s->t[s->a].flags & DIP_TF_DIGITS) ? DIP_KIND_NONE : NOT_MINE;
+	if (s->words != 1)
+		return NOT_MINE;
+	for (uint32_t i = s->a + 1; i < s->b; i++)
+		if (s->t[i].type == DIP_TOK_NUMBER && (s->t[i].flags & DIP_TF_JOIN))
+			return DIP_KIND_NONE;
+	return NOT_MINE;
+}
+
+/* Capital letters joined by "and" or "&": "S and P", "AT&T". */
+static int
+letters_joined(const NameSpan *s, const TypingRule *rule)
+{
+	bool		joined = false;
+
+	if (s->n < 3)
+		return NOT_MINE;
+	for (uint32_t i = s->a; i < s->b; i++)
+	{
+		const DipToken *t = &s->t[i];
+
+		if (DIP_TOK_IS(t, "and") || DIP_TOK_IS(t, "&"))
+			joined = true;
+		else if (!(t->type == DIP_TOK_WORD && (t->flags & DIP_TF_ALLCAPS) && t->nlen <= 2))
+			return NOT_MINE;
+	}
+	return joined ? DIP_KIND_ORG : NOT_MINE;
+}
+
+/* Only legal forms ("Corp", "Co Inc"): what is left of a company's name. */
+static int
+legal_forms_only(const NameSpan *s, const TypingRule *rule)
+{
+	for (uint32_t i = s->a; i < s->b; i++)
+		if (!dip_legal_form(s->sc, &s->t[i]) && !DIP_TOK_IS(&s->t[i], "and") &&
+			!DIP_TOK_IS(&s->t[i], "&"))
+			return NOT_MINE;
+	return DIP_KIND_NONE;
+}
+
+/* A word and a letter: "Class B", "Group A" label a kind of thing. */
+static int
+letter_label(const NameSpan *s, const TypingRule *rule)
+{
+	const DipToken *l = &s->t[s->b - 1];
+
+	return s->n == 2 && l->type == DIP_TOK_WORD && l->nlen == 1 &&
+		!(l->flags & DIP_TF_INITIAL) && (s->lfirst & LX_COMMON) && !(s->lfirst & LX_GIVEN) ?
+		DIP_KIND_NONE : NOT_MINE;
+}
+
+/* An acronym in the plural ("MPs", "CDs"): a common noun. */
+static int
+plural_acronym(const NameSpan *s, const TypingRule *rule)
+{
+	const DipToken *t = &s->t[s->a];
+	const char *x = s->sc->doc->text + t->start;
+
+	if (s->n != 1 || t->len < 3 || x[t->len - 1] != 's')
+		return NOT_MINE;
+	for (uint32_t k = 0; k + 1 < t->len; k++)
+		if (x[k] < 'A' || x[k] > 'Z')
+			return NOT_MINE;
+	return DIP_KIND_NONE;
 }
 
 /* "CTF 50" is a unit; "(DDG 70)", "D 32" are hull or road numbers. */
@@ -332,6 +483,18 @@ calendar_word(const NameSpan *s, const TypingRule *rule)
 {
 	return s->n == 1 && (s->lfirst & (LX_MONTH | LX_WEEKDAY | LX_NOT_NAME)) ?
 		DIP_KIND_NONE : NOT_MINE;
+}
+
+/* A month or weekday with number words: "May One", "April Three". */
+static int
+date_words(const NameSpan *s, const TypingRule *rule)
+{
+	if (s->n < 2 || !(s->lfirst & (LX_MONTH | LX_WEEKDAY)))
+		return NOT_MINE;
+	for (uint32_t i = s->a + 1; i < s->b; i++)
+		if (!(dip_lexof(s->sc, i) & LX_NUM))
+			return NOT_MINE;
+	return DIP_KIND_NONE;
 }
 
 /* Pronouns, determiners, conjunctions, auxiliaries and prepositions. */
@@ -371,11 +534,44 @@ club_or_place(const NameSpan *s, const TypingRule *rule)
 static int
 class_at_end(const NameSpan *s, const TypingRule *rule);
 
-/* An honorific before the name: "Mr. Smith". */
+/* "Tenera LP", "Senetek A/S": a legal form (maybe written with a slash) ends the name. */
+static int
+legal_form_end(const NameSpan *s, const TypingRule *rule)
+{
+	if (s->n >= 2 && dip_legal_form(s->sc, &s->t[s->b - 1]))
+		return DIP_KIND_ORG;
+	return s->n >= 4 && DIP_TOK_IS(&s->t[s->b - 2], "/") && slash_letter(&s->t[s->b - 1]) &&
+		slash_letter(&s->t[s->b - 3]) ? DIP_KIND_ORG : NOT_MINE;
+}
+
+/*
+ * "The Aviator", "The Incredibles": a name starting with a capitalised
+ * "The" inside a sentence is the title of a work, not a person; newspapers
+ * and organisations so named are in the gazetteer or end with a suffix.
+ */
+static int
+the_title(const NameSpan *s, const TypingRule *rule)
+{
+	return s->n > 1 && DIP_TOK_IS(&s->t[s->a], "the") && !dip_sentence_initial(s->sc, s->a) ?
+		DIP_KIND_NONE : NOT_MINE;
+}
+
+/*
+ * An honorific before the name: "Mr. Smith"; not a lower-case word nor
+ * before an organisation word ("the Tokyo Metropolitan Government").
+ */
 static int
 honorific(const NameSpan *s, const TypingRule *rule)
 {
-	return s->a > 0 && (s->lprev & LX_PER_TITLE) ? DIP_KIND_PER : NOT_MINE;
+	return s->a > 0 && (s->lprev & LX_PER_TITLE) && (s->t[s->a - 1].flags & DIP_TF_UPPER) &&
+		!(s->n == 1 && (s->lfirst & LX_ORG_SUFFIX)) ? DIP_KIND_PER : NOT_MINE;
+}
+
+/* One letter alone ("S", "L") is no name. */
+static int
+single_letter(const NameSpan *s, const TypingRule *rule)
+{
+	return s->n == 1 && s->t[s->a].nlen == 1 ? DIP_KIND_NONE : NOT_MINE;
 }
 
 /* Unknown acronyms are organisations, as NATO is. */
@@ -432,6 +628,61 @@ common_words(const NameSpan *s, const TypingRule *rule)
 {
 	return s->words > 0 && s->common == s->words && s->given == 0 && s->surname == 0 ?
 		DIP_KIND_NONE : NOT_MINE;
+}
+
+/*
+ * A single given name or surname after an article: "an Oscar", "the
+ * benchmark Brent crude", "the Ford plant" name a thing or a company, not
+ * a person; dropped unless the document resolves it.  A gazetteer
+ * person's surname stays a person ("the Bush administration").
+ */
+static int
+article_name_word(const NameSpan *s, const TypingRule *rule)
+{
+	uint32_t	k = s->a;
+
+	if (s->n != 1 || !(s->lfirst & (LX_GIVEN | LX_SURNAME)) ||
+		dip_dict_is_surname(s->sc->an->dict, s->t[s->a].wid))
+		return NOT_MINE;
+	/* lower-case adjectives or nouns between, not titles: "the benchmark Brent" */
+	while (k > 0 && k + 2 >= s->a && s->t[k - 1].type == DIP_TOK_WORD &&
+		   (s->t[k - 1].flags & DIP_TF_LOWER) && s->sc->role_len[k - 1] == 0 &&
+		   !(dip_lexof(s->sc, k - 1) & (LX_DET | LX_PREP | LX_VERB | LX_AUX | LX_CONJ | LX_PRON)))
+		k--;
+	if (k == 0 || !(DIP_TOK_IS(&s->t[k - 1], "the") || DIP_TOK_IS(&s->t[k - 1], "a") ||
+					DIP_TOK_IS(&s->t[k - 1], "an")))
+		return NOT_MINE;
+	return DIP_KIND_ORG;
+}
+
+/*
+ * A single given name or surname before a noun: "Oscar winner Adrien
+ * Brody", "Oscar rights" name a thing; a person only if the document
+ * resolves it.
+ */
+static int
+name_before_noun(const NameSpan *s, const TypingRule *rule)
+{
+	const DipToken *next = s->b < s->sc->n ? &s->t[s->b] : NULL;
+	uint32_t	lx = next ? dip_lexof(s->sc, s->b) : 0;
+
+	return s->n == 1 && (s->lfirst & (LX_GIVEN | LX_SURNAME)) && next &&
+		!dip_dict_is_surname(s->sc->an->dict, s->t[s->a].wid) && next->type == DIP_TOK_WORD && (next->flags & DIP_TF_LOWER) && (lx & LX_NOUN) &&
+		!(lx & (LX_VERB | LX_AUX | LX_PREP | LX_CONJ | LX_PRON | LX_DET)) &&
+		!dip_tok_cue(s->sc, next, CUE_PER_AFTER) ? DIP_KIND_PER : NOT_MINE;
+}
+
+/*
+ * A single surname that is also a common word ("Long", "Banks",
+ * "Sterling"), and no gazetteer person's: a person only if the document
+ * resolves it.
+ */
+static int
+common_name_word(const NameSpan *s, const TypingRule *rule)
+{
+	return s->n == 1 && (s->lfirst & LX_SURNAME) && (s->lfirst & (LX_COMMON | LX_AMBIG)) &&
+		!(s->lfirst & LX_GIVEN) && !dip_dict_is_surname(s->sc->an->dict, s->t[s->a].wid) ?
+		DIP_KIND_PER : NOT_MINE;
 }
 
 /* A single given name or surname: a person, or a place after "of", "in"... */
@@ -514,14 +765,14 @@ after_place_word(const NameSpan *s, const TypingRule *rule)
 				 DIP_TOK_IS(p, "to") || DIP_TOK_IS(p, "into")) ? DIP_KIND_LOC : NOT_MINE;
 }
 
-/* Two or three capitalised words: most often a person. */
+/* Two or three capitalised words ("Hou Yu-ih" is two): most often a person. */
 static int
 short_name(const NameSpan *s, const TypingRule *rule)
 {
-	return s->n >= 2 && s->n <= 3 ? DIP_KIND_PER : NOT_MINE;
+	return s->n >= 2 && s->words >= 2 && s->words <= 3 ? DIP_KIND_PER : NOT_MINE;
 }
 
-/* Anything longer: an organisation. */
+/* Anything longer, or one hyphenated word ("Creditanstalt-Bankverein"): an organisation. */
 static int
 long_name(const NameSpan *s, const TypingRule *rule)
 {
@@ -563,15 +814,23 @@ static const TypingRule typing_rules[] = {
 	{{"war_name", "a name with the word war: not typed"}, war_name, R},
 	{{"title_alone", "a title without a name (Foreign Secretary): no entity"}, title_alone, R},
 	{{"the_org_word", "an organisation word after the (the Senate, the Army): an organisation"}, the_org_word, R},
-	{{"code_word", "a word with digits (H5N1, F-16): no entity"}, code_word, R},
+	{{"single_letter", "one letter alone: no entity"}, single_letter, R},
+	{{"code_word", "a word with digits or a number glued to it (H5N1, F-16, M-1): no entity"}, code_word, R},
+	{{"letters_joined", "capital letters joined by and or & (S and P): an organisation"}, letters_joined, R},
+	{{"legal_forms_only", "legal forms alone (Corp, Co Inc): no entity"}, legal_forms_only, R},
+	{{"letter_label", "a common word and a letter (Class B, Group A): no entity"}, letter_label, R},
+	{{"plural_acronym", "an acronym in the plural (MPs, CDs): no entity"}, plural_acronym, R},
 	{{"unit_number", "capitals and a number: a unit (CTF 50), else a hull or road number"}, unit_number, R},
 	{{"calendar_word", "a month, a weekday or a word that is never a name: no entity"}, calendar_word, R},
+	{{"date_words", "a month or weekday with number words (May One): no entity"}, date_words, R},
 	{{"function_word", "a pronoun, determiner, conjunction, auxiliary or preposition: no entity"}, function_word, R},
 	{{"club_or_place", "... County, ... City, ... Town: a club after a known place, else a place"}, club_or_place, R},
+	{{"legal_form_end", "a legal form, maybe written with a slash, ends the name (Tenera LP, Senetek A/S): an organisation"}, legal_form_end, R},
 	{{"org_suffix", "an organisation suffix ends the name (... Department, ... Corp): an organisation"}, class_at_end, DIP_HOW_RULE, false, LX_ORG_SUFFIX, true, DIP_KIND_ORG},
 	{{"org_head", "an organisation head starts the name (Bank ..., Ministry ...): an organisation"}, class_at_end, DIP_HOW_RULE, false, LX_ORG_HEAD, false, DIP_KIND_ORG},
 	{{"place_suffix", "a place suffix ends the name (... River): a place"}, class_at_end, DIP_HOW_RULE, false, LX_LOC_SUFFIX, true, DIP_KIND_LOC},
 	{{"place_head", "a place head starts the name (Lake ..., Mount ...): a place"}, class_at_end, DIP_HOW_RULE, false, LX_LOC_HEAD, false, DIP_KIND_LOC},
+	{{"the_title", "a name starting with a capitalised The inside a sentence (The Aviator): a work, no entity"}, the_title, R},
 	{{"honorific", "an honorific before the name (Mr. Smith): a person"}, honorific, R},
 	{{"acronym", "an unknown acronym of two to six capitals: an organisation"}, acronym, R},
 	{{"given_name_first", "a given name first that is not a common word: a person"}, given_name_first, R},
@@ -580,16 +839,20 @@ static const TypingRule typing_rules[] = {
 	{{"middle_initial", "an initial as the second word (John F. Kennedy): a person"}, middle_initial, R},
 	{{"after_place_preposition", "one word after in, at, near: a place"}, after_place_preposition, G},
 	{{"common_words", "common words only, no given name or surname: no entity"}, common_words, R},
+	{{"article_name_word", "one given name or surname after a, an, the (an Oscar, the Brent crude): an organisation, dropped unless the document resolves it"}, article_name_word, DIP_HOW_GUESS, true, 0, false, 0},
+	{{"common_name_word", "one surname that is also a common word (Long, Banks): a person, dropped unless the document resolves it"}, common_name_word, DIP_HOW_GUESS, true, 0, false, 0},
+	{{"name_before_noun", "one given name or surname before a noun (Oscar winner): a person, dropped unless the document resolves it"}, name_before_noun, DIP_HOW_GUESS, true, 0, false, 0},
 	{{"name_word", "one given name or surname: a person, or a place after of, in, from"}, name_word, G},
 	{{"score_next_to", "one word next to a score (Arsenal 2): a team"}, score_next_to, G},
 	{{"place_word_before", "one word after of, in, from or a direction: a place"}, place_word_before, G},
 	{{"place_word_after", "one word before province, district, river...: a place"}, place_word_after, G},
+	{{"org_word_alone", "an organisation suffix alone (Bancorp said): an organisation, dropped unless the document resolves it"}, org_word_alone, DIP_HOW_GUESS, true, 0, false, 0},
 	{{"person_word_after", "one word before said, told, 's...: a person"}, person_word_after, G},
 	{{"no_evidence", "one word without evidence: an organisation, dropped unless the document resolves it"}, no_evidence, DIP_HOW_GUESS, true, 0, false, 0},
 	{{"after_article", "a name after the or a (the Bowling Green Falcons): an organisation"}, after_article, G},
 	{{"after_place_word", "a name after in, at, near, to, into: a place"}, after_place_word, G},
 	{{"short_name", "two or three capitalised words: a person"}, short_name, G},
-	{{"long_name", "four or more capitalised words: an organisation"}, long_name, G},
+	{{"long_name", "four or more capitalised words, or one hyphenated word no rule typed: an organisation"}, long_name, G},
 };
 
 #undef R

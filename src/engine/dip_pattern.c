@@ -69,7 +69,9 @@ expand_anchor(DipBuilder *b, uint32_t pidx, const DipPElem *el, int anchor,
 static bool
 add_pattern_parsed(DipBuilder *b, const char *code, const char *pattern)
 {
-	int			packed = dip_cameo_pack(code, strlen(code));
+	/* "---": a pattern that wins its overlap and codes nothing */
+	int			packed = strcmp(code, "---") == 0 ? DIP_PATTERN_NO_EVENT :
+		dip_cameo_pack(code, strlen(code));
 	DipPElem	el[DIP_MAX_PHRASE];
 	int			nel = 0;
 	int			anchor = -1;
@@ -79,7 +81,7 @@ add_pattern_parsed(DipBuilder *b, const char *code, const char *pattern)
 	DipPattern *pat;
 	uint32_t	pidx;
 
-	if (packed < 0 || dip_cameo_info(packed) == NULL)
+	if (packed != DIP_PATTERN_NO_EVENT && (packed < 0 || dip_cameo_info(packed) == NULL))
 	{
 		dipb_set_error(b, "unknown CAMEO code \"%s\"", code);
 		return false;

@@ -61,16 +61,11 @@ dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date, char *buf
 				strcpy(buf, best->actor);
 				return buf;
 			}
-			if (best == NULL && last_end != INT32_MIN && ge->country[0])
+			if (best == NULL && last_end != INT32_MIN && e->country[0])
 			{
-				snprintf(buf, 20, "%sELI", ge->country);
+				snprintf(buf, 20, "%sELI", e->country);
 				return buf;
 			}
-		}
-		if (ge->actor[0])
-		{
-			strcpy(buf, ge->actor);
-			return buf;
 		}
 	}
 	if (e->actor[0])
@@ -90,6 +85,32 @@ dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date, char *buf
 	}
 	buf[0] = '\0';
 	return buf;
+}
+
+/*
+ * The gazetteer person who held an office of a country at a date (see
+ * dip_resolve.h): "the Secretary of State", "the Japanese prime minister".
+ */
+int32_t
+dip_office_holder(const DipDict *d, int office, const char *country, int32_t date)
+{
+	int32_t		holder = -1;
+
+	if (office <= DIP_OFFICE_NONE || office == DIP_OFFICE_OTHER || date == DIP_DATE_NONE ||
+		country == NULL || strlen(country) < 3)
+		return -1;
+	for (uint32_t k = 0; k < d->hdr->noffices; k++)
+	{
+		const DipOffice *o = &d->offices[k];
+
+		if (o->office != office || memcmp(o->country, country, 3) != 0 ||
+			(o->start != DIP_NO_DATE && o->start > date) || (o->end != INT32_MAX && o->end < date))
+			continue;
+		if (holder >= 0 && holder != (int32_t) o->entity)
+			return -1;			/* two holders that day: which one is open */
+		holder = (int32_t) o->entity;
+	}
+	return holder;
 }
 
 /* Mentions in text order, longer first. */
@@ -262,6 +283,16 @@ collect_aliases(DipAnalysis *an, DipArena *arena, DipStrMap *at)
 		if ((de->dict < 0 || de->kind == DIP_KIND_PER) &&
 			(de->ntok >= 2 || de->best_how < DIP_HOW_GUESS))
 			dip_strmap_put_unique(arena, at, de->norm, de->normlen, (int32_t) e);
+		if (de->kind == DIP_KIND_ORG && de->best_how < DIP_HOW_GUESS)
+		{
+			const char *names[2];
+			uint32_t	lens[2];
+			int			k = dip_company_names(an, de->norm, de->normlen, names, lens);
+
+			while (k-- > 0)
+				if (lens[k] != de->normlen)
+					dip_strmap_put_unique(arena, at, names[k], lens[k], (int32_t) e);
+		}
 	}
 }
 
@@ -279,6 +310,48 @@ realias(DipAnalysis *an, DipMention *mm, int32_t target, int kind, const DipRule
 	an->ents[target].count++;
 }
 
+/* True if entity o is an organisation of the document named by more words starting or ending with word. */
+static bool
+org_with_head(const DipEnt *o, const char *word, uint32_t len)
+{
+	return o->kind == DIP_KIND_ORG && o->count > 0 && o->ntok >= 2 &&
+		((o->firstlen == len && memcmp(o->first, word, len) == 0) ||
+		 (o->lastlen == len && memcmp(o->last, word, len) == 0));
+}
+
+/*
+ * "the Bank", "the Commission": an organisation word alone names the
+ * organisation of the document whose name starts or ends with it (the
+ * Bank of England, the European Commission): the one named last before
+ * it, else the only one; -1 if none.
+ */
+static int32_t
+head_word_org(const DipAnalysis *an, const DipMention *mm)
+{
+	const DipEnt *de = &an->ents[mm->entity];
+	int32_t		found = -1;
+
+	if (mm->kind != DIP_KIND_ORG || mm->ntok != 1 || mm->wid == 0 || de->ntok != 1 ||
+		!(an->dict->words[mm->wid].lex & (LX_ORG_SUFFIX | LX_ORG_HEAD)))
+		return -1;
+	for (const DipMention *k = mm; k > an->m;)
+	{
+		k--;
+		if (!k->dropped && k->start < mm->start &&
+			org_with_head(&an->ents[k->entity], de->norm, de->normlen))
+			return k->entity;
+	}
+	for (uint32_t e = 0; e < an->nents; e++)
+	{
+		if (!org_with_head(&an->ents[e], de->norm, de->normlen))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (int32_t) e;
+	}
+	return found;
+}
+
 /*
  * Short names typed by default, and tentative words: the entity named in
  * full elsewhere, else a gazetteer person known by the surname; else a
@@ -293,10 +366,22 @@ resolve_mention(DipAnalysis *an, const DipStrMap *at, DipMention *mm)
 
 	if (mm->how == DIP_HOW_DICT || de->ntok > 2)
 		return;
+	/* a surname the gazetteer gave: the document's own entity of that name wins */
+	if (mm->how == DIP_HOW_ALIAS && mm->ntok == 1 && de->dict >= 0 && mm->wid != 0)
+	{
+		const DipWord *w = &an->dict->words[mm->wid];
+
+		target = dip_strmap_get(at, dip_str(an->dict, w->str), w->len);
+		if (target >= 0 && target != mm->entity)
+			realias(an, mm, target, an->ents[target].kind, &document_alias);
+		return;
+	}
 	target = dip_strmap_get(at, de->norm, de->normlen);
 	if (target >= 0 && target != mm->entity &&
 		(an->ents[target].ntok > de->ntok || mm->how == DIP_HOW_GUESS || mm->tentative))
 		realias(an, mm, target, an->ents[target].kind, &document_alias);
+	else if ((target = head_word_org(an, mm)) >= 0)
+		realias(an, mm, target, DIP_KIND_ORG, &document_alias);
 	else if (mm->ntok == 1 && mm->how != DIP_HOW_ALIAS &&
 			 (target = dip_dict_surname_person(an->dict, mm->wid, an->published)) >= 0)
 	{
@@ -335,6 +420,86 @@ finish_mentions(DipAnalysis *an)
 		an->ents[an->m[m].entity].count++;
 }
 
+/*
+ * True if country c is among the n countries of list, or adds it there
+ * (when add and there is room).
+ */
+static bool
+country_seen(char (*list)[4], uint32_t *n, uint32_t cap, const char *c, bool add)
+{
+	for (uint32_t k = 0; k < *n; k++)
+		if (memcmp(list[k], c, 3) == 0)
+			return true;
+	if (add && *n < cap)
+		memcpy(list[(*n)++], c, 4);
+	return false;
+}
+
+/*
+ * Aliases with the rule "context" (Georgia, Jordan, Kent): a mention
+ * stays the gazetteer's entity where the document names the entity
+ * otherwise, or its country (a place or nationality of it; for a country
+ * or place, also a person or body of it), or a second such alias of the
+ * same kind and country (two county cricket clubs in one report); else it
+ * becomes its fallback: the other entity of that name, the name the
+ * typing rules read, or nothing.
+ */
+static void
+apply_context(DipAnalysis *an)
+{
+	char		places[64][4],
+				others[64][4];
+	uint32_t	np = 0,
+				no = 0;
+	uint8_t    *named = dip_arena_alloc0(&an->arena, an->nents + 1);
+
+	for (uint32_t m = 0; m < an->nm; m++)
+		if (!an->m[m].conditional && !an->m[m].dropped)
+		{
+			const DipEnt *e = &an->ents[an->m[m].entity];
+
+			named[an->m[m].entity] = 1;
+			if (!e->country[0])
+				continue;
+			if (e->kind == DIP_KIND_GPE || e->kind == DIP_KIND_LOC || e->kind == DIP_KIND_NORP)
+				country_seen(places, &np, 64, e->country, true);
+			else
+				country_seen(others, &no, 64, e->country, true);
+		}
+	for (uint32_t m = 0; m < an->nm; m++)
+	{
+		DipMention *mm = &an->m[m];
+		const DipEnt *e = &an->ents[mm->entity];
+		bool		place = e->kind == DIP_KIND_GPE || e->kind == DIP_KIND_LOC;
+		bool		ok;
+
+		if (mm->conditional != 1 || mm->dropped)
+			continue;
+		ok = named[mm->entity] ||
+			(e->country[0] && (country_seen(places, &np, 64, e->country, false) ||
+							   (place && country_seen(others, &no, 64, e->country, false))));
+		for (uint32_t k = 0; k < an->nm && !ok; k++)
+		{
+			const DipEnt *o = &an->ents[an->m[k].entity];
+
+			ok = an->m[k].conditional == 1 && an->m[k].entity != mm->entity &&
+				o->kind == e->kind && e->country[0] && memcmp(o->country, e->country, 3) == 0;
+		}
+		if (ok)
+			continue;
+		if (mm->fallback < 0)
+		{
+			mm->dropped = 1;
+			continue;
+		}
+		mm->entity = mm->fallback;
+		mm->kind = an->ents[mm->fallback].kind;
+		mm->how = mm->fallback_how;
+		mm->weak = mm->fallback_weak;
+		mm->rule = mm->fallback_rule;
+	}
+}
+
 /* Resolves the mentions of the whole document (see dip_resolve.h). */
 void
 dip_resolve_document(DipAnalysis *an, const char *text)
@@ -342,6 +507,8 @@ dip_resolve_document(DipAnalysis *an, const char *text)
 	DipStrMap	at = {0};
 	DipArena	scratch;
 
+	/* aliases kept only in context */
+	apply_context(an);
 	/* how often each entity is mentioned */
 	count_mentions(an);
 	/* the names by which the document's entities may be mentioned again,

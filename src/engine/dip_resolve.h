@@ -27,4 +27,12 @@ extern const DipRule *dip_resolve_rule(int k);
 extern const char *dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date,
 									char *buf);
 
+/*
+ * The gazetteer person who held office (DIP_OFFICE_*) of country (ISO
+ * alpha-3) at date: a dictionary entity index, or -1 when the offices
+ * know nobody, or several people, in it that day.
+ */
+extern int32_t dip_office_holder(const DipDict *d, int office, const char *country,
+								 int32_t date);
+
 #endif							/* DIP_RESOLVE_H */

@@ -45,11 +45,13 @@ dip_sentence_begin(DipSentCtx *sc, DipAnalysis *an, DipDoc *doc, DipSentence *st
 	sc->ndates = -1;
 	sc->ent_len = dip_arena_alloc0(&doc->chunk_arena, n * sizeof(uint16_t));
 	sc->ent_ref = dip_arena_alloc(&doc->chunk_arena, n * sizeof(int32_t));
+	sc->ent_flags = dip_arena_alloc0(&doc->chunk_arena, n * sizeof(uint8_t));
 	sc->role_len = dip_arena_alloc0(&doc->chunk_arena, n * sizeof(uint16_t));
 	sc->role_ref = dip_arena_alloc(&doc->chunk_arena, n * sizeof(int32_t));
 	sc->tok_mention = dip_arena_alloc(&doc->chunk_arena, n * sizeof(int32_t));
+	sc->ent_alt = dip_arena_alloc(&doc->chunk_arena, n * sizeof(int32_t));
 	for (uint32_t i = 0; i < n; i++)
-		sc->tok_mention[i] = -1;
+		sc->tok_mention[i] = sc->ent_alt[i] = -1;
 	sc->first_mention = an->nm;
 }
 

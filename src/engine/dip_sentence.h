@@ -17,6 +17,14 @@
 #include "dip_model.h"
 #include "dip_segment.h"
 
+/* A topic term found in the sentence: its term group and token span. */
+typedef struct DipTermHit
+{
+	uint32_t	group;			/* DipTermGroup */
+	uint32_t	first;			/* first token, in the sentence */
+	uint32_t	ntok;			/* tokens */
+} DipTermHit;
+
 typedef struct DipSentCtx
 {
 	DipAnalysis *an;
@@ -28,6 +36,9 @@ typedef struct DipSentCtx
 	/* per-token dictionary matches */
 	uint16_t   *ent_len;
 	int32_t    *ent_ref;
+	uint8_t    *ent_flags;		/* DIP_ALIAS_* rules of that alias */
+	int32_t    *ent_alt;		/* where that alias needs context: the
+								 * other entity of that name, or -1 */
 	uint16_t   *role_len;
 	int32_t    *role_ref;
 	/* mention index covering each token, -1 if none */
@@ -36,8 +47,8 @@ typedef struct DipSentCtx
 	uint32_t   *anchors;
 	uint32_t	nanchors;
 	uint32_t	anchorcap;
-	/* topic term groups found, in text order */
-	uint32_t   *terms;
+	/* topic terms found, by first token */
+	DipTermHit *terms;
 	uint32_t	nterms;
 	uint32_t	termcap;
 	uint32_t	first_mention;	/* an->nm when the sentence began */

@@ -64,6 +64,7 @@ PG_FUNCTION_INFO_V1(cameo_contains);
 PG_FUNCTION_INFO_V1(cameo_within_support);
 PG_FUNCTION_INFO_V1(cameo_contains_support);
 PG_FUNCTION_INFO_V1(cameo_name);
+PG_FUNCTION_INFO_V1(cameo_plover);
 PG_FUNCTION_INFO_V1(dip_goldstein);
 PG_FUNCTION_INFO_V1(dip_quad_class);
 PG_FUNCTION_INFO_V1(cameo_root);
@@ -358,6 +359,20 @@ Datum
 cameo_name(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(cstring_to_text(CameoInfo(PG_GETARG_CAMEO(0))->name));
+}
+
+/*
+ * plover(cameo): the PLOVER event type of the code or its nearest ancestor
+ * in data/cameo/plover.tsv, as events() gives it; NULL for 01 and 02.
+ */
+Datum
+cameo_plover(PG_FUNCTION_ARGS)
+{
+	const char *p = CameoInfo(PG_GETARG_CAMEO(0))->plover;
+
+	if (p == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(p));
 }
 
 /* goldstein(cameo): the Goldstein conflict-cooperation score, -10 to 10. */

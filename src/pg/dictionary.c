@@ -24,6 +24,13 @@
  * was written by another engine version, the backend compiles from the
  * tables, which every role may read.
  *
+ * Where changes arrive by logical replication (a subscriber's apply worker
+ * runs with session_replication_role = replica), the statement triggers do
+ * not fire.  A row trigger enabled for replica sessions only, deferred to
+ * commit, then deletes the builtin rows that replicated removals name and
+ * recompiles once per transaction (a TRUNCATE statement trigger does the
+ * same): every server compiles the same rows into the same image.
+ *
  * Every SPI statement here is schema-qualified and runs with search_path
  * pinned to pg_catalog, pg_temp.
  *
@@ -56,6 +63,7 @@
 #include "dip_dict.h"
 
 PG_FUNCTION_INFO_V1(dip_dictionary_changed);
+PG_FUNCTION_INFO_V1(dip_dictionary_replicated);
 PG_FUNCTION_INFO_V1(dip_dictionary_rebuild);
 PG_FUNCTION_INFO_V1(dip_dictionary_info);
 
@@ -71,9 +79,17 @@ typedef struct DictCache
 	uint64		generation;		/* invalidations received */
 	Oid			image_relid;	/* diplomat.dictionary_image, for invalidation */
 	const char *source;			/* "image" or "tables" */
+	bool		have_checksum;	/* checksum computed for this image */
+	uint64		checksum;		/* hash of the image bytes */
 } DictCache;
 
-static DictCache cache = {NULL, NULL, 0, {0}, false, false, 0, InvalidOid, NULL};
+static DictCache cache = {NULL, NULL, 0, {0}, false, false, 0, InvalidOid, NULL, false, 0};
+
+/*
+ * The command in which the replica trigger last recompiled, in this
+ * transaction: its later firings with nothing changed since do nothing.
+ */
+static CommandId replica_compiled_cid = InvalidCommandId;
 
 /* Nesting of the triggers' own statements, which must not recompile. */
 static int	maintenance_depth = 0;
@@ -100,6 +116,9 @@ dictionary_xact_cb(XactEvent event, void *arg)
 		cache.valid = false;
 		cache.xact_bound = false;
 	}
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
+		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT)
+		replica_compiled_cid = InvalidCommandId;
 }
 
 /* Registers the invalidation callbacks (from _PG_init). */
@@ -138,9 +157,11 @@ typedef struct CompileStats
 /*
  * The dictionary tables.  "cols" are read in binary: kinds says the type of
  * each ('t' text, 'a' text[], 'd' date, 'r' real).  "order" is a total
- * order, so that the same rows compile into the same image bytes.  "key" lists the columns
- * (as indexes into cols) of the row key that diplomat.dictionary_key()
- * defines, and "keycols" names them for SQL; a '?' marks a nullable one.
+ * order, bytewise whatever the database's collation, so that the same rows
+ * compile into the same image bytes on every server.  "key" lists the
+ * columns (as indexes into cols) of the row key that
+ * diplomat.dictionary_key() defines, and "keycols" names them for SQL; a
+ * '?' marks a nullable one.
  */
 #define MAX_COLS 8
 static const struct
@@ -154,21 +175,21 @@ static const struct
 	const char *keycols[4];
 }			tables[T_COUNT] = {
 	[T_GAZ] = {"gazetteer", "kind, name, country, actor, aliases, valid_from, valid_to", "ttttadd",
-	"name, kind, builtin", 2, {0, 1}, {"kind", "name"}},
+	"name COLLATE pg_catalog.\"C\", kind COLLATE pg_catalog.\"C\", builtin", 2, {0, 1}, {"kind", "name"}},
 	[T_OFF] = {"offices", "person, office, title, country, actor, start_date, end_date", "tttttdd",
-	"person, start_date, office, country, builtin", 4, {0, 1, 3, 5}, {"person", "office", "?country", "?start_date"}},
+	"person COLLATE pg_catalog.\"C\", start_date, office COLLATE pg_catalog.\"C\", country COLLATE pg_catalog.\"C\", builtin", 4, {0, 1, 3, 5}, {"person", "office", "?country", "?start_date"}},
 	[T_ROLE] = {"roles", "term, role, use, office, country", "ttttt",
-	"term, builtin", 1, {0}, {"term"}},
+	"term COLLATE pg_catalog.\"C\", builtin", 1, {0}, {"term"}},
 	[T_LEX] = {"lexicon", "word, class, value", "ttt",
-	"word, class, builtin", 2, {0, 1}, {"word", "class"}},
+	"word COLLATE pg_catalog.\"C\", class COLLATE pg_catalog.\"C\", builtin", 2, {0, 1}, {"word", "class"}},
 	[T_VERB] = {"verbs", "lemma, third_person, past, past_participle, gerund", "ttttt",
-	"lemma, builtin", 1, {0}, {"lemma"}},
+	"lemma COLLATE pg_catalog.\"C\", builtin", 1, {0}, {"lemma"}},
 	[T_PAT] = {"patterns", "code, pattern", "tt",
-	"pattern, builtin", 1, {1}, {"pattern"}},
+	"pattern COLLATE pg_catalog.\"C\", builtin", 1, {1}, {"pattern"}},
 	[T_TOPIC] = {"topic_defs", "key, label, parent", "ttt",
-	"key, builtin", 1, {0}, {"key"}},
+	"key COLLATE pg_catalog.\"C\", builtin", 1, {0}, {"key"}},
 	[T_TERM] = {"topic_terms", "topic, term, weight", "ttr",
-	"topic, term, builtin", 2, {0, 1}, {"topic", "term"}},
+	"topic COLLATE pg_catalog.\"C\", term COLLATE pg_catalog.\"C\", builtin", 2, {0, 1}, {"topic", "term"}},
 };
 
 /* One row as the compiler reads it. */
@@ -662,6 +683,7 @@ install_image(MemoryContext cxt, void *image, size_t size, const char *source,
 	cache.image = image;
 	cache.size = size;
 	cache.source = source;
+	cache.have_checksum = false;
 	cache.xact_bound = xact_bound;
 	cache.valid = (cache.generation == generation);
 }
@@ -815,6 +837,23 @@ dipg_dictionary(void)
 	return &cache.dict;
 }
 
+/*
+ * A hash of the bytes of the image in use, as 16 hex digits: two servers
+ * that compiled the same rows report the same value.  Computed once per
+ * image, when first asked.
+ */
+static const char *
+dictionary_checksum(void)
+{
+	if (!cache.have_checksum)
+	{
+		cache.checksum = hash_bytes_extended((const unsigned char *) cache.image,
+											 (int) cache.size, 0);
+		cache.have_checksum = true;
+	}
+	return psprintf("%016" INT64_MODIFIER "x", cache.checksum);
+}
+
 /* Raises the error or warnings a compile's refused rows call for. */
 static void
 report_rejected(CompileStats *st, bool strict)
@@ -894,9 +933,12 @@ rebuild_and_store(CompileStats *st, size_t *sizep, bool strict)
 	*sizep = size;
 }
 
-/* The dictionary table a trigger fired on, T_COUNT for dictionary_removed. */
+/*
+ * The dictionary table a trigger (the function fn) fired on, T_COUNT for
+ * dictionary_removed.
+ */
 static int
-trigger_table(Relation rel)
+trigger_table(Relation rel, const char *fn)
 {
 	const char *name = RelationGetRelationName(rel);
 
@@ -910,8 +952,8 @@ trigger_table(Relation rel)
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-			 errmsg("dictionary_changed() fired on a table that is not a diplomat dictionary: %s",
-					name)));
+			 errmsg("%s() fired on a table that is not a diplomat dictionary: %s",
+					fn, name)));
 	return -1;
 }
 
@@ -1049,7 +1091,7 @@ dip_dictionary_changed(PG_FUNCTION_ARGS)
 				 errmsg("dictionary_changed() must be called as a statement trigger")));
 	if (maintenance_depth > 0)
 		return PointerGetDatum(NULL);
-	tab = trigger_table(td->tg_relation);
+	tab = trigger_table(td->tg_relation, "dictionary_changed");
 	lock_dictionaries();
 	maintenance_depth++;
 	PG_TRY();
@@ -1063,6 +1105,73 @@ dip_dictionary_changed(PG_FUNCTION_ARGS)
 		maintenance_depth--;
 	}
 	PG_END_TRY();
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * Trigger on the dictionary tables and dictionary_removed for changes
+ * applied by logical replication: enabled for replica sessions only (the
+ * apply worker of a subscription), where the statement triggers above do
+ * not fire.  As a row trigger it is deferred to commit, so that its first
+ * firing sees every row the replicated transaction changed: it deletes the
+ * builtin rows whose keys the replicated removals name (the publisher
+ * deleted them; the removals themselves arrive by replication), when the
+ * transaction brought removals, and recompiles, leniently (a refused row
+ * must not stop replication; the publisher compiled the same rows).  Later
+ * firings with nothing changed since do nothing.  As an AFTER TRUNCATE
+ * statement trigger it recompiles at once.
+ */
+Datum
+dip_dictionary_replicated(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	CompileStats st;
+	size_t		size;
+	int			nestlevel;
+	int			tab;
+	bool		removals;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
+		(TRIGGER_FIRED_FOR_STATEMENT(td->tg_event) && !TRIGGER_FIRED_BY_TRUNCATE(td->tg_event)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("dictionary_replicated() must be called as an AFTER row trigger or an AFTER TRUNCATE trigger")));
+	tab = trigger_table(td->tg_relation, "dictionary_replicated");
+	if (TRIGGER_FIRED_FOR_ROW(td->tg_event) &&
+		replica_compiled_cid != InvalidCommandId &&
+		replica_compiled_cid == GetCurrentCommandId(false))
+		return PointerGetDatum(NULL);
+
+	/*
+	 * Deleting the builtin rows that removals name reads every builtin row:
+	 * only when this transaction brought removals (this row, or events of
+	 * dictionary_removed still to fire).
+	 */
+	removals = (tab == T_COUNT && !TRIGGER_FIRED_BY_TRUNCATE(td->tg_event)) ||
+		AfterTriggerPendingOnRel(get_relname_relid("dictionary_removed",
+												   RelationGetNamespace(td->tg_relation)));
+	lock_dictionaries();
+	maintenance_depth++;
+	PG_TRY();
+	{
+		if (removals)
+		{
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			nestlevel = dipg_pin_search_path();
+			apply_removals("diplomat.dictionary_removed");
+			dipg_unpin_search_path(nestlevel);
+			SPI_finish();
+		}
+		rebuild_and_store(&st, &size, false);
+	}
+	PG_FINALLY();
+	{
+		maintenance_depth--;
+	}
+	PG_END_TRY();
+	replica_compiled_cid = TRIGGER_FIRED_FOR_ROW(td->tg_event) ?
+		GetCurrentCommandId(false) : InvalidCommandId;
 	return PointerGetDatum(NULL);
 }
 
@@ -1097,7 +1206,7 @@ dip_dictionary_rebuild(PG_FUNCTION_ARGS)
 }
 
 /* Columns of dictionary_info(): the image's sizes, then the tables' coverage. */
-#define INFO_IMAGE_COLS		9
+#define INFO_IMAGE_COLS		10	/* 0.1 had the first 9, without checksum */
 #define INFO_COVERAGE_COLS	5
 
 /*
@@ -1162,7 +1271,7 @@ dip_dictionary_info(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
-	if (tupdesc->natts != INFO_IMAGE_COLS &&
+	if (tupdesc->natts != INFO_IMAGE_COLS - 1 &&
 		tupdesc->natts != INFO_IMAGE_COLS + INFO_COVERAGE_COLS)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
@@ -1177,6 +1286,8 @@ dip_dictionary_info(PG_FUNCTION_ARGS)
 	values[6] = Int32GetDatum(d->hdr->nnodes);
 	values[7] = Int32GetDatum(d->hdr->size);
 	values[8] = CStringGetTextDatum(cache.source);
+	if (tupdesc->natts > INFO_IMAGE_COLS - 1)
+		values[9] = CStringGetTextDatum(dictionary_checksum());
 	if (tupdesc->natts > INFO_IMAGE_COLS)
 		dictionary_coverage_values(values + INFO_IMAGE_COLS, nulls + INFO_IMAGE_COLS);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));

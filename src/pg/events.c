@@ -3,12 +3,15 @@
  * events.c
  *	  diplomat.events(): CAMEO-coded events of a document, and the
  *	  event_summary aggregate (event counts, mean Goldstein score and
- *	  QuadClass counts) with combine, serialise and deserialise functions.
+ *	  QuadClass counts) with combine, serialise and deserialise functions,
+ *	  and event_summary_combine, which adds up summaries of disjoint sets.
  *
  *-------------------------------------------------------------------------
  */
 #include "diplomat.h"
 #include "nlp.h"
+
+#include <math.h>
 
 #include "access/htup_details.h"
 #include "common/shortest_dec.h"
@@ -28,6 +31,7 @@ PG_FUNCTION_INFO_V1(event_summary_combinefn);
 PG_FUNCTION_INFO_V1(event_summary_serialfn);
 PG_FUNCTION_INFO_V1(event_summary_deserialfn);
 PG_FUNCTION_INFO_V1(event_summary_finalfn);
+PG_FUNCTION_INFO_V1(event_summary_combine_transfn);
 
 /* An actor datum (a varlena of the code's letters), or NULL if invalid. */
 static Datum
@@ -70,6 +74,8 @@ typedef struct EventRows
 {
 	ReturnSetInfo *rsinfo;
 	const char *text;
+	bool		statements;		/* bare statements too */
+	float8		min_confidence; /* the least confidence of a row */
 	MemoryContext rows;			/* the datums of one row */
 } EventRows;
 
@@ -87,10 +93,11 @@ event_rows(const DipAnalysis *an, void *arg)
 		DipActorRef *src = ev->source >= 0 ? &an->actors[ev->source] : NULL;
 		DipActorRef *tgt = ev->target >= 0 ? &an->actors[ev->target] : NULL;
 		const DipCameoInfo *info = dip_cameo_info(ev->code);
-		Datum		values[18];
-		bool		nulls[18] = {0};
+		Datum		values[20];
+		bool		nulls[20] = {0};
 
-		if (info == NULL)
+		if (info == NULL || (!statements && ev->bare_statement) ||
+			(float8) ev->confidence < min_confidence)
 			continue;
 		if (src)
 			values[0] = actor_datum(src->code, &nulls[0]);
@@ -141,6 +148,11 @@ event_rows(const DipAnalysis *an, void *arg)
 		values[14] = BoolGetDatum(ev->modality != 0);
 		values[16] = PointerGetDatum(cstring_to_text_with_len(er->text + ev->start, (int) ev->len));
 		values[17] = event_rules_datum(ev, &nulls[17]);
+		values[18] = Float8GetDatum(round((float8) ev->confidence * 100.0) / 100.0);
+		if (info->plover)
+			values[19] = CStringGetTextDatum(info->plover);
+		else
+			nulls[19] = true;
 		tuplestore_putvalues(er->rsinfo->setResult, er->rsinfo->setDesc, values, nulls);
 		MemoryContextReset(er->rows);
 		if ((i & 255) == 0)
@@ -150,8 +162,11 @@ event_rows(const DipAnalysis *an, void *arg)
 }
 
 /*
- * diplomat.events(doc text, published date DEFAULT NULL) returns SETOF
- * diplomat.event, put into the tuplestore window by window.
+ * diplomat.events(doc text, published date DEFAULT NULL, statements
+ * boolean DEFAULT true, min_confidence double precision DEFAULT 0)
+ * returns SETOF diplomat.event, put into the tuplestore window by window:
+ * without statements, no bare statements; only events whose confidence
+ * reaches min_confidence.
  */
 Datum
 dip_events(PG_FUNCTION_ARGS)
@@ -162,6 +177,13 @@ dip_events(PG_FUNCTION_ARGS)
 	text	   *doc;
 
 	InitMaterializedSRF(fcinfo, 0);
+	er.statements = PG_NARGS() < 3 || PG_ARGISNULL(2) || PG_GETARG_BOOL(2);
+	er.min_confidence = PG_NARGS() < 4 || PG_ARGISNULL(3) ? 0 : PG_GETARG_FLOAT8(3);
+	if (isnan(er.min_confidence) || er.min_confidence < 0 || er.min_confidence > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("min_confidence must be between 0 and 1"),
+				 errdetail("The value was %g.", er.min_confidence)));
 	/* not STRICT (published may be NULL): a NULL document has no rows */
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
@@ -280,6 +302,56 @@ event_summary_deserialfn(PG_FUNCTION_ARGS)
 	for (int i = 0; i < 4; i++)
 		st->quad[i] = pq_getmsgint64(&buf);
 	pq_getmsgend(&buf);
+	PG_RETURN_POINTER(st);
+}
+
+/* An int8 attribute of a composite value, 0 if NULL. */
+static int64
+stats_int8(HeapTupleHeader t, int attno)
+{
+	bool		isnull;
+	Datum		d = GetAttributeByNum(t, attno, &isnull);
+
+	return isnull ? 0 : DatumGetInt64(d);
+}
+
+/*
+ * event_summary_combine(event_stats): adds an event_summary result to the
+ * state, as the combine function adds states.  The Goldstein sum is
+ * recovered exactly from the mean (a whole number of tenths), so that
+ * summaries made on several servers combine into the very value one
+ * server gives for all their events.
+ */
+Datum
+event_summary_combine_transfn(PG_FUNCTION_ARGS)
+{
+	EventSummary *st = summary_state(fcinfo, PG_GETARG_DATUM(0), PG_ARGISNULL(0));
+	HeapTupleHeader t;
+	int64		events;
+	bool		isnull;
+	Datum		mean;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(st);
+	t = PG_GETARG_HEAPTUPLEHEADER(1);
+	events = stats_int8(t, 1);
+	if (events <= 0)
+		PG_RETURN_POINTER(st);
+	mean = GetAttributeByNum(t, 2, &isnull);
+	st->events += events;
+	if (!isnull)
+	{
+		double		tenths = DatumGetFloat8(mean) * 10.0 * (double) events;
+
+		if (isnan(tenths) || fabs(tenths) > 9.0e18)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("event_stats out of range: goldstein_mean %g over %lld events",
+							DatumGetFloat8(mean), (long long) events)));
+		st->goldstein_tenths += (int64) llround(tenths);
+	}
+	for (int i = 0; i < 4; i++)
+		st->quad[i] += stats_int8(t, 3 + i);
 	PG_RETURN_POINTER(st);
 }
 

@@ -115,7 +115,7 @@ dipg_analysis_entities(DipgAnalysis *ga, bool with_topics)
 		items[n].value = de->count;
 		n++;
 	}
-	if (with_topics && an->topic_raw != NULL)
+	if (with_topics && an->topics != NULL)
 	{
 		w = palloc(Max(nt, 1) * sizeof(float));
 		dip_topic_weights(an, w);

@@ -75,14 +75,14 @@ COMMENT ON TABLE diplomat.verbs IS
 'verb forms used by {lemma} elements of event patterns';
 
 CREATE TABLE diplomat.patterns (
-    code        text NOT NULL CHECK (code ~ '^[0-9]{2,4}$'),
+    code        text NOT NULL CHECK (code ~ '^([0-9]{2,4}|---)$'),
     pattern     text NOT NULL CHECK (pattern <> ''),
     note        text,
     builtin     boolean NOT NULL DEFAULT false,
     UNIQUE (pattern, builtin)
 );
 COMMENT ON TABLE diplomat.patterns IS
-'CAMEO event patterns: code and a pattern of words, {verb} forms, * gaps, $ source and + target';
+'CAMEO event patterns: code (or --- for a pattern that codes nothing) and a pattern of words, {verb} forms, * gaps, $ source and + target';
 
 CREATE TABLE diplomat.topic_defs (
     key         text NOT NULL CHECK (key ~ '^[a-z0-9_]{1,63}$'),
@@ -211,6 +211,20 @@ REVOKE EXECUTE ON FUNCTION diplomat.dictionary_changed() FROM PUBLIC;
 COMMENT ON FUNCTION diplomat.dictionary_changed() IS
 'keeps the dictionary tables and the compiled image in step after a change and tells every session to reload it (internal)';
 
+-- Changes applied by logical replication (a subscriber's apply worker runs
+-- with session_replication_role = replica) fire no statement trigger: this
+-- trigger, enabled for replica sessions only, deletes the builtin rows that
+-- replicated removals name and recompiles the image once per transaction.
+CREATE FUNCTION diplomat.dictionary_replicated()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'dip_dictionary_replicated'
+LANGUAGE C
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION diplomat.dictionary_replicated() FROM PUBLIC;
+COMMENT ON FUNCTION diplomat.dictionary_replicated() IS
+'recompiles the image, once per transaction, after dictionary changes applied by logical replication (internal)';
+
 CREATE FUNCTION diplomat.dictionary_rebuild(OUT entities integer, OUT aliases integer,
     OUT offices integer, OUT patterns integer, OUT topics integer, OUT terms integer,
     OUT words integer, OUT image_bytes integer, OUT rejected integer)
@@ -259,14 +273,14 @@ COMMENT ON FUNCTION diplomat.dictionary_coverage() IS
 
 CREATE FUNCTION diplomat.dictionary_info(OUT entities integer, OUT offices integer,
     OUT roles integer, OUT patterns integer, OUT topics integer, OUT words integer,
-    OUT trie_nodes integer, OUT image_bytes integer, OUT source text,
+    OUT trie_nodes integer, OUT image_bytes integer, OUT source text, OUT checksum text,
     OUT offices_from date, OUT offices_to date, OUT valid_from date, OUT valid_to date,
     OUT regions jsonb)
 RETURNS record
 AS 'MODULE_PATHNAME', 'dip_dictionary_info'
 LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.dictionary_info() IS
-'size of the dictionaries this session uses and whether they came from the stored image or were compiled from the tables; the years (office dates, validity dates) and, per UN M49 region, the countries the tables cover';
+'size of the dictionaries this session uses, whether they came from the stored image or were compiled from the tables, and a checksum of the compiled image (equal on servers with the same dictionaries); the years (office dates, validity dates) and, per UN M49 region, the countries the tables cover';
 
 -- Stored values reflect the dictionaries of their time (as a stored
 -- tsvector reflects its text search configuration): after a dictionary

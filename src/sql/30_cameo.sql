@@ -658,14 +658,7 @@ GRANT SELECT ON diplomat.cameo_plover TO PUBLIC;
 
 CREATE FUNCTION diplomat.plover(code diplomat.cameo)
 RETURNS text
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-SELECT p.event
-  FROM diplomat.cameo_plover p
- WHERE p.code = ANY (ARRAY[$1::text, pg_catalog.left($1::text, 3), pg_catalog.left($1::text, 2)])
- ORDER BY pg_catalog.length(p.code) DESC
- LIMIT 1
-$$;
+AS 'MODULE_PATHNAME', 'cameo_plover'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.plover(diplomat.cameo) IS
 'the PLOVER event type of a CAMEO code, or of its nearest ancestor in the map; NULL for the codes PLOVER leaves out (01, 02)';

@@ -52,8 +52,15 @@ COMMENT ON FUNCTION diplomat.top_topics(text, integer) IS
 'the n heaviest topics of a document (default 5), by descending weight, with their labels';
 
 -- operators -----------------------------------------------------------------
-CREATE FUNCTION diplomat.topics_exists(diplomat.topics, text) RETURNS boolean
+-- planner support: topics ? 'key' is planned as topics @> 'key' (the same
+-- rows), which postgres_fdw can send to a shard (doc/scale-out.md)
+CREATE FUNCTION diplomat.topics_exists_support(internal) RETURNS internal
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.topics_exists_support(internal) IS
+'planner support of topics ? text: a constant key is planned as topics @> topics, which postgres_fdw can send to another server';
+CREATE FUNCTION diplomat.topics_exists(diplomat.topics, text) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+    SUPPORT diplomat.topics_exists_support;
 CREATE FUNCTION diplomat.topics_weight(diplomat.topics, text) RETURNS real
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION diplomat.topics_contains(diplomat.topics, diplomat.topics) RETURNS boolean
@@ -189,3 +196,14 @@ CREATE AGGREGATE diplomat.topic_frequencies(diplomat.topics) (
 );
 COMMENT ON AGGREGATE diplomat.topic_frequencies(diplomat.topics) IS
 'per topic over a set of documents: how many carry it, their share of the non-NULL documents and their mean weight, by descending count';
+
+-- evidence ------------------------------------------------------------------
+CREATE FUNCTION diplomat.topic_evidence(doc text,
+    OUT topic text, OUT weight real, OUT evidence text, OUT kind text,
+    OUT occurrences integer, OUT score real, OUT rule text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'topic_evidence'
+LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1000
+ROWS 20;
+COMMENT ON FUNCTION diplomat.topic_evidence(text) IS
+'the evidence behind each topic of a document: its terms, gazetteer entities and sub-topics, what each adds, and the rule that set evidence aside';

@@ -20,18 +20,21 @@ CREATE TYPE diplomat.event AS (
     intent          boolean,
     location_country text,
     text            text,
-    rule            text
+    rule            text,
+    confidence      double precision,
+    plover          text
 );
 COMMENT ON TYPE diplomat.event IS
-'one CAMEO-coded event: source and target actors, event code, names, place, date, sentence and character span, Goldstein score, QuadClass, the pattern that fired and the rules that coded it';
+'one CAMEO-coded event: source and target actors, event code, names, place, date, sentence and character span, Goldstein score, QuadClass, the pattern that fired, the rules that coded it, its confidence and PLOVER event type';
 
-CREATE FUNCTION diplomat.events(doc text, published date DEFAULT NULL)
+CREATE FUNCTION diplomat.events(doc text, published date DEFAULT NULL,
+    statements boolean DEFAULT true, min_confidence double precision DEFAULT 0)
 RETURNS SETOF diplomat.event
 AS 'MODULE_PATHNAME', 'dip_events'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
 ROWS 10;
-COMMENT ON FUNCTION diplomat.events(text, date) IS
-'the CAMEO-coded events of a document; dates such as "on Friday" are resolved against published';
+COMMENT ON FUNCTION diplomat.events(text, date, boolean, double precision) IS
+'the CAMEO-coded events of a document; dates such as "on Friday" are resolved against published; statements => false leaves out bare statements, min_confidence the events less certain';
 
 -- cast to jsonb: the row as an object, codes as their text forms
 CREATE FUNCTION diplomat.event_to_jsonb(diplomat.event) RETURNS jsonb
@@ -272,9 +275,28 @@ SELECT diplomat.gdelt_event_id((r.ev).event_date, (r.ev).source, (r.ev).target, 
        pg_catalog.to_char(r.published, 'YYYYMMDDHH24MISS')::bigint,
        CASE WHEN r.url IS NULL THEN 2 ELSE 1 END,
        r.outlet, COALESCE(r.url, r.article), (r.ev).sentence,
-       -1, -1, (r.ev).start - 1, 1, NULL::integer, r.doc_len, NULL::double precision, NULL::text, NULL::text
+       -1, -1, (r.ev).start - 1, 1, pg_catalog.round((r.ev).confidence * 100)::integer, r.doc_len,
+       NULL::double precision, NULL::text, NULL::text
   FROM diplomat.gdelt_article_events($1, $2, $3, $4, $5, $6) r
  ORDER BY 1, r.published, r.article, (r.ev).sentence
 $$;
 COMMENT ON FUNCTION diplomat.gdelt_mentions(regclass, name, name, name, name, name) IS
 'the mentions of gdelt_events() in the columns of GDELT 2.0''s mentions table: one row per event reported in a sentence of an article, with the article''s URL or id';
+
+-- adding up summaries of disjoint sets of events (made on several servers,
+-- or per partition) into the summary of all of them
+CREATE FUNCTION diplomat.event_summary_combine_transfn(internal, diplomat.event_stats) RETURNS internal
+    AS 'MODULE_PATHNAME' LANGUAGE C PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.event_summary_combine_transfn(internal, diplomat.event_stats) IS 'event_summary_combine aggregate: transition function';
+
+CREATE AGGREGATE diplomat.event_summary_combine(diplomat.event_stats) (
+    SFUNC = diplomat.event_summary_combine_transfn,
+    STYPE = internal,
+    FINALFUNC = diplomat.event_summary_finalfn,
+    COMBINEFUNC = diplomat.event_summary_combinefn,
+    SERIALFUNC = diplomat.event_summary_serialfn,
+    DESERIALFUNC = diplomat.event_summary_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE diplomat.event_summary_combine(diplomat.event_stats) IS
+'the event_summary of the union of disjoint sets of events, from their event_summary results (per shard, then combined at the coordinator)';

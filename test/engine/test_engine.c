@@ -399,6 +399,14 @@ test_dictionary(const char *datadir)
 								 "U.S.|US|America", DIP_NO_DATE, DIP_NO_DATE));
 	CHECK(!dip_builder_add_entity(b, "XXX", "Nowhere", "", "", "", DIP_NO_DATE, DIP_NO_DATE));
 	CHECK(!dip_builder_add_entity(b, "GPE", "Nowhere", "QQQ", "", "", DIP_NO_DATE, DIP_NO_DATE));
+	/* aliases with rules in brackets; unknown rules and open brackets are refused */
+	CHECK(dip_builder_add_entity(b, "GPE", "Central African Republic", "CAF", "CAF",
+								 "CAR [nocaseless]|Centrafrique [exactcase context]",
+								 DIP_NO_DATE, DIP_NO_DATE));
+	CHECK(!dip_builder_add_entity(b, "ORG", "Bad Rule", "", "", "BR [sometimes]", DIP_NO_DATE,
+								  DIP_NO_DATE));
+	CHECK(!dip_builder_add_entity(b, "ORG", "Open Rule", "", "", "ORU [context", DIP_NO_DATE,
+								  DIP_NO_DATE));
 	CHECK(dip_builder_add_verb(b, "meet", "meets", "met", "met", "meeting"));
 	CHECK(dip_builder_add_pattern(b, "040", "{meet} with +"));
 	CHECK(!dip_builder_add_pattern(b, "999", "{meet} with +"));
@@ -427,8 +435,25 @@ test_dictionary(const char *datadir)
 	CHECK(sz > 0);
 	dip_builder_free(b);
 	CHECK(dip_dict_open(&d, img, sz) == NULL);
-	CHECK_INT(d.hdr->nentities, 1);
+	CHECK_INT(d.hdr->nentities, 2);
 	CHECK_INT(d.hdr->npatterns, 1);
+	{
+		const char *words[] = {"car", "centrafrique", "central"};
+		uint32_t	want[] = {DIP_ALIAS_NOCASELESS, DIP_ALIAS_EXACTCASE | DIP_ALIAS_CONTEXT, 0};
+
+		for (int k = 0; k < 3; k++)
+		{
+			uint32_t	node = dip_trie_child(&d, 0, dip_vocab_lookup(&d, words[k], strlen(words[k])));
+			const DipNode *nd = &d.nodes[node];
+			int			found = -1;
+
+			for (uint32_t i = 0; node != 0 && i < nd->item_count; i++)
+				if (d.items[nd->item_first + i].type == DIP_ITEM_ENTITY)
+					found = d.items[nd->item_first + i].flags;
+			CHECK_INT(found, (int) (k == 2 ? -1 : (int) want[k]));
+		}
+		CHECK_STR(dip_alias_rule_name(DIP_ALIASB_CONTEXT), "context");
+	}
 	w = dip_vocab_lookup(&d, "met", 3);
 	CHECK(w != 0);
 	CHECK(d.words[w].vforms & DIP_VF_PAST);
@@ -470,15 +495,16 @@ test_dictionary(const char *datadir)
 }
 
 /*
- * The named rules of the recogniser, resolution and the event coder: unique
- * lower-case names with a description.
+ * The named rules of the recogniser, resolution, the event coder and the
+ * topic stage: unique lower-case names with a description.
  */
 static void
 test_rules(void)
 {
 	const DipRule *all[256];
 	int			n = 0;
-	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule};
+	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_actors_rule,
+	dip_events_rule, dip_topics_rule};
 
 	for (size_t s = 0; s < sizeof(stages) / sizeof(stages[0]); s++)
 	{
@@ -522,7 +548,8 @@ static void
 test_rule_docs(void)
 {
 	char	   *arch = tsv_read_file("doc/architecture.md", NULL);
-	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_events_rule};
+	const DipRule *(*stages[]) (int) = {dip_recognise_rule, dip_resolve_rule, dip_actors_rule,
+	dip_events_rule, dip_topics_rule};
 	const char *last = arch;
 
 	if (arch == NULL)
@@ -777,6 +804,109 @@ test_windows(const char *datadir)
 	free(img);
 }
 
+/* Does event ev match the checks of a row of test/data/actors.tsv ("!" negates)? */
+static bool
+actor_row_matches(const DipAnalysis *an, const DipEvent *ev, char *const *f, bool negated)
+{
+	const DipActorRef *src = ev->source >= 0 ? &an->actors[ev->source] : NULL;
+	const DipActorRef *tgt = ev->target >= 0 ? &an->actors[ev->target] : NULL;
+
+	for (int k = 2; k <= 4; k++)
+	{
+		const char *want = f[k];
+		char		got[256];
+
+		if (want == NULL || !*want || (want[0] == '!') != negated)
+			continue;
+		if (negated)
+			want++;
+		if (k == 2)
+			snprintf(got, sizeof(got), "%s", src ? src->code : "-");
+		else if (k == 3)
+			snprintf(got, sizeof(got), "%s", tgt ? tgt->code : "-");
+		else
+			snprintf(got, sizeof(got), "%.*s", src ? (int) src->namelen : 1, src ? src->name : "-");
+		if ((strcmp(got, want) == 0) == negated)
+			return negated ? true : false;
+	}
+	return !negated;
+}
+
+/*
+ * test/data/actors.tsv: actors get the countries their words give, titles
+ * and pronouns resolve where the text is clear, and where it is not they
+ * stay unresolved.
+ */
+static void
+test_actors(const char *datadir, const char *path)
+{
+	DipDict		d;
+	void	   *img = tsv_build_dict(datadir, &d, 0);
+	char	   *buf = tsv_read_file(path, NULL);
+	char	   *line,
+			   *save = NULL;
+	int			cases = 0;
+
+	CHECK(img != NULL && buf != NULL);
+	if (img == NULL || buf == NULL)
+		return;
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+	{
+		char	   *f[6] = {line};
+		char		text[1024];
+		size_t		tl = 0;
+		int32_t		published = DIP_DATE_NONE;
+		DipAnalysis an;
+		bool		found = false,
+					forbidden = false;
+
+		if (line[0] == '#' || strncmp(line, "text\t", 5) == 0)
+			continue;
+		for (int k = 1; k < 6; k++)
+		{
+			f[k] = f[k - 1] ? strchr(f[k - 1], '\t') : NULL;
+			if (f[k])
+				*f[k]++ = '\0';
+		}
+		for (const char *p = f[0]; *p && tl + 1 < sizeof(text); p++)
+		{
+			if (p[0] == '\\' && p[1] == 'n')
+			{
+				text[tl++] = '\n';
+				p++;
+			}
+			else
+				text[tl++] = *p;
+		}
+		text[tl] = '\0';
+		if (f[1] && *f[1])
+			CHECK(dip_date_parse(f[1], &published));
+		dip_analysis_init(&an, &dip_malloc_mem, &d, published, DIP_WANT_EVENTS);
+		dip_analyze(&an, text, tl);
+		for (uint32_t e = 0; e < an.nev; e++)
+		{
+			found |= actor_row_matches(&an, &an.ev[e], f, false);
+			forbidden |= actor_row_matches(&an, &an.ev[e], f, true);
+		}
+		/* a row of "!" checks only needs no event to match them */
+		if (!((f[2] && *f[2] && f[2][0] != '!') || (f[3] && *f[3] && f[3][0] != '!') ||
+			  (f[4] && *f[4] && f[4][0] != '!')))
+			found = true;
+		checks++;
+		if (!found || forbidden)
+		{
+			failures++;
+			fprintf(stderr, "FAIL: actors \"%s\": %s (%s)\n", f[0],
+					!found ? "no event as expected" : "an event it must not have", f[5] ? f[5] : "");
+		}
+		dip_analysis_free(&an);
+		cases++;
+	}
+	CHECK(cases > 10);
+	free(buf);
+	free(img);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -794,6 +924,7 @@ main(int argc, char **argv)
 	test_docs();
 	test_ner(datadir, nerfile);
 	test_windows(datadir);
+	test_actors(datadir, "test/data/actors.tsv");
 	dip_segment_cleanup();
 	printf("engine tests: %d checks, %d failed\n", checks, failures);
 	return failures ? 1 : 0;

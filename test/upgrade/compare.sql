@@ -37,7 +37,7 @@ SELECT 'topic_defs', t::text FROM diplomat.topic_defs t ORDER BY 2;
 SELECT 'topic_terms', t::text FROM diplomat.topic_terms t ORDER BY 2;
 SELECT 'dictionary_removed', t::text FROM diplomat.dictionary_removed t ORDER BY 2;
 SELECT 'image', format, md5(image) FROM diplomat.dictionary_image;
-SELECT 'dictionary_info', entities, offices, roles, patterns, topics, words, trie_nodes, image_bytes, source,
+SELECT 'dictionary_info', entities, offices, roles, patterns, topics, words, trie_nodes, image_bytes, source, checksum,
        offices_from, offices_to, valid_from, valid_to, regions
   FROM diplomat.dictionary_info();
 SELECT 'dictionary_coverage', c::text FROM diplomat.dictionary_coverage() c;

@@ -47,6 +47,32 @@ CREATE TRIGGER dictionary_updated AFTER UPDATE ON diplomat.dictionary_removed
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_changed();
 
+-- Logical replication of the dictionaries (doc/scale-out.md): a
+-- publication filtered on NOT builtin sends the user rows and the removals,
+-- and replicates UPDATE and DELETE by the whole old row (the tables have no
+-- primary key).  On a subscriber, whose apply worker fires no statement
+-- trigger, a row trigger enabled for replica sessions, deferred to commit,
+-- and a TRUNCATE trigger recompile the image.
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY '{gazetteer,offices,roles,lexicon,verbs,patterns,topic_defs,topic_terms,dictionary_removed}'::text[]
+    LOOP
+        IF t OPERATOR(pg_catalog.<>) 'dictionary_removed' THEN
+            EXECUTE pg_catalog.format('ALTER TABLE diplomat.%I REPLICA IDENTITY FULL', t);
+        END IF;
+        EXECUTE pg_catalog.format('CREATE CONSTRAINT TRIGGER dictionary_replicated '
+            'AFTER INSERT OR UPDATE OR DELETE ON diplomat.%I DEFERRABLE INITIALLY DEFERRED '
+            'FOR EACH ROW EXECUTE FUNCTION diplomat.dictionary_replicated()', t);
+        EXECUTE pg_catalog.format('CREATE TRIGGER dictionary_replicated_truncate AFTER TRUNCATE '
+            'ON diplomat.%I FOR EACH STATEMENT EXECUTE FUNCTION diplomat.dictionary_replicated()', t);
+        EXECUTE pg_catalog.format('ALTER TABLE diplomat.%I ENABLE REPLICA TRIGGER dictionary_replicated', t);
+        EXECUTE pg_catalog.format('ALTER TABLE diplomat.%I ENABLE REPLICA TRIGGER dictionary_replicated_truncate', t);
+    END LOOP;
+END
+$$;
+
 -- pg_dump keeps user rows and removals of builtin rows; builtin rows come
 -- from CREATE EXTENSION.
 SELECT pg_catalog.pg_extension_config_dump('diplomat.gazetteer', 'WHERE NOT builtin');

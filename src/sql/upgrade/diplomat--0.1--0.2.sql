@@ -125,6 +125,47 @@ COMMENT ON FUNCTION diplomat.dictionary_rebuild() IS
 ALTER FUNCTION diplomat.one_a_day(diplomat.event[]) SET search_path = pg_catalog, pg_temp;
 
 -- ---------------------------------------------------------------------
+-- Scale-out (doc/scale-out.md): dictionaries replicated to subscribers,
+-- a checksum to compare servers, event summaries combined across shards.
+-- (The triggers and the replica identity are in src/sql/post/.)
+-- ---------------------------------------------------------------------
+CREATE FUNCTION diplomat.dictionary_replicated()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'dip_dictionary_replicated'
+LANGUAGE C
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION diplomat.dictionary_replicated() FROM PUBLIC;
+COMMENT ON FUNCTION diplomat.dictionary_replicated() IS
+'recompiles the image, once per transaction, after dictionary changes applied by logical replication (internal)';
+
+CREATE FUNCTION diplomat.topics_exists_support(internal) RETURNS internal
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.topics_exists_support(internal) IS
+'planner support of topics ? text: a constant key is planned as topics @> topics, which postgres_fdw can send to another server';
+ALTER FUNCTION diplomat.topics_exists(diplomat.topics, text) SUPPORT diplomat.topics_exists_support;
+
+-- dictionary_info() gains a checksum column: see the coverage section below
+
+-- adding up summaries of disjoint sets of events (made on several servers,
+-- or per partition) into the summary of all of them
+CREATE FUNCTION diplomat.event_summary_combine_transfn(internal, diplomat.event_stats) RETURNS internal
+    AS 'MODULE_PATHNAME' LANGUAGE C PARALLEL SAFE;
+COMMENT ON FUNCTION diplomat.event_summary_combine_transfn(internal, diplomat.event_stats) IS 'event_summary_combine aggregate: transition function';
+
+CREATE AGGREGATE diplomat.event_summary_combine(diplomat.event_stats) (
+    SFUNC = diplomat.event_summary_combine_transfn,
+    STYPE = internal,
+    FINALFUNC = diplomat.event_summary_finalfn,
+    COMBINEFUNC = diplomat.event_summary_combinefn,
+    SERIALFUNC = diplomat.event_summary_serialfn,
+    DESERIALFUNC = diplomat.event_summary_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE diplomat.event_summary_combine(diplomat.event_stats) IS
+'the event_summary of the union of disjoint sets of events, from their event_summary results (per shard, then combined at the coordinator)';
+
+-- ---------------------------------------------------------------------
 -- Extraction functions named like to_tsvector (a function named after its
 -- result type is read as a cast on a string literal).  RENAME keeps the
 -- function, so generated columns and indexes that call it keep working.
@@ -307,6 +348,17 @@ CREATE CAST (diplomat.topics AS jsonb) WITH FUNCTION diplomat.topics_to_jsonb(di
 COMMENT ON CAST (diplomat.topics AS jsonb) IS
 'explicit cast: {"cross_strait": 0.631, "korean_peninsula": 0.545}';
 
+-- the evidence behind each topic of a document (new in 0.2)
+CREATE FUNCTION diplomat.topic_evidence(doc text,
+    OUT topic text, OUT weight real, OUT evidence text, OUT kind text,
+    OUT occurrences integer, OUT score real, OUT rule text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'topic_evidence'
+LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1000
+ROWS 20;
+COMMENT ON FUNCTION diplomat.topic_evidence(text) IS
+'the evidence behind each topic of a document: its terms, gazetteer entities and sub-topics, what each adds, and the rule that set evidence aside';
+
 CREATE FUNCTION diplomat.event_to_jsonb(diplomat.event) RETURNS jsonb
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -480,14 +532,14 @@ COMMENT ON FUNCTION diplomat.dictionary_coverage() IS
 DROP FUNCTION diplomat.dictionary_info();
 CREATE FUNCTION diplomat.dictionary_info(OUT entities integer, OUT offices integer,
     OUT roles integer, OUT patterns integer, OUT topics integer, OUT words integer,
-    OUT trie_nodes integer, OUT image_bytes integer, OUT source text,
+    OUT trie_nodes integer, OUT image_bytes integer, OUT source text, OUT checksum text,
     OUT offices_from date, OUT offices_to date, OUT valid_from date, OUT valid_to date,
     OUT regions jsonb)
 RETURNS record
 AS 'MODULE_PATHNAME', 'dip_dictionary_info'
 LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.dictionary_info() IS
-'size of the dictionaries this session uses and whether they came from the stored image or were compiled from the tables; the years (office dates, validity dates) and, per UN M49 region, the countries the tables cover';
+'size of the dictionaries this session uses, whether they came from the stored image or were compiled from the tables, and a checksum of the compiled image (equal on servers with the same dictionaries); the years (office dates, validity dates) and, per UN M49 region, the countries the tables cover';
 
 -- ---------------------------------------------------------------------
 -- Actor codes split as GDELT does; the CAMEO to PLOVER map
@@ -550,15 +602,8 @@ GRANT SELECT ON diplomat.cameo_plover TO PUBLIC;
 
 CREATE FUNCTION diplomat.plover(code diplomat.cameo)
 RETURNS text
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-SELECT p.event
-  FROM diplomat.cameo_plover p
- WHERE p.code = ANY (ARRAY[$1::text, pg_catalog.left($1::text, 3), pg_catalog.left($1::text, 2)])
- ORDER BY pg_catalog.length(p.code) DESC
- LIMIT 1
-$$;
+AS 'MODULE_PATHNAME', 'cameo_plover'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION diplomat.plover(diplomat.cameo) IS
 'the PLOVER event type of a CAMEO code, or of its nearest ancestor in the map; NULL for the codes PLOVER leaves out (01, 02)';
 
@@ -736,9 +781,37 @@ SELECT diplomat.gdelt_event_id((r.ev).event_date, (r.ev).source, (r.ev).target, 
        pg_catalog.to_char(r.published, 'YYYYMMDDHH24MISS')::bigint,
        CASE WHEN r.url IS NULL THEN 2 ELSE 1 END,
        r.outlet, COALESCE(r.url, r.article), (r.ev).sentence,
-       -1, -1, (r.ev).start - 1, 1, NULL::integer, r.doc_len, NULL::double precision, NULL::text, NULL::text
+       -1, -1, (r.ev).start - 1, 1, pg_catalog.round((r.ev).confidence * 100)::integer, r.doc_len,
+       NULL::double precision, NULL::text, NULL::text
   FROM diplomat.gdelt_article_events($1, $2, $3, $4, $5, $6) r
  ORDER BY 1, r.published, r.article, (r.ev).sentence
 $$;
 COMMENT ON FUNCTION diplomat.gdelt_mentions(regclass, name, name, name, name, name) IS
 'the mentions of gdelt_events() in the columns of GDELT 2.0''s mentions table: one row per event reported in a sentence of an article, with the article''s URL or id';
+
+-- ---------------------------------------------------------------------
+-- Events: no-event patterns (code ---, TABARI's null code), which win
+-- their overlap and code nothing.
+-- ---------------------------------------------------------------------
+ALTER TABLE diplomat.patterns DROP CONSTRAINT patterns_code_check;
+ALTER TABLE diplomat.patterns ADD CONSTRAINT patterns_code_check
+    CHECK (code ~ '^([0-9]{2,4}|---)$');
+COMMENT ON TABLE diplomat.patterns IS
+'CAMEO event patterns: code (or --- for a pattern that codes nothing) and a pattern of words, {verb} forms, * gaps, $ source and + target';
+
+-- Events: a confidence and a PLOVER type on every event; events() can
+-- leave out bare statements and the events below a confidence (new
+-- arguments: the function is dropped and created again).
+ALTER TYPE diplomat.event ADD ATTRIBUTE confidence double precision;
+ALTER TYPE diplomat.event ADD ATTRIBUTE plover text;
+COMMENT ON TYPE diplomat.event IS
+'one CAMEO-coded event: source and target actors, event code, names, place, date, sentence and character span, Goldstein score, QuadClass, the pattern that fired, the rules that coded it, its confidence and PLOVER event type';
+DROP FUNCTION diplomat.events(text, date);
+CREATE FUNCTION diplomat.events(doc text, published date DEFAULT NULL,
+    statements boolean DEFAULT true, min_confidence double precision DEFAULT 0)
+RETURNS SETOF diplomat.event
+AS 'MODULE_PATHNAME', 'dip_events'
+LANGUAGE C IMMUTABLE PARALLEL SAFE
+ROWS 10;
+COMMENT ON FUNCTION diplomat.events(text, date, boolean, double precision) IS
+'the CAMEO-coded events of a document; dates such as "on Friday" are resolved against published; statements => false leaves out bare statements, min_confidence the events less certain';

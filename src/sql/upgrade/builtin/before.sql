@@ -11,7 +11,7 @@ DECLARE
 BEGIN
     FOREACH t IN ARRAY '{gazetteer,offices,roles,lexicon,verbs,patterns,topic_defs,topic_terms,dictionary_removed}'::text[]
     LOOP
-        FOREACH g IN ARRAY '{dictionary_row,dictionary_changed,dictionary_lock,dictionary_inserted,dictionary_updated,dictionary_deleted,dictionary_truncated}'::text[]
+        FOREACH g IN ARRAY '{dictionary_row,dictionary_changed,dictionary_lock,dictionary_inserted,dictionary_updated,dictionary_deleted,dictionary_truncated,dictionary_replicated,dictionary_replicated_truncate}'::text[]
         LOOP
             EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS %I ON diplomat.%I', g, t);
         END LOOP;
