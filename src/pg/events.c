@@ -96,8 +96,8 @@ event_rows(const DipAnalysis *an, void *arg)
 		Datum		values[20];
 		bool		nulls[20] = {0};
 
-		if (info == NULL || (!statements && ev->bare_statement) ||
-			(float8) ev->confidence < min_confidence)
+		if (info == NULL || (!er->statements && ev->bare_statement) ||
+			(float8) ev->confidence < er->min_confidence)
 			continue;
 		if (src)
 			values[0] = actor_datum(src->code, &nulls[0]);
