@@ -116,7 +116,7 @@ ENGINE_FUZZ_SRCS = $(ENGINE_SRCS) test/engine/fuzz_engine.c test/engine/tsv.c to
 test/engine/fuzz_engine.asan: $(ENGINE_FUZZ_SRCS) src/engine/*.h test/engine/*.h tools/dictdata.h
 	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_FUZZ_SRCS) -licuuc -licudata -lm
 
-.PHONY: deps setup install-writable demo demo-shell test engine-test cluster-start cluster-stop cluster-destroy eval eval-sample bench bench-scale-out fuzz
+.PHONY: deps setup install-writable demo demo-shell test engine-test cluster-start cluster-stop cluster-destroy eval eval-sample bench bench-scale-out bench-longdoc fuzz
 
 deps:
 	@sh tools/deps.sh
@@ -185,3 +185,6 @@ bench: setup
 
 bench-scale-out: setup
 	@sh bench/scale-out.sh
+
+bench-longdoc: setup
+	@sh bench/longdoc.sh
