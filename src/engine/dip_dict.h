@@ -590,4 +590,11 @@ extern bool dip_dict_is_surname(const DipDict *d, uint32_t wid);
 extern int32_t dip_dict_office_holder(const DipDict *d, int office, const char *country,
 									  int32_t date);
 
+/*
+ * How many people held office (DIP_OFFICE_*) of country at date: 0, 1 or
+ * 2 (two or more); *latest is the one who took it last, or -1.
+ */
+extern int	dip_dict_office_holders(const DipDict *d, int office, const char *country,
+									int32_t date, int32_t *latest);
+
 #endif							/* DIP_DICT_H */

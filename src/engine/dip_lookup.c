@@ -192,15 +192,17 @@ dip_dict_surname_person(const DipDict *d, uint32_t wid, int32_t published)
 	return best;
 }
 
-/* The holder of an office of a country at a date (see dip_dict.h). */
-int32_t
-dip_dict_office_holder(const DipDict *d, int office, const char *country, int32_t date)
+/* The holders of an office of a country at a date (see dip_dict.h). */
+int
+dip_dict_office_holders(const DipDict *d, int office, const char *country, int32_t date,
+						int32_t *latest)
 {
-	int32_t		best = -1;
 	int32_t		best_start = INT32_MIN;
+	int			n = 0;
 
-	if (office <= 0 || date == DIP_NO_DATE || country == NULL || !country[0])
-		return -1;
+	*latest = -1;
+	if (office <= 0 || date == DIP_NO_DATE || country == NULL || strlen(country) < 3)
+		return 0;
 	for (uint32_t k = 0; k < d->hdr->noffices; k++)
 	{
 		const DipOffice *o = &d->offices[k];
@@ -208,13 +210,25 @@ dip_dict_office_holder(const DipDict *d, int office, const char *country, int32_
 		if (o->office != office || memcmp(o->country, country, 3) != 0 ||
 			(o->start != DIP_NO_DATE && o->start > date) || (o->end != INT32_MAX && o->end < date))
 			continue;
-		if (best < 0 || o->start > best_start)
+		if (*latest != (int32_t) o->entity)
+			n = n < 2 ? n + 1 : 2;
+		if (*latest < 0 || o->start > best_start)
 		{
-			best = (int32_t) o->entity;
+			*latest = (int32_t) o->entity;
 			best_start = o->start;
 		}
 	}
-	return best;
+	return n;
+}
+
+/* The holder of an office of a country at a date (see dip_dict.h). */
+int32_t
+dip_dict_office_holder(const DipDict *d, int office, const char *country, int32_t date)
+{
+	int32_t		latest;
+
+	dip_dict_office_holders(d, office, country, date, &latest);
+	return latest;
 }
 
 /* True if word wid is the surname of a gazetteer person (see dip_dict.h). */

@@ -94,23 +94,12 @@ dip_ent_actor_at(const DipAnalysis *an, const DipEnt *e, int32_t date, char *buf
 int32_t
 dip_office_holder(const DipDict *d, int office, const char *country, int32_t date)
 {
-	int32_t		holder = -1;
+	int32_t		latest;
 
-	if (office <= DIP_OFFICE_NONE || office == DIP_OFFICE_OTHER || date == DIP_DATE_NONE ||
-		country == NULL || strlen(country) < 3)
+	if (office <= DIP_OFFICE_NONE || office == DIP_OFFICE_OTHER || date == DIP_DATE_NONE)
 		return -1;
-	for (uint32_t k = 0; k < d->hdr->noffices; k++)
-	{
-		const DipOffice *o = &d->offices[k];
-
-		if (o->office != office || memcmp(o->country, country, 3) != 0 ||
-			(o->start != DIP_NO_DATE && o->start > date) || (o->end != INT32_MAX && o->end < date))
-			continue;
-		if (holder >= 0 && holder != (int32_t) o->entity)
-			return -1;			/* two holders that day: which one is open */
-		holder = (int32_t) o->entity;
-	}
-	return holder;
+	/* two holders that day: which one is open */
+	return dip_dict_office_holders(d, office, country, date, &latest) == 1 ? latest : -1;
 }
 
 /* Mentions in text order, longer first. */
