@@ -136,7 +136,7 @@ SELECT count(*) AS codes, count(*) FILTER (WHERE plover(c.code) IS DISTINCT FROM
 SELECT (SELECT count(*) FROM events(d, '2024-03-05')) AS all_events,
        (SELECT count(*) FROM events(d, '2024-03-05', statements => false)) AS without_statements,
        (SELECT string_agg(code::text, ',' ORDER BY start) FROM events(d, '2024-03-05', statements => false)) AS codes,
-       (SELECT bool_and(confidence >= 0.75) FROM events(d, '2024-03-05', min_confidence => 0.75)) AS above,
-       (SELECT count(*) FROM events(d, '2024-03-05', min_confidence => 1)) AS certain
+       (SELECT bool_and(confidence >= 0.75) FROM events(d, '2024-03-05', statements => true, min_confidence => 0.75)) AS above,
+       (SELECT count(*) FROM events(d, '2024-03-05', true, min_confidence => 1)) AS certain
   FROM (VALUES ('Taiwan will never accept rule from Beijing, Taiwanese President Lai Ching-te said on Monday. Antony Blinken held talks with Wang Yi in Beijing on Sunday. Officials said they would meet Iran.')) v(d);
 SELECT count(*) FROM events('Blinken met Wang Yi.', NULL, true, 1.5);

@@ -27,14 +27,21 @@ CREATE TYPE diplomat.event AS (
 COMMENT ON TYPE diplomat.event IS
 'one CAMEO-coded event: source and target actors, event code, names, place, date, sentence and character span, Goldstein score, QuadClass, the pattern that fired, the rules that coded it, its confidence and PLOVER event type';
 
-CREATE FUNCTION diplomat.events(doc text, published date DEFAULT NULL,
-    statements boolean DEFAULT true, min_confidence double precision DEFAULT 0)
+CREATE FUNCTION diplomat.events(doc text, published date DEFAULT NULL)
+RETURNS SETOF diplomat.event
+AS 'MODULE_PATHNAME', 'dip_events'
+LANGUAGE C IMMUTABLE PARALLEL SAFE
+ROWS 10;
+COMMENT ON FUNCTION diplomat.events(text, date) IS
+'the CAMEO-coded events of a document; dates such as "on Friday" are resolved against published';
+CREATE FUNCTION diplomat.events(doc text, published date, statements boolean,
+    min_confidence double precision DEFAULT 0)
 RETURNS SETOF diplomat.event
 AS 'MODULE_PATHNAME', 'dip_events'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
 ROWS 10;
 COMMENT ON FUNCTION diplomat.events(text, date, boolean, double precision) IS
-'the CAMEO-coded events of a document; dates such as "on Friday" are resolved against published; statements => false leaves out bare statements, min_confidence the events less certain';
+'the CAMEO-coded events of a document, as events(doc, published); statements => false leaves out bare statements, min_confidence the events less certain';
 
 -- cast to jsonb: the row as an object, codes as their text forms
 CREATE FUNCTION diplomat.event_to_jsonb(diplomat.event) RETURNS jsonb

@@ -800,18 +800,17 @@ COMMENT ON TABLE diplomat.patterns IS
 'CAMEO event patterns: code (or --- for a pattern that codes nothing) and a pattern of words, {verb} forms, * gaps, $ source and + target';
 
 -- Events: a confidence and a PLOVER type on every event; events() can
--- leave out bare statements and the events below a confidence (new
--- arguments: the function is dropped and created again).
+-- leave out bare statements and the events below a confidence (a new
+-- form with two more arguments; events(doc, published) stays as it was).
 ALTER TYPE diplomat.event ADD ATTRIBUTE confidence double precision;
 ALTER TYPE diplomat.event ADD ATTRIBUTE plover text;
 COMMENT ON TYPE diplomat.event IS
 'one CAMEO-coded event: source and target actors, event code, names, place, date, sentence and character span, Goldstein score, QuadClass, the pattern that fired, the rules that coded it, its confidence and PLOVER event type';
-DROP FUNCTION diplomat.events(text, date);
-CREATE FUNCTION diplomat.events(doc text, published date DEFAULT NULL,
-    statements boolean DEFAULT true, min_confidence double precision DEFAULT 0)
+CREATE FUNCTION diplomat.events(doc text, published date, statements boolean,
+    min_confidence double precision DEFAULT 0)
 RETURNS SETOF diplomat.event
 AS 'MODULE_PATHNAME', 'dip_events'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
 ROWS 10;
 COMMENT ON FUNCTION diplomat.events(text, date, boolean, double precision) IS
-'the CAMEO-coded events of a document; dates such as "on Friday" are resolved against published; statements => false leaves out bare statements, min_confidence the events less certain';
+'the CAMEO-coded events of a document, as events(doc, published); statements => false leaves out bare statements, min_confidence the events less certain';
