@@ -140,3 +140,10 @@ SELECT (SELECT count(*) FROM events(d, '2024-03-05')) AS all_events,
        (SELECT count(*) FROM events(d, '2024-03-05', true, min_confidence => 1)) AS certain
   FROM (VALUES ('Taiwan will never accept rule from Beijing, Taiwanese President Lai Ching-te said on Monday. Antony Blinken held talks with Wang Yi in Beijing on Sunday. Officials said they would meet Iran.')) v(d);
 SELECT count(*) FROM events('Blinken met Wang Yi.', NULL, true, 1.5);
+
+-- a date in a relative clause dates the noun, not the meeting; a perfect
+-- infinitive after "the only" is background, no event
+SELECT code, source, target, event_date, rule
+  FROM events('In a separate meeting, Blinken received Japanese Foreign Minister Yoko Kamikawa, '
+              'who took up her post in September. Until now, Egypt and Jordan were the only Arab states '
+              'to have signed peace treaties with Israel.', '2024-01-13');

@@ -355,6 +355,23 @@ subject_position(const DipSentCtx *sc, const DipActor *x)
 }
 
 /*
+ * Is actor x the subject of a reported clause ("Biden said Putin had
+ * chosen ...", "said that Putin ..."), not the speaker after an inverted
+ * "said" (", said Biden")?
+ */
+static bool
+reported_subject(const DipSentCtx *sc, const DipActor *x)
+{
+	uint32_t	p = x->a;
+
+	while (p > 0 && is_article(&sc->t[p - 1]))
+		p--;
+	if (p > 0 && DIP_TOK_IS(&sc->t[p - 1], "that"))
+		p--;
+	return p >= 2 && is_say(sc, p - 1) && sc->t[p - 2].type != DIP_TOK_PUNCT;
+}
+
+/*
  * "a government study", "military contacts.": an agent noun before a
  * common noun modifies it; the noun phrase may be no actor at all.  A noun
  * that may be a verb counts only at the end of the phrase, or before a
@@ -1846,6 +1863,10 @@ dip_actors_remember(DipSentCtx *sc, DipActor *ac, int n)
 		if (ac[k].pronoun || !subject_position(sc, &ac[k]))
 			continue;
 		subject = antecedent_position(sc, &ac[k]);
+		/* the speaker, not the subject of what was said ("Biden said
+		 * Putin had chosen a war. He announced sanctions.") */
+		if ((per_subject || org_subject) && reported_subject(sc, &ac[k]))
+			continue;
 		for (int q = 0; q < n; q++)
 			shared |= q != k && ac[q].group == ac[k].group && !ac[q].pronoun &&
 				ac[q].kind == ac[k].kind;

@@ -772,6 +772,23 @@ event_day(const DipSentCtx *sc, const EventSentence *es, int k, uint32_t a)
 }
 
 /*
+ * True if the sentence's date expression k is in a relative clause (",
+ * who took up her post in September"): it dates what the clause says of a
+ * noun, not an event of the main clause.
+ */
+static bool
+relative_clause_date(const DipSentCtx *sc, const EventSentence *es, int k)
+{
+	uint32_t	i = es->dates[k].a;
+
+	while (i > 0 && !date_boundary(sc, i - 1))
+		i--;
+	return i > 0 && i < sc->n && DIP_TOK_IS(&sc->t[i - 1], ",") &&
+		(DIP_TOK_IS(&sc->t[i], "who") || DIP_TOK_IS(&sc->t[i], "which") ||
+		 DIP_TOK_IS(&sc->t[i], "whose") || DIP_TOK_IS(&sc->t[i], "whom"));
+}
+
+/*
  * The date expression of the clause of the words [a, b): the nearest one
  * that can date an event, between the clause boundaries around them; with
  * near, only one within eight words of them ("said on Monday", "on Monday
@@ -875,6 +892,30 @@ nominal_gerund_at(const DipSentCtx *sc, uint32_t a)
 	return (dip_lexof(sc, a - 1) & LX_PREP) && !DIP_TOK_IS(p, "after") && !DIP_TOK_IS(p, "before") &&
 		!DIP_TOK_IS(p, "since") && !DIP_TOK_IS(p, "by") && !DIP_TOK_IS(p, "upon") &&
 		!DIP_TOK_IS(p, "during") && !DIP_TOK_IS(p, "while");
+}
+
+/*
+ * "the only Arab states to have signed", "the first leader to have
+ * visited": a perfect infinitive after only, first or last tells who once
+ * did something, as background; no event of the article.
+ */
+static bool
+background_perfect(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	uint32_t	a = c->mt->a;
+
+	if (a < 3 || !DIP_TOK_IS(&sc->t[a - 1], "have") || !DIP_TOK_IS(&sc->t[a - 2], "to"))
+		return false;
+	for (uint32_t i = a - 2; i > 0 && i + 8 > a; i--)
+	{
+		const DipToken *t = &sc->t[i - 1];
+
+		if (DIP_TOK_IS(t, "only") || DIP_TOK_IS(t, "first") || DIP_TOK_IS(t, "last"))
+			return true;
+		if (date_boundary(sc, i - 1))
+			break;
+	}
+	return false;
 }
 
 /* The rule: a nominal gerund, or one coordinated with it ("for ending X and freeing Y"). */
@@ -1431,6 +1472,7 @@ static const EventRule actor_rules[] = {
 	{{"negation", "not, never, n't, failed to, without, no plans to shortly before the verb: no event"}, negation},
 	{{"conditional", "could, might, may, if, unless, whether shortly before the verb: what may happen has not, no event"}, conditional},
 	{{"nominal_gerund", "a gerund after a preposition other than of time or means (interest in buying, accused X of attacking): no event"}, nominal_gerund},
+	{{"background_perfect", "a perfect infinitive after only, first, last (the only states to have signed): background, no event"}, background_perfect},
 	{{"obligation", "must, should, ought to before the verb: the speaker's appeal (02x) to the subject (X said Israel must end attacks), else no event"}, obligation},
 	{{"bare_statement", "a bare statement verb (X said) is coded only when nothing else happens in the sentence"}, bare_statement},
 	{{"pattern_slots", "the pattern's $ source and + target slots bound to actors"}, pattern_slots},
@@ -1724,7 +1766,7 @@ event_date(DipSentCtx *sc, EventSentence *es, Coding *c)
 	if (k < 0 && say >= 0 && statement)
 		k = clause_date(sc, es, es->mt[say].a, es->mt[say].b, true);
 	for (int q = 0; q < es->ndates && k < 0 && !statement; q++)
-		if (event_day(sc, es, q, c->mt->a))
+		if (event_day(sc, es, q, c->mt->a) && !relative_clause_date(sc, es, q))
 			k = q;
 	c->date = an->published;
 	c->prec = an->published != DIP_DATE_NONE ? DIP_PREC_DAY : DIP_PREC_NONE;
