@@ -537,14 +537,20 @@ named_as_place(const DipSentCtx *sc, uint32_t i, uint32_t end)
 	if (i > 0 && ((dip_lexof(sc, i - 1) & LX_LOC_PREP) ||
 				  dip_tok_cue(sc, &sc->t[i - 1], CUE_LOC_BEFORE)))
 		return true;
-	if (i > 1 && (DIP_TOK_IS(&sc->t[i - 1], ",") || DIP_TOK_IS(&sc->t[i - 1], "and")) &&
-		sc->tok_mention[i - 2] >= 0)
-	{
-		int			k = sc->an->m[sc->tok_mention[i - 2]].kind;
+	/* a list, over years in commas: "Egypt and Jordan", "Egypt, in 1979, and Jordan" */
+	if (i > 1 && (DIP_TOK_IS(&sc->t[i - 1], ",") || DIP_TOK_IS(&sc->t[i - 1], "and")))
+		for (uint32_t k = i - 1; k-- > 0 && k + 9 > i;)
+		{
+			const DipToken *t = &sc->t[k];
+			int32_t		mi = sc->tok_mention[k];
 
-		if (k == DIP_KIND_GPE || k == DIP_KIND_LOC)
-			return true;
-	}
+			if (mi >= 0 && (sc->an->m[mi].kind == DIP_KIND_GPE || sc->an->m[mi].kind == DIP_KIND_LOC))
+				return true;
+			if ((mi >= 0 && sc->an->m[mi].kind != DIP_KIND_DATE) ||
+				!(DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, "and") || DIP_TOK_IS(t, "in") ||
+				  t->type == DIP_TOK_NUMBER || mi >= 0))
+				break;
+		}
 	/* "Jordan's foreign minister", "Chad's army" */
 	if (end + 1 < sc->n && sc->t[end].type == DIP_TOK_CLITIC && sc->role_len[end + 1] > 0)
 		return true;
