@@ -626,6 +626,27 @@ gazetteer(RuleAt *at, const DipRule *self)
 	return i + len;
 }
 
+/*
+ * "Michael Jordan", "Chad Hurley": a given name right before an alias that
+ * needs context (Jordan, Georgia, Chad) makes a person's name with it, not
+ * a person and a place.
+ */
+static uint32_t
+given_name_before_alias(RuleAt *at, const DipRule *self)
+{
+	DipSentCtx *sc = at->sc;
+	uint32_t	i = at->i;
+	uint32_t	end = i + 2;
+
+	if (sc->caseless || end > sc->n || sc->ent_len[i] > 0 || sc->ent_len[i + 1] != 1 ||
+		!(sc->ent_flags[i + 1] & DIP_ALIAS_CONTEXT) || !(dip_lexof(sc, i) & LX_GIVEN) ||
+		(sc->t[i].flags & DIP_TF_LOWER))
+		return 0;
+	dip_mention_add(sc, i, end, DIP_KIND_PER, dip_ent_from_span(sc, i, end, DIP_KIND_PER),
+					DIP_HOW_RULE, self);
+	return end;
+}
+
 /* A title or honorific followed by a name: "Foreign Minister Yoko Kamikawa". */
 static uint32_t
 title_name(RuleAt *at, const DipRule *self)
@@ -1114,6 +1135,7 @@ static const TokenRule token_rules[] = {
 	{{"portfolio_title", "capitalised words before a title name its portfolio: Agriculture Secretary Richard Lyng"}, AT_TITLE_OR_NAME, portfolio_title},
 	{{"region_of_place", "a compass word before a known place: Northern Iraq"}, AT_TITLE_OR_NAME, region_of_place},
 	{{"ticker_symbol", "a stock ticker in angle brackets is no name: <GE>"}, AT_CAPITALISED, ticker_symbol},
+	{{"given_name_before_alias", "a given name before an alias that needs context is a person: Michael Jordan, not Jordan the country"}, AT_CAPITALISED, given_name_before_alias},
 	{{"initial_common_word", "a common word capitalised only because it starts the sentence: no mention"}, AT_CAPITALISED, initial_common_word},
 	{{"known_surname", "the surname of a person named in full before: Blinken"}, AT_CAPITALISED, known_surname},
 	{{"known_company", "a company named before in full, by its short name: Borg-Warner after Borg-Warner Corp"}, AT_CAPITALISED, known_company},
