@@ -264,30 +264,31 @@ ActorWithin(struct varlena *a, struct varlena *b)
 							VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
 }
 
+/* Is the code of argument inner within that of argument outer? */
+static bool
+actor_args_within(FunctionCallInfo fcinfo, int inner, int outer)
+{
+	struct varlena *a = PG_GETARG_ACTOR_PP(inner);
+	struct varlena *b = PG_GETARG_ACTOR_PP(outer);
+	bool		r = ActorWithin(a, b);
+
+	PG_FREE_IF_COPY(a, inner);
+	PG_FREE_IF_COPY(b, outer);
+	return r;
+}
+
 /* actor <@ actor: the first code is the second or one of its descendants. */
 Datum
 actor_within(PG_FUNCTION_ARGS)
 {
-	struct varlena *a = PG_GETARG_ACTOR_PP(0);
-	struct varlena *b = PG_GETARG_ACTOR_PP(1);
-	bool		r = ActorWithin(a, b);
-
-	PG_FREE_IF_COPY(a, 0);
-	PG_FREE_IF_COPY(b, 1);
-	PG_RETURN_BOOL(r);
+	PG_RETURN_BOOL(actor_args_within(fcinfo, 0, 1));
 }
 
 /* actor @> actor: the second code is the first or one of its descendants. */
 Datum
 actor_contains(PG_FUNCTION_ARGS)
 {
-	struct varlena *a = PG_GETARG_ACTOR_PP(0);
-	struct varlena *b = PG_GETARG_ACTOR_PP(1);
-	bool		r = ActorWithin(b, a);
-
-	PG_FREE_IF_COPY(a, 0);
-	PG_FREE_IF_COPY(b, 1);
-	PG_RETURN_BOOL(r);
+	PG_RETURN_BOOL(actor_args_within(fcinfo, 1, 0));
 }
 
 /* "key >= lower [AND key < / <= upper]" on actor bounds */
