@@ -4,7 +4,8 @@
  *	  In-database topic classifiers: train_topics(), classify() and
  *	  classify_label().
  *
- * A topic model is a multinomial naive Bayes classifier over the unigrams
+ * A topic model is a multinomial naive Bayes classifier (or a logistic
+ * regression, below) over the unigrams
  * and bigrams of a document's normalised words, hashed into a fixed number
  * of buckets (the hashing trick), so that training needs memory for
  * labels x buckets counters whatever the size of the corpus or of its
@@ -44,6 +45,19 @@
  * with L(c) the sum of the log P(w|c) of the document's k known feature
  * occurrences, and T and beta minimising the held-out log loss.  Then the
  * held-out rows are added to the counts.
+ *
+ * Logistic regression.  With method 'logistic regression', every row's
+ * distinct buckets and counts are spooled once to a tuplesort ordered by
+ * the hash of the text, and a softmax regression with an L2 penalty is
+ * fitted by passes of stochastic gradient descent over the spool; a
+ * document's features are log(1 + count) * idf, scaled to unit length.
+ * The penalty is chosen and a temperature fitted on the held-out rows,
+ * then the weights are fitted on every row.  Stored format 2 (same
+ * integers; floats as the big-endian bits of IEEE singles):
+ *		uint32 format (2), uint32 labels, uint32 buckets, uint32 used,
+ *		labels times: float bias
+ *		used times: uint32 bucket (increasing), float idf (> 0), uint16 n,
+ *					n times: uint16 label (increasing), float weight
  *
  * Privileges.  Models have an owner and readers; row-level security on
  * diplomat.topic_models decides who reads or replaces them, and every
@@ -94,6 +108,7 @@ PG_FUNCTION_INFO_V1(dip_classify_label);
 #define TOPIC_LR_LAMBDA		1e-5	/* L2 strength when it cannot be chosen */
 #define TOPIC_LR_MIN_GRADIENT	1e-6	/* smaller label gradients are skipped */
 #define TOPIC_LR_MIN_WEIGHT	1e-2	/* smaller weights are not stored */
+#define TOPIC_LR_MIN_TEMPERATURE	0.1 /* bound of the sharpening */
 #define TOPIC_MAX_LABELS	1000
 #define TOPIC_MIN_BUCKETS	1024
 #define TOPIC_DEFAULT_BUCKETS	262144
@@ -1069,7 +1084,15 @@ topic_lr_calibrate(TopicTrain *tt, double lambda, uint64 stride, TopicFit *fit)
 		fit->logLoss = INFINITY;
 		return;
 	}
-	fit->logLoss = topic_calib_scale(&hs, 0, &u);
+	(void) topic_calib_scale(&hs, 0, &u);
+
+	/*
+	 * Rows the model separates perfectly (near-duplicates of training rows)
+	 * would sharpen the probabilities without bound; the loss is convex in
+	 * u, so the bounded optimum is the bound.
+	 */
+	u = Min(u, 1.0 / TOPIC_LR_MIN_TEMPERATURE);
+	fit->logLoss = topic_calib_loss(&hs, 0, u, NULL, NULL, NULL);
 	fit->temperature = 1.0 / u;
 	(void) topic_calib_loss(&hs, 0, u, NULL, NULL, &correct);
 	fit->accuracy = (double) correct / hs.rows;
