@@ -109,6 +109,7 @@ PG_FUNCTION_INFO_V1(dip_classify_label);
 #define TOPIC_LR_MIN_GRADIENT	1e-6	/* smaller label gradients are skipped */
 #define TOPIC_LR_MIN_WEIGHT	1e-2	/* smaller weights are not stored */
 #define TOPIC_LR_MIN_TEMPERATURE	0.1 /* bound of the sharpening */
+#define TOPIC_SPOOL_KEY		12	/* sort key and padding before a HeldDoc */
 #define TOPIC_MAX_LABELS	1000
 #define TOPIC_MIN_BUCKETS	1024
 #define TOPIC_DEFAULT_BUCKETS	262144
@@ -415,7 +416,8 @@ topic_label_index(TopicTrain *tt, const char *label)
  * the spool, a tuplesort ordered by the hash of the text, so that the
  * gradient passes visit the rows in an order that depends neither on the
  * query's row order nor on the labels.  Each spooled value is a bytea of
- * the big-endian hash (the sort key) followed by a HeldDoc.
+ * the big-endian hash (the sort key) and 4 zero bytes, so that the HeldDoc
+ * that follows is aligned on 8 bytes.
  */
 static void
 topic_spool_doc(TopicTrain *tt, const char *s, size_t len, uint64 hash, int label)
@@ -433,11 +435,11 @@ topic_spool_doc(TopicTrain *tt, const char *s, size_t len, uint64 hash, int labe
 	topic_features(s, len, tt->buckets, topic_collect, &bl);
 	topic_bucket_compact(&bl);
 
-	size = sizeof(uint64) + offsetof(HeldDoc, pairs) + sizeof(uint32) * 2 * (Size) bl.n;
-	datum = palloc_extended(VARHDRSZ + size, MCXT_ALLOC_HUGE);
+	size = TOPIC_SPOOL_KEY + offsetof(HeldDoc, pairs) + sizeof(uint32) * 2 * (Size) bl.n;
+	datum = palloc_extended(VARHDRSZ + size, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	SET_VARSIZE(datum, VARHDRSZ + size);
 	memcpy(VARDATA(datum), &key, sizeof(uint64));
-	hd = (HeldDoc *) (VARDATA(datum) + sizeof(uint64));
+	hd = (HeldDoc *) (VARDATA(datum) + TOPIC_SPOOL_KEY);
 	hd->hash = hash;
 	hd->label = label;
 	hd->n = bl.n;
@@ -937,7 +939,7 @@ topic_spool_next(TopicTrain *tt, MemoryContext rowcxt, const HeldDoc **hd)
 
 	MemoryContextSwitchTo(old);
 	if (more)
-		*hd = (const HeldDoc *) (VARDATA(DatumGetPointer(d)) + sizeof(uint64));
+		*hd = (const HeldDoc *) (VARDATA(DatumGetPointer(d)) + TOPIC_SPOOL_KEY);
 	return more;
 }
 
