@@ -72,6 +72,17 @@ SELECT a.params = b.params AS same_params, a.labels = b.labels AS same_labels
   FROM diplomat.topic_models a, diplomat.topic_models b
  WHERE a.model = 'test_lr' AND b.model = 'test_lr_shuffled';
 
+-- nor on the order of equal texts with different labels
+SELECT rows FROM diplomat.train_topics('test_lr_dup1',
+  'SELECT doc, label FROM (SELECT doc, label FROM lr_train UNION ALL SELECT doc, ''other'' FROM lr_train WHERE label = ''sport'') t ORDER BY label, doc',
+  'logistic regression');
+SELECT rows FROM diplomat.train_topics('test_lr_dup2',
+  'SELECT doc, label FROM (SELECT doc, label FROM lr_train UNION ALL SELECT doc, ''other'' FROM lr_train WHERE label = ''sport'') t ORDER BY label DESC, doc DESC',
+  'logistic regression');
+SELECT a.params = b.params AS same_params, a.labels
+  FROM diplomat.topic_models a, diplomat.topic_models b
+ WHERE a.model = 'test_lr_dup1' AND b.model = 'test_lr_dup2';
+
 -- 'naive bayes' is the method of the other forms; a literal third argument
 -- is a method, an integer one the number of buckets
 SELECT rows FROM diplomat.train_topics('test_lr_nb', 'SELECT doc, label FROM lr_train', 'naive bayes');

@@ -109,7 +109,7 @@ PG_FUNCTION_INFO_V1(dip_classify_label);
 #define TOPIC_LR_MIN_GRADIENT	1e-6	/* smaller label gradients are skipped */
 #define TOPIC_LR_MIN_WEIGHT	1e-2	/* smaller weights are not stored */
 #define TOPIC_LR_MIN_TEMPERATURE	0.1 /* bound of the sharpening */
-#define TOPIC_SPOOL_KEY		12	/* sort key and padding before a HeldDoc */
+#define TOPIC_SPOOL_KEY		12	/* sort key before a spooled HeldDoc */
 #define TOPIC_MAX_LABELS	1000
 #define TOPIC_MIN_BUCKETS	1024
 #define TOPIC_DEFAULT_BUCKETS	262144
@@ -416,8 +416,10 @@ topic_label_index(TopicTrain *tt, const char *label)
  * the spool, a tuplesort ordered by the hash of the text, so that the
  * gradient passes visit the rows in an order that depends neither on the
  * query's row order nor on the labels.  Each spooled value is a bytea of
- * the big-endian hash (the sort key) and 4 zero bytes, so that the HeldDoc
- * that follows is aligned on 8 bytes.
+ * the big-endian hash of the text and 32 bits of the hash of the label (the
+ * sort key: equal texts with different labels are ordered by label, not by
+ * the order in which the labels were first seen), then the HeldDoc,
+ * aligned on 8 bytes.
  */
 static void
 topic_spool_doc(TopicTrain *tt, const char *s, size_t len, uint64 hash, int label)
@@ -427,6 +429,8 @@ topic_spool_doc(TopicTrain *tt, const char *s, size_t len, uint64 hash, int labe
 	bytea	   *datum;
 	Size		size;
 	uint64		key = pg_hton64(hash);
+	uint32		labelKey = pg_hton32((uint32) mix64(fnv1a(FNV_OFFSET, tt->labels[label],
+														  strlen(tt->labels[label]))));
 	MemoryContext old;
 
 	bl.max = 256;
@@ -439,6 +443,7 @@ topic_spool_doc(TopicTrain *tt, const char *s, size_t len, uint64 hash, int labe
 	datum = palloc_extended(VARHDRSZ + size, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	SET_VARSIZE(datum, VARHDRSZ + size);
 	memcpy(VARDATA(datum), &key, sizeof(uint64));
+	memcpy(VARDATA(datum) + sizeof(uint64), &labelKey, sizeof(uint32));
 	hd = (HeldDoc *) (VARDATA(datum) + TOPIC_SPOOL_KEY);
 	hd->hash = hash;
 	hd->label = label;
