@@ -1,6 +1,7 @@
 #!/bin/sh
 # pg_cancel_backend() and statement_timeout stop a long extraction
-# promptly, on every kind of text, and the backend stays usable.
+# promptly, on every kind of text, and the backend stays usable; so does
+# a long logistic regression training.
 #
 # For 32 MB of each kind (punctuation without spaces, news, news without
 # line breaks, news in capitals, Thai without spaces, one huge token) and
@@ -141,6 +142,35 @@ SELECT diplomat.length(diplomat.to_entities('Foreign Minister Yoko Kamikawa met 
 SQL
 )
 [ "$(echo "$r" | tail -1)" = 3 ] || fail "the backend is not usable after a cancel: $r"
+# a long logistic regression training (400,000 rows, several passes over
+# its spool) is cancelled too, and the session then trains and classifies
+psql -X -q -d $db -At >"$top/build/cancel-train.out" 2>&1 <<'SQL' &
+SET application_name = 'diplomat_cancel_train';
+SELECT rows FROM diplomat.train_topics('cancelled',
+  'SELECT format(''word%s word%s and word%s'', g % 1000, g % 777, g % 3), (g % 3)::text FROM generate_series(1, 400000) g',
+  'logistic regression');
+SET application_name = 'diplomat_cancel_after';
+SELECT count(*) FROM diplomat.topic_models WHERE model = 'cancelled';
+SELECT rows FROM diplomat.train_topics('after', 'SELECT ''word'' || g, (g % 2)::text FROM generate_series(1, 10) g', 'logistic regression');
+SELECT diplomat.classify_label('word3', 'after') IS NOT NULL;
+SQL
+pid=$!
+i=0
+until psql -X -At -d postgres -c "SELECT 1 FROM pg_stat_activity WHERE application_name = 'diplomat_cancel_train' AND state = 'active' AND query LIKE '%train_topics%'" | grep -q 1; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || break
+done
+sleep 2
+n=$(psql -X -At -d postgres -c "SELECT count(pg_cancel_backend(pid)) FROM pg_stat_activity WHERE application_name = 'diplomat_cancel_train'")
+wait $pid
+out=$(cat "$top/build/cancel-train.out")
+if [ "$n" != 1 ]; then echo "not ok: training not found to cancel (finished too early?): $out"; status=1; fi
+case "$out" in
+*"canceling statement due to user request"*"
+0
+10
+t") echo "training cancelled as expected, the session trains again" ;;
+*) echo "unexpected result of the cancelled training: $out"; exit 1 ;;
+esac
 q -d postgres -c "DROP DATABASE $db"
 [ $status -eq 0 ] && echo "cancelled within $limit ms on every kind of text"
 exit $status

@@ -4,7 +4,8 @@
  *	  In-database topic classifiers: train_topics(), classify() and
  *	  classify_label().
  *
- * A topic model is a multinomial naive Bayes classifier over the unigrams
+ * A topic model is a multinomial naive Bayes classifier (or a logistic
+ * regression, below) over the unigrams
  * and bigrams of a document's normalised words, hashed into a fixed number
  * of buckets (the hashing trick), so that training needs memory for
  * labels x buckets counters whatever the size of the corpus or of its
@@ -45,6 +46,19 @@
  * occurrences, and T and beta minimising the held-out log loss.  Then the
  * held-out rows are added to the counts.
  *
+ * Logistic regression.  With method 'logistic regression', every row's
+ * distinct buckets and counts are spooled once to a tuplesort ordered by
+ * the hash of the text, and a softmax regression with an L2 penalty is
+ * fitted by passes of stochastic gradient descent over the spool; a
+ * document's features are log(1 + count) * idf, scaled to unit length.
+ * The penalty is chosen and a temperature fitted on the held-out rows,
+ * then the weights are fitted on every row.  Stored format 2 (same
+ * integers; floats as the big-endian bits of IEEE singles):
+ *		uint32 format (2), uint32 labels, uint32 buckets, uint32 used,
+ *		labels times: float bias
+ *		used times: uint32 bucket (increasing), float idf (> 0), uint16 n,
+ *					n times: uint16 label (increasing), float weight
+ *
  * Privileges.  Models have an owner and readers; row-level security on
  * diplomat.topic_models decides who reads or replaces them, and every
  * statement here runs as the caller, with schema-qualified operators.
@@ -62,6 +76,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_operator.h"
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
@@ -77,6 +92,7 @@
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/timestamp.h"
+#include "utils/tuplesort.h"
 #include "utils/tuplestore.h"
 
 PG_FUNCTION_INFO_V1(dip_train_topics);
@@ -85,6 +101,15 @@ PG_FUNCTION_INFO_V1(dip_classify_label);
 
 #define TOPIC_METHOD		"multinomial naive bayes"
 #define TOPIC_FORMAT		1
+#define TOPIC_METHOD_LR		"logistic regression"
+#define TOPIC_FORMAT_LR		2
+#define TOPIC_LR_EPOCHS		5	/* passes of SGD over the spooled rows */
+#define TOPIC_LR_RATE		2.0 /* initial SGD step */
+#define TOPIC_LR_LAMBDA		1e-5	/* L2 strength when it cannot be chosen */
+#define TOPIC_LR_MIN_GRADIENT	1e-6	/* smaller label gradients are skipped */
+#define TOPIC_LR_MIN_WEIGHT	1e-2	/* smaller weights are not stored */
+#define TOPIC_LR_MIN_TEMPERATURE	0.1 /* bound of the sharpening */
+#define TOPIC_SPOOL_KEY		12	/* sort key before a spooled HeldDoc */
 #define TOPIC_MAX_LABELS	1000
 #define TOPIC_MIN_BUCKETS	1024
 #define TOPIC_DEFAULT_BUCKETS	262144
@@ -216,6 +241,15 @@ typedef struct TopicTrain
 	Tuplestorestate *held;		/* features of the held-out documents */
 	TupleDesc	heldDesc;
 	int64		heldRows;
+	/* logistic regression only */
+	bool		logistic;
+	Tuplesortstate *spool;		/* every document, in hash order */
+	uint32	   *df;				/* documents per bucket */
+	int64		ndocs;			/* documents spooled */
+	int64	   *tokens;			/* feature occurrences per label */
+	float	   *weights;		/* bucket w, label c: [w * nlabels + c] */
+	double	   *bias;			/* per label */
+	float	   *idf;			/* per bucket, 0 where df is 0 */
 } TopicTrain;
 
 /*
@@ -358,15 +392,79 @@ topic_label_index(TopicTrain *tt, const char *label)
 			: palloc(sizeof(int64) * tt->maxlabels);
 		tt->counts = tt->counts ? repalloc(tt->counts, sizeof(uint32 *) * tt->maxlabels)
 			: palloc(sizeof(uint32 *) * tt->maxlabels);
+		tt->tokens = tt->tokens ? repalloc(tt->tokens, sizeof(int64) * tt->maxlabels)
+			: palloc(sizeof(int64) * tt->maxlabels);
 	}
 	tt->labels[n] = pstrdup(label);
 	tt->docs[n] = 0;
 	tt->heldDocs[n] = 0;
-	tt->counts[n] = MemoryContextAllocHuge(tt->cxt, sizeof(uint32) * tt->buckets);
-	memset(tt->counts[n], 0, sizeof(uint32) * tt->buckets);
+	tt->tokens[n] = 0;
+	/* logistic regression allocates its weights once the labels are known */
+	tt->counts[n] = NULL;
+	if (!tt->logistic)
+	{
+		tt->counts[n] = MemoryContextAllocHuge(tt->cxt, sizeof(uint32) * tt->buckets);
+		memset(tt->counts[n], 0, sizeof(uint32) * tt->buckets);
+	}
 	MemoryContextSwitchTo(old);
 	tt->nlabels = n + 1;
 	return tt->last = n;
+}
+
+/*
+ * Logistic regression: keeps a document's distinct buckets and counts in
+ * the spool, a tuplesort ordered by the hash of the text, so that the
+ * gradient passes visit the rows in an order that depends neither on the
+ * query's row order nor on the labels.  Each spooled value is a bytea of
+ * the big-endian hash of the text and 32 bits of the hash of the label (the
+ * sort key: equal texts with different labels are ordered by label, not by
+ * the order in which the labels were first seen), then the HeldDoc,
+ * aligned on 8 bytes.
+ */
+static void
+topic_spool_doc(TopicTrain *tt, const char *s, size_t len, uint64 hash, int label)
+{
+	BucketList	bl;
+	HeldDoc    *hd;
+	bytea	   *datum;
+	Size		size;
+	uint64		key = pg_hton64(hash);
+	uint32		labelKey = pg_hton32((uint32) mix64(fnv1a(FNV_OFFSET, tt->labels[label],
+														  strlen(tt->labels[label]))));
+	MemoryContext old;
+
+	bl.max = 256;
+	bl.n = bl.sorted = 0;
+	bl.pairs = palloc(sizeof(uint32) * 2 * bl.max);
+	topic_features(s, len, tt->buckets, topic_collect, &bl);
+	topic_bucket_compact(&bl);
+
+	size = TOPIC_SPOOL_KEY + offsetof(HeldDoc, pairs) + sizeof(uint32) * 2 * (Size) bl.n;
+	datum = palloc_extended(VARHDRSZ + size, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	SET_VARSIZE(datum, VARHDRSZ + size);
+	memcpy(VARDATA(datum), &key, sizeof(uint64));
+	memcpy(VARDATA(datum) + sizeof(uint64), &labelKey, sizeof(uint32));
+	hd = (HeldDoc *) (VARDATA(datum) + TOPIC_SPOOL_KEY);
+	hd->hash = hash;
+	hd->label = label;
+	hd->n = bl.n;
+	memcpy(hd->pairs, bl.pairs, sizeof(uint32) * 2 * (Size) bl.n);
+	for (uint32 i = 0; i < bl.n; i++)
+	{
+		tt->df[bl.pairs[2 * i]]++;
+		tt->tokens[label] += bl.pairs[2 * i + 1];
+	}
+	tt->ndocs++;
+	if (hash % TOPIC_HOLDOUT_MOD == 0)
+	{
+		tt->heldDocs[label]++;
+		tt->heldRows++;
+	}
+	else
+		tt->docs[label]++;
+	old = MemoryContextSwitchTo(tt->cxt);
+	tuplesort_putdatum(tt->spool, PointerGetDatum(datum), false);
+	MemoryContextSwitchTo(old);
 }
 
 /*
@@ -388,6 +486,11 @@ topic_train_doc(TopicTrain *tt, text *doc, int label)
 	bool		isnull = false;
 	MemoryContext old;
 
+	if (tt->logistic)
+	{
+		topic_spool_doc(tt, s, len, hash, label);
+		return;
+	}
 	if (hash % TOPIC_HOLDOUT_MOD != 0)
 	{
 		topic_features(s, len, tt->buckets, topic_count, tt->counts[label]);
@@ -748,6 +851,321 @@ topic_finish(TopicTrain *tt, double alpha, TopicFit *best)
 		tt->docs[c] += tt->heldDocs[c];
 }
 
+/* ------------------------------------------------------------------------
+ * Logistic regression
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * Inverse document frequency of a bucket found in df of ndocs documents,
+ * smoothed so that it is positive (a bucket in every document keeps 1).
+ */
+static inline double
+topic_idf(int64 ndocs, uint32 df)
+{
+	return log((double) (ndocs + 1) / ((double) df + 1)) + 1.0;
+}
+
+/*
+ * Fills x with the feature values of a document: log(1 + count) times the
+ * inverse document frequency of the bucket (0 for a bucket unknown to the
+ * model), scaled to unit Euclidean length.  Scaling makes a headline and a
+ * long article comparable, as naive Bayes' calibration exponent does.
+ */
+static void
+topic_lr_vector(const float *idf, const HeldDoc *hd, double *x)
+{
+	double		norm = 0;
+
+	for (uint32 i = 0; i < hd->n; i++)
+	{
+		float		f = idf[hd->pairs[2 * i]];
+
+		x[i] = f > 0 ? log1p((double) hd->pairs[2 * i + 1]) * f : 0;
+		norm += x[i] * x[i];
+	}
+	if (norm > 0)
+	{
+		norm = 1.0 / sqrt(norm);
+		for (uint32 i = 0; i < hd->n; i++)
+			x[i] *= norm;
+	}
+}
+
+/* Scores z (one per label) of a document: bias plus scale times x . w. */
+static void
+topic_lr_logits(TopicTrain *tt, const HeldDoc *hd, const double *x, double scale,
+				double *z)
+{
+	int			n = tt->nlabels;
+
+	for (int c = 0; c < n; c++)
+		z[c] = 0;
+	for (uint32 i = 0; i < hd->n; i++)
+	{
+		const float *w = tt->weights + (Size) hd->pairs[2 * i] * n;
+
+		for (int c = 0; c < n; c++)
+			z[c] += x[i] * w[c];
+	}
+	for (int c = 0; c < n; c++)
+		z[c] = tt->bias[c] + scale * z[c];
+}
+
+/* Replaces z by the softmax of z. */
+static void
+topic_softmax(double *z, int n)
+{
+	double		max = -INFINITY;
+	double		sum = 0;
+
+	for (int c = 0; c < n; c++)
+		max = Max(max, z[c]);
+	for (int c = 0; c < n; c++)
+	{
+		z[c] = exp(z[c] - max);
+		sum += z[c];
+	}
+	for (int c = 0; c < n; c++)
+		z[c] /= sum;
+}
+
+/*
+ * Reads the next spooled document into *hd (a copy in rowcxt), or returns
+ * false at the end of the spool.
+ */
+static bool
+topic_spool_next(TopicTrain *tt, MemoryContext rowcxt, const HeldDoc **hd)
+{
+	MemoryContext old = MemoryContextSwitchTo(rowcxt);
+	Datum		d;
+	bool		isnull;
+	bool		more = tuplesort_getdatum(tt->spool, true, &d, &isnull, NULL);
+
+	MemoryContextSwitchTo(old);
+	if (more)
+		*hd = (const HeldDoc *) (VARDATA(DatumGetPointer(d)) + TOPIC_SPOOL_KEY);
+	return more;
+}
+
+/*
+ * Fits multinomial logistic regression (softmax, L2 penalty lambda) by
+ * TOPIC_LR_EPOCHS passes of stochastic gradient descent over the spooled
+ * documents in hash order, every document or only those not held out.
+ * The step is TOPIC_LR_RATE / (1 + TOPIC_LR_RATE lambda t) at step t; the
+ * penalty shrinks a common scale factor instead of every weight (Bottou's
+ * trick), so a step costs the document's features times the labels.
+ */
+static void
+topic_lr_fit(TopicTrain *tt, double lambda, bool all)
+{
+	int			n = tt->nlabels;
+	double	   *z = palloc(sizeof(double) * n);
+	double	   *g = palloc(sizeof(double) * n);
+	int		   *active = palloc(sizeof(int) * n);
+	int			nactive;
+	double		scale = 1.0;
+	int64		t = 0;
+	MemoryContext rowcxt = AllocSetContextCreate(CurrentMemoryContext,
+												 "diplomat topic regression row",
+												 ALLOCSET_DEFAULT_SIZES);
+
+	memset(tt->weights, 0, sizeof(float) * (Size) tt->buckets * n);
+	for (int c = 0; c < n; c++)
+		tt->bias[c] = 0;
+	for (int epoch = 0; epoch < TOPIC_LR_EPOCHS; epoch++)
+	{
+		const HeldDoc *hd;
+
+		tuplesort_rescan(tt->spool);
+		while (topic_spool_next(tt, rowcxt, &hd))
+		{
+			double	   *x;
+			double		rate;
+
+			CHECK_FOR_INTERRUPTS();
+			if (!all && hd->hash % TOPIC_HOLDOUT_MOD == 0)
+			{
+				MemoryContextReset(rowcxt);
+				continue;
+			}
+			x = MemoryContextAlloc(rowcxt, sizeof(double) * Max(hd->n, 1));
+			topic_lr_vector(tt->idf, hd, x);
+			t++;
+			rate = TOPIC_LR_RATE / (1.0 + TOPIC_LR_RATE * lambda * (double) t);
+			topic_lr_logits(tt, hd, x, scale, z);
+			topic_softmax(z, n);
+			z[hd->label] -= 1.0;	/* the gradient of the log loss */
+			scale *= 1.0 - rate * lambda;
+			nactive = 0;
+			for (int c = 0; c < n; c++)
+			{
+				tt->bias[c] -= rate * z[c];
+				/* a label given almost no probability would hardly move */
+				if (fabs(z[c]) >= TOPIC_LR_MIN_GRADIENT)
+				{
+					active[nactive] = c;
+					g[nactive++] = rate * z[c] / scale;
+				}
+			}
+			for (uint32 i = 0; i < hd->n; i++)
+			{
+				float	   *w = tt->weights + (Size) hd->pairs[2 * i] * n;
+
+				for (int a = 0; a < nactive; a++)
+					w[active[a]] -= (float) (g[a] * x[i]);
+			}
+			if (scale < 1e-6)
+			{
+				/* fold the scale into the weights before they grow too big */
+				for (Size k = 0; k < (Size) tt->buckets * n; k++)
+					tt->weights[k] *= (float) scale;
+				scale = 1.0;
+			}
+			MemoryContextReset(rowcxt);
+		}
+	}
+	for (Size k = 0; k < (Size) tt->buckets * n; k++)
+	{
+		tt->weights[k] *= (float) scale;
+		/* weights too small to change a probability are not stored */
+		if (fabsf(tt->weights[k]) < TOPIC_LR_MIN_WEIGHT)
+			tt->weights[k] = 0;
+	}
+	MemoryContextDelete(rowcxt);
+	pfree(z);
+	pfree(g);
+	pfree(active);
+}
+
+/*
+ * Fits the temperature of a regression fitted without the held-out
+ * documents on them (Platt-style scaling with one parameter: the scores
+ * are divided by T before the softmax) and measures its log loss and
+ * accuracy there.
+ */
+static void
+topic_lr_calibrate(TopicTrain *tt, double lambda, uint64 stride, TopicFit *fit)
+{
+	HeldScores	hs;
+	const HeldDoc *hd;
+	double		u;
+	int64		correct;
+	MemoryContext rowcxt = AllocSetContextCreate(CurrentMemoryContext,
+												 "diplomat topic regression row",
+												 ALLOCSET_DEFAULT_SIZES);
+
+	memset(&hs, 0, sizeof(hs));
+	hs.nlabels = tt->nlabels;
+	hs.maxrows = (int) Min(tt->heldRows, (int64) (TOPIC_CALIB_CELLS / tt->nlabels) + 1);
+	hs.prior = palloc0(sizeof(double) * tt->nlabels);
+	hs.like = palloc_extended(sizeof(double) * (Size) hs.maxrows * tt->nlabels, MCXT_ALLOC_HUGE);
+	hs.known = palloc(sizeof(double) * hs.maxrows);
+	hs.label = palloc(sizeof(int) * hs.maxrows);
+
+	tuplesort_rescan(tt->spool);
+	while (topic_spool_next(tt, rowcxt, &hd))
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (hd->hash % TOPIC_HOLDOUT_MOD == 0 &&
+			(hd->hash / TOPIC_HOLDOUT_MOD) % stride == 0 &&
+			tt->docs[hd->label] > 0 && hs.rows < hs.maxrows)
+		{
+			double	   *x = MemoryContextAlloc(rowcxt, sizeof(double) * Max(hd->n, 1));
+
+			topic_lr_vector(tt->idf, hd, x);
+			topic_lr_logits(tt, hd, x, 1.0, hs.like + (Size) hs.rows * hs.nlabels);
+			hs.known[hs.rows] = 1;
+			hs.label[hs.rows] = hd->label;
+			hs.rows++;
+		}
+		MemoryContextReset(rowcxt);
+	}
+	MemoryContextDelete(rowcxt);
+
+	fit->alpha = lambda;
+	fit->rows = hs.rows;
+	fit->exponent = 0;
+	if (hs.rows == 0)
+	{
+		fit->logLoss = INFINITY;
+		return;
+	}
+	(void) topic_calib_scale(&hs, 0, &u);
+
+	/*
+	 * Rows the model separates perfectly (near-duplicates of training rows)
+	 * would sharpen the probabilities without bound; the loss is convex in
+	 * u, so the bounded optimum is the bound.
+	 */
+	u = Min(u, 1.0 / TOPIC_LR_MIN_TEMPERATURE);
+	fit->logLoss = topic_calib_loss(&hs, 0, u, NULL, NULL, NULL);
+	fit->temperature = 1.0 / u;
+	(void) topic_calib_loss(&hs, 0, u, NULL, NULL, &correct);
+	fit->accuracy = (double) correct / hs.rows;
+}
+
+/*
+ * Trains the regression once the spool is complete: chooses lambda (the
+ * one given, or the best of a grid by calibrated held-out log loss) with
+ * models fitted without the held-out documents, fits the temperature on
+ * them, then fits the stored model on every document.  Without enough
+ * held-out documents the model is left uncalibrated (T = 1).
+ */
+static void
+topic_lr_finish(TopicTrain *tt, double lambda, TopicFit *best)
+{
+	static const double lambdas[] = {1e-6, 1e-5, 1e-4};
+	int			fittedLabels = 0;
+	uint64		stride = 1;
+	MemoryContext old = MemoryContextSwitchTo(tt->cxt);
+
+	tt->weights = MemoryContextAllocHuge(tt->cxt, sizeof(float) * (Size) tt->buckets * tt->nlabels);
+	tt->bias = palloc(sizeof(double) * tt->nlabels);
+	tt->idf = MemoryContextAllocHuge(tt->cxt, sizeof(float) * tt->buckets);
+	for (int32 w = 0; w < tt->buckets; w++)
+		tt->idf[w] = tt->df[w] > 0 ? (float) topic_idf(tt->ndocs, tt->df[w]) : 0;
+	MemoryContextSwitchTo(old);
+	tuplesort_performsort(tt->spool);
+
+	memset(best, 0, sizeof(*best));
+	best->alpha = isnan(lambda) ? TOPIC_LR_LAMBDA : lambda;
+	best->temperature = 1;
+	best->exponent = 0;
+	for (int c = 0; c < tt->nlabels; c++)
+		fittedLabels += (tt->docs[c] > 0);
+
+	if (tt->heldRows >= TOPIC_MIN_HOLDOUT && fittedLabels >= 2)
+	{
+		while ((uint64) tt->heldRows * tt->nlabels / stride > TOPIC_CALIB_CELLS)
+			stride *= 2;
+		best->logLoss = INFINITY;
+		for (int i = 0; i < lengthof(lambdas); i++)
+		{
+			TopicFit	fit;
+
+			if (!isnan(lambda) && i > 0)
+				break;
+			memset(&fit, 0, sizeof(fit));
+			topic_lr_fit(tt, isnan(lambda) ? lambdas[i] : lambda, false);
+			topic_lr_calibrate(tt, isnan(lambda) ? lambdas[i] : lambda, stride, &fit);
+			if (fit.rows >= TOPIC_MIN_HOLDOUT / 2 && fit.logLoss < best->logLoss)
+				*best = fit;
+		}
+		if (isinf(best->logLoss))
+		{
+			best->alpha = isnan(lambda) ? TOPIC_LR_LAMBDA : lambda;
+			best->temperature = 1;
+			best->rows = 0;
+		}
+	}
+
+	/* the stored weights are fitted on every document */
+	topic_lr_fit(tt, best->alpha, true);
+	for (int c = 0; c < tt->nlabels; c++)
+		tt->docs[c] += tt->heldDocs[c];
+}
+
 /* qsort_arg comparator: label indexes in byte order of the labels. */
 static int
 topic_label_cmp(const void *a, const void *b, void *arg)
@@ -816,6 +1234,82 @@ topic_serialize(TopicTrain *tt, const int *perm, int64 *tokens)
 			pq_sendint16(&buf, (uint16) c);
 			pq_sendint32(&buf, count);
 			tokens[c] += count;
+		}
+	}
+	SET_VARSIZE(buf.data, buf.len);
+	return (bytea *) buf.data;
+}
+
+/* Appends a float in network byte order, as the bits of an IEEE single. */
+static void
+topic_send_float(StringInfo buf, float f)
+{
+	uint32		u;
+
+	memcpy(&u, &f, sizeof(u));
+	pq_sendint32(buf, u);
+}
+
+/*
+ * Serialises a fitted regression in stored format 2, with labels
+ * renumbered in the order given by perm, and copies each label's feature
+ * occurrences into tokens.
+ */
+static bytea *
+topic_lr_serialize(TopicTrain *tt, const int *perm, int64 *tokens)
+{
+	StringInfoData buf;
+	uint32		used = 0;
+	Size		cells = 0;
+	Size		size;
+
+	for (int32 w = 0; w < tt->buckets; w++)
+	{
+		if (tt->df[w] == 0)
+			continue;
+		used++;
+		for (int c = 0; c < tt->nlabels; c++)
+			cells += (tt->weights[(Size) w * tt->nlabels + c] != 0);
+	}
+	size = 16 + (Size) tt->nlabels * 4 + (Size) used * 10 + cells * 6;
+	if (size > MaxAllocSize - VARHDRSZ - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("topic model too large to store"),
+				 errdetail("The model has %zu non-zero weights.", cells),
+				 errhint("Train with fewer buckets.")));
+
+	initStringInfo(&buf);
+	enlargeStringInfo(&buf, (int) size + VARHDRSZ);
+	appendStringInfoSpaces(&buf, VARHDRSZ);
+	pq_sendint32(&buf, TOPIC_FORMAT_LR);
+	pq_sendint32(&buf, (uint32) tt->nlabels);
+	pq_sendint32(&buf, (uint32) tt->buckets);
+	pq_sendint32(&buf, used);
+	for (int c = 0; c < tt->nlabels; c++)
+	{
+		topic_send_float(&buf, (float) tt->bias[perm[c]]);
+		tokens[c] = tt->tokens[perm[c]];
+	}
+	for (int32 w = 0; w < tt->buckets; w++)
+	{
+		uint16		n = 0;
+
+		if (tt->df[w] == 0)
+			continue;
+		for (int c = 0; c < tt->nlabels; c++)
+			n += (tt->weights[(Size) w * tt->nlabels + c] != 0);
+		pq_sendint32(&buf, (uint32) w);
+		topic_send_float(&buf, tt->idf[w]);
+		pq_sendint16(&buf, n);
+		for (int c = 0; c < tt->nlabels; c++)
+		{
+			float		weight = tt->weights[(Size) w * tt->nlabels + perm[c]];
+
+			if (weight == 0)
+				continue;
+			pq_sendint16(&buf, (uint16) c);
+			topic_send_float(&buf, weight);
 		}
 	}
 	SET_VARSIZE(buf.data, buf.len);
@@ -912,7 +1406,8 @@ topic_store(TopicTrain *tt, Name model, text *query, const TopicFit *fit,
 	for (int c = 0; c < n; c++)
 		perm[c] = c;
 	qsort_arg(perm, n, sizeof(int), topic_label_cmp, tt->labels);
-	params = topic_serialize(tt, perm, tokens);
+	params = tt->logistic ? topic_lr_serialize(tt, perm, tokens)
+		: topic_serialize(tt, perm, tokens);
 	for (int c = 0; c < n; c++)
 	{
 		labels[c] = CStringGetTextDatum(tt->labels[perm[c]]);
@@ -922,7 +1417,7 @@ topic_store(TopicTrain *tt, Name model, text *query, const TopicFit *fit,
 
 	memset(nulls, ' ', sizeof(nulls));
 	values[0] = NameGetDatum(model);
-	values[1] = CStringGetTextDatum(TOPIC_METHOD);
+	values[1] = CStringGetTextDatum(tt->logistic ? TOPIC_METHOD_LR : TOPIC_METHOD);
 	values[2] = PointerGetDatum(construct_array(labels, n, TEXTOID, -1, false,
 												TYPALIGN_INT));
 	values[3] = PointerGetDatum(construct_array(docs, n, INT8OID, 8,
@@ -1023,18 +1518,41 @@ dip_train_topics(PG_FUNCTION_ARGS)
 	double		seconds;
 	Datum		result[4];
 	bool		nulls[4] = {0};
+	bool		logistic = false;
+	bool		alphaGiven;
+	int			argbase = 0;
 
 	INSTR_TIME_SET_CURRENT(start);
 	topic_check_not_null(fcinfo, 0, "model name");
 	topic_check_not_null(fcinfo, 1, "training query");
-	/* train_topics(model, query) uses the defaults of the longer form */
+	/*
+	 * train_topics(model, query) uses the defaults of the longer forms;
+	 * train_topics(model, query, method, buckets, alpha) has the method
+	 * before the arguments of train_topics(model, query, buckets, alpha).
+	 */
+	if (PG_NARGS() == 5)
+	{
+		char	   *method;
+
+		topic_check_not_null(fcinfo, 2, "method");
+		method = text_to_cstring(PG_GETARG_TEXT_PP(2));
+		if (strcmp(method, TOPIC_METHOD_LR) == 0)
+			logistic = true;
+		else if (strcmp(method, TOPIC_METHOD) != 0 && strcmp(method, "naive bayes") != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown topic model method \"%s\"", method),
+					 errhint("The methods are \"naive bayes\" and \"logistic regression\".")));
+		argbase = 1;
+	}
 	if (PG_NARGS() > 2)
-		topic_check_not_null(fcinfo, 2, "number of buckets");
+		topic_check_not_null(fcinfo, 2 + argbase, "number of buckets");
 	model = PG_GETARG_NAME(0);
 	query = PG_GETARG_TEXT_PP(1);
-	buckets = PG_NARGS() > 2 ? PG_GETARG_INT32(2) : TOPIC_DEFAULT_BUCKETS;
+	buckets = PG_NARGS() > 2 ? PG_GETARG_INT32(2 + argbase) : TOPIC_DEFAULT_BUCKETS;
 	/* a null alpha (the default) is chosen on the held-out rows */
-	alpha = (PG_NARGS() > 3 && !PG_ARGISNULL(3)) ? PG_GETARG_FLOAT8(3) : get_float8_nan();
+	alphaGiven = PG_NARGS() > 3 + argbase && !PG_ARGISNULL(3 + argbase);
+	alpha = alphaGiven ? PG_GETARG_FLOAT8(3 + argbase) : get_float8_nan();
 
 	if (NameStr(*model)[0] == '\0')
 		ereport(ERROR,
@@ -1046,7 +1564,7 @@ dip_train_topics(PG_FUNCTION_ARGS)
 				 errmsg("number of buckets must be between %d and %d",
 						TOPIC_MIN_BUCKETS, TOPIC_MAX_BUCKETS),
 				 errdetail("The value given is %d.", buckets)));
-	if (PG_NARGS() > 3 && !PG_ARGISNULL(3) && (isnan(alpha) || isinf(alpha) || alpha <= 0))
+	if (alphaGiven && (isnan(alpha) || isinf(alpha) || alpha <= 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("alpha must be a positive number"),
@@ -1062,10 +1580,19 @@ dip_train_topics(PG_FUNCTION_ARGS)
 	memset(&tt, 0, sizeof(tt));
 	tt.cxt = cxt;
 	tt.buckets = buckets;
+	tt.logistic = logistic;
 	old = MemoryContextSwitchTo(cxt);
 	tt.heldDesc = CreateTemplateTupleDesc(1);
 	TupleDescInitEntry(tt.heldDesc, (AttrNumber) 1, "features", BYTEAOID, -1, 0);
 	tt.held = tuplestore_begin_heap(false, false, work_mem);
+	if (logistic)
+	{
+		/* every document, sorted by the hash of its text, rescanned per pass */
+		tt.spool = tuplesort_begin_datum(BYTEAOID, ByteaLessOperator, InvalidOid,
+										 false, work_mem, NULL, TUPLESORT_RANDOMACCESS);
+		tt.df = MemoryContextAllocHuge(cxt, sizeof(uint32) * buckets);
+		memset(tt.df, 0, sizeof(uint32) * buckets);
+	}
 	MemoryContextSwitchTo(old);
 	querystr = text_to_cstring(query);
 
@@ -1155,10 +1682,15 @@ dip_train_topics(PG_FUNCTION_ARGS)
 								  (unsigned long) skipped, skipped)));
 
 	old = MemoryContextSwitchTo(rowcxt);
-	topic_finish(&tt, alpha, &fit);
+	if (logistic)
+		topic_lr_finish(&tt, alpha, &fit);
+	else
+		topic_finish(&tt, alpha, &fit);
 	MemoryContextSwitchTo(old);
 	MemoryContextReset(rowcxt);
 	tuplestore_end(tt.held);
+	if (logistic)
+		tuplesort_end(tt.spool);
 
 	seconds = topic_store(&tt, model, query, &fit, rows, skipped, start);
 	SPI_finish();
@@ -1195,7 +1727,11 @@ typedef struct TopicModel
 	double		exponent;		/* by temperature * max(k, 1) ^ exponent */
 	uint32	   *offsets;		/* buckets + 1 offsets into label/delta */
 	uint16	   *label;
-	float4	   *delta;			/* log1p(n(w,c) / alpha) */
+	float4	   *delta;			/* log1p(n(w,c) / alpha), or the weight */
+	/* logistic regression only */
+	bool		logistic;
+	double	   *bias;			/* per label */
+	float4	   *idf;			/* per bucket, 0 for unknown buckets */
 } TopicModel;
 
 static HTAB *topic_cache = NULL;
@@ -1316,6 +1852,19 @@ read_u16(ParamReader *r)
 	return pg_ntoh16(v);
 }
 
+/* Reads a big-endian IEEE single from the parameters; it must be finite. */
+static float
+read_float(ParamReader *r)
+{
+	uint32		u = read_u32(r);
+	float		f;
+
+	memcpy(&f, &u, sizeof(f));
+	if (isnan(f) || isinf(f))
+		topic_corrupt(r->model, "A weight is not a finite number.");
+	return f;
+}
+
 /* Returns the elements of a one-dimensional array without NULLs, or fails. */
 static void
 topic_array(const char *model, Datum d, Oid type, int expect, Datum **elems)
@@ -1336,6 +1885,75 @@ topic_array(const char *model, Datum d, Oid type, int expect, Datum **elems)
 	for (int i = 0; i < n; i++)
 		if (nulls[i])
 			topic_corrupt(model, "A label array contains a null.");
+}
+
+/*
+ * Decodes and validates the parameters of a logistic regression (stored
+ * format 2, after its header) and its labels into m, allocating in m->cxt.
+ */
+static void
+topic_lr_decode(TopicModel *m, ParamReader *r, int n, uint32 used,
+				Datum *labels, Datum *docs, Datum *tokens)
+{
+	const char *name = m->name;
+	Size		cells = 0;
+	int32		prev = -1;
+	MemoryContext old = MemoryContextSwitchTo(m->cxt);
+
+	m->nlabels = n;
+	m->labels = palloc(sizeof(char *) * n);
+	m->prior = palloc(sizeof(double) * n);
+	m->unseen = palloc0(sizeof(double) * n);
+	m->bias = palloc(sizeof(double) * n);
+	for (int c = 0; c < n; c++)
+	{
+		m->labels[c] = TextDatumGetCString(labels[c]);
+		if (c > 0 && strcmp(m->labels[c - 1], m->labels[c]) >= 0)
+			topic_corrupt(name, "The labels are not distinct and sorted.");
+		if (DatumGetInt64(docs[c]) <= 0 || DatumGetInt64(tokens[c]) < 0)
+			topic_corrupt(name, "A label has no training document.");
+		m->prior[c] = 0;
+		m->bias[c] = read_float(r);
+	}
+	m->offsets = MemoryContextAllocHuge(m->cxt, sizeof(uint32) * ((Size) m->buckets + 1));
+	m->idf = MemoryContextAllocHuge(m->cxt, sizeof(float4) * (Size) m->buckets);
+	memset(m->idf, 0, sizeof(float4) * (Size) m->buckets);
+	/* each weight takes 6 bytes, so this bounds their number */
+	m->label = MemoryContextAllocHuge(m->cxt, sizeof(uint16) * ((r->end - r->p) / 6 + 1));
+	m->delta = MemoryContextAllocHuge(m->cxt, sizeof(float4) * ((r->end - r->p) / 6 + 1));
+	for (uint32 u = 0; u < used; u++)
+	{
+		int32		w = (int32) read_u32(r);
+		float		idf = read_float(r);
+		uint16		k = read_u16(r);
+		int			prevc = -1;
+
+		if (w <= prev || w >= m->buckets)
+			topic_corrupt(name, "The buckets are not increasing and in range.");
+		if (!(idf > 0) || k > n)
+			topic_corrupt(name, "A bucket has a wrong weight or number of weights.");
+		m->idf[w] = idf;
+		for (int32 x = prev + 1; x <= w; x++)
+			m->offsets[x] = (uint32) cells;
+		for (int j = 0; j < k; j++)
+		{
+			uint16		c = read_u16(r);
+			float		weight = read_float(r);
+
+			if ((int) c <= prevc || c >= n)
+				topic_corrupt(name, "The weights of a bucket are not valid.");
+			m->label[cells] = c;
+			m->delta[cells] = weight;
+			cells++;
+			prevc = c;
+		}
+		prev = w;
+	}
+	if (r->p != r->end)
+		topic_corrupt(name, "The parameters have trailing data.");
+	for (int32 x = prev + 1; x <= m->buckets; x++)
+		m->offsets[x] = (uint32) cells;
+	MemoryContextSwitchTo(old);
 }
 
 /*
@@ -1369,7 +1987,8 @@ topic_decode(TopicModel *m, HeapTuple tup, TupleDesc desc)
 		if (isnull[i])
 			topic_corrupt(name, "A column of the model is null.");
 	}
-	if (strcmp(TextDatumGetCString(col[5]), TOPIC_METHOD) != 0)
+	m->logistic = strcmp(TextDatumGetCString(col[5]), TOPIC_METHOD_LR) == 0;
+	if (!m->logistic && strcmp(TextDatumGetCString(col[5]), TOPIC_METHOD) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("topic model \"%s\" uses an unsupported method", name)));
@@ -1396,16 +2015,21 @@ topic_decode(TopicModel *m, HeapTuple tup, TupleDesc desc)
 	r.p = VARDATA_ANY(params);
 	r.end = r.p + VARSIZE_ANY_EXHDR(params);
 	r.model = name;
-	if (read_u32(&r) != TOPIC_FORMAT)
+	if (read_u32(&r) != (m->logistic ? TOPIC_FORMAT_LR : TOPIC_FORMAT))
 		topic_corrupt(name, "The parameters have an unknown format.");
 	if (read_u32(&r) != (uint32) n || read_u32(&r) != (uint32) m->buckets)
 		topic_corrupt(name, "The parameters do not match the labels or buckets.");
 	used = read_u32(&r);
 	if (used > (uint32) m->buckets)
 		topic_corrupt(name, "The parameters use more buckets than the model has.");
-	/* at least 6 bytes per used bucket and per count */
-	if ((Size) (r.end - r.p) < (Size) used * 12)
+	/* at least 6 bytes per used bucket and per count (10 and 0: regression) */
+	if ((Size) (r.end - r.p) < (Size) used * (m->logistic ? 10 : 12))
 		topic_corrupt(name, "The parameters are truncated.");
+	if (m->logistic)
+	{
+		topic_lr_decode(m, &r, n, used, labels, docs, tokens);
+		return;
+	}
 
 	old = MemoryContextSwitchTo(m->cxt);
 	m->nlabels = n;
@@ -1581,6 +2205,9 @@ topic_model_get(const char *name)
  * ------------------------------------------------------------------------
  */
 
+/* Defined after the naive Bayes posterior, below. */
+static void topic_lr_posterior(TopicModel *m, text *doc, double *prob);
+
 /* Scoring sink: adds a feature's weights to the label scores. */
 typedef struct TopicScore
 {
@@ -1614,6 +2241,11 @@ topic_posterior(TopicModel *m, text *doc, double *prob)
 	double		sum = 0;
 	double		scale;
 
+	if (m->logistic)
+	{
+		topic_lr_posterior(m, doc, prob);
+		return;
+	}
 	dipg_check_encoding();
 	for (int c = 0; c < m->nlabels; c++)
 		prob[c] = 0;
@@ -1646,6 +2278,52 @@ topic_posterior(TopicModel *m, text *doc, double *prob)
 	}
 	for (int c = 0; c < m->nlabels; c++)
 		prob[c] /= sum;
+}
+
+/*
+ * Fills prob with the probabilities of doc under a logistic regression:
+ * the softmax of the bias plus the weights times the document's scaled
+ * features (as in training), divided by the temperature.
+ */
+static void
+topic_lr_posterior(TopicModel *m, text *doc, double *prob)
+{
+	MemoryContext cxt;
+	MemoryContext old;
+	BucketList	bl;
+	double		norm = 0;
+
+	dipg_check_encoding();
+	for (int c = 0; c < m->nlabels; c++)
+		prob[c] = 0;
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "diplomat classify",
+								ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(cxt);
+	bl.max = 256;
+	bl.n = bl.sorted = 0;
+	bl.pairs = palloc(sizeof(uint32) * 2 * bl.max);
+	topic_features(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), m->buckets,
+				   topic_collect, &bl);
+	topic_bucket_compact(&bl);
+	for (uint32 i = 0; i < bl.n; i++)
+	{
+		uint32		w = bl.pairs[2 * i];
+		double		x;
+
+		if (m->idf[w] <= 0)
+			continue;			/* never seen in training */
+		x = log1p((double) bl.pairs[2 * i + 1]) * m->idf[w];
+		norm += x * x;
+		for (uint32 j = m->offsets[w]; j < m->offsets[w + 1]; j++)
+			prob[m->label[j]] += x * m->delta[j];
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(cxt);
+
+	norm = norm > 0 ? 1.0 / sqrt(norm) : 0;
+	for (int c = 0; c < m->nlabels; c++)
+		prob[c] = (m->bias[c] + prob[c] * norm) / m->temperature;
+	topic_softmax(prob, m->nlabels);
 }
 
 /* qsort_arg comparator: by decreasing probability, then label order. */

@@ -33,7 +33,7 @@ COMMENT ON TABLE diplomat.topic_models IS
 COMMENT ON COLUMN diplomat.topic_models.model IS
 'name of the model, as given to train_topics() and classify()';
 COMMENT ON COLUMN diplomat.topic_models.method IS
-'learning method: multinomial naive bayes';
+'learning method: multinomial naive bayes or logistic regression';
 COMMENT ON COLUMN diplomat.topic_models.temperature IS
 'calibration: the log-likelihoods are divided by temperature * max(k, 1) ^ length_exponent, k the known feature occurrences of the document';
 COMMENT ON COLUMN diplomat.topic_models.length_exponent IS
@@ -57,7 +57,7 @@ COMMENT ON COLUMN diplomat.topic_models.label_tokens IS
 COMMENT ON COLUMN diplomat.topic_models.buckets IS
 'number of hash buckets the unigrams and bigrams are counted in';
 COMMENT ON COLUMN diplomat.topic_models.alpha IS
-'additive (Lidstone) smoothing constant; 1 is Laplace smoothing';
+'naive Bayes: additive (Lidstone) smoothing constant, 1 is Laplace smoothing; logistic regression: L2 penalty';
 COMMENT ON COLUMN diplomat.topic_models.trained_rows IS
 'number of rows the model was trained on';
 COMMENT ON COLUMN diplomat.topic_models.skipped_rows IS
@@ -69,7 +69,7 @@ COMMENT ON COLUMN diplomat.topic_models.train_seconds IS
 COMMENT ON COLUMN diplomat.topic_models.query IS
 'the training query';
 COMMENT ON COLUMN diplomat.topic_models.params IS
-'non-zero counts per bucket and label, in a portable binary format (see doc/train.md)';
+'non-zero counts (naive Bayes) or weights (logistic regression) per bucket and label, in a portable binary format (see doc/train.md)';
 
 SELECT pg_catalog.pg_extension_config_dump('diplomat.topic_models', '');
 
@@ -121,6 +121,20 @@ LANGUAGE C VOLATILE CALLED ON NULL INPUT PARALLEL UNSAFE;
 
 COMMENT ON FUNCTION diplomat.train_topics(name, text, integer, double precision) IS
 'trains a naive Bayes topic classifier with the given number of hash buckets and smoothing constant alpha (null: chosen on the held-out rows), calibrates it and stores it in diplomat.topic_models, replacing a model of that name the caller owns';
+
+-- the same with a method: 'naive bayes' (the forms above) or 'logistic
+-- regression'; alpha is then the L2 penalty (null, the default: the best of
+-- 1e-6, 1e-5 and 1e-4 on the held-out rows)
+CREATE FUNCTION diplomat.train_topics(model name, query text, method text,
+    buckets integer DEFAULT 262144, alpha double precision DEFAULT NULL,
+    OUT rows bigint, OUT skipped bigint, OUT labels integer,
+    OUT seconds double precision)
+RETURNS record
+AS 'MODULE_PATHNAME', 'dip_train_topics'
+LANGUAGE C VOLATILE CALLED ON NULL INPUT PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION diplomat.train_topics(name, text, text, integer, double precision) IS
+'trains a topic classifier by the given method (''naive bayes'' or ''logistic regression''), number of hash buckets and alpha (smoothing constant or L2 penalty; null: chosen on the held-out rows), calibrates it and stores it in diplomat.topic_models, replacing a model of that name the caller owns';
 
 CREATE FUNCTION diplomat.classify(doc text, model name,
     OUT label text, OUT probability double precision)

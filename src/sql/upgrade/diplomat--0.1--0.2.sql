@@ -443,6 +443,27 @@ LANGUAGE C VOLATILE CALLED ON NULL INPUT PARALLEL UNSAFE;
 COMMENT ON FUNCTION diplomat.train_topics(name, text, integer, double precision) IS
 'trains a naive Bayes topic classifier with the given number of hash buckets and smoothing constant alpha (null: chosen on the held-out rows), calibrates it and stores it in diplomat.topic_models, replacing a model of that name the caller owns';
 
+-- the same with a method: 'naive bayes' (the forms above) or 'logistic
+-- regression'; alpha is then the L2 penalty (null, the default: the best of
+-- 1e-6, 1e-5 and 1e-4 on the held-out rows)
+CREATE FUNCTION diplomat.train_topics(model name, query text, method text,
+    buckets integer DEFAULT 262144, alpha double precision DEFAULT NULL,
+    OUT rows bigint, OUT skipped bigint, OUT labels integer,
+    OUT seconds double precision)
+RETURNS record
+AS 'MODULE_PATHNAME', 'dip_train_topics'
+LANGUAGE C VOLATILE CALLED ON NULL INPUT PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION diplomat.train_topics(name, text, text, integer, double precision) IS
+'trains a topic classifier by the given method (''naive bayes'' or ''logistic regression''), number of hash buckets and alpha (smoothing constant or L2 penalty; null: chosen on the held-out rows), calibrates it and stores it in diplomat.topic_models, replacing a model of that name the caller owns';
+
+COMMENT ON COLUMN diplomat.topic_models.method IS
+'learning method: multinomial naive bayes or logistic regression';
+COMMENT ON COLUMN diplomat.topic_models.alpha IS
+'naive Bayes: additive (Lidstone) smoothing constant, 1 is Laplace smoothing; logistic regression: L2 penalty';
+COMMENT ON COLUMN diplomat.topic_models.params IS
+'non-zero counts (naive Bayes) or weights (logistic regression) per bucket and label, in a portable binary format (see doc/train.md)';
+
 
 -- ---------------------------------------------------------------------
 -- Named rules: mentions() and events() say which rule made each mention
