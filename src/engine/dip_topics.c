@@ -765,8 +765,10 @@ rank_parents_below_children(DipAnalysis *an, float *weights, double lenfactor)
 	uint32_t	nt = an->dict->hdr->ntopics;
 	float	   *lightest = dip_arena_alloc(&an->arena, nt * sizeof(float));
 
-	for (int pass = 0; pass < 3; pass++)
+	/* a pass that changes nothing would change nothing again */
+	for (int pass = 0, changed = 1; pass < 3 && changed; pass++)
 	{
+		changed = 0;
 		for (uint32_t i = 0; i < nt; i++)
 			lightest[i] = 2.0f;
 		for (uint32_t i = 0; i < nt; i++)
@@ -786,6 +788,9 @@ rank_parents_below_children(DipAnalysis *an, float *weights, double lenfactor)
 				weights[i] = Min(squash(ts->acc[i].total / lenfactor), cap);
 			else if (ts->acc[i].ranked == 0 && weights[i] > cap)
 				weights[i] = cap;
+			else
+				continue;
+			changed = 1;
 		}
 	}
 }
