@@ -311,6 +311,19 @@ SELECT topic, evidence, kind, occurrences, score, rule FROM topic_evidence(
 SELECT count(*) FILTER (WHERE topic = 'corporate_earnings' AND weight > 0) AS earnings,
        count(*) FILTER (WHERE topic = 'corporate_earnings' AND rule = 'lone_term') AS lone
   FROM topic_evidence('The strike is not expected to affect earnings, the company said.');
+-- a lone word for a sub-topic whose broader subject has no other evidence
+-- is absent (unrest in a wage story); with a sibling sub-topic present it
+-- stays, as a secondary topic (unrest beside a ceasefire)
+SELECT topic, evidence, rule, weight > 0 AS present FROM topic_evidence(
+  'Workers at the car plant voted to accept the new wage offer on Monday, ending weeks of unrest over pay. '
+  'The union said the agreement raises wages by four percent this year and protects jobs at the plant until the end of next year. '
+  'Management said production would return to normal this week after the vote.')
+ WHERE topic IN ('protests', 'conflict_war_peace') ORDER BY topic, evidence;
+SELECT topic, evidence, rule, weight > 0 AS present FROM topic_evidence(
+  'The ceasefire between the army and the rebels held for a third day on Monday, and aid convoys reached the northern towns. '
+  'Both sides said they would keep talking in the capital next week. There was unrest in two provincial towns, '
+  'where residents complained that food had not arrived, local officials said.')
+ WHERE topic = 'protests' ORDER BY topic, evidence;
 -- a defence procurement contract is defence spending, not war
 SELECT topic FROM top_topics(
   'General Dynamics received a 45 mln dlr Navy contract for submarine propulsion systems, the Pentagon said.', 3)

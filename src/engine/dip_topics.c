@@ -34,6 +34,8 @@ static const DipRule weak_evidence =
 {"weak_evidence", "a topic without an anchor (a term of weight 2 or more, or a strong name: NATO, North Korea) is absent unless three supporting terms (weight 1.5 or more), or two that add up to twice the minimum, speak for it; for a top-level subject, three ordinary terms (weight 1 or more) do, and so do two names of weight 1 or more (Russia and Ukraine)"};
 static const DipRule lone_term =
 {"lone_term", "in a document of more than 50 words, a topic whose only evidence is one term found once, of weight below 3, ranks at 0.4 of its weight: a secondary topic at most (a stray earnings)"};
+static const DipRule lone_term_off_subject =
+{"lone_term_off_subject", "a sub-topic whose only evidence is a lone term is absent when its broader subject has no other evidence (no topic above it, and no other sub-topic of one, with more than a lone term): sanctioned (approved) a cut in an article on currency markets"};
 static const DipRule parent_by_children =
 {"parent_by_children", "a topic without evidence of its own, present through its sub-topics, ranks below each of them"};
 static const DipRule lone_name =
@@ -692,6 +694,43 @@ judge_topic(TopicAcc *a, bool top_level, bool short_doc)
 	a->raw = a->ranked = 0;
 }
 
+/* True if topic is below topic ancestor (at any depth). */
+static bool
+topic_below(const DipDict *d, uint32_t topic, int32_t ancestor)
+{
+	uint32_t	depth = 0;
+
+	for (int32_t p = d->topics[topic].parent; p >= 0 && depth++ < d->hdr->ntopics;
+		 p = d->topics[p].parent)
+		if (p == ancestor)
+			return true;
+	return false;
+}
+
+/*
+ * True if the broader subject of sub-topic topic has other evidence in
+ * the document, after the topic rules: a topic above it has evidence of
+ * its own, or another of its sub-topics does (markets and central banks
+ * under the economy).
+ */
+static bool
+subject_supported(const DipDict *d, const struct DipTopicState *ts, uint32_t topic)
+{
+	uint32_t	depth = 0;
+
+	for (int32_t p = d->topics[topic].parent; p >= 0 && depth++ < d->hdr->ntopics;
+		 p = d->topics[p].parent)
+	{
+		if (ts->acc[p].raw > 0)
+			return true;
+		for (uint32_t j = 0; j < d->hdr->ntopics; j++)
+			if (j != topic && ts->acc[j].raw > 0 && ts->acc[j].rule != &lone_term &&
+				topic_below(d, j, p))
+				return true;
+	}
+	return false;
+}
+
 /*
  * Scores the topics at the end of the document: judges the occurrences
  * now that names are resolved, collects the pieces of evidence, applies
@@ -721,6 +760,13 @@ dip_topics_document(DipAnalysis *an, const char *text)
 	add_pieces(an, ts);
 	for (uint32_t i = 0; i < nt; i++)
 		judge_topic(&ts->acc[i], d->topics[i].parent < 0, an->ntokens <= SHORT_DOCUMENT);
+	for (uint32_t i = 0; i < nt; i++)
+		if (ts->acc[i].rule == &lone_term && d->topics[i].parent >= 0 &&
+			!subject_supported(d, ts, i))
+		{
+			ts->acc[i].rule = &lone_term_off_subject;
+			ts->acc[i].raw = ts->acc[i].ranked = 0;
+		}
 	/* a sub-topic adds half its evidence to its parent, a quarter above */
 	for (uint32_t i = 0; i < nt; i++)
 	{
@@ -917,7 +963,7 @@ dip_topics_rule(int k)
 {
 	static const DipRule *const rules[] = {&inside_longer_term, &term_in_name,
 	&acronym_of_other_name, &name_in_term, &name_inferred, &weak_evidence, &lone_term,
-	&lone_name, &parent_by_children};
+	&lone_term_off_subject, &lone_name, &parent_by_children};
 	static const DipRuleTable tables[] = {{rules, sizeof(rules) / sizeof(rules[0]), 0}};
 
 	return dip_rule_in_tables(tables, 1, &k);
