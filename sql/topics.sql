@@ -324,6 +324,17 @@ SELECT topic, evidence, rule, weight > 0 AS present FROM topic_evidence(
   'Both sides said they would keep talking in the capital next week. There was unrest in two provincial towns, '
   'where residents complained that food had not arrived, local officials said.')
  WHERE topic = 'protests' ORDER BY topic, evidence;
+-- a lone word far below the document's first topic is absent
+SELECT topic, evidence, rule, weight > 0 AS present FROM topic_evidence(
+  'Police arrested four former managers of a savings scheme on fraud charges on Tuesday, prosecutors said. '
+  'The police said the suspects took deposits from thousands of clients, many of them pensioners, and promised returns '
+  'that were never paid. Prosecutors said the investigation began after clients went to the police last year, '
+  'and lawyers for the clients said they would sue to recover the money.')
+ WHERE rule IN ('lone_term', 'lone_term_minor') ORDER BY topic, evidence;
+SELECT to_topics('Police arrested four former managers of a savings scheme on fraud charges on Tuesday, prosecutors said. '
+  'The police said the suspects took deposits from thousands of clients, many of them pensioners, and promised returns '
+  'that were never paid. Prosecutors said the investigation began after clients went to the police last year, '
+  'and lawyers for the clients said they would sue to recover the money.') ? 'society' AS society;
 -- a defence procurement contract is defence spending, not war
 SELECT topic FROM top_topics(
   'General Dynamics received a 45 mln dlr Navy contract for submarine propulsion systems, the Pentagon said.', 3)

@@ -34,6 +34,8 @@ static const DipRule weak_evidence =
 {"weak_evidence", "a topic without an anchor (a term of weight 2 or more, or a strong name: NATO, North Korea) is absent unless three supporting terms (weight 1.5 or more), or two that add up to twice the minimum, speak for it; for a top-level subject, three ordinary terms (weight 1 or more) do, and so do two names of weight 1 or more (Russia and Ukraine)"};
 static const DipRule lone_term =
 {"lone_term", "in a document of more than 50 words, a topic whose only evidence is one term found once, of weight below 3, ranks at 0.4 of its weight: a secondary topic at most (a stray earnings)"};
+static const DipRule lone_term_minor =
+{"lone_term_minor", "a topic whose only evidence is a lone term is absent when its weight is below a quarter of the document's first topic: a stray word beside a well-supported subject (pensioners in a fraud story)"};
 static const DipRule lone_term_off_subject =
 {"lone_term_off_subject", "a sub-topic whose only evidence is a lone term is absent when its broader subject has no other evidence (no topic above it, and no other sub-topic of one, with more than a lone term): sanctioned (approved) a cut in an article on currency markets"};
 static const DipRule parent_by_children =
@@ -55,6 +57,8 @@ static const DipRule lone_name =
 #define SHORT_DOCUMENT 50
 /* what a lone term counts for in the ranking */
 #define LONE_SHARE 0.4
+/* a lone term's topic below this share of the first topic is absent */
+#define LONE_MINOR_SHARE 0.25f
 /* what inferred evidence counts for in the ranking */
 #define INFERRED_SHARE 0.5
 
@@ -842,6 +846,31 @@ rank_parents_below_children(DipAnalysis *an, float *weights, double lenfactor)
 }
 
 /*
+ * Sets to 0 the weight of a topic whose only evidence is a lone term when
+ * it is below a quarter of the heaviest topic's, and notes the rule (also
+ * when called again for the same analysis).
+ */
+static void
+drop_minor_lone_terms(DipAnalysis *an, float *weights)
+{
+	struct DipTopicState *ts = an->topics;
+	uint32_t	nt = an->dict->hdr->ntopics;
+	float		top = 0;
+
+	for (uint32_t i = 0; i < nt; i++)
+		if (weights[i] > top && ts->acc[i].rule != &lone_term_minor)
+			top = weights[i];
+	for (uint32_t i = 0; i < nt; i++)
+		if ((ts->acc[i].rule == &lone_term && weights[i] > 0 &&
+			 weights[i] < LONE_MINOR_SHARE * top) || ts->acc[i].rule == &lone_term_minor)
+		{
+			ts->acc[i].rule = &lone_term_minor;
+			ts->acc[i].ranked = 0;
+			weights[i] = 0;
+		}
+}
+
+/*
  * Topic weights: the evidence per topic normalised by document length, so
  * that a long article does not score higher for being long, then squashed
  * to (0, 1).  Topics below a minimum of evidence get 0, unless a sub-topic
@@ -863,6 +892,7 @@ dip_topic_weights(DipAnalysis *an, float *weights)
 	for (uint32_t i = 0; i < nt; i++)
 		weights[i] = ts->acc[i].total_raw < MIN_EVIDENCE ? 0 :
 			squash(ts->acc[i].total / lenfactor);
+	drop_minor_lone_terms(an, weights);
 	rank_parents_below_children(an, weights, lenfactor);
 	for (uint32_t i = 0; i < nt; i++)
 		count += weights[i] > 0;
@@ -963,7 +993,7 @@ dip_topics_rule(int k)
 {
 	static const DipRule *const rules[] = {&inside_longer_term, &term_in_name,
 	&acronym_of_other_name, &name_in_term, &name_inferred, &weak_evidence, &lone_term,
-	&lone_term_off_subject, &lone_name, &parent_by_children};
+	&lone_term_off_subject, &lone_term_minor, &lone_name, &parent_by_children};
 	static const DipRuleTable tables[] = {{rules, sizeof(rules) / sizeof(rules[0]), 0}};
 
 	return dip_rule_in_tables(tables, 1, &k);
