@@ -324,6 +324,13 @@ SELECT topic, evidence, rule, weight > 0 AS present FROM topic_evidence(
   'Both sides said they would keep talking in the capital next week. There was unrest in two provincial towns, '
   'where residents complained that food had not arrived, local officials said.')
  WHERE topic = 'protests' ORDER BY topic, evidence;
+-- a lone word is the subject of a thin business item that has no other:
+-- it stays
+SELECT topic, evidence, rule, weight > 0 AS present FROM topic_evidence(
+  'Harbour Tools Inc said it has acquired the assets of a small maker of garden equipment in Ohio for an undisclosed sum. '
+  'The company said the plant will keep its name and its managers. It said the step fits its plan to widen its range of '
+  'products for home owners, and that it expects to make no other changes to the business this year.')
+ WHERE topic = 'mergers_acquisitions';
 -- a lone word far below the document's first topic is absent
 SELECT topic, evidence, rule, weight > 0 AS present FROM topic_evidence(
   'Police arrested four former managers of a savings scheme on fraud charges on Tuesday, prosecutors said. '

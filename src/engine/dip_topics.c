@@ -37,7 +37,7 @@ static const DipRule lone_term =
 static const DipRule lone_term_minor =
 {"lone_term_minor", "a topic whose only evidence is a lone term is absent when its weight is below a quarter of the document's first topic: a stray word beside a well-supported subject (pensioners in a fraud story)"};
 static const DipRule lone_term_off_subject =
-{"lone_term_off_subject", "a sub-topic whose only evidence is a lone term is absent when its broader subject has no other evidence (no topic above it, and no other sub-topic of one, with more than a lone term): sanctioned (approved) a cut in an article on currency markets"};
+{"lone_term_off_subject", "a sub-topic whose only evidence is a lone term is absent when its broader subject has no other evidence (no topic above it, and no other sub-topic of one, with more than a lone term) and the document has another subject: sanctioned (approved) a cut in an article on currency markets"};
 static const DipRule parent_by_children =
 {"parent_by_children", "a topic without evidence of its own, present through its sub-topics, ranks below each of them"};
 static const DipRule lone_name =
@@ -736,6 +736,20 @@ subject_supported(const DipDict *d, const struct DipTopicState *ts, uint32_t top
 }
 
 /*
+ * True if the document has a topic with more evidence than a lone term
+ * outside the subject of topic: what it is about instead.
+ */
+static bool
+other_subject(const DipDict *d, const struct DipTopicState *ts, uint32_t topic)
+{
+	for (uint32_t j = 0; j < d->hdr->ntopics; j++)
+		if (j != topic && ts->acc[j].raw > 0 && ts->acc[j].rule != &lone_term &&
+			!topic_below(d, topic, (int32_t) j))
+			return true;
+	return false;
+}
+
+/*
  * Scores the topics at the end of the document: judges the occurrences
  * now that names are resolved, collects the pieces of evidence, applies
  * the topic rules and shares each topic's evidence with its parents.
@@ -766,7 +780,7 @@ dip_topics_document(DipAnalysis *an, const char *text)
 		judge_topic(&ts->acc[i], d->topics[i].parent < 0, an->ntokens <= SHORT_DOCUMENT);
 	for (uint32_t i = 0; i < nt; i++)
 		if (ts->acc[i].rule == &lone_term && d->topics[i].parent >= 0 &&
-			!subject_supported(d, ts, i))
+			!subject_supported(d, ts, i) && other_subject(d, ts, i))
 		{
 			ts->acc[i].rule = &lone_term_off_subject;
 			ts->acc[i].raw = ts->acc[i].ranked = 0;
