@@ -311,6 +311,37 @@ SELECT topic, evidence, kind, occurrences, score, rule FROM topic_evidence(
 SELECT count(*) FILTER (WHERE topic = 'corporate_earnings' AND weight > 0) AS earnings,
        count(*) FILTER (WHERE topic = 'corporate_earnings' AND rule = 'lone_term') AS lone
   FROM topic_evidence('The strike is not expected to affect earnings, the company said.');
+-- a lone word for a sub-topic whose broader subject has no other evidence
+-- is absent (unrest in a wage story); with a sibling sub-topic present it
+-- stays, as a secondary topic (unrest beside a ceasefire)
+SELECT topic, evidence, rule, weight > 0 AS present FROM topic_evidence(
+  'Workers at the car plant voted to accept the new wage offer on Monday, ending weeks of unrest over pay. '
+  'The union said the agreement raises wages by four percent this year and protects jobs at the plant until the end of next year. '
+  'Management said production would return to normal this week after the vote.')
+ WHERE topic IN ('protests', 'conflict_war_peace') ORDER BY topic, evidence;
+SELECT topic, evidence, rule, weight > 0 AS present FROM topic_evidence(
+  'The ceasefire between the army and the rebels held for a third day on Monday, and aid convoys reached the northern towns. '
+  'Both sides said they would keep talking in the capital next week. There was unrest in two provincial towns, '
+  'where residents complained that food had not arrived, local officials said.')
+ WHERE topic = 'protests' ORDER BY topic, evidence;
+-- a lone word is the subject of a thin business item that has no other:
+-- it stays
+SELECT topic, evidence, rule, weight > 0 AS present FROM topic_evidence(
+  'Harbour Tools Inc said it has acquired the assets of a small maker of garden equipment in Ohio for an undisclosed sum. '
+  'The company said the plant will keep its name and its managers. It said the step fits its plan to widen its range of '
+  'products for home owners, and that it expects to make no other changes to the business this year.')
+ WHERE topic = 'mergers_acquisitions';
+-- a lone word far below the document's first topic is absent
+SELECT topic, evidence, rule, weight > 0 AS present FROM topic_evidence(
+  'Police arrested four former managers of a savings scheme on fraud charges on Tuesday, prosecutors said. '
+  'The police said the suspects took deposits from thousands of clients, many of them pensioners, and promised returns '
+  'that were never paid. Prosecutors said the investigation began after clients went to the police last year, '
+  'and lawyers for the clients said they would sue to recover the money.')
+ WHERE rule IN ('lone_term', 'lone_term_minor') ORDER BY topic, evidence;
+SELECT to_topics('Police arrested four former managers of a savings scheme on fraud charges on Tuesday, prosecutors said. '
+  'The police said the suspects took deposits from thousands of clients, many of them pensioners, and promised returns '
+  'that were never paid. Prosecutors said the investigation began after clients went to the police last year, '
+  'and lawyers for the clients said they would sue to recover the money.') ? 'society' AS society;
 -- a defence procurement contract is defence spending, not war
 SELECT topic FROM top_topics(
   'General Dynamics received a 45 mln dlr Navy contract for submarine propulsion systems, the Pentagon said.', 3)

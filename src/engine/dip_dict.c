@@ -255,7 +255,8 @@ check_indexes(const DipDict *d)
 {
 	const DipDictHeader *h = d->hdr;
 
-	EVERY(h->nwords, d->words[i].str < h->strpool_size && d->words[i].lemma <= h->nlemmas, "word");
+	EVERY(h->nwords, d->words[i].str < h->strpool_size && d->words[i].lemma <= h->nlemmas &&
+		  d->words[i].root < h->nnodes, "word");
 	EVERY(h->vocab_size, d->vocab[i] < h->nwords, "vocabulary slot");
 	EVERY(h->edge_size, d->edges[i].child < h->nnodes && d->edges[i].node < h->nnodes &&
 		  d->edges[i].wid < h->nwords, "edge");
@@ -304,6 +305,7 @@ dip_dict_open(DipDict *d, const void *image, size_t size)
 #undef CHECK_SECTION
 	if ((h->vocab_size & (h->vocab_size - 1)) != 0 ||
 		(h->edge_size & (h->edge_size - 1)) != 0 || h->nwords == 0 ||
+		h->nedgebits == 0 || (h->nedgebits & (h->nedgebits - 1)) != 0 ||
 		h->nnodes == 0 || h->strpool_size == 0 ||
 		base[h->off_strpool + h->strpool_size - 1] != '\0')
 		return "dictionary image is malformed";

@@ -273,8 +273,9 @@ typedef struct DipWord
 	uint32_t	cues;			/* CUE_* */
 	uint32_t	lemma;			/* verb lemma id + 1, 0 if not a verb form */
 	uint16_t	vforms;			/* DIP_VF_* this word is */
-	uint8_t		root_edges;		/* nonzero if the word starts a trie path */
 	uint8_t		known;			/* in a dictionary other than as a cue word */
+	uint32_t	root;			/* the trie node the word leads to from the
+								 * root, 0 if it starts no path */
 } DipWord;
 
 /* The value of a word in a valued cue class (DipWordValue.cls) */
@@ -434,11 +435,14 @@ typedef struct DipDictHeader
 	uint32_t	ntermrefs;
 	uint32_t	ngroups;
 	uint32_t	nvalues;
+	uint32_t	nedgebits;		/* 64-bit words of the edge filter, a power
+								 * of two */
 	uint32_t	strpool_size;
 	/* section offsets from the start of the image */
 	uint32_t	off_words;
 	uint32_t	off_vocab;
 	uint32_t	off_edges;
+	uint32_t	off_edgebits;
 	uint32_t	off_nodes;
 	uint32_t	off_items;
 	uint32_t	off_entities;
@@ -466,6 +470,7 @@ typedef struct DipDictHeader
 	X(words, off_words, nwords, DipWord) \
 	X(vocab, off_vocab, vocab_size, uint32_t) \
 	X(edges, off_edges, edge_size, DipEdge) \
+	X(edgebits, off_edgebits, nedgebits, uint64_t) \
 	X(nodes, off_nodes, nnodes, DipNode) \
 	X(items, off_items, nitems, DipItem) \
 	X(entities, off_entities, nentities, DipEntity) \
@@ -488,6 +493,7 @@ typedef struct DipDict
 	const DipWord *words;		/* index 0 is unused */
 	const uint32_t *vocab;		/* hash slots -> wid, 0 empty */
 	const DipEdge *edges;
+	const uint64_t *edgebits;	/* a bit per hash of the edges: a filter */
 	const DipNode *nodes;
 	const DipItem *items;
 	const DipEntity *entities;
@@ -517,9 +523,12 @@ dip_word_hash(const char *s, size_t len)
 	return dip_hash_bytes(s, len, 0);
 }
 
-/* Hash of a trie edge (node, word id), as the image's edge table is laid out. */
-static inline uint32_t
-dip_edge_hash(uint32_t node, uint32_t wid)
+/*
+ * 64-bit hash of a trie edge (node, word id): its low half places the edge
+ * in the image's edge table, its high half sets its bit in the edge filter.
+ */
+static inline uint64_t
+dip_edge_hash64(uint32_t node, uint32_t wid)
 {
 	uint64_t	k = ((uint64_t) node << 32) | wid;
 
@@ -528,7 +537,21 @@ dip_edge_hash(uint32_t node, uint32_t wid)
 	k ^= k >> 33;
 	k *= 0xc4ceb9fe1a85ec53ULL;
 	k ^= k >> 33;
-	return (uint32_t) k;
+	return k;
+}
+
+/* Hash of a trie edge (node, word id), as the image's edge table is laid out. */
+static inline uint32_t
+dip_edge_hash(uint32_t node, uint32_t wid)
+{
+	return (uint32_t) dip_edge_hash64(node, wid);
+}
+
+/* The bit of the edge filter (of nbits, a power of two) for edge hash k. */
+static inline uint32_t
+dip_edge_bit(uint64_t k, uint32_t nbits)
+{
+	return (uint32_t) (k >> 32) & (nbits - 1);
 }
 
 /* ------------------------------------------------------------------------
@@ -536,6 +559,17 @@ dip_edge_hash(uint32_t node, uint32_t wid)
  * ------------------------------------------------------------------------
  */
 extern uint32_t dip_vocab_lookup(const DipDict *d, const char *s, size_t len);
+
+/* The same, with the slot dip_word_hash(s, len) & (vocab_size - 1) known. */
+extern uint32_t dip_vocab_lookup_slot(const DipDict *d, const char *s, size_t len,
+									  uint32_t slot);
+
+/* Asks the processor to load the cache line at p ahead of its use. */
+#if defined(__GNUC__) || defined(__clang__)
+#define DIP_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define DIP_PREFETCH(p) ((void) (p))
+#endif
 
 static inline const char *
 dip_str(const DipDict *d, uint32_t off)
@@ -566,6 +600,19 @@ extern bool dip_word_value(const DipDict *d, uint32_t wid, int cls, int32_t *num
 
 /* Child of node for word wid, or 0. */
 extern uint32_t dip_trie_child(const DipDict *d, uint32_t node, uint32_t wid);
+
+/*
+ * False if node has no child for word wid; true if it may have one.  The
+ * edge filter, a few bits per edge, fits the processor's cache where the
+ * edge table does not, and most lookups are of edges that do not exist.
+ */
+static inline bool
+dip_trie_may_have(const DipDict *d, uint32_t node, uint32_t wid)
+{
+	uint32_t	bit = dip_edge_bit(dip_edge_hash64(node, wid), d->hdr->nedgebits * 64);
+
+	return (d->edgebits[bit >> 6] >> (bit & 63)) & 1;
+}
 
 /* Topic index of a key, or -1. */
 extern int	dip_topic_lookup(const DipDict *d, const char *key, size_t len);

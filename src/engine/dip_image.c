@@ -218,6 +218,8 @@ layout(const DipBuilder *b, DipDictHeader *hdr)
 	hdr->ntermrefs = b->termrefs.n + b->enttopics.n;
 	hdr->ngroups = b->ngroups;
 	hdr->nvalues = b->values.n;
+	/* 16 bits per edge: one lookup in 16 of an absent edge passes */
+	hdr->nedgebits = pow2_at_least((b->edges.n * 16 + 63) / 64);
 	hdr->strpool_size = b->strpool.n;
 #define LAYOUT_SECTION(member, field, count, T) \
 	off = (off + 7) & ~(size_t) 7; \
@@ -243,20 +245,28 @@ write_vocabulary(const DipBuilder *b, const DipDictHeader *hdr, char *img)
 	}
 }
 
-/* Writes the trie: the edge hash (marking words that start a path) and the nodes' items. */
+/*
+ * Writes the trie: the edge hash and its filter (with each word's first
+ * node) and the nodes' items.
+ */
 static void
 write_trie(const DipBuilder *b, const DipDictHeader *hdr, char *img)
 {
 	DipEdge    *edges = (DipEdge *) (img + hdr->off_edges);
 	DipNode    *nodes = (DipNode *) (img + hdr->off_nodes);
 	DipItem    *items = (DipItem *) (img + hdr->off_items);
+	uint64_t   *bits = (uint64_t *) (img + hdr->off_edgebits);
 	const BItem *bitems = b->items.v;
 	uint32_t	mask = hdr->edge_size - 1;
 
 	for (uint32_t i = 0; i < b->edges.n; i++)
 	{
 		BEdge	   *e = VEC_AT(b->edges, BEdge, i);
-		uint32_t	h = dip_edge_hash(e->node, e->wid) & mask;
+		uint64_t	k = dip_edge_hash64(e->node, e->wid);
+		uint32_t	h = (uint32_t) k & mask;
+		uint32_t	bit = dip_edge_bit(k, hdr->nedgebits * 64);
+
+		bits[bit >> 6] |= (uint64_t) 1 << (bit & 63);
 
 		while (edges[h].child != 0)
 			h = (h + 1) & mask;
@@ -264,7 +274,7 @@ write_trie(const DipBuilder *b, const DipDictHeader *hdr, char *img)
 		edges[h].wid = e->wid;
 		edges[h].child = e->child;
 		if (e->node == 0)
-			((DipWord *) (img + hdr->off_words))[e->wid].root_edges = 1;
+			((DipWord *) (img + hdr->off_words))[e->wid].root = e->child;
 	}
 	for (uint32_t i = 0; i < b->items.n; i++)
 	{

@@ -10,11 +10,18 @@
 
 #include <string.h>
 
+/* The vocabulary id of word s[0..len), or 0 if the word is not in it. */
 uint32_t
 dip_vocab_lookup(const DipDict *d, const char *s, size_t len)
 {
+	return dip_vocab_lookup_slot(d, s, len, dip_word_hash(s, len) & (d->hdr->vocab_size - 1));
+}
+
+/* Looks up word s[0..len) from its first slot h in the vocabulary table. */
+uint32_t
+dip_vocab_lookup_slot(const DipDict *d, const char *s, size_t len, uint32_t h)
+{
 	uint32_t	mask = d->hdr->vocab_size - 1;
-	uint32_t	h = dip_word_hash(s, len) & mask;
 
 	for (;;)
 	{
@@ -30,12 +37,17 @@ dip_vocab_lookup(const DipDict *d, const char *s, size_t len)
 	}
 }
 
+/* The child of trie node node for word wid, or 0. */
 uint32_t
 dip_trie_child(const DipDict *d, uint32_t node, uint32_t wid)
 {
 	uint32_t	mask = d->hdr->edge_size - 1;
-	uint32_t	h = dip_edge_hash(node, wid) & mask;
+	uint64_t	k = dip_edge_hash64(node, wid);
+	uint32_t	bit = dip_edge_bit(k, d->hdr->nedgebits * 64);
+	uint32_t	h = (uint32_t) k & mask;
 
+	if (!((d->edgebits[bit >> 6] >> (bit & 63)) & 1))
+		return 0;
 	for (;;)
 	{
 		const DipEdge *e = &d->edges[h];

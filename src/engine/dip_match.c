@@ -9,12 +9,44 @@
  */
 #include "dip_match.h"
 
-/* Looks up every token of the document's current chunk in the vocabulary. */
+/* tokens between prefetching a vocabulary slot and the lookup that uses it */
+#define LOOKAHEAD 24
+/* a ring of slots, a power of two above LOOKAHEAD */
+#define RING 32
+
+/*
+ * Looks up every token of the document's current chunk in the vocabulary.
+ * The lookups of a chunk are independent, and each touches tables larger
+ * than the processor's caches (the slot, the word, its string): they are
+ * pipelined, the slot of the token LOOKAHEAD ahead prefetched, its word
+ * two thirds of the way and its string a third of the way there, so that
+ * the memory loads of several tokens overlap.
+ */
 void
 dip_match_words(DipDoc *doc, const DipDict *dict)
 {
-	for (uint32_t i = 0; i < doc->ntoks; i++)
-		doc->toks[i].wid = dip_vocab_lookup(dict, doc->toks[i].norm, doc->toks[i].nlen);
+	uint32_t	mask = dict->hdr->vocab_size - 1;
+	uint32_t	slot[RING];
+	uint32_t	n = doc->ntoks;
+	DipToken   *t = doc->toks;
+
+	for (uint32_t i = 0; i < n + LOOKAHEAD; i++)
+	{
+		uint32_t	j;
+
+		if (i < n)
+		{
+			slot[i % RING] = dip_word_hash(t[i].norm, t[i].nlen) & mask;
+			DIP_PREFETCH(&dict->vocab[slot[i % RING]]);
+		}
+		if (i >= LOOKAHEAD / 3 && (j = i - LOOKAHEAD / 3) < n && dict->vocab[slot[j % RING]] != 0)
+			DIP_PREFETCH(&dict->words[dict->vocab[slot[j % RING]]]);
+		if (i >= 2 * LOOKAHEAD / 3 && (j = i - 2 * LOOKAHEAD / 3) < n &&
+			dict->vocab[slot[j % RING]] != 0)
+			DIP_PREFETCH(dict->strpool + dict->words[dict->vocab[slot[j % RING]]].str);
+		if (i >= LOOKAHEAD && (j = i - LOOKAHEAD) < n)
+			t[j].wid = dip_vocab_lookup_slot(dict, t[j].norm, t[j].nlen, slot[j % RING]);
+	}
 }
 
 /* True if token t satisfies the case constraints of alias token i. */
@@ -176,7 +208,25 @@ dip_match_sentence(DipSentCtx *sc)
 		uint32_t	node = 0;
 		uint32_t	wid = t[i].wid;
 
-		if (wid == 0 || !d->words[wid].root_edges)
+		/*
+		 * The walks from different tokens are independent: prefetch, for
+		 * the tokens ahead, the word, then its first node and the edge of
+		 * the second step (where most walks end), then the node's items.
+		 */
+		if (i + 4 < n && t[i + 4].wid != 0)
+			DIP_PREFETCH(&d->words[t[i + 4].wid]);
+		if (i + 2 < n && t[i + 2].wid != 0 && d->words[t[i + 2].wid].root != 0)
+		{
+			uint32_t	root = d->words[t[i + 2].wid].root;
+
+			DIP_PREFETCH(&d->nodes[root]);
+			if (i + 3 < n && t[i + 3].wid != 0 && dip_trie_may_have(d, root, t[i + 3].wid))
+				DIP_PREFETCH(&d->edges[dip_edge_hash(root, t[i + 3].wid) &
+									   (d->hdr->edge_size - 1)]);
+		}
+		if (i + 1 < n && t[i + 1].wid != 0 && d->words[t[i + 1].wid].root != 0)
+			DIP_PREFETCH(&d->items[d->nodes[d->words[t[i + 1].wid].root].item_first]);
+		if (wid == 0 || d->words[wid].root == 0)
 			continue;
 		for (uint32_t j = i; j < n && j - i < 24; j++)
 		{
@@ -185,7 +235,8 @@ dip_match_sentence(DipSentCtx *sc)
 			wid = t[j].wid;
 			if (wid == 0)
 				break;
-			node = dip_trie_child(d, node, wid);
+			/* the first step is the word's own */
+			node = j == i ? d->words[wid].root : dip_trie_child(d, node, wid);
 			if (node == 0)
 				break;
 			nd = &d->nodes[node];

@@ -445,7 +445,7 @@ scan_word(const DipDoc *doc, size_t pos, uint32_t *flags, bool *isnum)
 
 	*flags = 0;
 	/* URLs are one symbol token */
-	if (doc->len - pos > 7 &&
+	if (doc->len - pos > 7 && (doc->text[pos] == 'h' || doc->text[pos] == 'w') &&
 		(strncmp(doc->text + pos, "http://", 7) == 0 ||
 		 strncmp(doc->text + pos, "https://", 8) == 0 ||
 		 strncmp(doc->text + pos, "www.", 4) == 0))
@@ -1463,10 +1463,21 @@ dip_doc_free(DipDoc *doc)
 	dip_arena_free(&doc->chunk_arena);
 }
 
+/* True if token t's normalised form is its lower-cased ASCII text. */
+static inline bool
+ascii_token(const DipDoc *doc, const DipToken *t)
+{
+	return (t->flags & DIP_TF_ASCII) ||
+		(t->type != DIP_TOK_WORD && (unsigned char) doc->text[t->start] < 0x80);
+}
+
+/* Scans the next chunk (see dip_segment.h). */
 bool
 dip_doc_next_chunk(DipDoc *doc)
 {
 	TokVec		tv = {NULL, 0, 0};
+	size_t		asciilen = 0;
+	char	   *ascii;
 
 	doc->toks = NULL;
 	doc->ntoks = 0;
@@ -1479,27 +1490,27 @@ dip_doc_next_chunk(DipDoc *doc)
 	if (tv.n == 0)
 		return false;
 	doc->npara++;
-	/* normalised forms */
+	/* normalised forms: ASCII ones copied into one block for the chunk */
+	for (uint32_t i = 0; i < tv.n; i++)
+		if (ascii_token(doc, &tv.v[i]))
+			asciilen += tv.v[i].len + 1;
+	ascii = dip_arena_alloc(&doc->chunk_arena, asciilen + 1);
 	for (uint32_t i = 0; i < tv.n; i++)
 	{
 		DipToken   *t = &tv.v[i];
 		char	   *nrm;
 
-		if (t->flags & DIP_TF_ASCII || (t->type != DIP_TOK_WORD &&
-										(unsigned char) doc->text[t->start] < 0x80))
+		if (ascii_token(doc, t))
 		{
 			/* ASCII: lower-case copy */
-			char	   *p = dip_arena_alloc(&doc->chunk_arena, t->len + 1);
+			const char *src = doc->text + t->start;
 
 			for (uint32_t k = 0; k < t->len; k++)
-			{
-				char		c = doc->text[t->start + k];
-
-				p[k] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-			}
-			p[t->len] = '\0';
-			t->norm = p;
+				ascii[k] = (char) (src[k] + (((unsigned char) (src[k] - 'A') < 26) << 5));
+			ascii[t->len] = '\0';
+			t->norm = ascii;
 			t->nlen = t->len;
+			ascii += t->len + 1;
 		}
 		else
 		{

@@ -36,6 +36,10 @@ static const DipRule weak_evidence =
 {"weak_evidence", "a topic without an anchor (a term of weight 2 or more, or a strong name: NATO, North Korea) is absent unless three supporting terms (weight 1.5 or more), or two that add up to twice the minimum, speak for it; for a top-level subject, three ordinary terms (weight 1 or more) do, and so do two names of weight 1 or more (Russia and Ukraine)"};
 static const DipRule lone_term =
 {"lone_term", "in a document of more than 50 words, a topic whose only evidence is one term found once, of weight below 3, ranks at 0.4 of its weight: a secondary topic at most (a stray earnings)"};
+static const DipRule lone_term_minor =
+{"lone_term_minor", "a topic whose only evidence is a lone term is absent when its weight is below a quarter of the document's first topic: a stray word beside a well-supported subject (pensioners in a fraud story)"};
+static const DipRule lone_term_off_subject =
+{"lone_term_off_subject", "a sub-topic whose only evidence is a lone term is absent when its broader subject has no other evidence (no topic above it, and no other sub-topic of one, with more than a lone term) and the document has another subject: sanctioned (approved) a cut in an article on currency markets"};
 static const DipRule parent_by_children =
 {"parent_by_children", "a topic without evidence of its own, present through its sub-topics, ranks below each of them"};
 static const DipRule lone_name =
@@ -55,6 +59,8 @@ static const DipRule lone_name =
 #define SHORT_DOCUMENT 50
 /* what a lone term counts for in the ranking */
 #define LONE_SHARE 0.4
+/* a lone term's topic below this share of the first topic is absent */
+#define LONE_MINOR_SHARE 0.25f
 /* what inferred evidence counts for in the ranking */
 #define INFERRED_SHARE 0.5
 
@@ -775,6 +781,57 @@ judge_topic(TopicAcc *a, bool top_level, bool short_doc)
 	a->raw = a->ranked = 0;
 }
 
+/* True if topic is below topic ancestor (at any depth). */
+static bool
+topic_below(const DipDict *d, uint32_t topic, int32_t ancestor)
+{
+	uint32_t	depth = 0;
+
+	for (int32_t p = d->topics[topic].parent; p >= 0 && depth++ < d->hdr->ntopics;
+		 p = d->topics[p].parent)
+		if (p == ancestor)
+			return true;
+	return false;
+}
+
+/*
+ * True if the broader subject of sub-topic topic has other evidence in
+ * the document, after the topic rules: a topic above it has evidence of
+ * its own, or another of its sub-topics does (markets and central banks
+ * under the economy).
+ */
+static bool
+subject_supported(const DipDict *d, const struct DipTopicState *ts, uint32_t topic)
+{
+	uint32_t	depth = 0;
+
+	for (int32_t p = d->topics[topic].parent; p >= 0 && depth++ < d->hdr->ntopics;
+		 p = d->topics[p].parent)
+	{
+		if (ts->acc[p].raw > 0)
+			return true;
+		for (uint32_t j = 0; j < d->hdr->ntopics; j++)
+			if (j != topic && ts->acc[j].raw > 0 && ts->acc[j].rule != &lone_term &&
+				topic_below(d, j, p))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * True if the document has a topic with more evidence than a lone term
+ * outside the subject of topic: what it is about instead.
+ */
+static bool
+other_subject(const DipDict *d, const struct DipTopicState *ts, uint32_t topic)
+{
+	for (uint32_t j = 0; j < d->hdr->ntopics; j++)
+		if (j != topic && ts->acc[j].raw > 0 && ts->acc[j].rule != &lone_term &&
+			!topic_below(d, topic, (int32_t) j))
+			return true;
+	return false;
+}
+
 /*
  * Judges the term occurrences of the window of the document just ended,
  * now that its names are resolved, and counts its entity mentions: the
@@ -832,6 +889,13 @@ dip_topics_document(DipAnalysis *an)
 	add_pieces(an, ts);
 	for (uint32_t i = 0; i < nt; i++)
 		judge_topic(&ts->acc[i], d->topics[i].parent < 0, an->ntokens <= SHORT_DOCUMENT);
+	for (uint32_t i = 0; i < nt; i++)
+		if (ts->acc[i].rule == &lone_term && d->topics[i].parent >= 0 &&
+			!subject_supported(d, ts, i) && other_subject(d, ts, i))
+		{
+			ts->acc[i].rule = &lone_term_off_subject;
+			ts->acc[i].raw = ts->acc[i].ranked = 0;
+		}
 	/* a sub-topic adds half its evidence to its parent, a quarter above */
 	for (uint32_t i = 0; i < nt; i++)
 	{
@@ -876,8 +940,10 @@ rank_parents_below_children(DipAnalysis *an, float *weights, double lenfactor)
 	uint32_t	nt = an->dict->hdr->ntopics;
 	float	   *lightest = dip_arena_alloc(&an->arena, nt * sizeof(float));
 
-	for (int pass = 0; pass < 3; pass++)
+	/* a pass that changes nothing would change nothing again */
+	for (int pass = 0, changed = 1; pass < 3 && changed; pass++)
 	{
+		changed = 0;
 		for (uint32_t i = 0; i < nt; i++)
 			lightest[i] = 2.0f;
 		for (uint32_t i = 0; i < nt; i++)
@@ -897,8 +963,36 @@ rank_parents_below_children(DipAnalysis *an, float *weights, double lenfactor)
 				weights[i] = Min(squash(ts->acc[i].total / lenfactor), cap);
 			else if (ts->acc[i].ranked == 0 && weights[i] > cap)
 				weights[i] = cap;
+			else
+				continue;
+			changed = 1;
 		}
 	}
+}
+
+/*
+ * Sets to 0 the weight of a topic whose only evidence is a lone term when
+ * it is below a quarter of the heaviest topic's, and notes the rule (also
+ * when called again for the same analysis).
+ */
+static void
+drop_minor_lone_terms(DipAnalysis *an, float *weights)
+{
+	struct DipTopicState *ts = an->topics;
+	uint32_t	nt = an->dict->hdr->ntopics;
+	float		top = 0;
+
+	for (uint32_t i = 0; i < nt; i++)
+		if (weights[i] > top && ts->acc[i].rule != &lone_term_minor)
+			top = weights[i];
+	for (uint32_t i = 0; i < nt; i++)
+		if ((ts->acc[i].rule == &lone_term && weights[i] > 0 &&
+			 weights[i] < LONE_MINOR_SHARE * top) || ts->acc[i].rule == &lone_term_minor)
+		{
+			ts->acc[i].rule = &lone_term_minor;
+			ts->acc[i].ranked = 0;
+			weights[i] = 0;
+		}
 }
 
 /*
@@ -923,6 +1017,7 @@ dip_topic_weights(DipAnalysis *an, float *weights)
 	for (uint32_t i = 0; i < nt; i++)
 		weights[i] = ts->acc[i].total_raw < MIN_EVIDENCE ? 0 :
 			squash(ts->acc[i].total / lenfactor);
+	drop_minor_lone_terms(an, weights);
 	rank_parents_below_children(an, weights, lenfactor);
 	for (uint32_t i = 0; i < nt; i++)
 		count += weights[i] > 0;
@@ -1023,7 +1118,7 @@ dip_topics_rule(int k)
 {
 	static const DipRule *const rules[] = {&inside_longer_term, &term_in_name,
 	&acronym_of_other_name, &name_in_term, &name_inferred, &weak_evidence, &lone_term,
-	&lone_name, &parent_by_children};
+	&lone_term_off_subject, &lone_term_minor, &lone_name, &parent_by_children};
 	static const DipRuleTable tables[] = {{rules, sizeof(rules) / sizeof(rules[0]), 0}};
 
 	return dip_rule_in_tables(tables, 1, &k);
