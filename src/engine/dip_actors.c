@@ -126,6 +126,21 @@ is_article(const DipToken *t)
 	return DIP_TOK_IS(t, "the") || DIP_TOK_IS(t, "a") || DIP_TOK_IS(t, "an");
 }
 
+/* "his", "her", "its", "their": a possessive determiner */
+static bool
+is_possessive_determiner(const DipToken *t)
+{
+	return DIP_TOK_IS(t, "his") || DIP_TOK_IS(t, "her") || DIP_TOK_IS(t, "its") ||
+		DIP_TOK_IS(t, "their");
+}
+
+/* "counterpart", "counterparts": an agent of another side than the possessor's */
+static bool
+is_counterpart(const DipToken *t)
+{
+	return DIP_TOK_IS(t, "counterpart") || DIP_TOK_IS(t, "counterparts");
+}
+
 /* The roles of the state and society that belong to one country */
 static const char *const domestic_roles[] = {
 	"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "MED", "BUS", "CVL", "ELI", "SPY",
@@ -813,7 +828,9 @@ possessive_pronoun(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRu
 	x->b = agent_chain(sc, x, j, r, role);
 	x->office = 0;
 	x->agent = true;
-	country = antecedent(sc, ac, *n, want, &ant) ? code_country(ant.code) : NULL;
+	/* "his counterpart" stands for another government than his */
+	country = !is_counterpart(&sc->t[x->b - 1]) && antecedent(sc, ac, *n, want, &ant) ?
+		code_country(ant.code) : NULL;
 	if (country && role[0])
 		actor_code(x->code, country, role);
 	else if (country)
@@ -1921,6 +1938,12 @@ dip_actor_at(const DipSentCtx *sc, DipActor *ac, int n, uint32_t i)
 	for (int k = 0; k < n; k++)
 		if (ac[k].a == i)
 			return k;
+	/* "met his Turkish counterpart": a possessive pronoun that is no actor
+	 * of its own before one */
+	if (i + 1 < sc->n && is_possessive_determiner(&sc->t[i]))
+		for (int k = 0; k < n; k++)
+			if (ac[k].a == i + 1 && ac[k].code[0])
+				return k;
 	return -1;
 }
 

@@ -1374,7 +1374,8 @@ object_from(const DipSentCtx *sc, EventSentence *es, uint32_t j, uint32_t maxdis
 /*
  * The target is the first actor after the pattern in its clause, else an
  * actor the pattern's gap passed over ("convicted two al-Shabaab members
- * of", "helped Ukraine rebuild"); possessive pronouns and modifiers of a
+ * of", "helped Ukraine rebuild") or that ends it ("met his Turkish
+ * counterpart"); possessive pronouns and modifiers of a
  * noun ("the U.S. dollar") are not objects.
  */
 static bool
@@ -1386,7 +1387,7 @@ first_object(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 		return false;
 	c->tgt = object_from(sc, es, m->b, c->pat->has_target ? 3 : 10);
 	for (int q = 0; q < es->nac && c->tgt < 0; q++)
-		if (es->ac[q].a >= m->anchor_b && es->ac[q].b < m->b && !es->ac[q].pronoun &&
+		if (es->ac[q].a >= m->anchor_b && es->ac[q].b <= m->b && !es->ac[q].pronoun &&
 			!modifier_actor(sc, &es->ac[q]))
 			c->tgt = q;
 	if (c->tgt >= 0)
@@ -1646,12 +1647,19 @@ consult_partner(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *sel
 	dip_cameo_unpack(c->code, code);
 	if (src == NULL || !code_in(code, codes, NCODES(codes)) || strlen(code) != 3)
 		return false;
-	/* a partner found after the verb is its object or follows "with" */
-	if (c->tgt >= 0 && c->mt->tgt_group < 0)
+	/* a partner found after the verb is its object or follows "with"; one
+	 * inside the pattern ("met his Turkish counterpart") is its object */
+	if (c->tgt >= 0 && c->mt->tgt_group < 0 &&
+		!(c->tgt != c->src && es->ac[c->tgt].a >= c->mt->anchor_b &&
+		  es->ac[c->tgt].b <= c->mt->b))
 	{
 		uint32_t	p = es->ac[c->tgt].a;
 
-		while (p > c->mt->b && (dip_lexof(sc, p - 1) & (LX_DET | LX_ADJ | LX_NUM)) &&
+		while (p > c->mt->b && ((dip_lexof(sc, p - 1) & (LX_DET | LX_ADJ | LX_NUM)) ||
+								DIP_TOK_IS(&sc->t[p - 1], "his") ||
+								DIP_TOK_IS(&sc->t[p - 1], "her") ||
+								DIP_TOK_IS(&sc->t[p - 1], "its") ||
+								DIP_TOK_IS(&sc->t[p - 1], "their")) &&
 			   !DIP_TOK_IS(&sc->t[p - 1], "with"))
 			p--;
 		if (p != c->mt->b && !(p > 0 && DIP_TOK_IS(&sc->t[p - 1], "with")))
