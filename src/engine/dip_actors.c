@@ -850,6 +850,30 @@ possessive_pronoun(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRu
 }
 
 /*
+ * True if the word before token i, or before a "that" there, is a verb
+ * of saying: "X said they", "X announced that they".
+ */
+static bool
+after_speech_verb(const DipSentCtx *sc, uint32_t i)
+{
+	static const char *const verbs[] = {
+		"said", "says", "say", "announced", "stated", "declared", "insisted", "warned",
+		"added", "claimed", "vowed", "pledged", "promised", "threatened", "confirmed"
+	};
+	const DipToken *v;
+
+	if (i > 1 && DIP_TOK_IS(&sc->t[i - 1], "that"))
+		i--;
+	if (i == 0)
+		return false;
+	v = &sc->t[i - 1];
+	for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
+		if (dip_tok_is(v, verbs[k]))
+			return true;
+	return false;
+}
+
+/*
  * "he", "she", "it", "they", "both sides": the actors named before that
  * the pronoun at token i stands for.  Returns the token after it.
  */
@@ -877,6 +901,12 @@ personal_pronoun(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule
 			 (es->last_group_n >= 2 || pair_before(sc, ac, *n) >= 0 ||
 			  (DIP_TOK_IS(t, "they") && es->they_n > 0)))
 		return actor_group_pronoun(sc, ac, n, i);
+	else if (DIP_TOK_IS(t, "they") && after_speech_verb(sc, i))
+	{
+		/* "the rebels said they will release ...": the speakers */
+		if (!antecedent(sc, ac, *n, ANT_GROUP, &ant))
+			return i + 1;
+	}
 	else
 		return 0;
 	*x = ant;
