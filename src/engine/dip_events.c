@@ -291,6 +291,22 @@ cue_before(const DipSentCtx *sc, uint32_t v, uint32_t cue, uint32_t window)
 	return false;
 }
 
+/* "must" shortly before the verb at v, in its clause: a demand, not an appeal. */
+static bool
+must_before(const DipSentCtx *sc, uint32_t v, uint32_t window)
+{
+	for (uint32_t i = v; i > 0 && i + window > v; i--)
+	{
+		const DipToken *t = &sc->t[i - 1];
+
+		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";") || DIP_TOK_IS(t, ":"))
+			return false;
+		if (DIP_TOK_IS(t, "must"))
+			return true;
+	}
+	return false;
+}
+
 /*
  * The appeal codes (CAMEO 02x) for asking someone to act: the first entry
  * whose code is a prefix of the action's code gives the appeal's code.
@@ -318,6 +334,23 @@ appeal_code(int code)
 		if (strncmp(c, appeal_codes[k].action, strlen(appeal_codes[k].action)) == 0)
 			return dip_cameo_pack(appeal_codes[k].appeal, strlen(appeal_codes[k].appeal));
 	return dip_cameo_pack("020", 3);
+}
+
+/*
+ * Demand code (10x) for an appeal code (02x): CAMEO numbers the demands
+ * as it numbers the appeals (0256 appeal to de-escalate, 1056 demand it).
+ */
+static int
+demand_code(int appeal)
+{
+	char		c[8];
+
+	dip_cameo_unpack(appeal, c);
+	if (c[0] != '0' || c[1] != '2')
+		return appeal;
+	c[0] = '1';
+	c[1] = '0';
+	return dip_cameo_pack(c, strlen(c));
 }
 
 /*
@@ -920,8 +953,8 @@ statement_match(const DipSentCtx *sc, const EventSentence *es)
 
 /*
  * "Israel must end the attacks, X said": what the speaker says another
- * must or should do is the speaker's appeal to it (02x, from the action's
- * code); without a speaker, no event.
+ * must do is the speaker's demand to it (10x), what it should do an
+ * appeal (02x), from the action's code; without a speaker, no event.
  */
 static bool
 obligation(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
@@ -943,6 +976,8 @@ obligation(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 	if (tgt < 0 || es->ac[tgt].group == es->ac[src].group || !political(&es->ac[tgt]))
 		return true;
 	c->code = appeal_code(c->code);
+	if (must_before(sc, c->mt->a, 4))
+		c->code = demand_code(c->code);
 	statement_date(sc, es, &es->mt[say], &date, &prec);
 	emit_event(sc, c, c->code, &es->ac[src], &es->ac[tgt], c->location, date, prec, false);
 	return true;
@@ -1432,7 +1467,7 @@ static const EventRule actor_rules[] = {
 	{{"negation", "not, never, n't, failed to, without, no plans to shortly before the verb: no event"}, negation},
 	{{"conditional", "could, might, may, if, unless, whether shortly before the verb: what may happen has not, no event"}, conditional},
 	{{"nominal_gerund", "a gerund after a preposition other than of time or means (interest in buying, accused X of attacking): no event"}, nominal_gerund},
-	{{"obligation", "must, should, ought to before the verb: the speaker's appeal (02x) to the subject (X said Israel must end attacks), else no event"}, obligation},
+	{{"obligation", "must, should, ought to before the verb: the speaker's demand (10x, must) or appeal (02x) to the subject (X said Israel must end attacks), else no event"}, obligation},
 	{{"bare_statement", "a bare statement verb (X said) is coded only when nothing else happens in the sentence"}, bare_statement},
 	{{"pattern_slots", "the pattern's $ source and + target slots bound to actors"}, pattern_slots},
 	{{"passive_by", "a passive with by (was visited by X): the agent is the source, the subject the target"}, passive_by},
@@ -2126,7 +2161,7 @@ reports_figures(const DipSentCtx *sc)
 }
 
 static const DipRule statement_appeal =
-{"statement_appeal", "a statement of what another political actor should or must do (X said Korea should let its currency rise): an appeal (020) to it"};
+{"statement_appeal", "a statement of what another political actor should or must do (X said Korea should let its currency rise): an appeal (020) to it, a demand (100) for must"};
 
 /*
  * "X said Korea should let the won rise": the actor right before a must,
@@ -2268,7 +2303,8 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 	if ((q = said_obligation(sc, es, c.mt->b)) >= 0 && statement_addressee(&ac[src], &ac[q]))
 	{
 		tgt = q;
-		c.code = dip_cameo_pack("020", 3);
+		c.code = DIP_TOK_IS(&sc->t[ac[q].b], "must") ? dip_cameo_pack("100", 3) :
+			dip_cameo_pack("020", 3);
 		note_rule(&c, &statement_appeal);
 	}
 	else if (tgt >= 0 && ac[tgt].a >= c.mt->b && said_intent(sc, c.mt->b, ac[tgt].a))
