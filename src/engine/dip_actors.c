@@ -751,6 +751,11 @@ agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *sel
 	/* "military-run", "rebel-held": part of an adjective, no actor */
 	if (end < sc->n && (sc->t[end].flags & DIP_TF_JOIN) && sc->t[end].type == DIP_TOK_PUNCT)
 		return end;
+	/* "anti-government", "pro-government": likewise */
+	if (i > 1 && (sc->t[i].flags & DIP_TF_JOIN) && DIP_TOK_IS(&sc->t[i - 1], "-") &&
+		(sc->t[i - 1].flags & DIP_TF_JOIN) && sc->t[i - 2].type == DIP_TOK_WORD &&
+		sc->tok_mention[i - 2] < 0 && sc->role_len[i - 2] == 0)
+		return end;
 	/* "an official visit", "any military solution", "an official
 	 * complaint was made": an adjective (not an organisation word:
 	 * "anti-government" makes government one too), unless the subject of

@@ -1939,8 +1939,9 @@ passive_at_end(const DipSentCtx *sc, const EventSentence *es, uint32_t i, const 
 /*
  * True if the word at token i stands where a noun does: after a
  * determiner or a possessive ("the visit", "its attack", "Russia's
- * attack"), a nationality adjective ("Soviet attack submarines") or a
- * preposition other than "to" ("cover for exports to Nigeria").  A
+ * attack"), a nationality adjective ("Soviet attack submarines"), a
+ * hyphenated modifier ("anti-government protests") or a preposition
+ * other than "to" ("cover for exports to Nigeria").  A
  * verb pattern does not start there; noun patterns ("attack on +") are
  * written apart.
  */
@@ -1957,6 +1958,11 @@ noun_position(const DipSentCtx *sc, uint32_t i)
 		DIP_TOK_IS(p, "his") || DIP_TOK_IS(p, "her"))
 		return true;
 	if ((dip_lexof(sc, i - 1) & LX_DET) && !(dip_lexof(sc, i - 1) & (LX_CONJ | LX_PRON)))
+		return true;
+	/* "anti-government protests", "cross-border attacks": after a
+	 * hyphenated modifier */
+	if (i > 2 && (p->flags & DIP_TF_JOIN) && DIP_TOK_IS(&sc->t[i - 2], "-") &&
+		(sc->t[i - 2].flags & DIP_TF_JOIN) && (sc->t[i - 3].flags & DIP_TF_LOWER))
 		return true;
 	/* "insurance for exports to Nigeria": not a gerund, see nominal_gerund */
 	if ((dip_lexof(sc, i - 1) & LX_PREP) && !DIP_TOK_IS(p, "to") && sc->t[i].wid &&
