@@ -1746,6 +1746,39 @@ static const EventRule context_rules[] = {
 
 static const DipRule intent_rule =
 {"intent", "will, plans to, is set to... before the verb: the intent code CAMEO prescribes (036, 031, 138...)"};
+static const DipRule peacekeeping_rule =
+{"peacekeeping", "peacekeepers (or peacekeeping troops) who arrive or deploy somewhere provide peacekeeping (074), not a visit or a show of force"};
+
+/*
+ * "Chinese peacekeepers arrived in South Sudan", "peacekeeping troops
+ * were deployed along the corridor": a visit (042, 043) or a deployment
+ * (154) by peacekeepers is peacekeeping (074).
+ */
+static void
+peacekeeping(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	static const char *const codes[] = {"042", "043", "154"};
+	const DipActor *x = actor(es, c->src);
+	char		code[8];
+
+	if (x == NULL)
+		x = actor(es, c->tgt);	/* "peacekeepers were deployed" */
+	dip_cameo_unpack(c->code, code);
+	if (x == NULL || !code_in(code, codes, NCODES(codes)))
+		return;
+	for (uint32_t i = x->a; i < x->b; i++)
+		if (sc->t[i].nlen >= 9 && memcmp(sc->t[i].norm, "peacekeep", 9) == 0)
+		{
+			c->code = dip_cameo_pack("074", 3);
+			if (c->src < 0)
+			{
+				c->src = c->tgt;
+				c->tgt = -1;
+			}
+			note_rule(c, self);
+			return;
+		}
+}
 static const DipRule reciprocal_pair =
 {"reciprocal_pair", "a reciprocal code with a compound source (X and Y met): X with Y"};
 
@@ -1865,6 +1898,7 @@ code_match(DipSentCtx *sc, EventSentence *es, int k)
 		return;
 	/* the code: violence against people, intentions */
 	apply_violence(sc, es, &c);
+	peacekeeping(sc, es, &c, &peacekeeping_rule);
 	intent(sc, es, &c, &intent_rule);
 	/* when: the sentence's date, else the lead's, else publication */
 	event_date(sc, es, &c);
@@ -2365,7 +2399,8 @@ dip_events_sentence(DipSentCtx *sc)
 
 /* The rules of the event coder applied at a fixed step */
 static const DipRule *const step_rules[] = {
-	&question, &title_line, &denied_clause, &appealed_action, &intent_rule, &reciprocal_pair,
+	&question, &title_line, &denied_clause, &appealed_action, &peacekeeping_rule, &intent_rule,
+	&reciprocal_pair,
 	&statement_figures, &statement, &statement_appeal, &statement_intent
 };
 
