@@ -1035,14 +1035,16 @@ armed(const DipActor *x)
 /*
  * The actor a reduced relative clause at token a is about: the people or
  * the group named right before it ("civilians", "three journalists",
- * "Robert Fico"), not a state or an organisation; -1 if none.
+ * "an American aid worker", "Robert Fico"), not a state or an
+ * organisation; -1 if none.
  */
 static int
 relative_victim(const EventSentence *es, uint32_t a)
 {
 	for (int q = 0; q < es->nac; q++)
 		if (es->ac[q].b == a && !es->ac[q].pronoun &&
-			(es->ac[q].ent < 0 || es->ac[q].kind == DIP_KIND_PER || es->ac[q].kind == DIP_KIND_NORP))
+			(es->ac[q].ent < 0 || es->ac[q].agent || es->ac[q].kind == DIP_KIND_PER ||
+			 es->ac[q].kind == DIP_KIND_NORP))
 			return q;
 	return -1;
 }
@@ -1747,7 +1749,7 @@ static const EventRule context_rules[] = {
 static const DipRule intent_rule =
 {"intent", "will, plans to, is set to... before the verb: the intent code CAMEO prescribes (036, 031, 138...)"};
 static const DipRule peacekeeping_rule =
-{"peacekeeping", "peacekeepers (or peacekeeping troops) who arrive or deploy somewhere provide peacekeeping (074), not a visit or a show of force"};
+{"peacekeeping", "peacekeepers (or troops deployed as peacekeeping forces) who arrive or deploy somewhere provide peacekeeping (074), not a visit or a show of force"};
 
 /*
  * "Chinese peacekeepers arrived in South Sudan", "peacekeeping troops
@@ -1766,19 +1768,24 @@ peacekeeping(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 	dip_cameo_unpack(c->code, code);
 	if (x == NULL || !code_in(code, codes, NCODES(codes)))
 		return;
-	for (uint32_t i = x->a; i < x->b; i++)
-		if (sc->t[i].nlen >= 9 && memcmp(sc->t[i].norm, "peacekeep", 9) == 0)
+	/* the actor's words, then the pattern's ("deployed as peacekeeping forces") */
+	for (uint32_t k = 0; k < (x->b - x->a) + (c->mt->b - c->mt->a); k++)
+	{
+		uint32_t	i = k < x->b - x->a ? x->a + k : c->mt->a + (k - (x->b - x->a));
+
+		if (sc->t[i].nlen < 9 || memcmp(sc->t[i].norm, "peacekeep", 9) != 0)
+			continue;
+		c->code = dip_cameo_pack("074", 3);
+		if (c->src < 0)
 		{
-			c->code = dip_cameo_pack("074", 3);
-			if (c->src < 0)
-			{
-				c->src = c->tgt;
-				c->tgt = -1;
-			}
-			note_rule(c, self);
-			return;
+			c->src = c->tgt;
+			c->tgt = -1;
 		}
+		note_rule(c, self);
+		return;
+	}
 }
+
 static const DipRule reciprocal_pair =
 {"reciprocal_pair", "a reciprocal code with a compound source (X and Y met): X with Y"};
 
