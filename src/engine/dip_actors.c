@@ -908,8 +908,9 @@ personal_pronoun(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule
 		return actor_group_pronoun(sc, ac, n, i);
 	else if (DIP_TOK_IS(t, "they") && after_speech_verb(sc, i))
 	{
-		/* "the rebels said they will release ...": the speakers */
-		if (!antecedent(sc, ac, *n, ANT_GROUP, &ant))
+		/* "the rebels said they will release ...": the speakers, named
+		 * in the sentence */
+		if (!antecedent(sc, ac, *n, ANT_GROUP, &ant) || ant.ante < 0)
 			return i + 1;
 	}
 	else
