@@ -9,6 +9,7 @@
 #   make             build only; make install to install into PostgreSQL
 #   make eval        accuracy on the development sets (needs ../shared)
 #   make eval-sample a random sample of events or topics to judge by hand
+#   make eval-misses the development sentences the coder misses (after make eval)
 #   make bench       benchmarks against to_tsvector/GIN (needs ../shared)
 #   make bench-scale-out   a coordinator and two shards against one server
 
@@ -116,7 +117,7 @@ ENGINE_FUZZ_SRCS = $(ENGINE_SRCS) test/engine/fuzz_engine.c test/engine/tsv.c to
 test/engine/fuzz_engine.asan: $(ENGINE_FUZZ_SRCS) src/engine/*.h test/engine/*.h tools/dictdata.h
 	$(CC) $(ENGINE_TEST_FLAGS) -o $@ $(ENGINE_FUZZ_SRCS) -licuuc -licudata -lm
 
-.PHONY: deps setup install-writable demo demo-shell test engine-test cluster-start cluster-stop cluster-destroy eval eval-sample bench bench-scale-out bench-longdoc fuzz
+.PHONY: deps setup install-writable demo demo-shell test engine-test cluster-start cluster-stop cluster-destroy eval eval-sample eval-misses bench bench-scale-out bench-longdoc fuzz
 
 deps:
 	@sh tools/deps.sh
@@ -179,6 +180,10 @@ SEED ?= 1
 N ?= 40
 eval-sample:
 	@sh eval/sample.sh $(KIND) $(SEED) $(N)
+
+# the development sentences the coder misses, after make eval
+eval-misses:
+	@sh eval/dev-misses.sh
 
 bench: setup
 	@sh bench/run.sh

@@ -126,6 +126,21 @@ is_article(const DipToken *t)
 	return DIP_TOK_IS(t, "the") || DIP_TOK_IS(t, "a") || DIP_TOK_IS(t, "an");
 }
 
+/* "his", "her", "its", "their": a possessive determiner */
+static bool
+is_possessive_determiner(const DipToken *t)
+{
+	return DIP_TOK_IS(t, "his") || DIP_TOK_IS(t, "her") || DIP_TOK_IS(t, "its") ||
+		DIP_TOK_IS(t, "their");
+}
+
+/* "counterpart", "counterparts": an agent of another side than the possessor's */
+static bool
+is_counterpart(const DipToken *t)
+{
+	return DIP_TOK_IS(t, "counterpart") || DIP_TOK_IS(t, "counterparts");
+}
+
 /* The roles of the state and society that belong to one country */
 static const char *const domestic_roles[] = {
 	"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "MED", "BUS", "CVL", "ELI", "SPY",
@@ -753,6 +768,11 @@ agent_actor(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule *sel
 	/* "military-run", "rebel-held": part of an adjective, no actor */
 	if (end < sc->n && (sc->t[end].flags & DIP_TF_JOIN) && sc->t[end].type == DIP_TOK_PUNCT)
 		return end;
+	/* "anti-government", "pro-government": likewise */
+	if (i > 1 && (sc->t[i].flags & DIP_TF_JOIN) && DIP_TOK_IS(&sc->t[i - 1], "-") &&
+		(sc->t[i - 1].flags & DIP_TF_JOIN) && sc->t[i - 2].type == DIP_TOK_WORD &&
+		sc->tok_mention[i - 2] < 0 && sc->role_len[i - 2] == 0)
+		return end;
 	/* "an official visit", "any military solution", "an official
 	 * complaint was made": an adjective (not an organisation word:
 	 * "anti-government" makes government one too), unless the subject of
@@ -830,7 +850,9 @@ possessive_pronoun(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRu
 	x->b = agent_chain(sc, x, j, r, role);
 	x->office = 0;
 	x->agent = true;
-	country = antecedent(sc, ac, *n, want, &ant) ? code_country(ant.code) : NULL;
+	/* "his counterpart" stands for another government than his */
+	country = !is_counterpart(&sc->t[x->b - 1]) && antecedent(sc, ac, *n, want, &ant) ?
+		code_country(ant.code) : NULL;
 	if (country && role[0])
 		actor_code(x->code, country, role);
 	else if (country)
@@ -847,6 +869,30 @@ possessive_pronoun(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRu
 	name_span(sc, x, i, x->b);
 	(*n)++;
 	return x->b;
+}
+
+/*
+ * True if the word before token i, or before a "that" there, is a verb
+ * of saying: "X said they", "X announced that they".
+ */
+static bool
+after_speech_verb(const DipSentCtx *sc, uint32_t i)
+{
+	static const char *const verbs[] = {
+		"said", "says", "say", "announced", "stated", "declared", "insisted", "warned",
+		"added", "claimed", "vowed", "pledged", "promised", "threatened", "confirmed"
+	};
+	const DipToken *v;
+
+	if (i > 1 && DIP_TOK_IS(&sc->t[i - 1], "that"))
+		i--;
+	if (i == 0)
+		return false;
+	v = &sc->t[i - 1];
+	for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
+		if (dip_tok_is(v, verbs[k]))
+			return true;
+	return false;
 }
 
 /*
@@ -877,6 +923,13 @@ personal_pronoun(DipSentCtx *sc, DipActor *ac, int *n, uint32_t i, const DipRule
 			 (es->last_group_n >= 2 || pair_before(sc, ac, *n) >= 0 ||
 			  (DIP_TOK_IS(t, "they") && es->they_n > 0)))
 		return actor_group_pronoun(sc, ac, n, i);
+	else if (DIP_TOK_IS(t, "they") && after_speech_verb(sc, i))
+	{
+		/* "the rebels said they will release ...": the speakers, named
+		 * in the sentence */
+		if (!antecedent(sc, ac, *n, ANT_GROUP, &ant) || ant.ante < 0)
+			return i + 1;
+	}
 	else
 		return 0;
 	*x = ant;
@@ -1942,6 +1995,12 @@ dip_actor_at(const DipSentCtx *sc, DipActor *ac, int n, uint32_t i)
 	for (int k = 0; k < n; k++)
 		if (ac[k].a == i)
 			return k;
+	/* "met his Turkish counterpart": a possessive pronoun that is no actor
+	 * of its own before one */
+	if (i + 1 < sc->n && is_possessive_determiner(&sc->t[i]))
+		for (int k = 0; k < n; k++)
+			if (ac[k].a == i + 1 && ac[k].code[0])
+				return k;
 	return -1;
 }
 

@@ -291,6 +291,22 @@ cue_before(const DipSentCtx *sc, uint32_t v, uint32_t cue, uint32_t window)
 	return false;
 }
 
+/* "must" shortly before the verb at v, in its clause: a demand, not an appeal. */
+static bool
+must_before(const DipSentCtx *sc, uint32_t v, uint32_t window)
+{
+	for (uint32_t i = v; i > 0 && i + window > v; i--)
+	{
+		const DipToken *t = &sc->t[i - 1];
+
+		if (DIP_TOK_IS(t, ",") || DIP_TOK_IS(t, ";") || DIP_TOK_IS(t, ":"))
+			return false;
+		if (DIP_TOK_IS(t, "must"))
+			return true;
+	}
+	return false;
+}
+
 /*
  * The appeal codes (CAMEO 02x) for asking someone to act: the first entry
  * whose code is a prefix of the action's code gives the appeal's code.
@@ -318,6 +334,23 @@ appeal_code(int code)
 		if (strncmp(c, appeal_codes[k].action, strlen(appeal_codes[k].action)) == 0)
 			return dip_cameo_pack(appeal_codes[k].appeal, strlen(appeal_codes[k].appeal));
 	return dip_cameo_pack("020", 3);
+}
+
+/*
+ * Demand code (10x) for an appeal code (02x): CAMEO numbers the demands
+ * as it numbers the appeals (0256 appeal to de-escalate, 1056 demand it).
+ */
+static int
+demand_code(int appeal)
+{
+	char		c[8];
+
+	dip_cameo_unpack(appeal, c);
+	if (c[0] != '0' || c[1] != '2')
+		return appeal;
+	c[0] = '1';
+	c[1] = '0';
+	return dip_cameo_pack(c, strlen(c));
 }
 
 /*
@@ -961,8 +994,8 @@ statement_match(const DipSentCtx *sc, const EventSentence *es)
 
 /*
  * "Israel must end the attacks, X said": what the speaker says another
- * must or should do is the speaker's appeal to it (02x, from the action's
- * code); without a speaker, no event.
+ * must do is the speaker's demand to it (10x), what it should do an
+ * appeal (02x), from the action's code; without a speaker, no event.
  */
 static bool
 obligation(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
@@ -984,6 +1017,8 @@ obligation(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 	if (tgt < 0 || es->ac[tgt].group == es->ac[src].group || !political(&es->ac[tgt]))
 		return true;
 	c->code = appeal_code(c->code);
+	if (must_before(sc, c->mt->a, 4))
+		c->code = demand_code(c->code);
 	statement_date(sc, es, &es->mt[say], &date, &prec);
 	emit_event(sc, c, c->code, &es->ac[src], &es->ac[tgt], c->location, date, prec, false);
 	return true;
@@ -1041,14 +1076,16 @@ armed(const DipActor *x)
 /*
  * The actor a reduced relative clause at token a is about: the people or
  * the group named right before it ("civilians", "three journalists",
- * "Robert Fico"), not a state or an organisation; -1 if none.
+ * "an American aid worker", "Robert Fico"), not a state or an
+ * organisation; -1 if none.
  */
 static int
 relative_victim(const EventSentence *es, uint32_t a)
 {
 	for (int q = 0; q < es->nac; q++)
 		if (es->ac[q].b == a && !es->ac[q].pronoun &&
-			(es->ac[q].ent < 0 || es->ac[q].kind == DIP_KIND_PER || es->ac[q].kind == DIP_KIND_NORP))
+			(es->ac[q].ent < 0 || es->ac[q].agent || es->ac[q].kind == DIP_KIND_PER ||
+			 es->ac[q].kind == DIP_KIND_NORP))
 			return q;
 	return -1;
 }
@@ -1415,7 +1452,8 @@ object_from(const DipSentCtx *sc, EventSentence *es, uint32_t j, uint32_t maxdis
 /*
  * The target is the first actor after the pattern in its clause, else an
  * actor the pattern's gap passed over ("convicted two al-Shabaab members
- * of", "helped Ukraine rebuild"); possessive pronouns and modifiers of a
+ * of", "helped Ukraine rebuild") or that ends it ("met his Turkish
+ * counterpart"); possessive pronouns and modifiers of a
  * noun ("the U.S. dollar") are not objects.
  */
 static bool
@@ -1427,7 +1465,7 @@ first_object(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 		return false;
 	c->tgt = object_from(sc, es, m->b, c->pat->has_target ? 3 : 10);
 	for (int q = 0; q < es->nac && c->tgt < 0; q++)
-		if (es->ac[q].a >= m->anchor_b && es->ac[q].b < m->b && !es->ac[q].pronoun &&
+		if (es->ac[q].a >= m->anchor_b && es->ac[q].b <= m->b && !es->ac[q].pronoun &&
 			!modifier_actor(sc, &es->ac[q]))
 			c->tgt = q;
 	if (c->tgt >= 0)
@@ -1473,7 +1511,7 @@ static const EventRule actor_rules[] = {
 	{{"conditional", "could, might, may, if, unless, whether shortly before the verb: what may happen has not, no event"}, conditional},
 	{{"nominal_gerund", "a gerund after a preposition other than of time or means (interest in buying, accused X of attacking): no event"}, nominal_gerund},
 	{{"background_perfect", "a perfect infinitive after only, first, last (the only states to have signed): background, no event"}, background_perfect},
-	{{"obligation", "must, should, ought to before the verb: the speaker's appeal (02x) to the subject (X said Israel must end attacks), else no event"}, obligation},
+	{{"obligation", "must, should, ought to before the verb: the speaker's demand (10x, must) or appeal (02x) to the subject (X said Israel must end attacks), else no event"}, obligation},
 	{{"bare_statement", "a bare statement verb (X said) is coded only when nothing else happens in the sentence"}, bare_statement},
 	{{"pattern_slots", "the pattern's $ source and + target slots bound to actors"}, pattern_slots},
 	{{"passive_by", "a passive with by (was visited by X): the agent is the source, the subject the target"}, passive_by},
@@ -1688,12 +1726,19 @@ consult_partner(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *sel
 	dip_cameo_unpack(c->code, code);
 	if (src == NULL || !code_in(code, codes, NCODES(codes)) || strlen(code) != 3)
 		return false;
-	/* a partner found after the verb is its object or follows "with" */
-	if (c->tgt >= 0 && c->mt->tgt_group < 0)
+	/* a partner found after the verb is its object or follows "with"; one
+	 * inside the pattern ("met his Turkish counterpart") is its object */
+	if (c->tgt >= 0 && c->mt->tgt_group < 0 &&
+		!(c->tgt != c->src && es->ac[c->tgt].a >= c->mt->anchor_b &&
+		  es->ac[c->tgt].b <= c->mt->b))
 	{
 		uint32_t	p = es->ac[c->tgt].a;
 
-		while (p > c->mt->b && (dip_lexof(sc, p - 1) & (LX_DET | LX_ADJ | LX_NUM)) &&
+		while (p > c->mt->b && ((dip_lexof(sc, p - 1) & (LX_DET | LX_ADJ | LX_NUM)) ||
+								DIP_TOK_IS(&sc->t[p - 1], "his") ||
+								DIP_TOK_IS(&sc->t[p - 1], "her") ||
+								DIP_TOK_IS(&sc->t[p - 1], "its") ||
+								DIP_TOK_IS(&sc->t[p - 1], "their")) &&
 			   !DIP_TOK_IS(&sc->t[p - 1], "with"))
 			p--;
 		if (p != c->mt->b && !(p > 0 && DIP_TOK_IS(&sc->t[p - 1], "with")))
@@ -1745,6 +1790,44 @@ static const EventRule context_rules[] = {
 
 static const DipRule intent_rule =
 {"intent", "will, plans to, is set to... before the verb: the intent code CAMEO prescribes (036, 031, 138...)"};
+static const DipRule peacekeeping_rule =
+{"peacekeeping", "peacekeepers (or troops deployed as peacekeeping forces) who arrive or deploy somewhere provide peacekeeping (074), not a visit or a show of force"};
+
+/*
+ * "Chinese peacekeepers arrived in South Sudan", "peacekeeping troops
+ * were deployed along the corridor": a visit (042, 043) or a deployment
+ * (154) by peacekeepers is peacekeeping (074).
+ */
+static void
+peacekeeping(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	static const char *const codes[] = {"042", "043", "154"};
+	const DipActor *x = actor(es, c->src);
+	char		code[8];
+
+	if (x == NULL)
+		x = actor(es, c->tgt);	/* "peacekeepers were deployed" */
+	dip_cameo_unpack(c->code, code);
+	if (x == NULL || !code_in(code, codes, NCODES(codes)))
+		return;
+	/* the actor's words, then the pattern's ("deployed as peacekeeping forces") */
+	for (uint32_t k = 0; k < (x->b - x->a) + (c->mt->b - c->mt->a); k++)
+	{
+		uint32_t	i = k < x->b - x->a ? x->a + k : c->mt->a + (k - (x->b - x->a));
+
+		if (sc->t[i].nlen < 9 || memcmp(sc->t[i].norm, "peacekeep", 9) != 0)
+			continue;
+		c->code = dip_cameo_pack("074", 3);
+		if (c->src < 0)
+		{
+			c->src = c->tgt;
+			c->tgt = -1;
+		}
+		note_rule(c, self);
+		return;
+	}
+}
+
 static const DipRule reciprocal_pair =
 {"reciprocal_pair", "a reciprocal code with a compound source (X and Y met): X with Y"};
 
@@ -1864,6 +1947,7 @@ code_match(DipSentCtx *sc, EventSentence *es, int k)
 		return;
 	/* the code: violence against people, intentions */
 	apply_violence(sc, es, &c);
+	peacekeeping(sc, es, &c, &peacekeeping_rule);
 	intent(sc, es, &c, &intent_rule);
 	/* when: the sentence's date, else the lead's, else publication */
 	event_date(sc, es, &c);
@@ -1938,8 +2022,9 @@ passive_at_end(const DipSentCtx *sc, const EventSentence *es, uint32_t i, const 
 /*
  * True if the word at token i stands where a noun does: after a
  * determiner or a possessive ("the visit", "its attack", "Russia's
- * attack"), a nationality adjective ("Soviet attack submarines") or a
- * preposition other than "to" ("cover for exports to Nigeria").  A
+ * attack"), a nationality adjective ("Soviet attack submarines"), a
+ * hyphenated modifier ("anti-government protests") or a preposition
+ * other than "to" ("cover for exports to Nigeria").  A
  * verb pattern does not start there; noun patterns ("attack on +") are
  * written apart.
  */
@@ -1956,6 +2041,11 @@ noun_position(const DipSentCtx *sc, uint32_t i)
 		DIP_TOK_IS(p, "his") || DIP_TOK_IS(p, "her"))
 		return true;
 	if ((dip_lexof(sc, i - 1) & LX_DET) && !(dip_lexof(sc, i - 1) & (LX_CONJ | LX_PRON)))
+		return true;
+	/* "anti-government protests", "cross-border attacks": after a
+	 * hyphenated modifier */
+	if (i > 2 && (p->flags & DIP_TF_JOIN) && DIP_TOK_IS(&sc->t[i - 2], "-") &&
+		(sc->t[i - 2].flags & DIP_TF_JOIN) && (sc->t[i - 3].flags & DIP_TF_LOWER))
 		return true;
 	/* "insurance for exports to Nigeria": not a gerund, see nominal_gerund */
 	if ((dip_lexof(sc, i - 1) & LX_PREP) && !DIP_TOK_IS(p, "to") && sc->t[i].wid &&
@@ -2160,7 +2250,7 @@ reports_figures(const DipSentCtx *sc)
 }
 
 static const DipRule statement_appeal =
-{"statement_appeal", "a statement of what another political actor should or must do (X said Korea should let its currency rise): an appeal (020) to it"};
+{"statement_appeal", "a statement of what another political actor should or must do (X said Korea should let its currency rise): an appeal (020) to it, a demand (100) for must"};
 
 /*
  * "X said Korea should let the won rise": the actor right before a must,
@@ -2302,7 +2392,8 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 	if ((q = said_obligation(sc, es, c.mt->b)) >= 0 && statement_addressee(&ac[src], &ac[q]))
 	{
 		tgt = q;
-		c.code = dip_cameo_pack("020", 3);
+		c.code = DIP_TOK_IS(&sc->t[ac[q].b], "must") ? dip_cameo_pack("100", 3) :
+			dip_cameo_pack("020", 3);
 		note_rule(&c, &statement_appeal);
 	}
 	else if (tgt >= 0 && ac[tgt].a >= c.mt->b && said_intent(sc, c.mt->b, ac[tgt].a))
@@ -2357,7 +2448,8 @@ dip_events_sentence(DipSentCtx *sc)
 
 /* The rules of the event coder applied at a fixed step */
 static const DipRule *const step_rules[] = {
-	&question, &title_line, &denied_clause, &appealed_action, &intent_rule, &reciprocal_pair,
+	&question, &title_line, &denied_clause, &appealed_action, &peacekeeping_rule, &intent_rule,
+	&reciprocal_pair,
 	&statement_figures, &statement, &statement_appeal, &statement_intent
 };
 

@@ -1043,9 +1043,11 @@ capitalised_name(RuleAt *at, const DipRule *self)
 	int			kind = dip_name_kind(sc, i, b, &how, &weak, &typing);
 	int32_t		mi;
 	DipEnt	   *e;
+	uint32_t	head_end;
 
 	if (kind == DIP_KIND_NONE)
 		return b > i ? b : i + 1;
+	head_end = b;
 	b = dip_name_of_chain(sc, i, b, kind);
 	/* a company is named without its legal form: "Xerox" for "Xerox Corp" */
 	mi = dip_mention_add(sc, i, b, kind,
@@ -1056,10 +1058,18 @@ capitalised_name(RuleAt *at, const DipRule *self)
 	e = &an->ents[an->m[mi].entity];
 	if (kind == DIP_KIND_ORG && !e->role[0])
 		strcpy(e->role, dip_org_role(sc, &sc->t[b - 1]));
+	/* "the Government of Eritrea": the role of the head of an "of" chain */
+	if (kind == DIP_KIND_ORG && !e->role[0] && head_end < b)
+		strcpy(e->role, dip_org_role(sc, &sc->t[head_end - 1]));
 	if (at_initial(at) && b == i + 1 && !(dip_lexof(sc, i) & (LX_GIVEN | LX_SURNAME)))
 		an->m[mi].tentative = 1;
 	if (kind == DIP_KIND_ORG || kind == DIP_KIND_PER)
 		owner_country(sc, b, e);
+	/* "the Government of Eritrea", "the Ministry of Health of Ethiopia":
+	 * the country the chain took in */
+	if (kind == DIP_KIND_ORG && head_end < b)
+		for (uint32_t k = head_end; k + 1 < b; k++)
+			owner_country(sc, k, e);
 	/* "Islamic Revolutionary Guard Corps (IRGC)" */
 	if (b + 2 < sc->n && DIP_TOK_IS(&sc->t[b], "(") && DIP_TOK_IS(&sc->t[b + 2], ")") &&
 		(sc->t[b + 1].flags & DIP_TF_ALLCAPS) && sc->ent_len[b + 1] == 0)
