@@ -387,6 +387,19 @@ human_subject(const DipSentCtx *sc, uint32_t v)
 }
 
 /*
+ * True if the word before the will or would at token i is a pronoun, a
+ * name or an actor's title ("said it would", "said the government will"),
+ * someone who intends: in "said the complaint would be reviewed" no one
+ * states an intention.
+ */
+static bool
+intent_subject(const DipSentCtx *sc, uint32_t i)
+{
+	return i > 0 && ((dip_lexof(sc, i - 1) & LX_PRON) || sc->tok_mention[i - 1] >= 0 ||
+					 sc->role_len[i - 1] > 0);
+}
+
+/*
  * "X said it was ready to ...", "said it would allow UN agencies ...": a
  * stated intention, which CAMEO codes as intent to cooperate (030) when
  * it is addressed to the political actor named after it (tgt, the token
@@ -407,7 +420,7 @@ said_intent(const DipSentCtx *sc, uint32_t j, uint32_t tgt)
 			return false;
 		if ((DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "will")) && i + 1 < sc->n &&
 			!dip_tok_cue(sc, &sc->t[i + 1], CUE_NEGATION) && !DIP_TOK_IS(&sc->t[i + 1], "n't"))
-			return true;
+			return intent_subject(sc, i);
 		if (i + 1 < sc->n && DIP_TOK_IS(&sc->t[i + 1], "to") && dip_tok_cue(sc, t, CUE_INTENT_WORD))
 			return true;
 	}
@@ -774,8 +787,10 @@ event_day(const DipSentCtx *sc, const EventSentence *es, int k, uint32_t a)
 /*
  * The date expression of the clause of the words [a, b): the nearest one
  * that can date an event, between the clause boundaries around them; with
- * near, only one within eight words of them ("said on Monday", "on Monday
- * said") and not past "that".  -1 if none.
+ * near, only a day or a week within eight words before them ("on Monday
+ * said") or three after ("said on Monday", "said late on Monday"), not
+ * past "that": in "said the complaint would be reviewed later this year"
+ * the date is the review's, not the statement's.  -1 if none.
  */
 static int
 clause_date(const DipSentCtx *sc, const EventSentence *es, uint32_t a, uint32_t b, bool near)
@@ -795,6 +810,8 @@ clause_date(const DipSentCtx *sc, const EventSentence *es, uint32_t a, uint32_t 
 		const DipDateExpr *de = &es->dates[k];
 		uint32_t	d = de->a >= b ? de->a - b : (de->b <= a ? a - de->b : 0);
 
+		if (near && (de->prec > DIP_PREC_WEEK || (de->a >= b && de->a > b + 3)))
+			continue;
 		if (de->a >= lo && de->b <= hi && event_day(sc, es, k, a) && d < bestd)
 		{
 			best = k;
@@ -1615,15 +1632,77 @@ joint_military(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self
 /*
  * CAMEO codes what political actors do to each other: a company or the
  * media acting without a political actor on the other side ("the company
- * cut costs", "the bank bought shares in a firm") is no event.
+ * cut costs", "the bank bought shares in a firm"), or a union acting on a
+ * company ("unions ended the strike at the plant"), is no event.
  */
 static bool
 political_actor(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 {
 	const DipActor *src = actor(es, c->src);
+	const DipActor *tgt = actor(es, c->tgt);
 
-	if (!business_or_media(src) || political(src) || political(actor(es, c->tgt)))
+	/* a union and a company: a labour dispute, no political event */
+	if (!(has_role(src, "LAB") && business_or_media(tgt)) &&
+		(!business_or_media(src) || political(src) || political(tgt)))
 		return false;
+	note_rule(c, self);
+	return true;
+}
+
+/*
+ * True if the sentence is on economic, business or market matters: a word
+ * of class ECONOMY (shares, prices, loans, crops, interest rates) outside
+ * any name ("the Ministry of Economy", "the Stock Exchange" do not count).
+ */
+static bool
+economic_sentence(const DipSentCtx *sc)
+{
+	for (uint32_t i = 0; i < sc->n; i++)
+		if (sc->tok_mention[i] < 0 && (sc->t[i].flags & DIP_TF_LOWER) &&
+			(dip_cueof(sc, i) & CUE_ECONOMY))
+			return true;
+	return false;
+}
+
+/*
+ * CAMEO codes no economic, business or market news, whoever speaks: in a
+ * sentence on such matters a statement (01) is no event, nor is an appeal,
+ * a consultation, a cooperation, a demand, a disapproval, a rejection or a
+ * threat (02, 04, 05, 10-13) unless a political actor addresses another
+ * one ("the Bundesbank warned of a recession" and "the union criticised
+ * the move" are no events; "the EU urged Japan to open its markets" is).
+ * Intentions and agreements (03) and material events keep their codes: a
+ * state agreeing to lift a ban on imports acts.
+ */
+static bool
+economic_matter(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	static const char *const roots[] = {"01", "02", "04", "05", "10", "11", "12", "13"};
+	const DipActor *src = actor(es, c->src);
+	const DipActor *tgt = actor(es, c->tgt);
+	char		code[8];
+	bool		verbal = false;
+
+	dip_cameo_unpack(c->code, code);
+	for (size_t k = 0; k < NCODES(roots); k++)
+		if (memcmp(code, roots[k], 2) == 0)
+			verbal = true;
+	if (!verbal || !economic_sentence(sc))
+		return false;
+	/* a court or the police acting on citizens or firms ("sentenced a broker") */
+	if (has_role(src, "JUD") || has_role(src, "COP"))
+		return false;
+	if (memcmp(code, "01", 2) != 0 && src != NULL && political(src))
+	{
+		/* addressed to another political actor, or between a compound's members */
+		if (tgt != NULL && tgt->group != src->group && political(tgt) && anchored(tgt) &&
+			strcmp(tgt->code, src->code) != 0)
+			return false;
+		for (int q = 0; q < es->nac; q++)
+			if (q != c->src && es->ac[q].group == src->group && anchored(&es->ac[q]) &&
+				anchored(src) && strncmp(es->ac[q].code, src->code, 3) != 0)
+				return false;
+	}
 	note_rule(c, self);
 	return true;
 }
@@ -1692,7 +1771,8 @@ statement_addressed(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule 
 
 /* The rules that decide what happened where, once the actors are known. */
 static const EventRule context_rules[] = {
-	{{"political_actor", "a company or the media acting without a political actor on the other side: no event"}, political_actor},
+	{{"political_actor", "a company or the media acting without a political actor on the other side, or a union acting on a company: no event"}, political_actor},
+	{{"economic_matter", "in a sentence on economic, business or market matters (shares, prices, loans, crops, interest rates) a statement is no event, nor an appeal, consultation, cooperation, demand, disapproval, rejection or threat (02, 04, 05, 10-13) unless a political actor addresses another"}, economic_matter},
 	{{"consult_partner", "a consultation or negotiation (040, 041, 046, 036) needs a partner: its object or an actor after with, or a subject of several; one named actor alone consults no one"}, consult_partner},
 	{{"statement_addressed", "a statement (01) is about or to a political actor other than the speaker's side (the target, else the first after the verb, else before it); a plain statement (010) without one is no event"}, statement_addressed},
 	{{"between_pair", "a slot took one member of a compound (talks between X and Y): one event between them"}, between_pair},
@@ -2117,6 +2197,9 @@ reports_figures(const DipSentCtx *sc)
 	return false;
 }
 
+static const DipRule statement_economy =
+{"statement_economy", "a statement in a sentence on economic, business or market matters (shares, prices, loans, crops, interest rates) is no event, whoever speaks"};
+
 static const DipRule statement_appeal =
 {"statement_appeal", "a statement of what another political actor should or must do (X said Korea should let its currency rise): an appeal (020) to it"};
 
@@ -2198,6 +2281,9 @@ statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
 	s = dip_actor_subject(sc, es->ac, es->nac, v);
 	if (s < 0 || name_fragment(sc, &es->ac[s]))
 		return -1;
+	/* "Sweden's AB Leo said": the speaker is what the actor owns, no actor */
+	if (!es->ac[s].pronoun && es->ac[s].b < v && sc->t[es->ac[s].b].type == DIP_TOK_CLITIC)
+		return -1;
 	for (i = v; i > es->ac[s].b; i--)
 		if (DIP_TOK_IS(&sc->t[i - 1], ",") || DIP_TOK_IS(&sc->t[i - 1], ";") ||
 			(sc->t[i - 1].flags & (DIP_TF_OPENQ | DIP_TF_CLOSEQ)))
@@ -2211,9 +2297,26 @@ statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
 }
 
 /*
+ * True if the actor is a place named as where something is or happened:
+ * a country or a place right after "in" or "at" (or "in the", "at the"),
+ * as in "agreed in Paris", "listed in Luxembourg".
+ */
+static bool
+place_phrase(const DipSentCtx *sc, const DipActor *x)
+{
+	uint32_t	p = x->a;
+
+	if (x->pronoun || x->ent < 0 || (x->kind != DIP_KIND_GPE && x->kind != DIP_KIND_LOC) || p == 0)
+		return false;
+	if (p > 1 && DIP_TOK_IS(&sc->t[p - 1], "the"))
+		p--;
+	return DIP_TOK_IS(&sc->t[p - 1], "in") || DIP_TOK_IS(&sc->t[p - 1], "at");
+}
+
+/*
  * What speaker src's statement (match m) is about or addressed to: the
  * first political actor other than the speaker's side after the verb,
- * else before it; -1 if none.
+ * else before it, never a place where something happened; -1 if none.
  */
 static int
 statement_target(const DipSentCtx *sc, const EventSentence *es, const Match *m, int src)
@@ -2221,7 +2324,8 @@ statement_target(const DipSentCtx *sc, const EventSentence *es, const Match *m, 
 	for (int pass = 0; pass < 2; pass++)
 		for (int q = 0; q < es->nac; q++)
 			if ((pass == 0) == (es->ac[q].a >= m->b) &&
-				statement_addressee(&es->ac[src], &es->ac[q]) && !not_an_object(sc, &es->ac[q]))
+				statement_addressee(&es->ac[src], &es->ac[q]) && !not_an_object(sc, &es->ac[q]) &&
+				!place_phrase(sc, &es->ac[q]))
 				return q;
 	return -1;
 }
@@ -2271,6 +2375,9 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 	/* company figures, forecasts and statistics are not political statements */
 	if (c.code == dip_cameo_pack("010", 3) && reports_figures(sc))
 		return;
+	/* nor are comments on markets, prices, debts or crops (statement_economy) */
+	if (economic_sentence(sc))
+		return;
 	statement_date(sc, es, c.mt, &date, &prec);
 	c.bare = dip_cameo_root(c.code) == dip_cameo_pack("01", 2);
 
@@ -2316,7 +2423,7 @@ dip_events_sentence(DipSentCtx *sc)
 /* The rules of the event coder applied at a fixed step */
 static const DipRule *const step_rules[] = {
 	&question, &title_line, &denied_clause, &appealed_action, &intent_rule, &reciprocal_pair,
-	&statement_figures, &statement, &statement_appeal, &statement_intent
+	&statement_figures, &statement_economy, &statement, &statement_appeal, &statement_intent
 };
 
 /* The k-th rule of the event coder, or NULL past the last. */
