@@ -1668,9 +1668,10 @@ economic_sentence(const DipSentCtx *sc)
  * CAMEO codes no economic, business or market news, whoever speaks: in a
  * sentence on such matters a statement (01) is no event, nor is an appeal,
  * a consultation, a cooperation, a demand, a disapproval, a rejection or a
- * threat (02, 04, 05, 10-13) unless a political actor addresses another
- * one ("the Bundesbank warned of a recession" and "the union criticised
- * the move" are no events; "the EU urged Japan to open its markets" is).
+ * threat (02, 04, 05, 10-13) unless it addresses a political actor ("the
+ * Bundesbank warned of a recession" and "the union criticised the move"
+ * are no events; "the EU urged Japan to open its markets" and "the
+ * brokerage urged the government to cut rates" are).
  * Intentions and agreements (03) and material events keep their codes: a
  * state agreeing to lift a ban on imports acts.
  */
@@ -1692,15 +1693,16 @@ economic_matter(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *sel
 	/* a court or the police acting on citizens or firms ("sentenced a broker") */
 	if (has_role(src, "JUD") || has_role(src, "COP"))
 		return false;
-	if (memcmp(code, "01", 2) != 0 && src != NULL && political(src))
+	if (memcmp(code, "01", 2) != 0 && src != NULL)
 	{
-		/* addressed to another political actor, or between a compound's members */
+		/* addressed to a political actor ("Nomura urged the government to") */
 		if (tgt != NULL && tgt->group != src->group && political(tgt) && anchored(tgt) &&
 			strcmp(tgt->code, src->code) != 0)
 			return false;
+		/* between the members of a compound of two countries */
 		for (int q = 0; q < es->nac; q++)
 			if (q != c->src && es->ac[q].group == src->group && anchored(&es->ac[q]) &&
-				anchored(src) && strncmp(es->ac[q].code, src->code, 3) != 0)
+				anchored(src) && political(src) && strncmp(es->ac[q].code, src->code, 3) != 0)
 				return false;
 	}
 	note_rule(c, self);
@@ -1772,7 +1774,7 @@ statement_addressed(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule 
 /* The rules that decide what happened where, once the actors are known. */
 static const EventRule context_rules[] = {
 	{{"political_actor", "a company or the media acting without a political actor on the other side, or a union acting on a company: no event"}, political_actor},
-	{{"economic_matter", "in a sentence on economic, business or market matters (shares, prices, loans, crops, interest rates) a statement is no event, nor an appeal, consultation, cooperation, demand, disapproval, rejection or threat (02, 04, 05, 10-13) unless a political actor addresses another"}, economic_matter},
+	{{"economic_matter", "in a sentence on economic, business or market matters (shares, prices, loans, crops, interest rates) a statement is no event, nor an appeal, consultation, cooperation, demand, disapproval, rejection or threat (02, 04, 05, 10-13) unless it addresses a political actor"}, economic_matter},
 	{{"consult_partner", "a consultation or negotiation (040, 041, 046, 036) needs a partner: its object or an actor after with, or a subject of several; one named actor alone consults no one"}, consult_partner},
 	{{"statement_addressed", "a statement (01) is about or to a political actor other than the speaker's side (the target, else the first after the verb, else before it); a plain statement (010) without one is no event"}, statement_addressed},
 	{{"between_pair", "a slot took one member of a compound (talks between X and Y): one event between them"}, between_pair},
