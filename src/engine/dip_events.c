@@ -1633,7 +1633,9 @@ joint_military(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self
  * CAMEO codes what political actors do to each other: a company or the
  * media acting without a political actor on the other side ("the company
  * cut costs", "the bank bought shares in a firm"), or a union acting on a
- * company ("unions ended the strike at the plant"), is no event.
+ * company ("unions ended the strike at the plant"), is no event; nor does
+ * a company assault, fight or kill ("Yukos has been battling the
+ * authorities"): those verbs are figures of speech there.
  */
 static bool
 political_actor(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
@@ -1641,6 +1643,16 @@ political_actor(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *sel
 	const DipActor *src = actor(es, c->src);
 	const DipActor *tgt = actor(es, c->tgt);
 
+	int			root = dip_cameo_root(c->code);
+	bool		violent = root == dip_cameo_pack("18", 2) || root == dip_cameo_pack("19", 2) ||
+		root == dip_cameo_pack("20", 2);
+
+	/* a company "battling" the authorities fights no one */
+	if (violent && business_or_media(src) && !political(src))
+	{
+		note_rule(c, self);
+		return true;
+	}
 	/* a union and a company: a labour dispute, no political event */
 	if (!(has_role(src, "LAB") && business_or_media(tgt)) &&
 		(!business_or_media(src) || political(src) || political(tgt)))
@@ -1773,7 +1785,7 @@ statement_addressed(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule 
 
 /* The rules that decide what happened where, once the actors are known. */
 static const EventRule context_rules[] = {
-	{{"political_actor", "a company or the media acting without a political actor on the other side, or a union acting on a company: no event"}, political_actor},
+	{{"political_actor", "a company or the media acting without a political actor on the other side, a union acting on a company, or a company assaulting, fighting or killing (18-20): no event"}, political_actor},
 	{{"economic_matter", "in a sentence on economic, business or market matters (shares, prices, loans, crops, interest rates) a statement is no event, nor an appeal, consultation, cooperation, demand, disapproval, rejection or threat (02, 04, 05, 10-13) unless it addresses a political actor"}, economic_matter},
 	{{"consult_partner", "a consultation or negotiation (040, 041, 046, 036) needs a partner: its object or an actor after with, or a subject of several; one named actor alone consults no one"}, consult_partner},
 	{{"statement_addressed", "a statement (01) is about or to a political actor other than the speaker's side (the target, else the first after the verb, else before it); a plain statement (010) without one is no event"}, statement_addressed},
