@@ -694,7 +694,8 @@ reciprocal(int code)
 
 	return r == dip_cameo_pack("03", 2) || r == dip_cameo_pack("04", 2) ||
 		dip_cameo_within(code, dip_cameo_pack("050", 3)) ||
-		dip_cameo_within(code, dip_cameo_pack("057", 3)) || r == dip_cameo_pack("06", 2) ||
+		dip_cameo_within(code, dip_cameo_pack("057", 3)) ||
+		dip_cameo_within(code, dip_cameo_pack("054", 3)) || r == dip_cameo_pack("06", 2) ||
 		dip_cameo_within(code, dip_cameo_pack("0841", 4)) ||
 		dip_cameo_within(code, dip_cameo_pack("190", 3)) ||
 		dip_cameo_within(code, dip_cameo_pack("0871", 4));
@@ -2261,6 +2262,28 @@ name_fragment(const DipSentCtx *sc, const DipActor *x)
 }
 
 /*
+ * The actor right after a statement verb at token j, past an article and
+ * up to two lower-case modifiers (", said a trade official", ", said the
+ * senior party official"), or -1.
+ */
+static int
+speaker_after(const DipSentCtx *sc, EventSentence *es, uint32_t j)
+{
+	int			s = dip_actor_at(sc, es->ac, es->nac, j);
+
+	for (uint32_t i = j; s < 0 && i < j + 3 && i + 1 < sc->n; i++)
+	{
+		uint32_t	lx = dip_lexof(sc, i);
+
+		if (sc->t[i].type != DIP_TOK_WORD || !(sc->t[i].flags & DIP_TF_LOWER) ||
+			sc->tok_mention[i] >= 0 || !(lx & (LX_ADJ | LX_NOUN | LX_DET)))
+			break;
+		s = dip_actor_at(sc, es->ac, es->nac, i + 1);
+	}
+	return s;
+}
+
+/*
  * The speaker of the statement verb of match m: ", said X" (the actor
  * right after the verb, after a comma or a quote, closing its clause);
  * ", saying ..." the subject of the main clause; else the subject.  In
@@ -2277,7 +2300,7 @@ statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
 	uint32_t	i;
 
 	if (v > 0 && (DIP_TOK_IS(&sc->t[v - 1], ",") || (sc->t[v - 1].flags & DIP_TF_CLOSEQ)) &&
-		(s = dip_actor_at(sc, es->ac, es->nac, m->b)) >= 0)
+		(s = speaker_after(sc, es, m->b)) >= 0)
 	{
 		uint32_t	e = dip_actor_group_end(es->ac, es->nac, s);
 
