@@ -1373,6 +1373,64 @@ not_an_object(const DipSentCtx *sc, const DipActor *x)
 }
 
 /*
+ * A material act on a thing is an act on its owner: in "escort Kuwaiti
+ * tankers", "seized Vietnamese fishing boats" the nationality before the
+ * object's noun, within four words of the verb and of a country other
+ * than the source's, is the target (a new actor); -1 if none, or for a
+ * verbal code.
+ */
+static int
+owner_of_object(DipSentCtx *sc, EventSentence *es, const Coding *c)
+{
+	const DipActor *src = actor(es, c->src);
+	int			quad = dip_cameo_info(c->code)->quad_class;
+	uint32_t	end = c->mt->b + 4 < sc->n ? c->mt->b + 4 : sc->n;
+
+	if (src == NULL || !anchored(src) || (quad != 2 && quad != 4) || es->nac >= DIP_MAX_ACTORS)
+		return -1;
+	for (uint32_t i = c->mt->anchor_b; i < end; i++)
+	{
+		int32_t		mi = sc->tok_mention[i];
+		const DipMention *m;
+		const DipEnt *e;
+		DipActor   *x;
+		uint32_t	j = i;
+		int			g = 0;
+
+		if (i >= c->mt->b && sc->t[i].type == DIP_TOK_PUNCT)
+			return -1;
+		if (mi < 0)
+			continue;
+		m = &sc->an->m[mi];
+		e = &sc->an->ents[m->entity];
+		if (m->kind != DIP_KIND_NORP || strlen(e->country) != 3 ||
+			strncmp(e->country, src->code, 3) == 0)
+			continue;
+		while (j < sc->n && sc->tok_mention[j] == mi)
+			j++;
+		if (j >= sc->n || !(sc->t[j].flags & DIP_TF_LOWER))
+			return -1;
+		for (int q = 0; q < es->nac; q++)
+			if (es->ac[q].group >= g)
+				g = es->ac[q].group + 1;
+		x = &es->ac[es->nac];
+		memset(x, 0, sizeof(*x));
+		x->a = i;
+		x->b = j;
+		x->ent = m->entity;
+		x->kind = DIP_KIND_NORP;
+		x->group = g;
+		x->ante = -1;
+		memcpy(x->code, e->country, 4);
+		x->name = e->name;
+		x->namelen = e->namelen;
+		x->country_from = DIP_AC_TEXT;
+		return es->nac++;
+	}
+	return -1;
+}
+
+/*
  * The first actor from token j within maxdist tokens and the clause that
  * is not a possessive pronoun ("released its results") nor a modifier of a
  * noun, or -1.
@@ -1407,6 +1465,8 @@ first_object(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 		if (es->ac[q].a >= m->anchor_b && es->ac[q].b < m->b && !es->ac[q].pronoun &&
 			!modifier_actor(sc, &es->ac[q]))
 			c->tgt = q;
+	if (c->tgt < 0)
+		c->tgt = owner_of_object(sc, es, c);
 	if (c->tgt >= 0)
 		note_rule(c, self);
 	return false;
@@ -1462,7 +1522,7 @@ static const EventRule actor_rules[] = {
 	{{"gerund_main_subject", "a participle after a comma (, killing X) has the subject of the main clause"}, gerund_main_subject},
 	{{"coordinated_subject", "a verb right after and, but (X accused Y of Z and called for ...) shares the subject of the verb pattern before it"}, coordinated_subject},
 	{{"clause_subject", "the source is the subject: the nearest actor before the verb in its clause, appositions and actors after prepositions skipped"}, clause_subject},
-	{{"first_object", "the target is the first actor after the pattern in its clause (places after in, at, possessive pronouns and modifiers of a noun are not targets), else an actor inside the pattern's gap"}, first_object},
+	{{"first_object", "the target is the first actor after the pattern in its clause (places after in, at, possessive pronouns and modifiers of a noun are not targets), else an actor inside the pattern's gap, else for a material act the nationality of its object (escort Kuwaiti tankers)"}, first_object},
 	{{"unnamed_assailant", "violence by someone the text does not name against a known target (a man assaulted the prime minister)"}, unnamed_assailant},
 	{{"no_source", "no source found: no event"}, no_source},
 };
