@@ -158,7 +158,8 @@ extern const char *dip_lexclass_name(int k);
 	X(CONDITIONAL, CUEV_NONE, 0, 0)		/* before a verb, what may happen: could, if */ \
 	X(OBLIGATION, CUEV_NONE, 0, 0)		/* before a verb, what one must do: must, should */ \
 	X(DATE_PERIOD, CUEV_NONE, 0, 0)		/* before a date, a period or a term: since, due */ \
-	X(AMOUNT_UNIT, CUEV_NONE, 0, 0)		/* after a number, a unit of economic figures: pct */
+	X(AMOUNT_UNIT, CUEV_NONE, 0, 0)		/* after a number, a unit of economic figures: pct */ \
+	X(ECONOMY, CUEV_NONE, 0, 0)			/* word of economic, business or market news: shares */
 
 /* what a cue class's value is */
 enum

@@ -420,6 +420,19 @@ human_subject(const DipSentCtx *sc, uint32_t v)
 }
 
 /*
+ * True if the word before the will or would at token i is a pronoun, a
+ * name or an actor's title ("said it would", "said the government will"),
+ * someone who intends: in "said the complaint would be reviewed" no one
+ * states an intention.
+ */
+static bool
+intent_subject(const DipSentCtx *sc, uint32_t i)
+{
+	return i > 0 && ((dip_lexof(sc, i - 1) & LX_PRON) || sc->tok_mention[i - 1] >= 0 ||
+					 sc->role_len[i - 1] > 0);
+}
+
+/*
  * "X said it was ready to ...", "said it would allow UN agencies ...": a
  * stated intention, which CAMEO codes as intent to cooperate (030) when
  * it is addressed to the political actor named after it (tgt, the token
@@ -440,7 +453,7 @@ said_intent(const DipSentCtx *sc, uint32_t j, uint32_t tgt)
 			return false;
 		if ((DIP_TOK_IS(t, "would") || DIP_TOK_IS(t, "will")) && i + 1 < sc->n &&
 			!dip_tok_cue(sc, &sc->t[i + 1], CUE_NEGATION) && !DIP_TOK_IS(&sc->t[i + 1], "n't"))
-			return true;
+			return intent_subject(sc, i);
 		if (i + 1 < sc->n && DIP_TOK_IS(&sc->t[i + 1], "to") && dip_tok_cue(sc, t, CUE_INTENT_WORD))
 			return true;
 	}
@@ -714,7 +727,8 @@ reciprocal(int code)
 
 	return r == dip_cameo_pack("03", 2) || r == dip_cameo_pack("04", 2) ||
 		dip_cameo_within(code, dip_cameo_pack("050", 3)) ||
-		dip_cameo_within(code, dip_cameo_pack("057", 3)) || r == dip_cameo_pack("06", 2) ||
+		dip_cameo_within(code, dip_cameo_pack("057", 3)) ||
+		dip_cameo_within(code, dip_cameo_pack("054", 3)) || r == dip_cameo_pack("06", 2) ||
 		dip_cameo_within(code, dip_cameo_pack("0841", 4)) ||
 		dip_cameo_within(code, dip_cameo_pack("190", 3)) ||
 		dip_cameo_within(code, dip_cameo_pack("0871", 4));
@@ -824,8 +838,10 @@ relative_clause_date(const DipSentCtx *sc, const EventSentence *es, int k)
 /*
  * The date expression of the clause of the words [a, b): the nearest one
  * that can date an event, between the clause boundaries around them; with
- * near, only one within eight words of them ("said on Monday", "on Monday
- * said") and not past "that".  -1 if none.
+ * near, only a day or a week within eight words before them ("on Monday
+ * said") or three after ("said on Monday", "said late on Monday"), not
+ * past "that": in "said the complaint would be reviewed later this year"
+ * the date is the review's, not the statement's.  -1 if none.
  */
 static int
 clause_date(const DipSentCtx *sc, const EventSentence *es, uint32_t a, uint32_t b, bool near)
@@ -845,6 +861,8 @@ clause_date(const DipSentCtx *sc, const EventSentence *es, uint32_t a, uint32_t 
 		const DipDateExpr *de = &es->dates[k];
 		uint32_t	d = de->a >= b ? de->a - b : (de->b <= a ? a - de->b : 0);
 
+		if (near && (de->prec > DIP_PREC_WEEK || (de->a >= b && de->a > b + 3)))
+			continue;
 		if (de->a >= lo && de->b <= hi && event_day(sc, es, k, a) && d < bestd)
 		{
 			best = k;
@@ -1433,6 +1451,64 @@ not_an_object(const DipSentCtx *sc, const DipActor *x)
 }
 
 /*
+ * A material act on a thing is an act on its owner: in "escort Kuwaiti
+ * tankers", "seized Vietnamese fishing boats" the nationality before the
+ * object's noun, within four words of the verb and of a country other
+ * than the source's, is the target (a new actor); -1 if none, or for a
+ * verbal code.
+ */
+static int
+owner_of_object(DipSentCtx *sc, EventSentence *es, const Coding *c)
+{
+	const DipActor *src = actor(es, c->src);
+	int			quad = dip_cameo_info(c->code)->quad_class;
+	uint32_t	end = c->mt->b + 4 < sc->n ? c->mt->b + 4 : sc->n;
+
+	if (src == NULL || !anchored(src) || (quad != 2 && quad != 4) || es->nac >= DIP_MAX_ACTORS)
+		return -1;
+	for (uint32_t i = c->mt->anchor_b; i < end; i++)
+	{
+		int32_t		mi = sc->tok_mention[i];
+		const DipMention *m;
+		const DipEnt *e;
+		DipActor   *x;
+		uint32_t	j = i;
+		int			g = 0;
+
+		if (i >= c->mt->b && sc->t[i].type == DIP_TOK_PUNCT)
+			return -1;
+		if (mi < 0)
+			continue;
+		m = &sc->an->m[mi];
+		e = &sc->an->ents[m->entity];
+		if (m->kind != DIP_KIND_NORP || strlen(e->country) != 3 ||
+			strncmp(e->country, src->code, 3) == 0)
+			continue;
+		while (j < sc->n && sc->tok_mention[j] == mi)
+			j++;
+		if (j >= sc->n || !(sc->t[j].flags & DIP_TF_LOWER))
+			return -1;
+		for (int q = 0; q < es->nac; q++)
+			if (es->ac[q].group >= g)
+				g = es->ac[q].group + 1;
+		x = &es->ac[es->nac];
+		memset(x, 0, sizeof(*x));
+		x->a = i;
+		x->b = j;
+		x->ent = m->entity;
+		x->kind = DIP_KIND_NORP;
+		x->group = g;
+		x->ante = -1;
+		memcpy(x->code, e->country, 4);
+		x->name = e->name;
+		x->namelen = e->namelen;
+		x->country_from = DIP_AC_TEXT;
+		return es->nac++;
+	}
+	return -1;
+}
+
+/*
  * The first actor from token j within maxdist tokens and the clause that
  * is not a possessive pronoun ("released its results") nor a modifier of a
  * noun, or -1.
@@ -1468,6 +1544,8 @@ first_object(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 		if (es->ac[q].a >= m->anchor_b && es->ac[q].b <= m->b && !es->ac[q].pronoun &&
 			!modifier_actor(sc, &es->ac[q]))
 			c->tgt = q;
+	if (c->tgt < 0)
+		c->tgt = owner_of_object(sc, es, c);
 	if (c->tgt >= 0)
 		note_rule(c, self);
 	return false;
@@ -1524,7 +1602,7 @@ static const EventRule actor_rules[] = {
 	{{"gerund_main_subject", "a participle after a comma (, killing X) has the subject of the main clause"}, gerund_main_subject},
 	{{"coordinated_subject", "a verb right after and, but (X accused Y of Z and called for ...) shares the subject of the verb pattern before it"}, coordinated_subject},
 	{{"clause_subject", "the source is the subject: the nearest actor before the verb in its clause, appositions and actors after prepositions skipped"}, clause_subject},
-	{{"first_object", "the target is the first actor after the pattern in its clause (places after in, at, possessive pronouns and modifiers of a noun are not targets), else an actor inside the pattern's gap"}, first_object},
+	{{"first_object", "the target is the first actor after the pattern in its clause (places after in, at, possessive pronouns and modifiers of a noun are not targets), else an actor inside the pattern's gap, else for a material act the nationality of its object (escort Kuwaiti tankers)"}, first_object},
 	{{"unnamed_assailant", "violence by someone the text does not name against a known target (a man assaulted the prime minister)"}, unnamed_assailant},
 	{{"no_source", "no source found: no event"}, no_source},
 };
@@ -1695,15 +1773,91 @@ joint_military(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self
 /*
  * CAMEO codes what political actors do to each other: a company or the
  * media acting without a political actor on the other side ("the company
- * cut costs", "the bank bought shares in a firm") is no event.
+ * cut costs", "the bank bought shares in a firm"), or a union acting on a
+ * company ("unions ended the strike at the plant"), is no event; nor does
+ * a company assault, fight or kill ("Yukos has been battling the
+ * authorities"): those verbs are figures of speech there.
  */
 static bool
 political_actor(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
 {
 	const DipActor *src = actor(es, c->src);
+	const DipActor *tgt = actor(es, c->tgt);
 
-	if (!business_or_media(src) || political(src) || political(actor(es, c->tgt)))
+	int			root = dip_cameo_root(c->code);
+	bool		violent = root == dip_cameo_pack("18", 2) || root == dip_cameo_pack("19", 2) ||
+		root == dip_cameo_pack("20", 2);
+
+	/* a company "battling" the authorities fights no one */
+	if (violent && business_or_media(src) && !political(src))
+	{
+		note_rule(c, self);
+		return true;
+	}
+	/* a union and a company: a labour dispute, no political event */
+	if (!(has_role(src, "LAB") && business_or_media(tgt)) &&
+		(!business_or_media(src) || political(src) || political(tgt)))
 		return false;
+	note_rule(c, self);
+	return true;
+}
+
+/*
+ * True if the sentence is on economic, business or market matters: a word
+ * of class ECONOMY (shares, prices, loans, crops, interest rates) outside
+ * any name ("the Ministry of Economy", "the Stock Exchange" do not count).
+ */
+static bool
+economic_sentence(const DipSentCtx *sc)
+{
+	for (uint32_t i = 0; i < sc->n; i++)
+		if (sc->tok_mention[i] < 0 && (sc->t[i].flags & DIP_TF_LOWER) &&
+			(dip_cueof(sc, i) & CUE_ECONOMY))
+			return true;
+	return false;
+}
+
+/*
+ * CAMEO codes no economic, business or market news, whoever speaks: in a
+ * sentence on such matters a statement (01) is no event, nor is an appeal,
+ * a consultation, a cooperation, a demand, a disapproval, a rejection or a
+ * threat (02, 04, 05, 10-13) unless it addresses a political actor ("the
+ * Bundesbank warned of a recession" and "the union criticised the move"
+ * are no events; "the EU urged Japan to open its markets" and "the
+ * brokerage urged the government to cut rates" are).
+ * Intentions and agreements (03) and material events keep their codes: a
+ * state agreeing to lift a ban on imports acts.
+ */
+static bool
+economic_matter(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule *self)
+{
+	static const char *const roots[] = {"01", "02", "04", "05", "10", "11", "12", "13"};
+	const DipActor *src = actor(es, c->src);
+	const DipActor *tgt = actor(es, c->tgt);
+	char		code[8];
+	bool		verbal = false;
+
+	dip_cameo_unpack(c->code, code);
+	for (size_t k = 0; k < NCODES(roots); k++)
+		if (memcmp(code, roots[k], 2) == 0)
+			verbal = true;
+	if (!verbal || !economic_sentence(sc))
+		return false;
+	/* a court or the police acting on citizens or firms ("sentenced a broker") */
+	if (has_role(src, "JUD") || has_role(src, "COP"))
+		return false;
+	if (memcmp(code, "01", 2) != 0 && src != NULL)
+	{
+		/* addressed to a political actor ("Nomura urged the government to") */
+		if (tgt != NULL && tgt->group != src->group && political(tgt) && anchored(tgt) &&
+			strcmp(tgt->code, src->code) != 0)
+			return false;
+		/* between the members of a compound of two countries */
+		for (int q = 0; q < es->nac; q++)
+			if (q != c->src && es->ac[q].group == src->group && anchored(&es->ac[q]) &&
+				anchored(src) && political(src) && strncmp(es->ac[q].code, src->code, 3) != 0)
+				return false;
+	}
 	note_rule(c, self);
 	return true;
 }
@@ -1779,7 +1933,8 @@ statement_addressed(DipSentCtx *sc, EventSentence *es, Coding *c, const DipRule 
 
 /* The rules that decide what happened where, once the actors are known. */
 static const EventRule context_rules[] = {
-	{{"political_actor", "a company or the media acting without a political actor on the other side: no event"}, political_actor},
+	{{"political_actor", "a company or the media acting without a political actor on the other side, a union acting on a company, or a company assaulting, fighting or killing (18-20): no event"}, political_actor},
+	{{"economic_matter", "in a sentence on economic, business or market matters (shares, prices, loans, crops, interest rates) a statement is no event, nor an appeal, consultation, cooperation, demand, disapproval, rejection or threat (02, 04, 05, 10-13) unless it addresses a political actor"}, economic_matter},
 	{{"consult_partner", "a consultation or negotiation (040, 041, 046, 036) needs a partner: its object or an actor after with, or a subject of several; one named actor alone consults no one"}, consult_partner},
 	{{"statement_addressed", "a statement (01) is about or to a political actor other than the speaker's side (the target, else the first after the verb, else before it); a plain statement (010) without one is no event"}, statement_addressed},
 	{{"between_pair", "a slot took one member of a compound (talks between X and Y): one event between them"}, between_pair},
@@ -2249,6 +2404,9 @@ reports_figures(const DipSentCtx *sc)
 	return false;
 }
 
+static const DipRule statement_economy =
+{"statement_economy", "a statement in a sentence on economic, business or market matters (shares, prices, loans, crops, interest rates) is no event, whoever speaks"};
+
 static const DipRule statement_appeal =
 {"statement_appeal", "a statement of what another political actor should or must do (X said Korea should let its currency rise): an appeal (020) to it, a demand (100) for must"};
 
@@ -2296,6 +2454,28 @@ name_fragment(const DipSentCtx *sc, const DipActor *x)
 }
 
 /*
+ * The actor right after a statement verb at token j, past an article and
+ * up to two lower-case modifiers (", said a trade official", ", said the
+ * senior party official"), or -1.
+ */
+static int
+speaker_after(const DipSentCtx *sc, EventSentence *es, uint32_t j)
+{
+	int			s = dip_actor_at(sc, es->ac, es->nac, j);
+
+	for (uint32_t i = j; s < 0 && i < j + 3 && i + 1 < sc->n; i++)
+	{
+		uint32_t	lx = dip_lexof(sc, i);
+
+		if (sc->t[i].type != DIP_TOK_WORD || !(sc->t[i].flags & DIP_TF_LOWER) ||
+			sc->tok_mention[i] >= 0 || !(lx & (LX_ADJ | LX_NOUN | LX_DET)))
+			break;
+		s = dip_actor_at(sc, es->ac, es->nac, i + 1);
+	}
+	return s;
+}
+
+/*
  * The speaker of the statement verb of match m: ", said X" (the actor
  * right after the verb, after a comma or a quote, closing its clause);
  * ", saying ..." the subject of the main clause; else the subject.  In
@@ -2312,7 +2492,7 @@ statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
 	uint32_t	i;
 
 	if (v > 0 && (DIP_TOK_IS(&sc->t[v - 1], ",") || (sc->t[v - 1].flags & DIP_TF_CLOSEQ)) &&
-		(s = dip_actor_at(sc, es->ac, es->nac, m->b)) >= 0)
+		(s = speaker_after(sc, es, m->b)) >= 0)
 	{
 		uint32_t	e = dip_actor_group_end(es->ac, es->nac, s);
 
@@ -2330,6 +2510,9 @@ statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
 	s = dip_actor_subject(sc, es->ac, es->nac, v);
 	if (s < 0 || name_fragment(sc, &es->ac[s]))
 		return -1;
+	/* "Sweden's AB Leo said": the speaker is what the actor owns, no actor */
+	if (!es->ac[s].pronoun && es->ac[s].b < v && sc->t[es->ac[s].b].type == DIP_TOK_CLITIC)
+		return -1;
 	for (i = v; i > es->ac[s].b; i--)
 		if (DIP_TOK_IS(&sc->t[i - 1], ",") || DIP_TOK_IS(&sc->t[i - 1], ";") ||
 			(sc->t[i - 1].flags & (DIP_TF_OPENQ | DIP_TF_CLOSEQ)))
@@ -2343,9 +2526,26 @@ statement_speaker(const DipSentCtx *sc, EventSentence *es, const Match *m)
 }
 
 /*
+ * True if the actor is a place named as where something is or happened:
+ * a country or a place right after "in" or "at" (or "in the", "at the"),
+ * as in "agreed in Paris", "listed in Luxembourg".
+ */
+static bool
+place_phrase(const DipSentCtx *sc, const DipActor *x)
+{
+	uint32_t	p = x->a;
+
+	if (x->pronoun || x->ent < 0 || (x->kind != DIP_KIND_GPE && x->kind != DIP_KIND_LOC) || p == 0)
+		return false;
+	if (p > 1 && DIP_TOK_IS(&sc->t[p - 1], "the"))
+		p--;
+	return DIP_TOK_IS(&sc->t[p - 1], "in") || DIP_TOK_IS(&sc->t[p - 1], "at");
+}
+
+/*
  * What speaker src's statement (match m) is about or addressed to: the
  * first political actor other than the speaker's side after the verb,
- * else before it; -1 if none.
+ * else before it, never a place where something happened; -1 if none.
  */
 static int
 statement_target(const DipSentCtx *sc, const EventSentence *es, const Match *m, int src)
@@ -2353,7 +2553,8 @@ statement_target(const DipSentCtx *sc, const EventSentence *es, const Match *m, 
 	for (int pass = 0; pass < 2; pass++)
 		for (int q = 0; q < es->nac; q++)
 			if ((pass == 0) == (es->ac[q].a >= m->b) &&
-				statement_addressee(&es->ac[src], &es->ac[q]) && !not_an_object(sc, &es->ac[q]))
+				statement_addressee(&es->ac[src], &es->ac[q]) && !not_an_object(sc, &es->ac[q]) &&
+				!place_phrase(sc, &es->ac[q]))
 				return q;
 	return -1;
 }
@@ -2404,6 +2605,9 @@ code_statement(DipSentCtx *sc, EventSentence *es)
 	/* company figures, forecasts and statistics are not political statements */
 	if (c.code == dip_cameo_pack("010", 3) && reports_figures(sc))
 		return;
+	/* nor are comments on markets, prices, debts or crops (statement_economy) */
+	if (economic_sentence(sc))
+		return;
 	statement_date(sc, es, c.mt, &date, &prec);
 	c.bare = dip_cameo_root(c.code) == dip_cameo_pack("01", 2);
 
@@ -2450,7 +2654,7 @@ dip_events_sentence(DipSentCtx *sc)
 static const DipRule *const step_rules[] = {
 	&question, &title_line, &denied_clause, &appealed_action, &peacekeeping_rule, &intent_rule,
 	&reciprocal_pair,
-	&statement_figures, &statement, &statement_appeal, &statement_intent
+	&statement_figures, &statement_economy, &statement, &statement_appeal, &statement_intent
 };
 
 /* The k-th rule of the event coder, or NULL past the last. */
